@@ -64,7 +64,7 @@ def analyse(doc: Doc, article: Article, res: Resources) -> Result:
     )
     return Result(
         document=document,
-        mentions=mentions,
+        mentions=tuple(m for m in mentions if m.kind != "place"),
         events=found,
         quotes=said,
         sha256=article.sha256,

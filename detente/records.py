@@ -101,7 +101,6 @@ class Article:
     source: str | None = None
     url: str | None = None
     published: date | None = None  # given by the input's metadata (JSONL, HTML meta)
-    explicit_published: date | None = None  # a full date written in the text or a caption
     captions: tuple[str, ...] = ()
     origin: str = ""  # where it came from, for messages: "path" or "path:line"
     sha256: str = ""  # of `text`; the article's identity in the store
@@ -132,7 +131,9 @@ class Mention:
     doc_id: str
     span: Span
     actor: Actor
-    kind: Literal["person", "organization", "country", "group"] = "person"
+    # "place": a country or city named only as a location ("talks in Hungary"). Stages may use
+    # it (a visit's destination); it is not an actor, so it is not output as a mention record.
+    kind: Literal["person", "organization", "country", "group", "place"] = "person"
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -12,8 +12,6 @@ from detente.records import Article, DateWindow, Published, TermEvidence, TimeEx
 def publication(doc: Doc, article: Article, evidence: Sequence[TermEvidence]) -> Published:
     if article.published is not None:
         return Published(window=DateWindow.day(article.published), method="given")
-    if article.explicit_published is not None:
-        return Published(window=DateWindow.day(article.explicit_published), method="explicit")
     return Published()
 
 
