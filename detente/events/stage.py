@@ -1,29 +1,8 @@
-"""Placeholder until the events stage lands: codes nothing (never a default code)."""
+"""The events stage's entry points, as detente.core calls them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from detente.events.coder import code
+from detente.events.lexicon import Lexicon
 
-from spacy.tokens import Doc
-
-from detente.config import KnowledgeConfig
-from detente.records import Article, Event, Mention, Published, TimeExpression
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    @classmethod
-    def load(cls, config: KnowledgeConfig) -> "Lexicon":
-        return cls()
-
-
-def code(
-    doc: Doc,
-    article: Article,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    published: Published,
-    lexicon: Lexicon,
-) -> tuple[Event, ...]:
-    return ()
+__all__ = ["Lexicon", "code"]

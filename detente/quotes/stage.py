@@ -1,12 +1,47 @@
-"""Placeholder until the quotes stage lands."""
+"""The quotes stage: direct, indirect and mixed quotations with their cue, speaker and date.
+
+One pass over the quotation marks (``marks.scan``) finds the direct quotes; the dependency parse
+of the sentences around each quote gives its cue and speaker. A second pass over the reporting
+verbs finds indirect speech (a reporting verb's that-clause, "according to X, ..."); a paraphrase
+that contains quoted words is ``mixed`` and absorbs the direct quote inside it.
+
+Text of a quote split by its attribution: the parts' texts joined with a single space
+("We are pleased," he said, "to see you" -> "We are pleased to see you"); ``parts`` keeps the
+pieces, so the split stays visible.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from detente.records import Article, Mention, Published, Quote, TimeExpression
+from detente.actors.lookup import MentionIndex
+from detente.quotes.attribution import Attribution, attribute, is_cue
+from detente.quotes.lexicon import Cues, load_cues
+from detente.quotes.marks import RawQuote, scan
+from detente.records import Actor, Article, DateWindow, Mention, Published, Quote, QuoteKind, TimeExpression
+
+Span = tuple[int, int]
+
+# Marks stripped from the text of a mixed quote (its span keeps them).
+_MARK_CHARS = "“”„«»\"‘’"
+# An unattributed direct quote shorter than this many words is a scare quote or a title, not speech.
+_MIN_WORDS_UNATTRIBUTED = 8
+# A direct quote's attribution between two of its parts ("A," he said, "b") is this short at most.
+_MAX_SPLIT_GAP = 80
+# Share of a that-clause covered by quotation marks above which the clause *is* the direct quote.
+_DIRECT_SHARE = 0.5
+
+
+@dataclass(slots=True)
+class _Found:
+    parts: list[Span]
+    kind: QuoteKind
+    attribution: Attribution | None
+    raw: RawQuote | None = None
+    absorbed: list[int] = field(default_factory=list)
 
 
 def extract(
@@ -16,4 +51,306 @@ def extract(
     times: Sequence[TimeExpression],
     published: Published,
 ) -> tuple[Quote, ...]:
-    return ()
+    """Every quotation in the article, numbered ``{doc_id}:q{n}`` in text order."""
+    cues = load_cues()
+    index = MentionIndex(mentions)
+    text = doc.text
+    raws = _merge_split(doc, scan(text), cues)
+    inside = _inside_mask(doc, raws)
+    direct = [_attribute_direct(doc, raw, raws, inside, cues, index) for raw in raws]
+    _carry_speakers(doc, raws, direct)
+    found: list[_Found] = []
+    for n, (raw, attribution) in enumerate(zip(raws, direct)):
+        if attribution is None and _words(text, raw) < _MIN_WORDS_UNATTRIBUTED:
+            continue
+        found.append(_Found(parts=list(raw.parts), kind="direct", attribution=attribution, raw=raw))
+        found.extend(_nested(doc, raw, cues, index))
+    found = _indirect(doc, found, inside, cues, index) + found
+    found = [f for f in found if f.parts]
+    found.sort(key=lambda f: (f.parts[0][0], -f.parts[-1][1]))
+    out: list[Quote] = []
+    for f in found:
+        parts = tuple(_clean_part(text, p) for p in f.parts)
+        parts = tuple(p for p in parts if p[1] > p[0])
+        if not parts:
+            continue
+        words = " ".join(text[s:e] for s, e in parts)
+        if f.kind == "mixed":
+            words = "".join(ch for ch in words if ch not in _MARK_CHARS)
+        a = f.attribution
+        out.append(
+            Quote(
+                doc_id=article.doc_id,
+                quote_id=f"{article.doc_id}:q{len(out) + 1}",
+                text=words,
+                span=(parts[0][0], parts[-1][1]),
+                parts=parts,
+                kind=f.kind,
+                cue=a.cue_text if a else None,
+                speaker=a.speaker if a else None,
+                date=_date(a.cue.i if a else None, times, published),
+            )
+        )
+    return tuple(out)
+
+
+def _date(token_index: int | None, times: Sequence[TimeExpression], published: Published) -> DateWindow:
+    # TODO(dates): call detente.dates.date_for(token_index, times, published) once the dates
+    # stage provides it (the time expression of the cue's clause); until then, the publication window.
+    return published.window
+
+
+# ---- direct quotes ---------------------------------------------------------------------------
+
+
+def _words(text: str, raw: RawQuote) -> int:
+    return sum(len(text[s:e].split()) for s, e in raw.parts)
+
+
+def _clean_part(text: str, part: Span) -> Span:
+    """Drop the comma a quote ends on before its attribution ("We are pleased," he said)."""
+    s, e = part
+    while e > s and (text[e - 1] in ",;" or text[e - 1].isspace()):
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return (s, e)
+
+
+def _merge_split(doc: Doc, raws: list[RawQuote], cues: Cues) -> list[RawQuote]:
+    """Join "A," he said, "b" into one quote with two parts."""
+    text = doc.text
+    out: list[RawQuote] = []
+    for raw in raws:
+        if out and _is_split(doc, out[-1], raw, cues):
+            prev = out.pop()
+            raw = RawQuote(
+                parts=prev.parts + raw.parts, open_at=prev.open_at, close_end=raw.close_end,
+                closed=raw.closed, inner=prev.inner + raw.inner, mark=prev.mark,
+            )
+        out.append(raw)
+    del text
+    return out
+
+
+def _is_split(doc: Doc, a: RawQuote, b: RawQuote, cues: Cues) -> bool:
+    text = doc.text
+    if not a.closed:
+        return False
+    gap = text[a.close_end : b.open_at]
+    if "\n" in gap or len(gap) > _MAX_SPLIT_GAP:
+        return False
+    stripped = gap.strip()
+    last = text[a.end - 1] if a.end > 0 else ""
+    if not (stripped.startswith(",") or last == ","):
+        return False
+    if not stripped.endswith(","):
+        return False
+    span = doc.char_span(a.close_end, b.open_at, alignment_mode="expand")
+    return span is not None and any(is_cue(t, cues) for t in span)
+
+
+def _inside_mask(doc: Doc, raws: Sequence[RawQuote]) -> list[bool]:
+    """Per token: inside some quote's quoted words."""
+    inside = [False] * len(doc)
+    for raw in raws:
+        for s, e in raw.parts:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    inside[t.i] = True
+    return inside
+
+
+def _frame(doc: Doc, start: int, end: int) -> SpacySpan | None:
+    """The sentences covering [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    first = span[0].sent
+    last = span[-1].sent
+    return doc[first.start : last.end]
+
+
+def _attribute_direct(
+    doc: Doc, raw: RawQuote, raws: Sequence[RawQuote], inside: list[bool], cues: Cues, index: MentionIndex
+) -> Attribution | None:
+    frame = _frame(doc, raw.open_at, raw.close_end)
+    if frame is None:
+        return None
+    candidates = [t for t in frame if not inside[t.i] and is_cue(t, cues)]
+    candidates.sort(key=lambda t: _distance(t, raw))
+    for cue in candidates:
+        found = attribute(cue, cues, index)
+        if found is not None and not _inside_quote(found, raw):
+            return found
+    # "Kerry put it this way: "...": the sentence that introduces the quote with a colon.
+    before = doc.text[frame.start_char : raw.open_at].rstrip()
+    if before.endswith(":"):
+        intro = doc.char_span(frame.start_char, raw.open_at, alignment_mode="contract")
+        if intro is not None:
+            found = _root_attribution(intro, cues, index)
+            if found is not None:
+                return found
+    return None
+
+
+def _inside_quote(found: Attribution, raw: RawQuote) -> bool:
+    idx = found.cue.idx
+    return any(s <= idx < e for s, e in raw.parts)
+
+
+def _distance(tok: Token, raw: RawQuote) -> int:
+    at = tok.idx
+    return min(abs(at - s) if at < s else abs(at - e) if at >= e else 0 for s, e in raw.parts)
+
+
+def _root_attribution(intro: SpacySpan, cues: Cues, index: MentionIndex) -> Attribution | None:
+    """The subject of the clause ending with a colon before a quote: "Cruz called them on it:"."""
+    root = intro.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    found = attribute(root, cues, index)
+    return found
+
+
+def _carry_speakers(doc: Doc, raws: Sequence[RawQuote], direct: list[Attribution | None]) -> None:
+    """A quote whose own sentence names no speaker: the speaker of the quote just before it
+    when nothing but white space or one short sentence separates them (a quote going on in the
+    next paragraph), else a cue in the next sentence ("He said so later.")."""
+    text = doc.text
+    for n, raw in enumerate(raws):
+        if direct[n] is not None:
+            continue
+        if n > 0 and direct[n - 1] is not None:
+            gap = text[raws[n - 1].close_end : raw.open_at]
+            if not gap.strip():
+                direct[n] = direct[n - 1]
+
+
+def _nested(doc: Doc, raw: RawQuote, cues: Cues, index: MentionIndex) -> list[_Found]:
+    """A quote inside a quote keeps its own speaker when the outer quote says who said it
+    ("You wrote one day, 'There can't be a crisis'")."""
+    out: list[_Found] = []
+    for inner in raw.inner:
+        frame = _frame(doc, inner.open_at, inner.close_end)
+        if frame is None:
+            continue
+        lo, hi = raw.start, raw.end
+        candidates = [
+            t for t in frame
+            if lo <= t.idx < hi and not (inner.start <= t.idx < inner.end) and is_cue(t, cues)
+        ]
+        candidates.sort(key=lambda t: _distance(t, inner))
+        for cue in candidates:
+            found = attribute(cue, cues, index)
+            if found is not None:
+                out.append(_Found(parts=list(inner.parts), kind="direct", attribution=found, raw=inner))
+                break
+    return out
+
+
+# ---- indirect and mixed speech ---------------------------------------------------------------
+
+
+def _indirect(
+    doc: Doc, direct: list[_Found], inside: list[bool], cues: Cues, index: MentionIndex
+) -> list[_Found]:
+    """Reported speech: a reporting verb's that-clause, and "according to X, <clause>".
+    Direct quotes that lie inside such a clause become part of it (kind mixed); a clause that
+    mostly is a direct quote is that quote's attribution, not a second quote."""
+    out: list[_Found] = []
+    for tok in doc:
+        if inside[tok.i]:
+            continue
+        content: list[int] | None = None
+        if tok.lower_ == "according" and is_cue(tok, cues):
+            content = _according_content(tok)
+        elif is_cue(tok, cues, indirect=True) and not any(c.dep_ == "neg" for c in tok.children):
+            content = _clause_content(tok)
+        if not content or len(content) < 3:
+            continue
+        found = attribute(tok, cues, index)
+        if found is None:
+            continue
+        pieces = _pieces(doc, content)
+        if not pieces:
+            continue
+        kind = _classify(pieces, direct)
+        if kind is None:
+            continue
+        out.append(_Found(parts=pieces, kind=kind, attribution=found))
+    return out
+
+
+def _clause_content(verb: Token) -> list[int] | None:
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        ids = [t.i for t in comp.subtree]
+        # The complementizer is not said: "said [that] there is no basis".
+        while ids and comp.doc[ids[0]].dep_ == "mark" and comp.doc[ids[0]].lower_ == "that":
+            ids = ids[1:]
+        return ids
+    if verb.dep_ == "parataxis" and verb.head is not verb:
+        # "The plan, he said, is sound": the clause around the parenthetical attribution.
+        own = {t.i for t in verb.subtree}
+        return [t.i for t in verb.head.subtree if t.i not in own]
+    return None
+
+
+def _according_content(tok: Token) -> list[int] | None:
+    head = tok.head
+    if head is tok:
+        return None
+    own = {t.i for t in tok.subtree} | {tok.i + 1}
+    return [t.i for t in head.subtree if t.i not in own]
+
+
+def _pieces(doc: Doc, ids: list[int]) -> list[Span]:
+    """Contiguous runs of tokens as character spans, punctuation trimmed at the edges."""
+    runs: list[list[int]] = []
+    for i in sorted(set(ids)):
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out: list[Span] = []
+    for run in runs:
+        toks = [doc[i] for i in run]
+        while toks and (toks[0].is_punct and toks[0].text not in _MARK_CHARS or toks[0].is_space):
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct and toks[-1].text not in _MARK_CHARS + ".?!" or toks[-1].is_space):
+            toks = toks[:-1]
+        if toks:
+            out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    return out
+
+
+def _classify(pieces: list[Span], direct: list[_Found]) -> QuoteKind | None:
+    """indirect, mixed (and the direct quotes inside it are dropped), or None when the clause is
+    itself a direct quote."""
+    start, end = pieces[0][0], pieces[-1][1]
+    size = sum(e - s for s, e in pieces)
+    covered = 0
+    inner: list[_Found] = []
+    for f in direct:
+        if f.raw is None:
+            continue
+        q_start, q_end = f.raw.open_at, f.raw.close_end
+        if q_end <= start or q_start >= end:
+            continue
+        overlap = sum(max(0, min(e, qe) - max(s, qs)) for s, e in pieces for qs, qe in f.parts)
+        if q_start < start - 1 or q_end > end + 1:
+            # The quote reaches outside the clause: the clause is part of the quote's story.
+            if overlap >= 0.5 * size:
+                return None
+            continue
+        covered += overlap
+        inner.append(f)
+    if covered >= _DIRECT_SHARE * size:
+        return None
+    if inner:
+        for f in inner:
+            f.parts = []  # absorbed into the mixed quote
+        return "mixed"
+    return "indirect"

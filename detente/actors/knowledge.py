@@ -1,0 +1,437 @@
+"""The actors knowledge base: countries, metonyms, organisations, titles, seats and office holders.
+
+Everything here is data shipped in ``detente/actors/data`` (written by the project), extended by
+the user's files named in ``KnowledgeConfig`` (same formats). It is loaded once per process and
+read-only afterwards; other stages read it through the methods of ``KnowledgeBase``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import io
+import logging
+import re
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
+
+from detente.config import KnowledgeConfig
+from detente.errors import KnowledgeError
+from detente.records import SECTORS, TRANSNATIONAL
+
+log = logging.getLogger(__name__)
+
+CueKind = Literal["name", "adjective", "demonym", "capital", "metonym", "organization"]
+TitleKind = Literal["person", "group", "body"]
+INHERIT = "*"  # a title whose sector comes from its organisation or country ("spokesman")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Country:
+    alpha3: str
+    alpha2: str
+    name: str
+    names: tuple[str, ...]  # the name and its aliases ("U.S.", "America")
+    adjectives: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    """What one surface form ("Russian", "the Kremlin", "NATO") denotes."""
+
+    kind: CueKind
+    country: str  # ISO alpha-3 or a transnational code
+    sector: str | None
+    name: str  # canonical name of the country or body
+    actor_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Title:
+    phrase: str  # lowercase
+    sector: str  # a PLOVER sector or INHERIT
+    kind: TitleKind
+    office: str  # canonical office name for linking role phrases to people ("" if none)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Seat:
+    seat: str
+    country: str
+    role: str
+    sector: str
+    category: str
+    titles: tuple[str, ...]  # lowercase phrases without the country word
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Term:
+    seat: str
+    person_id: str
+    start: date
+    end: date | None  # None: incumbent
+
+    def holds_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    person_id: str
+    name: str
+    aliases: tuple[str, ...]
+    terms: tuple[Term, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def terms_on(self, day: date) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if t.holds_on(day))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rules:
+    locative_prepositions: frozenset[str]
+    destination_verbs: frozenset[str]
+    place_nouns: frozenset[str]
+    honorifics: frozenset[str]
+    former_markers: frozenset[str]
+    elect_markers: frozenset[str]
+    person_pronouns: frozenset[str]
+    stance_prefixes: frozenset[str]
+    origin_suffixes: frozenset[str]
+    ethnic_markers: frozenset[str]
+    role_groups: Mapping[str, frozenset[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    """Read-only tables; build with ``KnowledgeBase.load(config)``."""
+
+    countries: Mapping[str, Country]
+    entries: Mapping[str, tuple[Entry, ...]]  # surface form (case as written) -> meanings
+    pattern: re.Pattern[str]  # finds every surface form in a text
+    titles: Mapping[str, Title]
+    max_title_words: int
+    seats: Mapping[str, Seat]
+    people: Mapping[str, Person]
+    by_name: Mapping[str, tuple[str, ...]]  # lowercase full name or alias -> person ids
+    by_surname: Mapping[str, tuple[str, ...]]  # lowercase last word of a name -> person ids
+    rules: Rules
+    _by_country_name: Mapping[str, str] = field(default_factory=dict)
+
+    # ---- loading -------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, config: KnowledgeConfig) -> KnowledgeBase:
+        countries_rows = list(_shipped_rows("countries.csv"))
+        for path in config.countries:
+            countries_rows += _user_rows(path, _COUNTRY_COLUMNS)
+        seat_rows = list(_shipped_rows("seats.csv", optional=True))
+        for path in config.seats:
+            seat_rows += _user_rows(path, _SEAT_COLUMNS)
+        holder_rows = list(_shipped_rows("office_holders.csv", optional=True))
+        for path in config.office_holders:
+            holder_rows += _user_rows(path, _HOLDER_COLUMNS)
+        return build(
+            countries_rows,
+            list(_shipped_rows("metonyms.csv")),
+            list(_shipped_rows("organizations.csv")),
+            list(_shipped_rows("titles.csv")),
+            seat_rows,
+            holder_rows,
+            _rules(),
+        )
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def country(self, alpha3: str) -> Country | None:
+        return self.countries.get(alpha3)
+
+    def country_by_name(self, text: str) -> Country | None:
+        """The country a name, short name, adjective, demonym or capital denotes ("U.S.",
+        "Russian", "Moscow"); None when unknown or ambiguous."""
+        code = self._by_country_name.get(text.strip())
+        return self.countries.get(code) if code else None
+
+    def lookup(self, text: str) -> tuple[Entry, ...]:
+        """Every meaning of a surface form as written (case-sensitive)."""
+        return self.entries.get(text, ())
+
+    def scan(self, text: str) -> Iterator[tuple[int, int, Entry]]:
+        """Known names, adjectives, metonyms and organisations in `text`, longest first, as
+        character offsets; ambiguous forms are left out."""
+        for m in self.pattern.finditer(text):
+            meanings = self.entries.get(m.group(0), ())
+            if len(meanings) == 1:
+                yield m.start(), m.end(), meanings[0]
+
+    def title(self, phrase: str) -> Title | None:
+        return self.titles.get(phrase.lower())
+
+    def seat(self, seat: str) -> Seat | None:
+        return self.seats.get(seat)
+
+    def person(self, person_id: str) -> Person | None:
+        return self.people.get(person_id)
+
+    def holders(self, seat: str, on: date) -> tuple[Person, ...]:
+        """Who held `seat` on the day `on`."""
+        out = []
+        for person in self.people.values():
+            if any(t.seat == seat and t.holds_on(on) for t in person.terms):
+                out.append(person)
+        return tuple(out)
+
+    def people_named(self, name: str) -> tuple[Person, ...]:
+        """People whose full name or alias is `name` (case-insensitive)."""
+        return tuple(self.people[p] for p in self.by_name.get(_norm(name), ()))
+
+    def people_with_surname(self, surname: str) -> tuple[Person, ...]:
+        return tuple(self.people[p] for p in self.by_surname.get(_norm(surname), ()))
+
+    def offices(self, person: Person, term: Term | None = None) -> frozenset[str]:
+        """Lowercase office names a person held (or held in one term): seat titles and role."""
+        out: set[str] = set()
+        for t in (term,) if term else person.terms:
+            seat = self.seats.get(t.seat)
+            if seat:
+                out.update(seat.titles)
+                out.add(seat.role.lower())
+                if seat.category:
+                    out.add(seat.category.replace("_", " ").lower())
+        return frozenset(out)
+
+
+# ---- building ------------------------------------------------------------------------------
+
+_COUNTRY_COLUMNS = ("alpha3", "name")
+_SEAT_COLUMNS = ("seat", "country", "role", "sector", "category", "titles")
+_HOLDER_COLUMNS = ("seat", "person_id", "name", "aliases", "start", "end")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+
+def _shipped_rows(name: str, optional: bool = False) -> Iterator[dict[str, str]]:
+    res = resources.files("detente.actors").joinpath("data", name)
+    if not res.is_file():
+        if optional:
+            return
+        raise KnowledgeError(f"shipped knowledge file {name} is missing: reinstall detente")
+    yield from _rows(res.read_text(encoding="utf-8"), f"detente/actors/data/{name}")
+
+
+def _user_rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read knowledge file {path}: {exc}; fix the path in [knowledge]") from None
+    rows = list(_rows(text, str(path)))
+    header = next(csv.reader(io.StringIO(text)), [])
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise KnowledgeError(
+            f"knowledge file {path} lacks column(s) {', '.join(missing)}; "
+            f"it needs the same header as the shipped file ({', '.join(required)})"
+        )
+    return rows
+
+
+def _rows(text: str, where: str) -> Iterator[dict[str, str]]:
+    for row in csv.DictReader(io.StringIO(text)):
+        if None in row:  # more fields than the header: a row being written or malformed
+            log.warning("%s: skipping malformed row %r", where, row)
+            continue
+        yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
+
+
+def _date(value: str, end: bool) -> date | None:
+    """YYYY-MM-DD or YYYY-MM (an end month means its last day); None if empty or unreadable."""
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        if len(value) == 7:
+            y, m = int(value[:4]), int(value[5:7])
+            return date(y, m, calendar.monthrange(y, m)[1] if end else 1)
+        if len(value) == 4:
+            return date(int(value), 12, 31) if end else date(int(value), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _rules() -> Rules:
+    res = resources.files("detente.actors").joinpath("data", "rules.toml")
+    table = tomllib.loads(res.read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in table.get(key, []))
+
+    return Rules(
+        locative_prepositions=words("locative_prepositions"),
+        destination_verbs=words("destination_verbs"),
+        place_nouns=words("place_nouns"),
+        honorifics=words("honorifics"),
+        former_markers=words("former_markers"),
+        elect_markers=words("elect_markers"),
+        person_pronouns=words("person_pronouns"),
+        stance_prefixes=words("stance_prefixes"),
+        origin_suffixes=words("origin_suffixes"),
+        ethnic_markers=words("ethnic_markers"),
+        role_groups=MappingProxyType(
+            {k.lower(): frozenset(v.lower() for v in vs) for k, vs in table.get("role_groups", {}).items()}
+        ),
+    )
+
+
+def build(
+    country_rows: Iterable[Mapping[str, str]],
+    metonym_rows: Iterable[Mapping[str, str]],
+    organization_rows: Iterable[Mapping[str, str]],
+    title_rows: Iterable[Mapping[str, str]],
+    seat_rows: Iterable[Mapping[str, str]],
+    holder_rows: Iterable[Mapping[str, str]],
+    rules: Rules,
+) -> KnowledgeBase:
+    """Assemble a KnowledgeBase from rows (also used by tests with rows of their own)."""
+    merged: dict[str, dict[str, list[str]]] = {}
+    entries: dict[str, dict[tuple[str, str], Entry]] = defaultdict(dict)
+
+    def add(surface: str, entry: Entry) -> None:
+        # The same form meaning one country twice (name and capital) is not ambiguous.
+        key = (entry.country, entry.kind if entry.kind == "organization" else "country")
+        if surface.lower().startswith("the ") and surface[4:] in entries:
+            return
+        entries[surface].setdefault(key, entry)
+
+    for row in country_rows:
+        code = row["alpha3"].upper()
+        m = merged.setdefault(code, {"alpha2": [], "name": [], "names": [], "adjectives": [], "demonyms": [], "capitals": []})
+        if row.get("alpha2"):
+            m["alpha2"].append(row["alpha2"])
+        if not row.get("from") and not row.get("to") and row.get("name"):
+            m["name"].append(row["name"])
+        m["names"] += [row["name"], *_split(row.get("aliases"))]
+        m["adjectives"] += list(_split(row.get("adjectives")))
+        m["demonyms"] += list(_split(row.get("demonyms")))
+        m["capitals"] += list(_split(row.get("capital")))
+    countries: dict[str, Country] = {}
+    for code, m in merged.items():
+        names = tuple(dict.fromkeys(n for n in m["names"] if n))
+        adjectives = tuple(dict.fromkeys(m["adjectives"]))
+        demonyms = list(dict.fromkeys(m["demonyms"]))
+        # Plural demonyms follow from -an/-i adjectives ("Russians", "Iraqis").
+        for adj in adjectives:
+            if adj.endswith(("an", "i")) and " " not in adj and adj + "s" not in demonyms:
+                demonyms.append(adj + "s")
+        capitals = tuple(c for c in dict.fromkeys(m["capitals"]) if c not in names)
+        canonical = (m["name"] or list(names))[0]
+        countries[code] = Country(
+            alpha3=code, alpha2=(m["alpha2"] or [""])[0], name=canonical, names=names,
+            adjectives=adjectives, demonyms=tuple(demonyms), capitals=capitals,
+        )
+        for kind, forms in (("name", names), ("adjective", adjectives), ("demonym", demonyms), ("capital", capitals)):
+            for form in forms:
+                add(form, Entry(kind=kind, country=code, sector="GOV" if kind == "capital" else None, name=canonical, actor_id=code))
+
+    for row in metonym_rows:
+        _check_sector(row.get("sector"), "metonyms.csv")
+        add(row["text"], Entry(kind="metonym", country=row["country"], sector=row.get("sector") or None, name=row["name"], actor_id=row["country"]))
+
+    for row in organization_rows:
+        _check_sector(row.get("sector"), "organizations.csv")
+        entry = Entry(kind="organization", country=row["country"], sector=row.get("sector") or None, name=row["name"], actor_id=row["org_id"])
+        for form in dict.fromkeys([row["name"], *_split(row.get("aliases"))]):
+            add(form, entry)
+
+    titles: dict[str, Title] = {}
+    for row in title_rows:
+        sector = row.get("sector") or INHERIT
+        _check_sector(None if sector == INHERIT else sector, "titles.csv")
+        phrase = _norm(row["phrase"])
+        titles[phrase] = Title(phrase=phrase, sector=sector, kind=row.get("kind") or "person", office=_norm(row.get("same_as") or ""))  # type: ignore[arg-type]
+
+    seats: dict[str, Seat] = {}
+    for row in seat_rows:
+        if not row.get("seat") or not row.get("country"):
+            continue
+        seats[row["seat"]] = Seat(
+            seat=row["seat"], country=row["country"], role=row.get("role", ""),
+            sector=row.get("sector") or "GOV", category=row.get("category", ""),
+            titles=tuple(_norm(t) for t in _split(row.get("titles"))),
+        )
+        # Seats' titles are also titles ("security council secretary"), unless more specific.
+        for phrase in seats[row["seat"]].titles:
+            titles.setdefault(phrase, Title(phrase=phrase, sector=seats[row["seat"]].sector, kind="person", office=phrase))
+
+    people_terms: dict[str, list[Term]] = defaultdict(list)
+    people_names: dict[str, tuple[str, list[str]]] = {}
+    for row in holder_rows:
+        start = _date(row.get("start", ""), end=False)
+        pid = row.get("person_id", "")
+        if not pid or not row.get("name") or start is None:
+            continue  # a row still being written: skip it rather than guess
+        end = _date(row["end"], end=True) if row.get("end") else None
+        people_terms[pid].append(Term(seat=row["seat"], person_id=pid, start=start, end=end))
+        name, aliases = people_names.setdefault(pid, (row["name"], []))
+        aliases += [a for a in _split(row.get("aliases")) if a not in aliases and a != name]
+    people: dict[str, Person] = {}
+    by_name: dict[str, list[str]] = defaultdict(list)
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for pid, (name, aliases) in people_names.items():
+        person = Person(person_id=pid, name=name, aliases=tuple(aliases), terms=tuple(sorted(people_terms[pid], key=lambda t: t.start)))
+        people[pid] = person
+        for n in person.names:
+            if pid not in by_name[_norm(n)]:
+                by_name[_norm(n)].append(pid)
+            surname = _norm(n).split()[-1] if n.split() else ""
+            if surname and pid not in by_surname[surname]:
+                by_surname[surname].append(pid)
+
+    frozen_entries = {k: tuple(v.values()) for k, v in entries.items()}
+    surfaces = sorted(frozen_entries, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w])")
+    by_country_name: dict[str, str] = {}
+    for surface, meanings in frozen_entries.items():
+        codes = {e.country for e in meanings if e.kind in ("name", "adjective", "demonym", "capital")}
+        if len(codes) == 1 and len(meanings) == 1:
+            by_country_name[surface] = codes.pop()
+    return KnowledgeBase(
+        countries=MappingProxyType(countries),
+        entries=MappingProxyType(frozen_entries),
+        pattern=pattern,
+        titles=MappingProxyType(titles),
+        max_title_words=max((len(t.split()) for t in titles), default=1),
+        seats=MappingProxyType(seats),
+        people=MappingProxyType(people),
+        by_name=MappingProxyType({k: tuple(v) for k, v in by_name.items()}),
+        by_surname=MappingProxyType({k: tuple(v) for k, v in by_surname.items()}),
+        rules=rules,
+        _by_country_name=MappingProxyType(by_country_name),
+    )
+
+
+def _check_sector(sector: str | None, where: str) -> None:
+    if sector and sector not in SECTORS:
+        raise KnowledgeError(f"{where}: sector {sector!r} is not a PLOVER sector ({' '.join(sorted(SECTORS))})")
+
+
+def is_transnational(code: str) -> bool:
+    return code in TRANSNATIONAL

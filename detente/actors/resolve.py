@@ -1,0 +1,837 @@
+"""Resolving actor mentions in one parsed article.
+
+Order of evidence, strongest first: the mention's own title or apposition ("Russia's Security
+Council Secretary Igor Ivanov", "Boris Makarenko, a political analyst"); links inside the
+document (a later "Ivanov", "the Russian leader", "he" → the person named earlier); the knowledge
+base at the article's date (who held which office when).
+
+Choices (documented because other stages rely on them):
+- A country named as an actor ("Russia rejected ...") gets sector None: the text does not say
+  which part of the state acts. Seats of government used as metonyms ("the Kremlin", "Moscow"
+  as a subject) get GOV (MIL for the Pentagon), because the word itself names the government.
+- A country or capital governed by a locative preposition ("in Hungary") or a destination verb
+  ("visited Moscow") is a `place` mention: core keeps it internal.
+- News organisations are JRN; an agency reporting an event is still emitted (as JRN) so that
+  events and quotes can recognise and skip it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.knowledge import INHERIT, Entry, KnowledgeBase, Person, Term, Title, is_transnational
+from detente.records import Actor, Article, Mention, Published, TermEvidence
+
+MAX_TITLE_TOKENS = 14
+PRONOUN_REACH_SENTENCES = 3
+ELECT_LEAD_DAYS = 180
+MIN_TYPO_LENGTH = 6  # shorter names are too close to each other to correct a typo  # how long before a term's start "-elect" can be written
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A knowledge-base surface form found in the text, aligned to tokens [i, j)."""
+
+    start: int
+    end: int
+    i: int
+    j: int
+    entry: Entry
+
+
+@dataclass(frozen=True, slots=True)
+class TitleHit:
+    """A title or role noun phrase in the text, tokens [i, j)."""
+
+    i: int
+    j: int
+    title: Title
+
+
+@dataclass(slots=True)
+class TitleInfo:
+    """What the words around a name or role noun say about it."""
+
+    start: int  # first token of the title words (== the name's start when there are none)
+    end: int
+    country_cue: Cue | None = None
+    org_cue: Cue | None = None
+    hits: list[TitleHit] = field(default_factory=list)
+    former: bool = False
+    elect: bool = False
+    definite: bool = False
+    text: str = ""
+
+    @property
+    def head(self) -> TitleHit | None:
+        real = [h for h in self.hits if h.title.phrase not in ("former", "ex")]
+        return real[-1] if real else None
+
+    @property
+    def offices(self) -> set[str]:
+        out = {h.title.office for h in self.hits if h.title.office}
+        out.update(h.title.phrase for h in self.hits)
+        return out
+
+    @property
+    def country(self) -> str | None:
+        if self.org_cue is not None:
+            return self.org_cue.entry.country
+        return self.country_cue.entry.country if self.country_cue else None
+
+
+@dataclass(slots=True)
+class PersonRecord:
+    """A person resolved in this document, for later surnames, role phrases and pronouns."""
+
+    token: int  # head token index of the mention
+    sent: int  # sentence start token
+    full: str  # lowercase full name ("" for role-phrase mentions)
+    surname: str
+    actor: Actor
+    offices: set[str]
+    subject: bool
+    elect_ok: bool = False  # holds the office only after the article's date
+
+
+class _Article:
+    """Per-article working state (never leaves this module)."""
+
+    def __init__(self, doc: Doc, article: Article, kb: KnowledgeBase, day: date | None) -> None:
+        self.doc = doc
+        self.article = article
+        self.kb = kb
+        self.day = day
+        self.rules = kb.rules
+        self.cues: list[Cue] = []
+        self.cue_at: dict[int, Cue] = {}
+        for s, e, entry in kb.scan(doc.text):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or span.start_char != s:
+                continue
+            cue = Cue(s, e, span.start, span.end, entry)
+            if self._not_actor_form(cue):
+                continue
+            self.cues.append(cue)
+            for t in range(span.start, span.end):
+                self.cue_at[t] = cue
+        self._add_misspelt(doc)
+        self.person_ents: list[Span] = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        self.person_tok: set[int] = {t for ent in self.person_ents for t in range(ent.start, ent.end)}
+        self.hits = self._title_hits()
+        self.hit_at: dict[int, TitleHit] = {}
+        for h in self.hits:
+            for t in range(h.i, h.j):
+                self.hit_at[t] = h
+        self.consumed: set[int] = set()
+        self.mentions: list[Mention] = []
+        self.people: list[PersonRecord] = []
+
+    def _add_misspelt(self, doc: Doc) -> None:
+        """Country names spaCy labels GPE/NORP that are one typing slip away from a known name
+        ("Ethopia"): news copy has typos, and the nearest name is unambiguous at that length."""
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "NORP") or len(ent.text) < MIN_TYPO_LENGTH:
+                continue
+            if any(t in self.cue_at for t in range(ent.start, ent.end)):
+                continue
+            near = {
+                e.country: e for form, meanings in self.kb.entries.items() if abs(len(form) - len(ent.text)) <= 1
+                for e in meanings if e.kind in ("name", "adjective", "demonym") and _one_edit(form, ent.text)
+            }
+            if len(near) == 1:
+                cue = Cue(ent.start_char, ent.end_char, ent.start, ent.end, next(iter(near.values())))
+                self.cues.append(cue)
+                for t in range(ent.start, ent.end):
+                    self.cue_at[t] = cue
+        self.cues.sort(key=lambda c: c.start)
+
+    def _not_actor_form(self, cue: Cue) -> bool:
+        """ "anti-Syria", "Russian-made", "ethnic Albanians": the country is not the actor."""
+        doc, rules = self.doc, self.kb.rules
+        text = doc.text
+        before = text[max(0, cue.start - 12) : cue.start]
+        if before.endswith(("-", "–")):
+            word = before[:-1].split()[-1].lower() if before[:-1].split() else ""
+            if word in rules.stance_prefixes:
+                return True
+        after = text[cue.end : cue.end + 16]
+        if after.startswith(("-", "–")):
+            word = "".join(ch for ch in after[1:].split(" ")[0] if ch.isalpha()).lower()
+            if word in rules.origin_suffixes:
+                return True
+        if cue.entry.kind in ("demonym", "adjective") and cue.i > 0 and doc[cue.i - 1].lower_ in rules.ethnic_markers:
+            return True
+        return False
+
+    # ---- titles --------------------------------------------------------------------------
+
+    def _title_hits(self) -> list[TitleHit]:
+        """Longest title phrases, left to right, matched on the lowercase text and on the
+        lemma of the last word ("officials" → "official")."""
+        doc, kb = self.doc, self.kb
+        hits: list[TitleHit] = []
+        i, n = 0, len(doc)
+        while i < n:
+            found = None
+            for length in range(min(kb.max_title_words * 2, n - i), 0, -1):
+                span = doc[i : i + length]
+                if span[-1].is_punct and span[-1].text not in ".":
+                    continue
+                text = span.text.lower().replace("’", "'")
+                title = kb.titles.get(text)
+                if title is None and span[-1].tag_ in ("NNS", "NNPS"):
+                    title = kb.titles.get((doc[i : i + length - 1].text + " " + span[-1].lemma_).strip().lower())
+                if title is not None:
+                    found = TitleHit(i, i + length, title)
+                    break
+            if found:
+                hits.append(found)
+                i = found.j
+            else:
+                i += 1
+        return hits
+
+    def _allowed_left(self, tok: Token, right: Token) -> bool:
+        """May `tok` belong to the title words before `right` (scanning leftwards)?"""
+        low = tok.lower_
+        if tok.i in self.person_tok or tok.i in self.consumed:
+            return False
+        if tok.i in self.cue_at or tok.i in self.hit_at:
+            return True
+        if low in ("'s", "’s", "'", "-", "–") and tok.i + 1 == right.i:
+            return True
+        if low in self.rules.honorifics or low.rstrip("-") in self.rules.former_markers:
+            return True
+        if low in ("of", "for") and right.pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+            return True
+        if low == "the" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "of":
+            return True
+        if tok.pos_ in ("PROPN", "NOUN", "ADJ") and not tok.is_punct and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"):
+            return tok.is_alpha or "." in tok.text or "-" in tok.text
+        return False
+
+    def title_left(self, start: int, limit: int) -> TitleInfo:
+        """The title words right before token `start` (not before token `limit`)."""
+        doc = self.doc
+        i = start
+        while i > limit and start - i < MAX_TITLE_TOKENS and self._allowed_left(doc[i - 1], doc[i]):
+            i -= 1
+        # Never start on a connector or a possessive marker.
+        while i < start and doc[i].lower_ in ("of", "for", "the", "'s", "’s", "'", "-", "–"):
+            i += 1
+        # Drop leading words that are neither titles, cues nor markers ("new", "visiting").
+        info = self._describe(i, start)
+        while info.start < start and not self._meaningful(info.start):
+            info = self._describe(info.start + 1, start)
+        return info
+
+    def _meaningful(self, t: int) -> bool:
+        low = self.doc[t].lower_
+        return (
+            t in self.cue_at or t in self.hit_at or low in self.rules.honorifics
+            or low.rstrip("-") in self.rules.former_markers or self.doc[t].pos_ == "PROPN"
+        )
+
+    def _describe(self, i: int, j: int) -> TitleInfo:
+        info = TitleInfo(start=i, end=j)
+        seen: set[int] = set()
+        for t in range(i, j):
+            cue = self.cue_at.get(t)
+            if cue and id(cue) not in seen and cue.i >= i and cue.j <= j:
+                seen.add(id(cue))
+                kind = cue.entry.kind
+                if kind in ("organization", "metonym"):
+                    info.org_cue = info.org_cue or cue
+                elif kind in ("name", "adjective", "demonym"):
+                    info.country_cue = info.country_cue or cue
+            hit = self.hit_at.get(t)
+            if hit and hit.i >= i and hit.j <= j and (not info.hits or info.hits[-1] is not hit):
+                # A cue inside a title phrase ("head of the State Department") is part of it.
+                info.hits.append(hit)
+            low = self.doc[t].lower_.rstrip("-")
+            if low in self.rules.former_markers:
+                info.former = True
+        # A national body with a transnational name ("Russia's Security Council") is national.
+        if info.org_cue and info.country_cue and is_transnational(info.org_cue.entry.country):
+            info.org_cue = None
+        info.text = self.doc[i:j].text if j > i else ""
+        return info
+
+    def title_right(self, ent_end: int, root: Token) -> TitleInfo | None:
+        """An apposition after a name: "Boris Makarenko, a political analyst"."""
+        doc = self.doc
+        if ent_end >= len(doc) or doc[ent_end].text != ",":
+            return None
+        sent_end = doc[ent_end].sent.end
+        j = ent_end + 1
+        while j < sent_end and j - ent_end <= MAX_TITLE_TOKENS and doc[j].text not in (",", ";", ".", "(", ")", "\"", "“", "”") and (doc[j].pos_ not in ("VERB", "AUX", "PRON") or doc[j].dep_ == "amod"):
+            j += 1
+        if j == ent_end + 1:
+            return None
+        span = doc[ent_end + 1 : j]
+        # It must hang on the name (apposition), not start a new clause.
+        if not any(t.dep_ == "appos" and (t.head.i < ent_end and t.head.i >= root.left_edge.i) for t in span):
+            return None
+        # Only up to the head of the apposition: "a political analyst at a think tank" keeps
+        # its institution, but not a following clause.
+        info = self._describe(ent_end + 1, j)
+        return info if info.hits else None
+
+    # ---- identity ------------------------------------------------------------------------
+
+    def kb_person(self, name: str, info: TitleInfo | None, full: bool) -> tuple[Person, Term | None] | None:
+        kb = self.kb
+        candidates = kb.people_named(name) if full else kb.people_with_surname(name.split()[-1])
+        if not candidates:
+            return None
+        country = info.country if info else None
+        if country:
+            candidates = tuple(p for p in candidates if any((kb.seat(t.seat) or _NOSEAT).country == country for t in p.terms)) or ()
+        offices = info.offices if info else set()
+        if offices and len(candidates) > 1:
+            matching = tuple(p for p in candidates if _offices_match(offices, kb.offices(p), self.rules.role_groups))
+            candidates = matching or candidates
+        if not candidates:
+            return None
+        day = self.day
+        if day is not None:
+            holding = [(p, t) for p in candidates for t in p.terms_on(day)]
+            people = {p.person_id for p, _ in holding}
+            if len(people) == 1:
+                return holding[0]
+            if len(people) > 1:
+                if offices:
+                    narrowed = [(p, t) for p, t in holding if _offices_match(offices, kb.offices(p, t), self.rules.role_groups)]
+                    if len({p.person_id for p, _ in narrowed}) == 1:
+                        return narrowed[0]
+                return None
+            if len(candidates) == 1:
+                return candidates[0], None
+            return None
+        # Date unknown: the most recent holder, but nothing about the term is certain.
+        if len(candidates) == 1 or full:
+            return max(candidates, key=lambda p: p.terms[-1].start), None
+        latest = max(candidates, key=lambda p: p.terms[-1].start)
+        return latest, None
+
+    def person_actor(self, text: str, name: str, info: TitleInfo | None, found: tuple[Person, Term | None] | None) -> Actor:
+        kb, day = self.kb, self.day
+        country = info.country if info else None
+        sector = _title_sector(info) if info else None
+        role = _role_text(self, info) if info else None
+        if found is not None:
+            person, term = found
+            if term is None and day is not None:
+                past = [t for t in person.terms if t.end is not None and t.end < day]
+                if past and not person.terms_on(day):
+                    term = past[-1]
+                    seat = kb.seat(term.seat)
+                    # Out of office at the article's date: a former official is an elite.
+                    return Actor(text=text, name=person.name, actor_id=person.person_id,
+                                 country=seat.country if seat else country, sector="ELI",
+                                 role=(f"former {seat.role}" if seat and seat.role else role))
+            if term is None:
+                term = person.terms[-1] if person.terms else None
+                if day is not None and term is not None and term.start > day:
+                    term = None  # only holds office later: the title (if any) says more
+            seat = kb.seat(term.seat) if term else None
+            return Actor(
+                text=text, name=person.name, actor_id=person.person_id,
+                country=(seat.country if seat else country),
+                sector="ELI" if info and info.former else (seat.sector if seat else sector),
+                role=(seat.role if seat and seat.role else role),
+            )
+        return Actor(text=text, name=name, actor_id=None, country=country, sector=sector, role=role)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Exactly one insertion, deletion, substitution or swap of neighbours apart."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = 0
+    while k < len(short) and short[k] == long_[k]:
+        k += 1
+    return short[k:] == long_[k + 1 :]
+
+
+class _NoSeat:
+    country = ""
+
+
+_NOSEAT = _NoSeat()
+
+
+def _offices_match(wanted: set[str], held: frozenset[str] | set[str], groups: dict[str, frozenset[str]] | object) -> bool:
+    expanded: set[str] = set()
+    for w in wanted:
+        expanded.add(w)
+        expanded.update(groups.get(w, ()))  # type: ignore[union-attr]
+    for h in held:
+        for w in expanded:
+            if not w:
+                continue
+            if h == w or (len(w.split()) > 1 and w in h) or (len(h.split()) > 1 and h in w):
+                if "vice" in h and "vice" not in w or "deputy" in h and "deputy" not in w:
+                    continue
+                return True
+    return False
+
+
+def _title_sector(info: TitleInfo) -> str | None:
+    if info.former:
+        return "ELI"
+    head = info.head
+    if head is None:
+        return None
+    if head.title.sector != INHERIT:
+        return head.title.sector
+    if info.org_cue is not None:
+        return info.org_cue.entry.sector or (None if is_transnational(info.org_cue.entry.country) else "GOV")
+    if info.country_cue is not None:
+        return "GOV"  # "a Russian official", "the Russian leader"
+    return None
+
+
+def _role_text(state: _Article, info: TitleInfo) -> str | None:
+    """The title words without the country word ("Security Council Secretary")."""
+    if not info.hits:
+        return None
+    doc = state.doc
+    words = []
+    for t in range(info.start, info.end):
+        tok = doc[t]
+        cue = state.cue_at.get(t)
+        if cue and cue.entry.kind in ("name", "adjective", "demonym", "capital") and t not in state.hit_at:
+            continue
+        if tok.lower_ in ("'s", "’s", "'") or tok.lower_ in state.rules.honorifics:
+            continue
+        words.append(tok.text_with_ws)
+    text = "".join(words).strip()
+    for prefix in ("of the ", "of "):
+        if text.lower().endswith(" " + prefix.strip()):
+            text = text[: -len(prefix.strip())].strip()
+    return text or None
+
+
+def publication_day(published: Published) -> date | None:
+    """The day the article is resolved at: the middle of the publication window."""
+    w = published.window
+    if w.earliest is None or w.latest is None:
+        return None
+    return w.earliest + timedelta(days=(w.latest - w.earliest).days // 2)
+
+
+# ---- entry points -------------------------------------------------------------------------
+
+
+def _strip_name(state: _Article, ent: Span) -> tuple[int, int]:
+    """The name proper inside a PERSON entity: without honorifics, titles and "'s"."""
+    i, j = ent.start, ent.end
+    doc = state.doc
+    while i < j - 1 and (doc[i].lower_ in state.rules.honorifics or i in state.hit_at or i in state.cue_at or doc[i].lower_ in state.rules.former_markers):
+        i += 1
+    while j > i + 1 and doc[j - 1].lower_ in ("'s", "’s", "'"):
+        j -= 1
+    return i, j
+
+
+def _name_is_cue(state: _Article, i: int, j: int) -> bool:
+    cue = state.cue_at.get(i)
+    return cue is not None and cue.i <= i and cue.j >= j
+
+
+def resolve_article(doc: Doc, article: Article, published: Published, kb: KnowledgeBase) -> tuple[Mention, ...]:
+    state = _Article(doc, article, kb, publication_day(published))
+    _resolve_people(state)
+    _resolve_role_phrases(state)
+    _resolve_bare_surnames(state)
+    _resolve_cues(state)
+    _resolve_pronouns(state)
+    return tuple(sorted(state.mentions, key=lambda m: (m.span[0], m.span[1])))
+
+
+def _emit(state: _Article, i: int, j: int, actor: Actor, kind: str) -> Mention:
+    doc = state.doc
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    text = doc.text[start:end]
+    actor = Actor(text=text, name=actor.name, actor_id=actor.actor_id, country=actor.country, sector=actor.sector, role=actor.role)
+    mention = Mention(doc_id=state.article.doc_id, span=(start, end), actor=actor, kind=kind)  # type: ignore[arg-type]
+    state.mentions.append(mention)
+    state.consumed.update(range(i, j))
+    return mention
+
+
+def _resolve_people(state: _Article) -> None:
+    doc = state.doc
+    for ent in state.person_ents:
+        i, j = _strip_name(state, ent)
+        if _name_is_cue(state, i, j) or any(t in state.consumed for t in range(i, j)):
+            continue
+        name_span = doc[i:j]
+        name = name_span.text.replace("’", "'")
+        if not any(t.is_alpha for t in name_span):
+            continue
+        left = state.title_left(i, ent.sent.start)
+        info: TitleInfo | None = left if (left.hits or left.country_cue or left.org_cue or left.former) else None
+        if info is None or not info.hits:
+            right = state.title_right(ent.end, ent.root)
+            if right is not None:
+                if info is not None and info.country_cue and not right.country_cue:
+                    right.country_cue = info.country_cue
+                info = right
+        full = len(name.split()) > 1
+        surname = name.split()[-1].lower()
+        record = _in_document(state, name, surname, full)
+        if record is not None and (info is None or not info.hits or record.actor.actor_id is not None):
+            actor = record.actor
+        else:
+            found = state.kb_person(name, info, full)
+            actor = state.person_actor(name, name, info, found)
+        start = left.start if (info is left and left.start < i) else i
+        head = ent.root
+        _emit(state, start, j, actor, "person")
+        if info is not None and info is not left:
+            pass  # the apposition stays text of its own; its words are not re-read
+        if info is not None and info is not left:
+            state.consumed.update(range(info.start, info.end))
+        offices = set(info.offices) if info else set()
+        if actor.actor_id and actor.actor_id in state.kb.people:
+            offices |= state.kb.offices(state.kb.people[actor.actor_id])
+        state.people.append(PersonRecord(
+            token=head.i, sent=ent.sent.start, full=name.lower() if full else "", surname=surname,
+            actor=actor, offices=offices, subject=head.dep_ in ("nsubj", "nsubjpass"),
+        ))
+
+
+def _in_document(state: _Article, name: str, surname: str, full: bool) -> PersonRecord | None:
+    low = name.lower()
+    for record in reversed(state.people):
+        if full and record.full == low:
+            return record
+        if not full and record.full and record.surname == surname:
+            return record
+    return None
+
+
+def _np_left(state: _Article, i: int) -> int:
+    """Start of the noun phrase ending before token i: determiners, countries, adjectives."""
+    doc = state.doc
+    k = i
+    sent_start = doc[i].sent.start
+    while k > sent_start:
+        tok = doc[k - 1]
+        if tok.i in state.consumed and tok.i not in state.cue_at:
+            break
+        if tok.i in state.person_tok:
+            break
+        if tok.lower_ in ("of", "for"):
+            break
+        if state._allowed_left(tok, doc[k]) or tok.lower_ in ("the", "a", "an", "its", "their") or (tok.i in state.cue_at):
+            k -= 1
+            if tok.lower_ in ("the", "a", "an", "its", "their"):
+                break
+            continue
+        break
+    return k
+
+
+def _complement(state: _Article, j: int) -> tuple[int, Cue | None]:
+    """A country after a role noun: "president of Armenia", "rebels in Darfur"."""
+    doc = state.doc
+    if j < len(doc) and doc[j].lower_ in ("of", "in", "from"):
+        k = j + 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        cue = state.cue_at.get(k)
+        if cue is None or cue.i != k:
+            return j, None
+        if cue.j < len(doc) and doc[cue.j].lower_ in ("'s", "’s", "'"):
+            return j, None  # "the chief of Israel's militia": Israel owns something else
+        if cue.entry.kind in ("name", "organization", "metonym"):
+            return cue.j, cue
+        if cue.entry.kind == "adjective":
+            hit = state.hit_at.get(cue.j) or (state.hit_at.get(cue.j + 1) if cue.j + 1 < len(doc) else None)
+            if hit is not None and hit.title.kind == "body" and hit.i <= cue.j + 1:
+                return hit.j, cue
+    return j, None
+
+
+def _resolve_role_phrases(state: _Article) -> None:
+    doc = state.doc
+    for hit in state.hits:
+        if any(t in state.consumed for t in range(hit.i, hit.j)):
+            continue
+        title = hit.title
+        if title.phrase in ("former", "ex"):
+            continue
+        last = doc[hit.j - 1]
+        # A title that modifies a following noun is not the head ("government officials").
+        if last.dep_ in ("compound", "amod") and last.head.i >= hit.j and last.head.pos_ in ("NOUN", "PROPN"):
+            continue
+        if last.pos_ not in ("NOUN", "PROPN"):
+            continue
+        start = _np_left(state, hit.i)
+        end, comp = _complement(state, hit.j)
+        info = state._describe(start, end)
+        if comp is not None:
+            if comp.entry.kind == "name":
+                info.country_cue = info.country_cue or comp
+            else:
+                info.org_cue = info.org_cue or comp
+        # "-elect" / "designate" right after the title.
+        k = end
+        while k < len(doc) and doc[k].text in ("-", "–"):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in {m.strip("-") for m in state.rules.elect_markers}:
+            info.elect = True
+            end = k + 1
+        first = doc[start]
+        info.definite = first.lower_ in ("the",) or (info.country_cue is not None and any(doc[t].lower_ in ("'s", "’s") for t in range(start, hit.i)))
+        country = info.country
+        sector = _title_sector(info)
+        role = _role_text(state, info)
+        kind = "person" if title.kind == "person" and last.tag_ not in ("NNS", "NNPS") else ("organization" if title.kind == "body" else "group")
+        if kind == "person" and info.definite:
+            record = _link_role(state, info, hit)
+            if record is not None:
+                actor = record.actor
+                if info.former and actor.sector != "ELI":
+                    actor = Actor(text=actor.text, name=actor.name, actor_id=actor.actor_id, country=actor.country, sector="ELI", role=actor.role)
+                _emit(state, start, end, actor, "person")
+                state.people.append(PersonRecord(token=last.i, sent=last.sent.start, full="", surname="", actor=actor, offices=record.offices, subject=last.dep_ in ("nsubj", "nsubjpass")))
+                continue
+        if country is None:
+            continue  # a role without a country says too little to be an actor
+        if sector is None and title.sector == INHERIT and info.org_cue is None and info.country_cue is None:
+            continue
+        actor = Actor(text="", name=None, actor_id=None, country=country, sector=sector, role=role if kind == "person" else None)
+        if info.org_cue is not None and kind != "person":
+            actor = Actor(text="", name=info.org_cue.entry.name, actor_id=info.org_cue.entry.actor_id, country=country, sector=sector, role=None)
+        _emit(state, start, end, actor, kind)
+        if kind == "person":
+            state.people.append(PersonRecord(token=last.i, sent=last.sent.start, full="", surname="", actor=actor, offices=info.offices, subject=last.dep_ in ("nsubj", "nsubjpass")))
+
+
+def _link_role(state: _Article, info: TitleInfo, hit: TitleHit) -> PersonRecord | None:
+    """The person named earlier that a definite role phrase refers to."""
+    wanted = info.offices - {"former", "ex"}
+    country = info.country
+    for record in reversed(state.people):
+        if record.token >= hit.i or not record.actor.name:
+            continue
+        if country and record.actor.country and record.actor.country != country:
+            continue
+        if _offices_match(wanted, record.offices, state.rules.role_groups):
+            return record
+    return None
+
+
+def _resolve_bare_surnames(state: _Article) -> None:
+    """A surname spaCy did not label PERSON ("Ivanov responded") that names a person above."""
+    doc = state.doc
+    if not state.people:
+        return
+    by_surname: dict[str, PersonRecord] = {}
+    for record in state.people:
+        if record.full and record.surname:
+            by_surname[record.surname] = record
+    for tok in doc:
+        if tok.i in state.consumed or tok.pos_ != "PROPN" or tok.i in state.cue_at:
+            continue
+        record = by_surname.get(tok.lower_)
+        if record is None or record.token >= tok.i:
+            continue
+        _emit(state, tok.i, tok.i + 1, record.actor, "person")
+        state.people.append(PersonRecord(token=tok.i, sent=tok.sent.start, full="", surname=record.surname, actor=record.actor, offices=record.offices, subject=tok.dep_ in ("nsubj", "nsubjpass")))
+
+
+def _is_place(state: _Article, cue: Cue) -> bool:
+    """A country or city named only as a location: "in Hungary", "visited Moscow"."""
+    doc = state.doc
+    tok = doc[cue.j - 1]
+    # Climb over the name's own compounds / flat parts and a leading "the".
+    while tok.dep_ in ("compound", "flat") and tok.head.i >= cue.i and tok.head.i != tok.i and tok.head.i < cue.j + 2:
+        if tok.head.i >= cue.j:
+            break
+        tok = tok.head
+    rules = state.rules
+    if tok.dep_ == "pobj" and tok.head.lower_ in rules.locative_prepositions:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from") and tok.head.head.lemma_ in rules.destination_verbs | {"flight", "journey", "way", "return"}:
+        return True
+    if tok.dep_ == "dobj" and tok.head.lemma_ in rules.destination_verbs:
+        return True
+    if tok.dep_ in ("conj", "appos") and tok.head.i < cue.i and tok.head.i in state.cue_at:
+        return _is_place(state, state.cue_at[tok.head.i])
+    # Datelines ("MOSCOW, Oct 28") sit alone before the first comma or dash of a line.
+    if cue.i == tok.sent.start and cue.j < len(doc) and doc[cue.j].text in (",", "(", "–", "-", "—") and doc[cue.i].text.isupper():
+        return True
+    return False
+
+
+def _head_noun(state: _Article, cue: Cue) -> Token | None:
+    """The noun an adjective or name modifies: "Russian support", "U.S. plans"."""
+    tok = state.doc[cue.j - 1]
+    if tok.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and tok.head.i >= cue.j and tok.head.pos_ in ("NOUN", "PROPN"):
+        head = tok.head
+        # Hyphenated pairs ("Russian-U.S. relations"): climb to the noun.
+        while head.dep_ in ("amod", "compound") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        return head
+    return None
+
+
+def _resolve_cues(state: _Article) -> None:
+    doc = state.doc
+    for cue in state.cues:
+        if any(t in state.consumed for t in range(cue.i, cue.j)):
+            continue
+        # A longer PERSON name containing the form ("Michael Jordan") is not the country.
+        ent_types = {doc[t].ent_type_ for t in range(cue.i, cue.j)}
+        if "PERSON" in ent_types and any(e.start < cue.i or e.end > cue.j for e in state.person_ents if e.start <= cue.i < e.end):
+            continue
+        e = cue.entry
+        name, actor_id, country = e.name, e.actor_id, e.country
+        if e.kind == "organization":
+            nxt = doc[cue.j] if cue.j < len(doc) else None
+            actor = Actor(text="", name=name, actor_id=actor_id, country=country, sector=e.sector)
+            _emit(state, cue.i, cue.j, actor, "organization")
+            continue
+        if e.kind == "metonym":
+            if _is_place(state, cue):
+                _emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "place")
+            else:
+                _emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=e.sector), "organization")
+            continue
+        if e.kind == "demonym":
+            _emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "group")
+            continue
+        if e.kind == "adjective":
+            nxt = state.cue_at.get(cue.j)
+            if nxt is not None and nxt.i == cue.j and nxt.entry.kind == "demonym":
+                # "Bosnian Serbs": the place adjective is the country, the demonym an ethnicity.
+                _emit(state, cue.i, nxt.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "group")
+                continue
+            head = _head_noun(state, cue)
+            if head is not None and head.lower_ in state.rules.place_nouns:
+                continue
+            if head is None and doc[cue.i].ent_type_ not in ("NORP", "GPE", "ORG"):
+                continue  # "Russian" alone as a language or an adjective with no noun
+            _emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "country")
+            continue
+        # Country names and capitals.
+        if _is_place(state, cue):
+            _emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "place")
+            continue
+        head = _head_noun(state, cue)
+        if head is not None and head.lower_ in state.rules.place_nouns:
+            continue
+        sector = "GOV" if e.kind == "capital" else None
+        _emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=sector), "country")
+
+
+def _resolve_pronouns(state: _Article) -> None:
+    """he/she → the person named just before (the subject of the sentence first)."""
+    doc = state.doc
+    people = sorted(
+        (m for m in state.mentions if m.kind == "person" and (m.actor.name or m.actor.country)),
+        key=lambda m: m.span[0],
+    )
+    if not people:
+        return
+    sents = list(doc.sents)
+    sent_index = {s.start: n for n, s in enumerate(sents)}
+    subjects: set[int] = set()
+    for m in people:
+        span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            subjects.add(m.span[0])
+    for tok in doc:
+        if tok.lower_ not in state.rules.person_pronouns or tok.pos_ != "PRON" or tok.i in state.consumed:
+            continue
+        here = sent_index[tok.sent.start]
+        before = [m for m in people if m.span[1] <= tok.idx]
+        if not before:
+            continue
+        same = [m for m in before if m.span[0] >= tok.sent.start_char]
+        chosen = None
+        if same:
+            subj = [m for m in same if m.span[0] in subjects]
+            chosen = (subj or same)[-1]
+        else:
+            last = before[-1]
+            last_sent = sent_index.get(doc.char_span(last.span[0], last.span[1], alignment_mode="expand").sent.start, here)
+            if here - last_sent > PRONOUN_REACH_SENTENCES:
+                continue
+            in_sent = [m for m in before if sents[last_sent].start_char <= m.span[0] < sents[last_sent].end_char]
+            subj = [m for m in in_sent if m.span[0] in subjects]
+            chosen = (subj or in_sent or [last])[0] if subj else last
+        _emit(state, tok.i, tok.i + 1, chosen.actor, "person")
+
+
+# ---- pass 1: dating evidence -------------------------------------------------------------
+
+
+def term_evidence(doc: Doc, article: Article, kb: KnowledgeBase) -> tuple[TermEvidence, ...]:
+    """Office holders named in full with a title matching one of their seats."""
+    if not kb.people:
+        return ()
+    state = _Article(doc, article, kb, None)
+    out: list[TermEvidence] = []
+    for ent in state.person_ents:
+        i, j = _strip_name(state, ent)
+        name = doc[i:j].text.replace("’", "'")
+        if len(name.split()) < 2:
+            continue
+        people = kb.people_named(name)
+        if len(people) != 1:
+            continue
+        person = people[0]
+        info = state.title_left(i, ent.sent.start)
+        k = j
+        while k < len(doc) and doc[k].text in ("-", "–"):
+            k += 1
+        elect = k < len(doc) and doc[k].lower_ in {m.strip("-") for m in kb.rules.elect_markers}
+        if not info.hits:
+            right = state.title_right(ent.end, ent.root)
+            if right is None:
+                continue
+            info = right
+        elect = elect or any(doc[t].lower_ in {m.strip("-") for m in kb.rules.elect_markers} for t in range(info.start, min(info.end + 2, len(doc))))
+        offices = info.offices - {"former", "ex"}
+        terms = [
+            t for t in person.terms
+            if _offices_match(offices, kb.offices(person, t), kb.rules.role_groups)
+            and (info.country is None or (kb.seat(t.seat) or _NOSEAT).country == info.country)
+        ]
+        if len(terms) != 1:
+            continue  # none, or several terms in that office: not unambiguous
+        term = terms[0]
+        span = (doc[info.start].idx if info.hits else doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
+        text = doc.text[span[0] : span[1]]
+        if info.former:
+            if term.end is None:
+                continue
+            out.append(TermEvidence(span=span, person_id=person.person_id, seat=term.seat, start=term.end, end=None, text=text))
+        elif elect:
+            out.append(TermEvidence(span=span, person_id=person.person_id, seat=term.seat, start=term.start - timedelta(days=ELECT_LEAD_DAYS), end=term.start, text=text))
+        else:
+            out.append(TermEvidence(span=span, person_id=person.person_id, seat=term.seat, start=term.start, end=term.end, text=text))
+    return tuple(out)
+
+
+def _unused(_: Sequence[object]) -> None:  # pragma: no cover - keeps linters quiet on helpers
+    return None

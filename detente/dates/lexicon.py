@@ -1,0 +1,94 @@
+"""The dates lexicon: word lists, the anniversary base dates and the eras, loaded from
+``detente/dates/data`` once per process (a cached loader of constant tables)."""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from detente.errors import KnowledgeError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeywordRow:
+    """A row of a keyword table: every group must occur (any one of its alternatives)."""
+
+    groups: tuple[tuple[str, ...], ...]
+    start: date | None  # None when the base is a bare year
+    year: int
+    end: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Lexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, float | str]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    seasons: dict[str, str]
+    season_months: dict[str, tuple[int, int]]
+    parts_of_day: dict[str, str]
+    references: dict[str, str]
+    holidays: dict[str, str]
+    anniversaries: tuple[KeywordRow, ...]
+    eras: tuple[KeywordRow, ...]
+
+
+def _read(name: str) -> str:
+    try:
+        return resources.files("detente.dates").joinpath("data", name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KnowledgeError(f"dates data file {name} is missing ({exc}); reinstall detente") from None
+
+
+def _day_or_year(raw: str, name: str) -> tuple[date | None, int]:
+    raw = raw.strip()
+    try:
+        if len(raw) == 4:
+            return None, int(raw)
+        d = date.fromisoformat(raw)
+        return d, d.year
+    except ValueError:
+        raise KnowledgeError(f"{name}: {raw!r} is not YYYY or YYYY-MM-DD; fix the row") from None
+
+
+def _groups(raw: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(a.strip() for a in g.split("|") if a.strip()) for g in raw.split(";") if g.strip())
+
+
+def _rows(name: str, with_end: bool) -> tuple[KeywordRow, ...]:
+    out = []
+    for row in csv.DictReader(_read(name).splitlines()):
+        start, year = _day_or_year(row["start" if with_end else "base"], name)
+        end = _day_or_year(row["end"], name)[0] if with_end else None
+        out.append(KeywordRow(groups=_groups(row["keywords"]), start=start, year=year, end=end, note=row.get("note") or ""))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The shipped lexicon (constant; cached)."""
+    try:
+        t = tomllib.loads(_read("lexicon.toml"))
+    except tomllib.TOMLDecodeError as exc:
+        raise KnowledgeError(f"dates lexicon.toml is malformed: {exc}") from None
+    return Lexicon(
+        months=t["months"],
+        weekdays=t["weekdays"],
+        numbers=t["numbers"],
+        ordinals=t["ordinals"],
+        units=t["units"],
+        seasons=t["seasons"],
+        season_months={k: (v[0], v[1]) for k, v in t["season_months"].items()},
+        parts_of_day=t["parts_of_day"],
+        references=t["references"],
+        holidays=t["holidays"],
+        anniversaries=_rows("anniversaries.csv", with_end=False),
+        eras=_rows("eras.csv", with_end=True),
+    )

@@ -1,0 +1,525 @@
+"""The event coder: predicates from the lexicon, actors from the dependency parse.
+
+One pass over each sentence's tokens (dict lookups by lemma), then short walks over the parse
+around each matched predicate. Precision first: no source actor, no event; nothing matched, no
+event; a negated action is not an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.lookup import MentionIndex
+from detente.events.lexicon import Lexicon, Pattern
+from detente.records import (
+    Article,
+    DateWindow,
+    Event,
+    Mention,
+    Modality,
+    Published,
+    TimeExpression,
+)
+
+# Dependency labels (spaCy's English ClearNLP-style scheme) used below.
+_SUBJ = ("nsubj", "csubj")
+_PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+_OBJ = ("dobj", "obj")
+_DATIVE = ("dative", "iobj")
+# Children that are not part of a noun phrase's own words when locating its actor.
+_OUTSIDE_PHRASE = {"conj", "cc", "relcl", "acl", "appos", "punct", "advcl", "prep", "preconj"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_PRONOUNS = {"he", "she", "they", "it", "we"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod")
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """An event before numbering: spaCy-free except for the token index of its predicate."""
+
+    sent: tuple[int, int]
+    trigger: tuple[int, int]
+    predicate: int  # token index, for the date
+    source: Mention
+    target: Mention | None
+    code: str
+    modality: Modality
+    confidence: float
+
+
+def code(
+    doc: Doc,
+    article: Article,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpression],
+    published: Published,
+    lexicon: Lexicon,
+) -> tuple[Event, ...]:
+    """The article's events, numbered ``{doc_id}:e{n}`` in text order."""
+    index = MentionIndex(mentions)
+    if not len(index):
+        return ()
+    coder = _SentenceCoder(lexicon, index)
+    drafts: list[_Draft] = []
+    for sent in doc.sents:
+        drafts.extend(coder.sentence(sent))
+    drafts.sort(key=lambda d: (d.trigger[0], d.source.span[0], d.target.span[0] if d.target else -1))
+    events = []
+    for n, d in enumerate(drafts, start=1):
+        entry = lexicon.codes[d.code]
+        events.append(
+            Event(
+                doc_id=article.doc_id,
+                event_id=f"{article.doc_id}:e{n}",
+                span=d.sent,
+                trigger=d.trigger,
+                source=d.source.actor,
+                target=d.target.actor if d.target else None,
+                cameo=entry.code,
+                cameo_root=entry.root,
+                goldstein=entry.goldstein,
+                quad_class=entry.quad_class,
+                plover=entry.plover,
+                plover_mode=entry.plover_mode,
+                modality=d.modality,
+                date=_date(doc, d.predicate, times, published),
+                confidence=d.confidence,
+            )
+        )
+    return tuple(events)
+
+
+def _date(doc: Doc, token_index: int, times: Sequence[TimeExpression], published: Published) -> DateWindow:
+    """The date of the clause headed by `token_index`: the dates stage's `date_for` when it is
+    there; until then, a time expression anchored in the clause, else the publication window."""
+    try:
+        from detente.dates import date_for  # type: ignore[attr-defined]
+    except ImportError:
+        date_for = None
+    if date_for is not None:
+        return date_for(token_index, times, published)
+    # FALLBACK (until detente.dates.date_for lands): a time expression whose anchor token hangs
+    # directly off the predicate (or off one of its prepositions: "on Thursday").
+    head = doc[token_index]
+    for t in times:
+        if t.anchor_token is None or not t.window.known or t.kind not in ("DATE", "TIME"):
+            continue
+        anchor = doc[t.anchor_token]
+        if anchor.head.i == head.i or (anchor.head.dep_ == "prep" and anchor.head.head.i == head.i):
+            return t.window
+    return published.window
+
+
+class _SentenceCoder:
+    def __init__(self, lexicon: Lexicon, index: MentionIndex) -> None:
+        self.lex = lexicon
+        self.s = lexicon.settings
+        self.index = index
+
+    # ---- the sentence pass -------------------------------------------------------------------
+
+    def sentence(self, sent: Span) -> list[_Draft]:
+        consumed: set[int] = set()
+        matched: list[tuple[Token, Pattern, list[Token]]] = []
+        nouns: list[Token] = []
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                patterns = self.lex.verbs.get(tok.lemma_.lower())
+                if patterns:
+                    hit = self._match(tok, patterns, verb=True)
+                    if hit is not None:
+                        matched.append((tok, hit[0], hit[1]))
+                        consumed.update(t.i for t in hit[1])
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.nouns:
+                nouns.append(tok)
+        # A predicate that is the complement of a matched one ("refused to meet") is part of it.
+        inner = {t.i for _, _, words in matched for t in words[1:]}
+        matched = [m for m in matched if m[0].i not in inner]
+        out: list[_Draft] = []
+        seen: set[tuple] = set()
+        speech: list[tuple[Token, Pattern, list[Token]]] = []
+        sent_span = (sent.start_char, sent.end_char)
+        for verb, pattern, words in matched:
+            if self.lex.codes[pattern.code].root == "01" and verb.lemma_.lower() in self.s.speech_verbs:
+                speech.append((verb, pattern, words))
+                continue
+            out.extend(self._verb_events(verb, pattern, words, sent_span, seen))
+        has_finite = any(t.tag_ in _FINITE for t in sent)
+        for noun in nouns:
+            if noun.i in consumed or not has_finite:
+                continue
+            # A noun that is the object or subject of a coded predicate is that predicate's.
+            if noun.dep_ in _OBJ + _SUBJ + _PASSIVE_SUBJ + ("attr",) and any(noun.head.i == v.i for v, _, _ in matched):
+                continue
+            patterns = self.lex.nouns[noun.lemma_.lower()]
+            hit = self._match(noun, patterns, verb=False)
+            if hit is not None:
+                out.extend(self._noun_events(noun, hit[0], hit[1], sent_span, seen))
+        # Reported speech: the saying is a statement only when nothing more specific is in it.
+        for verb, pattern, words in speech:
+            inner = {t.i for t in verb.subtree}
+            if any(d.predicate in inner and d.predicate != verb.i for d in out):
+                continue
+            out.extend(self._verb_events(verb, pattern, words, sent_span, seen, confidence=0.3))
+        return out
+
+    # ---- matching -------------------------------------------------------------------------------
+
+    def _match(self, head: Token, patterns: Iterable[Pattern], verb: bool) -> tuple[Pattern, list[Token]] | None:
+        """The most specific pattern whose constraints hold, with the trigger's tokens."""
+        children = list(head.children)
+        for p in patterns:
+            words = [head]
+            if p.particle is not None:
+                prt = next((c for c in children if c.dep_ == "prt" and c.lower_ == p.particle), None)
+                if prt is None:
+                    continue
+                words.append(prt)
+            obj_tok = None
+            if p.obj is not None:
+                obj_tok = next(
+                    (c for c in children if c.dep_ in _OBJ + _PASSIVE_SUBJ + ("attr", "npadvmod") and c.lemma_.lower() == p.obj),
+                    None,
+                )
+                if obj_tok is None:
+                    # "hold phone talks": the lemma may sit in the object's compound.
+                    obj = next((c for c in children if c.dep_ in _OBJ), None)
+                    if obj is not None and any(c.dep_ == "compound" and c.lemma_.lower() == p.obj for c in obj.children):
+                        obj_tok = obj
+                if obj_tok is None:
+                    continue
+                words.append(obj_tok)
+            if p.xcomp is not None:
+                xc = next(
+                    (c for c in children if c.dep_ == "xcomp" and (p.xcomp == "*" or c.lemma_.lower() == p.xcomp)),
+                    None,
+                )
+                if xc is None:
+                    continue
+                words.append(xc)
+            if p.prep is not None:
+                holders = [head] + ([obj_tok] if obj_tok is not None else [])
+                prep = next(
+                    (c for h in holders for c in h.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == p.prep),
+                    None,
+                )
+                if prep is None:
+                    continue
+                if p.pobj is not None:
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is None or (
+                        pobj.lemma_.lower() != p.pobj
+                        and not any(c.dep_ == "compound" and c.lemma_.lower() == p.pobj for c in pobj.children)
+                    ):
+                        continue
+                    words.append(pobj)
+                words.insert(1, prep)
+            return p, words
+        return None
+
+    # ---- verbs ------------------------------------------------------------------------------------
+
+    def _verb_events(
+        self,
+        verb: Token,
+        pattern: Pattern,
+        words: list[Token],
+        sent_span: tuple[int, int],
+        seen: set[tuple],
+        confidence: float = 0.6,
+    ) -> list[_Draft]:
+        modality = self._modality(verb)
+        if modality is None:
+            return []
+        passive = any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+        subj = self._subject(verb, passive)
+        if subj is not None and subj.lower_ in _PRONOUNS:
+            subj = self._speaker(verb)
+        if subj is None:
+            return []
+        sources = self._actors(subj, allow_place=False)
+        if not sources:
+            return []
+        targets = self._verb_targets(verb, pattern, words, passive)
+        return self._drafts(verb, pattern.code, words, sources, targets, modality, sent_span, seen, confidence)
+
+    def _subject(self, verb: Token, passive: bool) -> Token | None:
+        t = verb
+        for _ in range(8):
+            kids = list(t.children)
+            if any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in kids):
+                agent = next((c for c in kids if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                return pobj
+            subj = next((c for c in kids if c.dep_ in _SUBJ), None)
+            if subj is not None:
+                if subj.lower_ in _RELATIVE and t.dep_ == "relcl":
+                    return t.head
+                return subj
+            if t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+                t = t.head
+                continue
+            if t.dep_ in ("acl", "relcl") and t.tag_ in ("VBG", "VBD", "VBN"):
+                return t.head if t.tag_ == "VBG" else None
+            return None
+        return None
+
+    def _speaker(self, verb: Token) -> Token | None:
+        """"X said he would visit": a pronoun subject of reported speech is the speaker."""
+        t = verb
+        for _ in range(6):
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.s.speech_verbs:
+                subj = self._subject(t.head, passive=False)
+                return subj if subj is not None and subj.lower_ not in _PRONOUNS else None
+            if t.dep_ in ("xcomp", "conj", "ccomp") and t.head.i != t.i:
+                t = t.head
+                continue
+            return None
+        return None
+
+    def _verb_targets(self, verb: Token, pattern: Pattern, words: list[Token], passive: bool) -> list[Token]:
+        kids = list(verb.children)
+        if passive:
+            return [c for c in kids if c.dep_ in _PASSIVE_SUBJ]
+        used = {t.i for t in words}
+        # "offered to work with X", "refused to meet X": the complement carries the target.
+        holders = [verb] + [t for t in words[1:] if t.dep_ == "xcomp"]
+        obj = None
+        if pattern.obj is not None:
+            obj = next(t for t in words[1:] if t.dep_ not in ("prep", "prt", "xcomp", "agent", "dative", "pobj"))
+        preps: list[Token] = []
+        for h in holders:
+            hk = list(h.children)
+            if obj is None:
+                objs = [c for c in hk if c.dep_ in _OBJ + _DATIVE and c.i not in used]
+            else:
+                objs = [c for c in hk if c.dep_ in _DATIVE and c.i not in used]
+            objs = [next((g for g in o.children if g.dep_ == "pobj"), o) for o in objs]
+            # "discussed relations with X": an object that names no actor leaves the target open.
+            objs = [o for o in objs if self._actors(o, allow_place=True)]
+            if objs:
+                return objs
+            if obj is not None and h.i == verb.i:
+                preps += [c for c in obj.children if c.dep_ == "prep"]
+            preps += [c for c in hk if c.dep_ == "prep"]
+            if obj is None:  # "discussed relations with X": the phrase may hang off the object
+                preps += [g for c in hk if c.dep_ in _OBJ for g in c.children if g.dep_ == "prep"]
+        wanted = [c for c in preps if c.lower_ == pattern.prep and pattern.pobj is None]
+        wanted += [c for c in preps if c.lower_ in self.s.target_preps and c not in wanted]
+        for prep in wanted:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i not in used and self._actors(pobj, allow_place=True):
+                return [pobj]
+        if obj is not None:
+            # "rejected a U.S. proposal", "rejected Moscow's criticism": whose the thing is.
+            return [c for c in obj.children if c.dep_ in _ACTOR_MODIFIERS]
+        return []
+
+    # ---- nouns --------------------------------------------------------------------------------------
+
+    def _noun_events(
+        self, noun: Token, pattern: Pattern, words: list[Token], sent_span: tuple[int, int], seen: set[tuple]
+    ) -> list[_Draft]:
+        if any(c.lower_ in self.s.negators and c.dep_ in ("det", "neg") for c in noun.children):
+            return []
+        governor = noun.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+            governor = governor.head
+        modality: Modality | None = "asserted"
+        if governor.pos_ in ("VERB", "AUX"):
+            modality = self._modality(governor)
+        if modality is None:
+            return []
+        preps = [c for c in noun.children if c.dep_ == "prep"]
+        source_tok: Token | None = None
+        targets: list[Token] = []
+        between = next((p for p in preps if p.lower_ == "between"), None)
+        if between is not None:
+            pobj = next((c for c in between.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                actors = self._actors(pobj, allow_place=False)
+                if len(actors) >= 2:
+                    return self._drafts(
+                        noun, pattern.code, words, actors[:1], [], modality, sent_span, seen, 0.45,
+                        target_mentions=actors[1:],
+                    )
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            source_tok = poss
+        for p in preps:
+            if p.lower_ in self.s.noun_source_preps and source_tok is None:
+                source_tok = next((c for c in p.children if c.dep_ == "pobj"), None)
+            elif p.lower_ in self.s.noun_target_preps and not targets:
+                targets = [c for c in p.children if c.dep_ == "pobj"]
+        sources: list[Mention] = []
+        if source_tok is not None:
+            sources = self._actors(source_tok, allow_place=False)
+        else:
+            # "Russian sanctions against Iran": an actor modifier is the source.
+            for c in noun.children:
+                if c.dep_ in ("amod", "compound", "nmod"):
+                    sources = self._actors(c, allow_place=False)
+                    if sources:
+                        break
+        if not sources:
+            return []
+        return self._drafts(noun, pattern.code, words, sources, targets, modality, sent_span, seen, 0.45)
+
+    # ---- shared -------------------------------------------------------------------------------------
+
+    def _drafts(
+        self,
+        pred: Token,
+        code: str,
+        words: list[Token],
+        sources: list[Mention],
+        target_toks: list[Token],
+        modality: Modality,
+        sent_span: tuple[int, int],
+        seen: set[tuple],
+        confidence: float,
+        target_mentions: list[Mention] | None = None,
+    ) -> list[_Draft]:
+        if modality == "future":
+            code = self.lex.future_code(code)
+        allow_place = code in self.s.place_target_codes
+        targets: list[Mention | None] = list(target_mentions or [])
+        for tok in target_toks:
+            targets.extend(self._actors(tok, allow_place=allow_place))
+        if not targets:
+            targets = [None]
+        start = min(w.idx for w in words)
+        end = max(w.idx + len(w) for w in words)
+        out = []
+        for src in sources:
+            if src.actor.sector == "JRN":  # a news agency reporting something is not its source
+                continue
+            for tgt in targets:
+                if tgt is not None and _same(src, tgt):
+                    tgt = None
+                key = (sent_span, _key(src), _key(tgt) if tgt else None, code)
+                if key in seen:
+                    continue
+                seen.add(key)
+                conf = confidence + (0.1 if tgt is not None else 0.0)
+                out.append(
+                    _Draft(
+                        sent=sent_span, trigger=(start, end), predicate=pred.i, source=src, target=tgt,
+                        code=code, modality=modality, confidence=round(min(conf, 0.9), 2),
+                    )
+                )
+        return out
+
+    def _modality(self, verb: Token) -> Modality | None:
+        """asserted / future / hypothetical, or None when the action is negated."""
+        s = self.s
+        result: Modality = "asserted"
+        t = verb
+        first = True
+        for _ in range(8):
+            kids = list(t.children)
+            if first or t.dep_ != "conj":
+                if any(c.dep_ == "neg" or (c.lower_ in s.negators and c.dep_ in ("advmod", "neg")) for c in kids):
+                    return None
+            for c in kids:
+                if c.dep_ == "aux" and c.tag_ == "MD":
+                    word = c.lower_
+                    if word in s.future_aux:
+                        result = _stronger(result, "future")
+                    elif word == "would":
+                        result = _stronger(result, "future" if _reported(t, s.speech_verbs) else "hypothetical")
+                    elif word in s.hypothetical_aux:
+                        result = "hypothetical"
+                elif c.dep_ == "mark" and c.lower_ in s.conditional_marks:
+                    result = "hypothetical"
+                elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in s.conditional_marks for g in c.children):
+                    result = "hypothetical"
+            first = False
+            if t.dep_ == "xcomp" or (t.dep_ == "acomp"):
+                head = t.head
+                lemma = head.lemma_.lower()
+                if lemma in s.negating_heads:
+                    return None
+                if lemma in s.future_heads:
+                    result = _stronger(result, "future")
+                elif lemma in s.hypothetical_heads:
+                    result = "hypothetical"
+                elif lemma not in s.transparent_heads:
+                    # "called on X to resume talks": the complement is asked for, not done.
+                    result = "hypothetical"
+                t = head
+                continue
+            if t.dep_ == "conj" and t.head.i != t.i:
+                t = t.head
+                continue
+            break
+        return result
+
+    def _actors(self, tok: Token, allow_place: bool) -> list[Mention]:
+        """The actors a noun phrase names, one per conjunct ("Rice and Gates")."""
+        out: list[Mention] = []
+        for head in (tok, *tok.conjuncts):
+            for m in self._actor_of(head):
+                if m.kind == "place" and not allow_place:
+                    continue
+                if all(m.span != o.span for o in out):
+                    out.append(m)
+        return out
+
+    def _actor_of(self, head: Token) -> list[Mention]:
+        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+            head = head.head.head
+        toks = [head]
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in _OUTSIDE_PHRASE and not (c.dep_ == "prep" and c.lower_ == "of" and t.i == head.i):
+                    continue
+                toks.append(c)
+                stack.append(c)
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t) for t in toks)
+        found = self.index.overlapping(start, end)
+        if not found:
+            return []
+        containing = [m for m in found if m.span[0] <= head.idx < m.span[1]]
+        if containing:
+            return [max(containing, key=lambda m: m.span[1] - m.span[0])]
+        # "Senior Hungarian and Romanian officials": each modifier names an actor, but only when
+        # the head names people ("relations" in "Russian-U.S. relations" is a topic, not a party).
+        if head.lemma_.lower() not in self.s.actor_nouns:
+            return []
+        return [m for m in found if m.kind in ("country", "organization", "group", "person")]
+
+
+def _stronger(a: Modality, b: Modality) -> Modality:
+    order = {"asserted": 0, "future": 1, "hypothetical": 2}
+    return a if order[a] >= order[b] else b
+
+
+def _reported(verb: Token, speech: frozenset[str]) -> bool:
+    t = verb
+    for _ in range(4):
+        if t.dep_ in ("ccomp", "conj") and t.head.i != t.i:
+            t = t.head
+            if t.lemma_.lower() in speech:
+                return True
+            continue
+        return False
+    return False
+
+
+def _key(m: Mention) -> tuple:
+    return (m.actor.actor_id or m.actor.name or m.actor.text, m.span)
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    if a.span == b.span:
+        return True
+    return a.actor.actor_id is not None and a.actor.actor_id == b.actor.actor_id
+

@@ -1,0 +1,214 @@
+"""The events lexicon: the CAMEO table, the CAMEO→PLOVER table and the predicate patterns.
+
+Everything is data in ``detente/events/data`` (plus the user's pattern files from
+``KnowledgeConfig.patterns``), compiled at load time into dict lookups keyed by lemma so that
+the coder stays linear in tokens.
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from detente.config import KnowledgeConfig
+from detente.errors import KnowledgeError
+
+PLOVER_TYPES: frozenset[str] = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
+    "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
+)
+# Labels of older PLOVER drafts, renamed to the 2024 manual's types.
+PLOVER_RENAMES: dict[str, str] = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CameoCode:
+    code: str
+    name: str
+    root: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+    plover_mode: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pattern:
+    """One predicate pattern: a head lemma plus the constraints that must hold around it."""
+
+    lemma: str
+    code: str
+    obj: str | None = None  # direct-object lemma (verbs) required: "hold talk"
+    particle: str | None = None  # particle required: "crack ^down"
+    xcomp: str | None = None  # open clausal complement lemma ("*" = any): "refuse to meet"
+    prep: str | None = None  # preposition required; its object may be the target: "meet @with"
+    pobj: str | None = None  # the preposition's object lemma required: "call @for talk"
+    text: str = ""  # the pattern as written, for messages
+
+    @property
+    def specificity(self) -> float:
+        n = sum(x is not None for x in (self.obj, self.particle, self.xcomp, self.prep, self.pobj))
+        return n - 0.5 if self.xcomp == "*" else n  # "refuse to meet" before "refuse to *"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Word lists that steer modality and reported speech (the ``[settings]`` table)."""
+
+    future_aux: frozenset[str] = frozenset()
+    hypothetical_aux: frozenset[str] = frozenset()
+    future_heads: frozenset[str] = frozenset()
+    hypothetical_heads: frozenset[str] = frozenset()
+    negating_heads: frozenset[str] = frozenset()
+    transparent_heads: frozenset[str] = frozenset()
+    conditional_marks: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    target_preps: frozenset[str] = frozenset()
+    noun_source_preps: frozenset[str] = frozenset()
+    noun_target_preps: frozenset[str] = frozenset()
+    place_target_codes: frozenset[str] = frozenset()
+    actor_nouns: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    codes: dict[str, CameoCode] = field(default_factory=dict)
+    verbs: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+    nouns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+    future: dict[str, str] = field(default_factory=dict)  # code or root -> intent/threat code
+    settings: Settings = field(default_factory=Settings)
+
+    @classmethod
+    def load(cls, config: KnowledgeConfig) -> Lexicon:
+        codes = _cameo_table()
+        tables = [_shipped_patterns()]
+        for path in config.patterns:
+            tables.append(_read_toml(Path(path)))
+        verbs: dict[str, list[Pattern]] = {}
+        nouns: dict[str, list[Pattern]] = {}
+        future: dict[str, str] = {}
+        settings: dict[str, set[str]] = {}
+        for where, table in tables:
+            for section, into in (("verb", verbs), ("noun", nouns)):
+                for text, code in table.get(section, {}).items():
+                    pattern = _parse_pattern(text, str(code), where)
+                    if pattern.code not in codes:
+                        raise KnowledgeError(
+                            f"{where}: pattern {text!r} has unknown CAMEO code {code!r}; "
+                            "use a code from detente/events/data/cameo.csv (codes are strings: \"043\")"
+                        )
+                    into.setdefault(pattern.lemma, []).append(pattern)
+            for key, code in table.get("future", {}).items():
+                if str(code) not in codes:
+                    raise KnowledgeError(f"{where}: [future] {key!r} maps to unknown CAMEO code {code!r}")
+                future[str(key)] = str(code)
+            for key, words in table.get("settings", {}).items():
+                if key not in Settings.__slots__:  # type: ignore[attr-defined]
+                    raise KnowledgeError(
+                        f"{where}: unknown [settings] key {key!r}; known: {', '.join(Settings.__slots__)}"  # type: ignore[attr-defined]
+                    )
+                settings.setdefault(key, set()).update(str(w) for w in words)
+        # Most specific pattern first, so the first one that matches is the one coded.
+        return cls(
+            codes=codes,
+            verbs={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in verbs.items()},
+            nouns={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in nouns.items()},
+            future=future,
+            settings=Settings(**{k: frozenset(v) for k, v in settings.items()}),
+        )
+
+    def future_code(self, code: str) -> str:
+        """The intent (03x) or threat (13x) code for a planned action, else the code itself."""
+        for key in (code, code[:3], code[:2]):
+            if key in self.future:
+                return self.future[key]
+        return code
+
+
+def _parse_pattern(text: str, code: str, where: str) -> Pattern:
+    words = text.split()
+    if not words:
+        raise KnowledgeError(f"{where}: empty pattern for code {code!r}")
+    lemma, rest = words[0], words[1:]
+    obj = particle = xcomp = prep = pobj = None
+    i = 0
+    while i < len(rest):
+        word = rest[i]
+        if word.startswith("@"):
+            prep = word[1:]
+            if i + 1 < len(rest) and rest[i + 1][0] not in "@^":
+                pobj = rest[i + 1]
+                i += 1
+        elif word.startswith("^"):
+            particle = word[1:]
+        elif word == "to" and i + 1 < len(rest):
+            xcomp = rest[i + 1]
+            i += 1
+        elif obj is None:
+            obj = word
+        else:
+            raise KnowledgeError(
+                f"{where}: cannot read pattern {text!r}: write LEMMA [OBJECT] [^PARTICLE] [to XCOMP] [@PREP [POBJ]]"
+            )
+        i += 1
+    return Pattern(
+        lemma=lemma, code=code, obj=obj, particle=particle, xcomp=xcomp, prep=prep, pobj=pobj, text=text
+    )
+
+
+def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    try:
+        return str(path), tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise KnowledgeError(f"cannot read pattern file {path}: {exc}; check knowledge.patterns") from None
+
+
+@lru_cache(maxsize=1)
+def _shipped_patterns() -> tuple[str, dict[str, Any]]:
+    data = resources.files("detente.events").joinpath("data", "patterns.toml")
+    return "detente/events/data/patterns.toml", tomllib.loads(data.read_text(encoding="utf-8"))
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    data = resources.files("detente.events").joinpath("data", name)
+    return list(csv.DictReader(data.read_text(encoding="utf-8").splitlines()))
+
+
+@lru_cache(maxsize=1)
+def _cameo_table_cached() -> tuple[CameoCode, ...]:
+    plover = {r["cameo"]: r for r in _rows("cameo_plover.csv")}
+    out = []
+    for r in _rows("cameo.csv"):
+        p = plover.get(r["code"], {})
+        label = p.get("plover") or None
+        if label is not None:
+            label = PLOVER_RENAMES.get(label, label)
+            if label not in PLOVER_TYPES:
+                raise KnowledgeError(f"cameo_plover.csv: {r['code']} maps to unknown PLOVER type {label!r}")
+        out.append(
+            CameoCode(
+                code=r["code"],
+                name=r["name"],
+                root=r["root"],
+                goldstein=float(r["goldstein"]),
+                quad_class=int(r["quad_class"]),
+                plover=label,
+                plover_mode=(p.get("plover_mode") or None) if label else None,
+            )
+        )
+    return tuple(out)
+
+
+def _cameo_table() -> dict[str, CameoCode]:
+    return {c.code: c for c in _cameo_table_cached()}

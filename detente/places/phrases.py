@@ -1,0 +1,249 @@
+"""Finding the place phrase attached to an event's clause in the dependency parse.
+
+Order of evidence, most direct first:
+1. the trigger's own phrases: "met in Geneva", "talks at the Kremlin", "travelled to Beijing",
+   "withdrew from Kidal", "visited Tehran", "the Moscow summit";
+2. a locative phrase elsewhere in the same clause, outside embedded clauses: "the Red Cross
+   operating in Iraq said ...", "unrest in Montenegro" (nearest to the trigger first).
+
+Only proper-noun phrases are looked up, and an unknown name is skipped (the next candidate is
+tried), never fatal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.places.gazetteer import Gazetteer, Phrasing, Place
+
+# Entity labels that can name a place. spaCy's small model often labels "the Kremlin" ORG and a
+# small town NORP or PERSON; the locative preposition is the stronger evidence, and the
+# gazetteer decides whether the name is a place at all.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+OTHER_NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", ""})
+
+# Dependencies that start another clause: another event's place, not this one's.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "conj"})
+# Children that leave a noun phrase for another clause when searching inside it.
+NP_EXITS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "parataxis"})
+# Modifiers that can carry a place name inside a noun phrase ("a West Bank refugee camp",
+# "East Timor's capital Dili").
+NAME_MODIFIERS = frozenset({"compound", "nmod", "poss", "amod", "npadvmod"})
+
+SPECIFICITY = {"site": 0, "city": 1, "region": 2, "country": 3}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Context:
+    """What the article and the event's sentence say about which country is meant."""
+
+    weak: frozenset[str]  # alpha-3 codes named in the article or held by the event's actors
+    near: frozenset[str]  # named in the event's sentence
+    regions: frozenset[str]  # first-level regions named in the sentence ("USA.ID")
+
+
+class PlaceFinder:
+    """Place phrases of one parsed document; entity lookups are cached per document."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.phrasing: Phrasing = gazetteer.phrasing
+        self._entity_at: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self._entity_at[i] = ent
+
+    # --- context ---------------------------------------------------------------------------
+    def countries_named(self, span: Span | Doc) -> tuple[frozenset[str], frozenset[str]]:
+        """Countries and first-level regions a stretch of text names: by place name
+        ("Lebanon", "Idaho") or by adjective ("Lebanese")."""
+        countries: set[str] = set()
+        regions: set[str] = set()
+        ents = span.ents
+        for ent in ents:
+            if ent.label_ in PLACE_LABELS:
+                place = self.gazetteer.resolve(ent.text)
+                if place is None:
+                    continue
+                if place.kind == "country" and place.country:
+                    countries.add(place.country)
+                elif place.kind == "region" and place.admin1:
+                    regions.add(place.admin1)
+            elif ent.label_ == "NORP":
+                code = self.gazetteer.country_of_adjective(ent.text)
+                if code:
+                    countries.add(code)
+        return frozenset(countries), frozenset(regions)
+
+    # --- the event's place -----------------------------------------------------------------
+    def place_of(self, trigger: Span, context: Context) -> Place | None:
+        """The place of the event whose trigger is ``trigger``, or None."""
+        path = self._clause_path(trigger)
+        for candidate in self._attached(trigger, path):
+            place = self._resolve_np(candidate, context)
+            if place is not None:
+                return place
+        for candidate in self._clause_locatives(trigger, path):
+            place = self._resolve_np(candidate, context)
+            if place is not None:
+                return place
+        return None
+
+    def _clause_path(self, trigger: Span) -> list[Token]:
+        """The trigger's tokens, then its heads up to the clause's verb ("talks" -> "held";
+        "talk" in "return to Geneva for talk" -> "for" -> "return")."""
+        path = list(trigger)
+        token = trigger.root
+        seen = {t.i for t in path}
+        while token.dep_ not in CLAUSE_DEPS and token.head.i != token.i:
+            if token.pos_ in ("VERB", "AUX") and token.dep_ != "xcomp":
+                break
+            token = token.head
+            if token.i not in seen:
+                path.append(token)
+                seen.add(token.i)
+        return path
+
+    def _attached(self, trigger: Span, path: list[Token]) -> Iterator[_Candidate]:
+        """Place phrases attached directly to the trigger or its clause head."""
+        ph = self.phrasing
+        trigger_ids = {t.i for t in trigger}
+        for token in path:
+            lemma = token.lemma_.lower()
+            for child in token.children:
+                if child.i in trigger_ids:
+                    continue
+                if child.dep_ == "prep":
+                    prep = child.lower_
+                    if prep in ph.locative:
+                        yield from _objects(child, countries=True)
+                    elif prep in ph.surface:
+                        yield from _objects(child, countries=False)
+                    elif prep == "to" and lemma in ph.motion_verbs:
+                        yield from _objects(child, countries=True)
+                    elif prep == "from" and lemma in ph.departure_verbs:
+                        yield from _objects(child, countries=True)
+                elif child.dep_ in ("dobj", "obj") and lemma in ph.object_verbs:
+                    yield _Candidate(child, countries=True)
+                elif (
+                    child.dep_ in ("compound", "nmod", "amod")
+                    and token.pos_ in ("NOUN", "PROPN")
+                    and child.i < token.i
+                ):
+                    # "the Moscow summit", "the Geneva talks": a name that modifies the event noun.
+                    yield _Candidate(child, countries=True, bare=True)
+
+    def _clause_locatives(self, trigger: Span, path: list[Token]) -> Iterator[_Candidate]:
+        """Locative phrases anywhere in the trigger's clause, nearest to the trigger first."""
+        head = path[-1]
+        found: list[Token] = []
+        stack = [head]
+        while stack:
+            token = stack.pop()
+            for child in token.children:
+                if child.dep_ in CLAUSE_DEPS or child.dep_ == "advcl":
+                    continue
+                if child.dep_ == "prep" and child.lower_ in self.phrasing.locative:
+                    found.append(child)
+                stack.append(child)
+        centre = trigger.root.i
+        for prep in sorted(found, key=lambda t: abs(t.i - centre)):
+            yield from _objects(prep, countries=True)
+
+    def _resolve_np(self, candidate: _Candidate, context: Context) -> Place | None:
+        """The most specific known place named in a noun phrase."""
+        best: Place | None = None
+        for name in self._names_in_np(candidate.token, bare=candidate.bare):
+            place = self._lookup(name, context)
+            if place is None:
+                continue
+            if place.kind == "country" and not candidate.countries:
+                continue
+            if best is None or SPECIFICITY[place.kind] < SPECIFICITY[best.kind]:
+                best = place
+        return best
+
+    def _names_in_np(self, token: Token, bare: bool = False) -> Iterator[Span]:
+        """Proper-noun names inside the noun phrase headed by ``token``: the head itself, names
+        modifying a place noun ("the Iraqi city of Basra", "a West Bank camp"), appositions, and
+        names in nested locative phrases ("a jail in Dili")."""
+        name = self._name_at(token)
+        if name is not None:
+            yield name
+            if bare:
+                return
+        elif bare:
+            return
+        place_noun = token.lemma_.lower() in self.phrasing.place_nouns
+        for child in token.children:
+            dep = child.dep_
+            if dep in NP_EXITS:
+                continue
+            if dep in NAME_MODIFIERS and place_noun:
+                inner = self._name_at(child)
+                if inner is not None:
+                    yield inner
+            elif dep == "appos":
+                yield from self._names_in_np(child)
+            elif dep == "prep":
+                prep = child.lower_
+                if (prep == "of" and place_noun) or prep in self.phrasing.locative:
+                    for obj in child.children:
+                        if obj.dep_ in ("pobj", "obj"):
+                            yield from self._names_in_np(obj)
+
+    def _name_at(self, token: Token) -> Span | None:
+        """The proper-noun name that ``token`` is part of, if any."""
+        ent = self._entity_at.get(token.i)
+        if ent is not None:
+            if ent.label_ in PLACE_LABELS or (ent.label_ in OTHER_NAME_LABELS and token.pos_ == "PROPN"):
+                return ent
+            return None
+        if token.pos_ != "PROPN":
+            return None
+        # A name the model did not label: the token with its proper-noun compounds.
+        start = token.i
+        for left in reversed(list(token.lefts)):
+            if left.dep_ == "compound" and left.pos_ == "PROPN" and left.i == start - 1:
+                start = left.i
+        return self.doc[start : token.i + 1]
+
+    def _lookup(self, name: Span, context: Context) -> Place | None:
+        """A name, then the name without the leading words an entity swept in ("south
+        Lebanon", "mostly Christian eastern Beirut"); a leading proper noun is kept ("New York"
+        never becomes "York") unless it is a compass word ("South Lebanon")."""
+        gz = self.gazetteer
+        start = name.start
+        while start < name.end:
+            text = self.doc[start : name.end].text
+            place = gz.resolve(text, context.weak, near_countries=context.near, regions=context.regions)
+            if place is not None:
+                return place
+            first = self.doc[start]
+            if first.pos_ == "PROPN" and first.lower_ not in self.phrasing.directions:
+                return None
+            start += 1
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    token: Token  # the head of the noun phrase that may name the place
+    countries: bool = True  # whether a country is an acceptable answer
+    bare: bool = False  # only the token's own name, not what its phrase contains
+
+
+def _objects(prep: Token, countries: bool) -> Iterator[_Candidate]:
+    for obj in prep.children:
+        if obj.dep_ in ("pobj", "obj"):
+            yield _Candidate(obj, countries=countries)
+        elif obj.dep_ == "pcomp":
+            # "outside of the Iraqi city of Basra": a preposition inside a preposition.
+            if obj.lower_ in ("of",):
+                yield from _objects(obj, countries)
+
+

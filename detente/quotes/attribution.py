@@ -1,0 +1,159 @@
+"""Who said it: the cue verb and the speaker phrase of a quotation, read off the dependency parse.
+
+Patterns covered (the speaker is the token returned; the cue is the verb as written):
+- "X said", "said X", "X told reporters", "Kerry stressed", "X, a political analyst, said";
+- "X was quoted as saying", "an agency quoted X as saying", "an agency cites X as saying": X, the
+  object (or passive subject) of quote/cite, never the agency;
+- "according to X": X, the object of "to";
+- "who said" in a relative clause: the noun the clause hangs on;
+- "..., saying" / "and said": the subject of the verb the cue is attached to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from detente.actors.lookup import MentionIndex
+from detente.quotes.lexicon import Cues
+from detente.records import Actor, replace
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Children that are not part of the speaker's own phrase: "Makarenko[, a political analyst,]",
+# "Burns[, who told him]", "Kerry [and Lavrov]".
+_NOT_IN_PHRASE = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
+_RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
+# Speaker phrases that name nobody: "it" in "it is said", expletives.
+_EMPTY_SPEAKERS = frozenset({"it", "there", "this", "that", "what", "which"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Attribution:
+    cue: Token  # the cue word ("said", "quoted", "according")
+    cue_text: str  # as written: "said", "according to"
+    speaker: Actor
+
+
+def is_cue(tok: Token, cues: Cues, *, indirect: bool = False) -> bool:
+    """A reporting verb (or "according" of "according to") that can attribute a quote."""
+    lemma = tok.lemma_.lower()
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return True
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return False
+    table = cues.indirect if indirect else cues.direct | cues.quoting
+    if lemma not in table:
+        return False
+    particle = cues.needs_particle.get(lemma)
+    if particle is not None:
+        return any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
+    return True
+
+
+def speaker_token(cue: Token, cues: Cues) -> Token | None:
+    """The token heading the speaker phrase of `cue`, or None when the parse names nobody."""
+    if cue.lower_ == "according":
+        to = cue.doc[cue.i + 1]
+        for c in list(to.children) + list(cue.children):
+            if c.dep_ == "pobj":
+                return c
+        return None
+    quoting = _quoting_verb(cue, cues)
+    if quoting is not None:
+        # The quoted person is the object ("quoted Hadley as saying") or, in the passive, the
+        # subject ("Hadley was quoted as saying"); the agency doing the quoting never speaks.
+        for dep in ("dobj", "nsubjpass"):
+            for c in quoting.children:
+                if c.dep_ == dep:
+                    return c
+        return None
+    verb = cue
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None:
+            if subj.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        # "..., saying", "met and said", "went on to say": the subject of the verb it hangs on.
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "relcl":
+            return verb.head
+        return None
+    return None
+
+
+def _quoting_verb(cue: Token, cues: Cues) -> Token | None:
+    """quote/cite governing this cue: the cue itself, or the verb of "... as saying"."""
+    if cue.lemma_.lower() in cues.quoting:
+        return cue
+    head = cue.head
+    if head.lower_ == "as":
+        head = head.head
+    if head is not cue and head.lemma_.lower() in cues.quoting:
+        return head
+    return None
+
+
+def cue_text(cue: Token) -> str:
+    if cue.lower_ == "according":
+        return cue.doc[cue.i : cue.i + 2].text
+    return cue.text
+
+
+def phrase_bounds(tok: Token) -> tuple[int, int]:
+    """Token bounds [start, end) of the speaker's own phrase around its head `tok`."""
+    if tok.pos_ != "PROPN":
+        # "The President of the Institute, Mikhail Remizov, said": the name says who.
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                tok = c
+                break
+    excluded: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in _NOT_IN_PHRASE and not _role_of(tok, c):
+            excluded.update(t.i for t in c.subtree)
+    kept = {t.i for t in tok.subtree} - excluded
+    start = end = tok.i
+    while start - 1 in kept:
+        start -= 1
+    while end + 1 in kept:
+        end += 1
+    doc = tok.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return start, end + 1
+
+
+def _role_of(head: Token, child: Token) -> bool:
+    """ "the head of state", "the Secretary of State": an "of" phrase that is part of a title."""
+    return child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i and head.pos_ != "PRON"
+
+
+def speaker_actor(tok: Token, index: MentionIndex) -> Actor | None:
+    """The Actor for the phrase headed by `tok`: the resolved actor of the mention there (with
+    `text` the phrase as written here), else the phrase itself, unresolved."""
+    start, end = phrase_bounds(tok)
+    doc: Doc = tok.doc
+    span = doc[start:end]
+    if not span.text or span.text.lower() in _EMPTY_SPEAKERS:
+        return None
+    head = tok if start <= tok.i < end else span.root
+    mention = index.at(span.start_char, span.end_char, head=head.idx)
+    if mention is not None and mention.kind != "place":
+        return replace(mention.actor, text=span.text)
+    return Actor(text=span.text)
+
+
+def attribute(cue: Token, cues: Cues, index: MentionIndex) -> Attribution | None:
+    tok = speaker_token(cue, cues)
+    if tok is None:
+        return None
+    actor = speaker_actor(tok, index)
+    if actor is None:
+        return None
+    return Attribution(cue=cue, cue_text=cue_text(cue), speaker=actor)

@@ -1,0 +1,39 @@
+"""The reporting cues the quotes stage recognises, loaded from ``detente/quotes/data/cues.toml``."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from detente.errors import KnowledgeError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cues:
+    direct: frozenset[str]  # lemmas attributing a direct quote to their subject
+    indirect: frozenset[str]  # lemmas whose that-clause is reported speech
+    quoting: frozenset[str]  # "quote", "cite": the speaker is their object
+    needs_particle: dict[str, str]  # lemma -> particle it needs to report ("point out")
+    according: tuple[tuple[str, ...], ...]  # multi-word cues taking the speaker as object
+
+
+@cache
+def load_cues() -> Cues:
+    """The shipped cue table (read once per process)."""
+    name = "cues.toml"
+    try:
+        raw = resources.files("detente.quotes").joinpath("data", name).read_text(encoding="utf-8")
+        data = tomllib.loads(raw)
+        return Cues(
+            direct=frozenset(w.lower() for w in data["direct"]),
+            indirect=frozenset(w.lower() for w in data["indirect"]),
+            quoting=frozenset(w.lower() for w in data["quoting"]),
+            needs_particle={k.lower(): v.lower() for k, v in data.get("needs_particle", {}).items()},
+            according=tuple(tuple(w.lower() for w in words) for words in data.get("according", [])),
+        )
+    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
+        raise KnowledgeError(
+            f"detente/quotes/data/{name} is missing or malformed ({exc}); reinstall detente or fix the file"
+        ) from exc

@@ -1,0 +1,74 @@
+"""`detente ingest` / `export` / `summary` end to end (real model) on articles of our own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from detente.cli import main
+
+ARTICLES = [
+    {"id": "oslo-1", "text": "Norway's foreign minister met the Canadian foreign minister in Oslo on Tuesday. "
+     "\"We agreed to work together in the Arctic,\" the Norwegian minister said.", "published": "2019-05-14"},
+    {"id": "oslo-2", "text": "Canada will host the next round of talks in Ottawa in September, officials said.",
+     "title": "Next round in Ottawa", "source": "Example Wire"},
+]
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    return path
+
+
+def test_export_jsonl_is_exactly_what_extract_writes(tmp_path, inputs, capsys):
+    assert main(["extract", str(inputs), "-o", str(tmp_path / "extract.jsonl")]) == 0
+    db = tmp_path / "db" / "detente.duckdb"
+    assert main(["ingest", str(inputs), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "articles  2" in out and f"database: {db.resolve()}" in out
+    assert main(["export", "--db", str(db), "--format", "jsonl", "-o", str(tmp_path / "export.jsonl")]) == 0
+    assert (tmp_path / "export.jsonl").read_text(encoding="utf-8") == (tmp_path / "extract.jsonl").read_text(encoding="utf-8")
+
+
+def test_ingesting_again_adds_nothing_and_reprocess_recodes(tmp_path, inputs, capsys):
+    db = tmp_path / "detente.duckdb"
+    assert main(["ingest", str(inputs), "--db", str(db)]) == 0
+    first = capsys.readouterr().out
+    assert main(["ingest", str(inputs), "--db", str(db)]) == 0
+    assert capsys.readouterr().out == first
+    assert main(["ingest", str(inputs), "--db", str(db), "--reprocess"]) == 0
+    assert capsys.readouterr().out == first
+    assert main(["summary", "--db", str(db)]) == 0
+    assert capsys.readouterr().out == first
+
+
+def test_parquet_export_folder(tmp_path, inputs, capsys):
+    db = tmp_path / "detente.duckdb"
+    assert main(["ingest", str(inputs), "--db", str(db)]) == 0
+    assert main(["export", "--db", str(db), "--format", "parquet", "-o", str(tmp_path / "pq")]) == 0
+    assert {p.name for p in (tmp_path / "pq").iterdir()} == {
+        "documents.parquet", "mentions.parquet", "events.parquet", "quotes.parquet"}
+    assert "wrote" in capsys.readouterr().err
+
+
+def test_one_bad_input_gives_exit_1_and_one_line_while_the_others_are_stored(tmp_path, inputs, capsys):
+    bad = tmp_path / "broken.jsonl"
+    bad.write_text('{"id": "x", "text": "Fine text about talks in Oslo, officials said."}\n{oops\n', encoding="utf-8")
+    db = tmp_path / "detente.duckdb"
+    assert main(["ingest", str(inputs), str(bad), "--db", str(db)]) == 1
+    captured = capsys.readouterr()
+    errors = captured.err.strip().splitlines()
+    assert errors[0].startswith(f"detente: {bad}:2: not valid JSON")
+    assert "1 input(s) failed" in errors[-1]
+    assert "articles  3" in captured.out
+
+
+def test_export_of_a_missing_database_says_what_to_do(tmp_path, capsys):
+    code = main(["export", "--db", str(tmp_path / "none.duckdb"), "-o", str(tmp_path / "x.jsonl")])
+    assert code == 4
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "detente ingest" in err
