@@ -7,14 +7,14 @@ The CLI, the evaluation commands and (later) the web layer and the Dask runner a
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from detente import __version__, actors, dates, events, nlp, places, quotes
 from detente.config import Config
 from detente.errors import DetenteError, StageError
-from detente.records import Article, Document, Result
+from detente.records import Article, Document, Event, Mention, Result, replace
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -64,12 +64,34 @@ def analyse(doc: Doc, article: Article, res: Resources) -> Result:
     )
     return Result(
         document=document,
-        mentions=tuple(m for m in mentions if m.kind != "place"),
+        mentions=actor_mentions(mentions, found),
         events=found,
         quotes=said,
         sha256=article.sha256,
         version=PIPELINE_VERSION,
     )
+
+
+def actor_mentions(mentions: Sequence[Mention], found: Sequence[Event]) -> tuple[Mention, ...]:
+    """The mentions that name actors. A place named only as a location ("talks in Geneva") is
+    not an actor, unless an event takes it as a participant ("arrived in Amman": the visit's
+    host), in which case it is output as a country mention."""
+    participants = {
+        (e.span, actor.text, actor.country)
+        for e in found
+        for actor in (e.source, e.target)
+        if actor is not None
+    }
+    out = []
+    for m in mentions:
+        if m.kind != "place":
+            out.append(m)
+        elif any(
+            span[0] <= m.span[0] and m.span[1] <= span[1] and text == m.actor.text and country == m.actor.country
+            for span, text, country in participants
+        ):
+            out.append(replace(m, kind="country"))
+    return tuple(out)
 
 
 class Pipeline:

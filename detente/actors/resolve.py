@@ -17,7 +17,6 @@ Choices (documented because other stages rely on them):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -95,7 +94,7 @@ class PersonRecord:
     actor: Actor
     offices: set[str]
     subject: bool
-    elect_ok: bool = False  # holds the office only after the article's date
+    text_offices: set[str] = field(default_factory=set)  # offices its own title states
 
 
 class _Article:
@@ -109,12 +108,14 @@ class _Article:
         self.rules = kb.rules
         self.cues: list[Cue] = []
         self.cue_at: dict[int, Cue] = {}
+        self.rejected: set[int] = set()  # tokens of forms that are not actors ("anti-Syrian")
         for s, e, entry in kb.scan(doc.text):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span.start_char != s:
                 continue
             cue = Cue(s, e, span.start, span.end, entry)
             if self._not_actor_form(cue):
+                self.rejected.update(range(span.start, span.end))
                 continue
             self.cues.append(cue)
             for t in range(span.start, span.end):
@@ -127,21 +128,53 @@ class _Article:
         for h in self.hits:
             for t in range(h.i, h.j):
                 self.hit_at[t] = h
+        self._add_titled_names()
         self.consumed: set[int] = set()
         self.mentions: list[Mention] = []
         self.people: list[PersonRecord] = []
+
+    def _add_titled_names(self) -> None:
+        """Capitalised words right after a person title are a name even when spaCy missed
+        it ("Minister of Foreign Affairs of Russia Sergey Lavrov")."""
+        doc = self.doc
+        extra = []
+        for hit in self.hits:
+            if hit.title.kind != "person" or hit.title.phrase in ("former", "ex"):
+                continue
+            k = hit.j
+            cue = self.cue_at.get(k)
+            if k < len(doc) and doc[k].lower_ in ("of", "for"):
+                k += 1
+                if k < len(doc) and doc[k].lower_ == "the":
+                    k += 1
+                cue = self.cue_at.get(k)
+                if cue is None:
+                    continue
+                k = cue.j
+            m = k
+            while m < len(doc) and m - k < 4 and doc[m].pos_ == "PROPN" and doc[m].is_title and m not in self.cue_at and m not in self.hit_at and m not in self.person_tok:
+                m += 1
+            if m - k >= 2 and not any(doc[t].ent_type_ in ("GPE", "NORP", "LOC", "DATE") for t in range(k, m)):
+                extra.append(Span(doc, k, m, label="PERSON"))
+                self.person_tok.update(range(k, m))
+        if extra:
+            self.person_ents = sorted([*self.person_ents, *extra], key=lambda e: e.start)
 
     def _add_misspelt(self, doc: Doc) -> None:
         """Country names spaCy labels GPE/NORP that are one typing slip away from a known name
         ("Ethopia"): news copy has typos, and the nearest name is unambiguous at that length."""
         for ent in doc.ents:
-            if ent.label_ not in ("GPE", "NORP") or len(ent.text) < MIN_TYPO_LENGTH:
+            if ent.label_ not in ("GPE", "NORP", "ORG") or len(ent.text) < MIN_TYPO_LENGTH:
                 continue
-            if any(t in self.cue_at for t in range(ent.start, ent.end)):
+            if any(t in self.cue_at or t in self.rejected for t in range(ent.start, ent.end)):
                 continue
+            # Plurals and adjectives of known forms are not typos ("Russian" vs "Russians").
+            if any(ent.text.rstrip("s") == form.rstrip("s") for form in self.kb.entries if form[:1] == ent.text[:1]):
+                continue
+            kinds = ("name",) if ent.label_ == "ORG" else ("name", "adjective", "demonym")
             near = {
                 e.country: e for form, meanings in self.kb.entries.items() if abs(len(form) - len(ent.text)) <= 1
-                for e in meanings if e.kind in ("name", "adjective", "demonym") and _one_edit(form, ent.text)
+                for e in meanings if e.kind in kinds and _one_edit(form, ent.text)
             }
             if len(near) == 1:
                 cue = Cue(ent.start_char, ent.end_char, ent.start, ent.end, next(iter(near.values())))
@@ -328,7 +361,8 @@ class _Article:
             person, term = found
             if term is None and day is not None:
                 past = [t for t in person.terms if t.end is not None and t.end < day]
-                if past and not person.terms_on(day):
+                future = [t for t in person.terms if t.start > day]
+                if past and not future and not person.terms_on(day):
                     term = past[-1]
                     seat = kb.seat(term.seat)
                     # Out of office at the article's date: a former official is an elite.
@@ -340,6 +374,10 @@ class _Article:
                 if day is not None and term is not None and term.start > day:
                     term = None  # only holds office later: the title (if any) says more
             seat = kb.seat(term.seat) if term else None
+            if seat is None:
+                # Not in a known office at that date: nationality still follows from the seats.
+                held = {(kb.seat(t.seat) or _NOSEAT).country for t in person.terms} - {""}
+                country = held.pop() if len(held) == 1 else country
             return Actor(
                 text=text, name=person.name, actor_id=person.person_id,
                 country=(seat.country if seat else country),
@@ -383,7 +421,7 @@ def _offices_match(wanted: set[str], held: frozenset[str] | set[str], groups: di
         for w in expanded:
             if not w:
                 continue
-            if h == w or (len(w.split()) > 1 and w in h) or (len(h.split()) > 1 and h in w):
+            if h == w or (len(w.split()) > 1 and w in h) or (len(h.split()) > 1 and h in w) or (len(w.split()) == 1 and h.split()[-1:] == [w]):
                 if "vice" in h and "vice" not in w or "deputy" in h and "deputy" not in w:
                     continue
                 return True
@@ -420,6 +458,9 @@ def _role_text(state: _Article, info: TitleInfo) -> str | None:
             continue
         words.append(tok.text_with_ws)
     text = "".join(words).strip()
+    for article in ("a ", "an ", "the ", "A ", "An ", "The "):
+        if text.startswith(article):
+            text = text[len(article):]
     for prefix in ("of the ", "of "):
         if text.lower().endswith(" " + prefix.strip()):
             text = text[: -len(prefix.strip())].strip()
@@ -504,15 +545,16 @@ def _resolve_people(state: _Article) -> None:
         head = ent.root
         _emit(state, start, j, actor, "person")
         if info is not None and info is not left:
-            pass  # the apposition stays text of its own; its words are not re-read
-        if info is not None and info is not left:
-            state.consumed.update(range(info.start, info.end))
+            state.consumed.update(range(info.start, info.end))  # the apposition is not re-read
         offices = set(info.offices) if info else set()
+        if record is not None and actor is record.actor:
+            offices |= record.offices
         if actor.actor_id and actor.actor_id in state.kb.people:
             offices |= state.kb.offices(state.kb.people[actor.actor_id])
         state.people.append(PersonRecord(
             token=head.i, sent=ent.sent.start, full=name.lower() if full else "", surname=surname,
             actor=actor, offices=offices, subject=head.dep_ in ("nsubj", "nsubjpass"),
+            text_offices=set(info.offices) if info else set(),
         ))
 
 
@@ -577,6 +619,9 @@ def _resolve_role_phrases(state: _Article) -> None:
         title = hit.title
         if title.phrase in ("former", "ex"):
             continue
+        inside = state.cue_at.get(hit.i)
+        if inside is not None and inside.i <= hit.i and inside.j >= hit.j and inside.entry.kind in ("name", "organization", "metonym"):
+            continue  # "the Soviet Union" is a country, not a trade union
         last = doc[hit.j - 1]
         # A title that modifies a following noun is not the head ("government officials").
         if last.dep_ in ("compound", "amod") and last.head.i >= hit.j and last.head.pos_ in ("NOUN", "PROPN"):
@@ -603,7 +648,8 @@ def _resolve_role_phrases(state: _Article) -> None:
         country = info.country
         sector = _title_sector(info)
         role = _role_text(state, info)
-        kind = "person" if title.kind == "person" and last.tag_ not in ("NNS", "NNPS") else ("organization" if title.kind == "body" else "group")
+        plural = last.tag_ in ("NNS", "NNPS") and " of " not in title.phrase
+        kind = "person" if title.kind == "person" and not plural else ("organization" if title.kind == "body" else "group")
         if kind == "person" and info.definite:
             record = _link_role(state, info, hit)
             if record is not None:
@@ -632,6 +678,8 @@ def _link_role(state: _Article, info: TitleInfo, hit: TitleHit) -> PersonRecord 
     for record in reversed(state.people):
         if record.token >= hit.i or not record.actor.name:
             continue
+        if info.elect and _offices_match(wanted, record.text_offices, state.rules.role_groups):
+            continue  # "the president-elect" is not the president the text names as such
         if country and record.actor.country and record.actor.country != country:
             continue
         if _offices_match(wanted, record.offices, state.rules.role_groups):
@@ -670,7 +718,7 @@ def _is_place(state: _Article, cue: Cue) -> bool:
     rules = state.rules
     if tok.dep_ == "pobj" and tok.head.lower_ in rules.locative_prepositions:
         return True
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from") and tok.head.head.lemma_ in rules.destination_verbs | {"flight", "journey", "way", "return"}:
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from", "for") and tok.head.head.lemma_ in rules.destination_verbs | {"flight", "journey", "way", "return"}:
         return True
     if tok.dep_ == "dobj" and tok.head.lemma_ in rules.destination_verbs:
         return True
@@ -706,7 +754,6 @@ def _resolve_cues(state: _Article) -> None:
         e = cue.entry
         name, actor_id, country = e.name, e.actor_id, e.country
         if e.kind == "organization":
-            nxt = doc[cue.j] if cue.j < len(doc) else None
             actor = Actor(text="", name=name, actor_id=actor_id, country=country, sector=e.sector)
             _emit(state, cue.i, cue.j, actor, "organization")
             continue
@@ -832,6 +879,3 @@ def term_evidence(doc: Doc, article: Article, kb: KnowledgeBase) -> tuple[TermEv
             out.append(TermEvidence(span=span, person_id=person.person_id, seat=term.seat, start=term.start, end=term.end, text=text))
     return tuple(out)
 
-
-def _unused(_: Sequence[object]) -> None:  # pragma: no cover - keeps linters quiet on helpers
-    return None

@@ -1,19 +1,13 @@
-"""Placeholder until the dates stage lands."""
+"""The dates stage's entry points, as detente.core calls them.
+
+- ``publication(doc, article, evidence)``: the publication window with its method.
+- ``find(doc, published)``: every time expression, resolved against the publication window.
+- ``date_for(token_index, times, published, doc=None)``: the date of a clause (events, quotes).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from detente.dates.finder import date_for, find
+from detente.dates.publication import publication
 
-from spacy.tokens import Doc
-
-from detente.records import Article, DateWindow, Published, TermEvidence, TimeExpression
-
-
-def publication(doc: Doc, article: Article, evidence: Sequence[TermEvidence]) -> Published:
-    if article.published is not None:
-        return Published(window=DateWindow.day(article.published), method="given")
-    return Published()
-
-
-def find(doc: Doc, published: Published) -> tuple[TimeExpression, ...]:
-    return ()
+__all__ = ["date_for", "find", "publication"]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.lookup import MentionIndex
 from detente.events.lexicon import Lexicon, Pattern
+from detente.ingest.dateline import find_dateline
 from detente.records import (
     Article,
     DateWindow,
@@ -63,7 +64,10 @@ def code(
     index = MentionIndex(mentions)
     if not len(index):
         return ()
-    coder = _SentenceCoder(lexicon, index)
+    # Words of a dateline ("MOSCOW. Oct 28 (Interfax) -") are glued by the parser into the first
+    # sentence and can be taken as its subject: they never name the actor.
+    dateline = find_dateline(doc.text)
+    coder = _SentenceCoder(lexicon, index, dateline_end=dateline.span[1] if dateline else 0)
     drafts: list[_Draft] = []
     for sent in doc.sents:
         drafts.extend(coder.sentence(sent))
@@ -115,10 +119,11 @@ def _date(doc: Doc, token_index: int, times: Sequence[TimeExpression], published
 
 
 class _SentenceCoder:
-    def __init__(self, lexicon: Lexicon, index: MentionIndex) -> None:
+    def __init__(self, lexicon: Lexicon, index: MentionIndex, dateline_end: int = 0) -> None:
         self.lex = lexicon
         self.s = lexicon.settings
         self.index = index
+        self.dateline_end = dateline_end
 
     # ---- the sentence pass -------------------------------------------------------------------
 
@@ -244,8 +249,10 @@ class _SentenceCoder:
         sources = self._actors(subj, allow_place=False)
         if not sources:
             return []
-        targets = self._verb_targets(verb, pattern, words, passive)
-        return self._drafts(verb, pattern.code, words, sources, targets, modality, sent_span, seen, confidence)
+        targets, located = self._verb_targets(verb, pattern, words, passive)
+        return self._drafts(
+            verb, pattern.code, words, sources, targets, modality, sent_span, seen, confidence, located=located
+        )
 
     def _subject(self, verb: Token, passive: bool) -> Token | None:
         t = verb
@@ -255,7 +262,9 @@ class _SentenceCoder:
                 agent = next((c for c in kids if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 return pobj
-            subj = next((c for c in kids if c.dep_ in _SUBJ), None)
+            # Two subjects ("Oct 28 (Agency) - X discussed"): the nearest one outside a dateline.
+            subjs = [c for c in kids if c.dep_ in _SUBJ and c.idx >= self.dateline_end]
+            subj = max(subjs, key=lambda c: c.i if c.i < t.i else -c.i) if subjs else None
             if subj is not None:
                 if subj.lower_ in _RELATIVE and t.dep_ == "relcl":
                     return t.head
@@ -281,17 +290,21 @@ class _SentenceCoder:
             return None
         return None
 
-    def _verb_targets(self, verb: Token, pattern: Pattern, words: list[Token], passive: bool) -> list[Token]:
+    def _verb_targets(self, verb: Token, pattern: Pattern, words: list[Token], passive: bool) -> tuple[list[Token], bool]:
+        """The target's tokens, and whether they are only the place the action happens in."""
         kids = list(verb.children)
         if passive:
-            return [c for c in kids if c.dep_ in _PASSIVE_SUBJ]
+            found = [c for c in kids if c.dep_ in _PASSIVE_SUBJ]
+            named = [t for t in found if self._actors(t, allow_place=True)]
+            return (named, False) if named else self._fallback_targets(verb, found)
         used = {t.i for t in words}
-        # "offered to work with X", "refused to meet X": the complement carries the target.
-        holders = [verb] + [t for t in words[1:] if t.dep_ == "xcomp"]
+        # "offered to work with X", "promised to continue aid to X": the complements carry the target.
+        holders = [verb] + _xcomp_chain(verb)
         obj = None
         if pattern.obj is not None:
             obj = next(t for t in words[1:] if t.dep_ not in ("prep", "prt", "xcomp", "agent", "dative", "pobj"))
         preps: list[Token] = []
+        plain_objs: list[Token] = []
         for h in holders:
             hk = list(h.children)
             if obj is None:
@@ -299,10 +312,11 @@ class _SentenceCoder:
             else:
                 objs = [c for c in hk if c.dep_ in _DATIVE and c.i not in used]
             objs = [next((g for g in o.children if g.dep_ == "pobj"), o) for o in objs]
+            plain_objs += [o for o in objs if o.dep_ in _OBJ]
             # "discussed relations with X": an object that names no actor leaves the target open.
             objs = [o for o in objs if self._actors(o, allow_place=True)]
             if objs:
-                return objs
+                return objs, False
             if obj is not None and h.i == verb.i:
                 preps += [c for c in obj.children if c.dep_ == "prep"]
             preps += [c for c in hk if c.dep_ == "prep"]
@@ -313,11 +327,42 @@ class _SentenceCoder:
         for prep in wanted:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.i not in used and self._actors(pobj, allow_place=True):
-                return [pobj]
-        if obj is not None:
-            # "rejected a U.S. proposal", "rejected Moscow's criticism": whose the thing is.
-            return [c for c in obj.children if c.dep_ in _ACTOR_MODIFIERS]
-        return []
+                return [pobj], False
+        return self._fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs)
+
+    def _fallback_targets(self, verb: Token, objects: list[Token]) -> tuple[list[Token], bool]:
+        """Weaker evidence for the target, in order: whose the object is ("rejected a U.S.
+        proposal", "an offer from X"); the object of a contact participle ("Addressing X, Y
+        offered ..."); the place the action happens in ("imposed a curfew in X")."""
+        for o in objects:
+            mods = [c for c in o.children if c.dep_ in _ACTOR_MODIFIERS and self._actors(c, allow_place=True)]
+            if mods:
+                return mods, False
+            for prep in o.children:
+                if prep.dep_ == "prep" and prep.lower_ in self.s.owner_preps:
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and self._actors(pobj, allow_place=True):
+                        return [pobj], False
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in self.s.contact_participles:
+                if any(g.dep_ in _SUBJ for g in c.children):
+                    continue  # a participle with its own subject is not the main subject's act
+                for g in c.children:
+                    if g.dep_ in _OBJ and self._actors(g, allow_place=False):
+                        return [g], False
+                    if g.dep_ == "prep" and g.lower_ in self.s.target_preps:
+                        pobj = next((x for x in g.children if x.dep_ == "pobj"), None)
+                        if pobj is not None and self._actors(pobj, allow_place=False):
+                            return [pobj], False
+        for h in [verb] + _xcomp_chain(verb) + objects:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in self.s.location_preps:
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        places = [m for m in self._actors(pobj, allow_place=True) if m.kind in ("place", "country")]
+                        if places:
+                            return [pobj], True
+        return [], False
 
     # ---- nouns --------------------------------------------------------------------------------------
 
@@ -383,10 +428,11 @@ class _SentenceCoder:
         seen: set[tuple],
         confidence: float,
         target_mentions: list[Mention] | None = None,
+        located: bool = False,
     ) -> list[_Draft]:
         if modality == "future":
             code = self.lex.future_code(code)
-        allow_place = code in self.s.place_target_codes
+        allow_place = located or code in self.s.place_target_codes
         targets: list[Mention | None] = list(target_mentions or [])
         for tok in target_toks:
             targets.extend(self._actors(tok, allow_place=allow_place))
@@ -495,6 +541,19 @@ class _SentenceCoder:
         if head.lemma_.lower() not in self.s.actor_nouns:
             return []
         return [m for m in found if m.kind in ("country", "organization", "group", "person")]
+
+
+def _xcomp_chain(verb: Token) -> list[Token]:
+    """The open complements under a verb, outermost first ("promised to continue to send")."""
+    out: list[Token] = []
+    t = verb
+    for _ in range(4):
+        nxt = next((c for c in t.children if c.dep_ == "xcomp"), None)
+        if nxt is None:
+            break
+        out.append(nxt)
+        t = nxt
+    return out
 
 
 def _stronger(a: Modality, b: Modality) -> Modality:

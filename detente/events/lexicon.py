@@ -79,6 +79,9 @@ class Settings:
     noun_target_preps: frozenset[str] = frozenset()
     place_target_codes: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
+    contact_participles: frozenset[str] = frozenset()
+    owner_preps: frozenset[str] = frozenset()
+    location_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

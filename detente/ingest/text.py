@@ -106,8 +106,9 @@ class _Classifier:
         vocab = lexicon.debris
         words = "|".join(re.escape(w) for w in sorted(vocab.credit_words, key=len, reverse=True))
         self._word_credit = re.compile(
-            r"(?:^|[\s(\[|,.;–—-])(?:" + words + r")(?:\s+(?:credit|by|courtesy(?:\s+of)?|source))?\s*(?::|©|\bby\b|\|)\s*[\w©][^\n]{0,80}$",
-            re.IGNORECASE,
+            r"(?:^|[\s(\[|,.;–—-])(?i:" + words + r")(?:\s+(?i:credit|by|courtesy(?:\s+of)?|source))?\s*(?::|©|\b[Bb]y\b|\|)\s*"
+            # ...followed by a name, not by a sentence: "Photo: Jane Roe", "(Photo by Ann Lee/Getty Images)".
+            r"[A-Z©][\w'’.&-]*(?:[\s/]+[A-Z(©][\w'’.&()-]*){0,6}\s*[)\]]?\s*$"
         )
         sources = "|".join(re.escape(s) for s in vocab.credit_sources)
         self._source_credit = re.compile(r"(?:" + sources + r")[)\]]?\s*$", re.IGNORECASE)
@@ -134,7 +135,9 @@ class _Classifier:
 
     def credit(self, line: str) -> bool:
         tail = line.strip()[-90:]
-        return bool(_SLASH_CREDIT.search(tail) or self._word_credit.search(tail) or self._source_credit.search(tail)) or "©" in tail
+        # A sentence ending in "Kyiv/Kiev." is prose; a credit ends with a name, not a full stop.
+        slash = bool(_SLASH_CREDIT.search(tail)) and not ends_sentence(tail)
+        return slash or bool(self._word_credit.search(tail) or self._source_credit.search(tail)) or "©" in tail
 
     def date_line(self, line: str) -> tuple[bool, date | None]:
         """Whether the line is only a date (with a label), and the publication date it gives."""
@@ -212,7 +215,7 @@ def clean(raw: str, lexicon: Lexicon, *, title: str | None = None, find_headline
     """Take a scraped article apart. `title`, when known (HTML metadata), is not looked for again,
     and lines repeating it are dropped."""
     classify = _Classifier(lexicon)
-    lines = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    lines = _join_datelines(raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n"))
     roles = [Role.BLANK] * len(lines)
     published: date | None = None
 
@@ -274,6 +277,26 @@ def clean(raw: str, lexicon: Lexicon, *, title: str | None = None, find_headline
     captions = tuple(lines[i].strip() for i, role in enumerate(roles) if role is Role.CAPTION)
     source = find_source(text, title, lexicon) or _signoff(lines, trailer, classify)
     return Cleaned(text=text, title=title, captions=captions, source=source, published=published, roles=tuple(roles))
+
+
+def _join_datelines(lines: list[str]) -> list[str]:
+    """A dateline scraped onto a line of its own ("MOSCOW (Reuters) -") opens the next paragraph
+    again, so that it stays in the text for the source, the dates and the places stages."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        stripped = line.strip()
+        if not stripped or len(stripped) > 80:
+            continue
+        dateline = find_dateline(stripped)
+        if dateline is None or dateline.span[0] != 0 or dateline.span[1] < len(stripped):
+            continue
+        if not (dateline.agency or dateline.month):
+            continue  # "UPDATE -" alone is not a dateline
+        following = next((j for j in range(i + 1, len(out)) if out[j].strip()), None)
+        if following is not None:
+            out[following] = stripped + " " + out[following].strip()
+            out[i] = ""
+    return out
 
 
 def _assemble(lines: list[str], roles: list[Role]) -> str:

@@ -90,6 +90,8 @@ class Phrasing:
     object_verbs: frozenset[str]
     place_nouns: frozenset[str]
     directions: frozenset[str]
+    event_nouns: frozenset[str]
+    definite: frozenset[str]
     name_prefixes: tuple[str, ...]  # normalised, longest first
 
 
@@ -101,6 +103,7 @@ class Gazetteer:
     index: Mapping[str, tuple[tuple[int, Tier], ...]]  # normalised name -> (place, tier)
     countries: Mapping[str, int]  # alpha-3 -> place
     adjectives: Mapping[str, str]  # normalised adjective ("lebanese") -> alpha-3
+    alpha3_by_alpha2: Mapping[str, str]
     by_location: Mapping[Location, int]
     phrasing: Phrasing
 
@@ -156,6 +159,10 @@ class Gazetteer:
     def country(self, alpha3: str) -> Place | None:
         i = self.countries.get(alpha3)
         return self.places[i] if i is not None else None
+
+    def alpha3_of(self, alpha2: str) -> str | None:
+        """'CH' -> 'CHE'."""
+        return self.alpha3_by_alpha2.get(alpha2.upper())
 
     def country_of_adjective(self, word: str) -> str | None:
         """'Lebanese' -> 'LBN'."""
@@ -317,6 +324,8 @@ def _phrasing() -> Phrasing:
         object_verbs=words("object_verbs"),
         place_nouns=words("place_nouns"),
         directions=words("directions"),
+        event_nouns=words("event_nouns"),
+        definite=words("definite"),
         name_prefixes=tuple(prefixes),
     )
 
@@ -512,6 +521,7 @@ def _build(config: KnowledgeConfig) -> Gazetteer:
         index=MappingProxyType(index),
         countries=MappingProxyType(countries),
         adjectives=MappingProxyType(adjectives),
+        alpha3_by_alpha2=MappingProxyType(alpha3_of),
         by_location=MappingProxyType(by_location),
         phrasing=_phrasing(),
     )

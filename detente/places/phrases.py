@@ -58,55 +58,95 @@ class PlaceFinder:
                 self._entity_at[i] = ent
 
     # --- context ---------------------------------------------------------------------------
-    def countries_named(self, span: Span | Doc) -> tuple[frozenset[str], frozenset[str]]:
+    def countries_named(self, span: Span | Doc, as_place: bool = False) -> tuple[frozenset[str], frozenset[str]]:
         """Countries and first-level regions a stretch of text names: by place name
-        ("Lebanon", "Idaho") or by adjective ("Lebanese")."""
+        ("Lebanon", "Idaho") or by adjective ("Lebanese").
+
+        ``as_place``: only countries named as where something is ("the Lebanese port",
+        "Lebanon's Tripoli", "in northern Lebanon"), not as who acts ("a U.S. official",
+        "Syrian officers", "Iraq said"): only those say which same-named city is meant.
+        """
         countries: set[str] = set()
         regions: set[str] = set()
-        ents = span.ents
-        for ent in ents:
+        for ent in span.ents:
             if ent.label_ in PLACE_LABELS:
                 place = self.gazetteer.resolve(ent.text)
                 if place is None:
                     continue
-                if place.kind == "country" and place.country:
-                    countries.add(place.country)
-                elif place.kind == "region" and place.admin1:
+                if place.kind == "region" and place.admin1:
                     regions.add(place.admin1)
+                    continue
+                if place.kind != "country" or not place.country:
+                    continue
+                code: str | None = place.country
             elif ent.label_ == "NORP":
                 code = self.gazetteer.country_of_adjective(ent.text)
-                if code:
-                    countries.add(code)
+            else:
+                continue
+            if code and (not as_place or self._names_a_place(ent.root)):
+                countries.add(code)
         return frozenset(countries), frozenset(regions)
+
+    def _names_a_place(self, root: Token) -> bool:
+        head = root.head
+        if root.dep_ in ("appos", "npadvmod"):
+            return True
+        if root.dep_ in ("compound", "amod", "nmod", "poss"):
+            return head.pos_ == "PROPN" or head.lemma_.lower() in self.phrasing.place_nouns
+        if root.dep_ == "pobj":
+            prep = head.lower_
+            if prep in self.phrasing.locative:
+                return True
+            return prep == "of" and head.head.lemma_.lower() in self.phrasing.place_nouns
+        return False
 
     # --- the event's place -----------------------------------------------------------------
     def place_of(self, trigger: Span, context: Context) -> Place | None:
         """The place of the event whose trigger is ``trigger``, or None."""
-        path = self._clause_path(trigger)
-        for candidate in self._attached(trigger, path):
-            place = self._resolve_np(candidate, context)
-            if place is not None:
-                return place
-        for candidate in self._clause_locatives(trigger, path):
+        return self.attached_place(trigger, context) or self.clause_place(trigger, context)
+
+    def attached_place(self, trigger: Span, context: Context) -> Place | None:
+        """The place in a phrase attached to the trigger or its clause head."""
+        for candidate in self._attached(trigger, self._clause_path(trigger)):
             place = self._resolve_np(candidate, context)
             if place is not None:
                 return place
         return None
 
+    def clause_place(self, trigger: Span, context: Context) -> Place | None:
+        """The place in a locative phrase elsewhere in the trigger's clause."""
+        for candidate in self._clause_locatives(trigger, self._walk(trigger)[-1]):
+            place = self._resolve_np(candidate, context)
+            if place is not None:
+                return place
+        return None
+
+    def event_noun(self, trigger: Span) -> Token | None:
+        """The definite event noun a trigger refers back with ("the meeting was attended",
+        "the talks ended"), if any."""
+        for token in trigger:
+            if token.lemma_.lower() in self.phrasing.event_nouns and token.pos_ == "NOUN":
+                if any(c.dep_ in ("det", "poss") and c.lower_ in self.phrasing.definite for c in token.children):
+                    return token
+        return None
+
     def _clause_path(self, trigger: Span) -> list[Token]:
-        """The trigger's tokens, then its heads up to the clause's verb ("talks" -> "held";
-        "talk" in "return to Geneva for talk" -> "for" -> "return")."""
-        path = list(trigger)
+        """The trigger's root, its heads up to the clause's verb ("talks" -> "held"; "talk" in
+        "return to Geneva for talk" -> "for" -> "return"), then the trigger's other tokens.
+        """
+        walk = self._walk(trigger)
+        seen = {t.i for t in walk}
+        return walk + [t for t in trigger if t.i not in seen]
+
+    def _walk(self, trigger: Span) -> list[Token]:
         token = trigger.root
-        seen = {t.i for t in path}
+        walk = [token]
         while token.dep_ not in CLAUSE_DEPS and token.head.i != token.i:
             if token.pos_ in ("VERB", "AUX") and token.dep_ != "xcomp":
                 break
             token = token.head
-            if token.i not in seen:
-                path.append(token)
-                seen.add(token.i)
-        return path
+            walk.append(token)
+        return walk
 
     def _attached(self, trigger: Span, path: list[Token]) -> Iterator[_Candidate]:
         """Place phrases attached directly to the trigger or its clause head."""
@@ -137,15 +177,21 @@ class PlaceFinder:
                     # "the Moscow summit", "the Geneva talks": a name that modifies the event noun.
                     yield _Candidate(child, countries=True, bare=True)
 
-    def _clause_locatives(self, trigger: Span, path: list[Token]) -> Iterator[_Candidate]:
-        """Locative phrases anywhere in the trigger's clause, nearest to the trigger first."""
-        head = path[-1]
+    def _clause_locatives(self, trigger: Span, head: Token) -> Iterator[_Candidate]:
+        """Locative phrases anywhere in the clause headed by ``head``, nearest to the trigger
+        first."""
         found: list[Token] = []
         stack = [head]
         while stack:
             token = stack.pop()
             for child in token.children:
-                if child.dep_ in CLAUSE_DEPS or child.dep_ == "advcl":
+                # Other clauses, and clauses inside noun phrases ("a plan to deploy missiles
+                # in Poland", "the Red Cross operating in Iraq"): their places are theirs.
+                if child.dep_ in CLAUSE_DEPS or child.dep_ == "acl":
+                    continue
+                # "agreed to meet in Geneva" is one clause; "plans to place missiles in
+                # Poland" inside an object is not.
+                if child.dep_ == "xcomp" and token.i != head.i:
                     continue
                 if child.dep_ == "prep" and child.lower_ in self.phrasing.locative:
                     found.append(child)

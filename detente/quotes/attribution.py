@@ -23,6 +23,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Children that are not part of the speaker's own phrase: "Makarenko[, a political analyst,]",
 # "Burns[, who told him]", "Kerry [and Lavrov]".
 _NOT_IN_PHRASE = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
+# Punctuation that ends the speaker's phrase ("president-elect" keeps its hyphen).
+_PHRASE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "\"", "“", "”"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 # Speaker phrases that name nobody: "it" in "it is said", expletives.
 _EMPTY_SPEAKERS = frozenset({"it", "there", "this", "that", "what", "which"})
@@ -45,6 +47,8 @@ def is_cue(tok: Token, cues: Cues, *, indirect: bool = False) -> bool:
     table = cues.indirect if indirect else cues.direct | cues.quoting
     if lemma not in table:
         return False
+    if any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "will continue to be", "began to cry": not reporting anything
     particle = cues.needs_particle.get(lemma)
     if particle is not None:
         return any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
@@ -113,6 +117,8 @@ def phrase_bounds(tok: Token) -> tuple[int, int]:
                 break
     excluded: set[int] = set()
     for c in tok.children:
+        if c.dep_ == "punct" and c.text not in _PHRASE_BREAKS:
+            continue
         if c.dep_ in _NOT_IN_PHRASE and not _role_of(tok, c):
             excluded.update(t.i for t in c.subtree)
     kept = {t.i for t in tok.subtree} - excluded

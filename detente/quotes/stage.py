@@ -29,6 +29,8 @@ Span = tuple[int, int]
 _MARK_CHARS = "“”„«»\"‘’"
 # An unattributed direct quote shorter than this many words is a scare quote or a title, not speech.
 _MIN_WORDS_UNATTRIBUTED = 8
+# Below this many words, a quote needs a cue that governs it in the parse.
+_MIN_WORDS_LOOSE = 4
 # A direct quote's attribution between two of its parts ("A," he said, "b") is this short at most.
 _MAX_SPLIT_GAP = 80
 # Share of a that-clause covered by quotation marks above which the clause *is* the direct quote.
@@ -76,7 +78,7 @@ def extract(
             continue
         words = " ".join(text[s:e] for s, e in parts)
         if f.kind == "mixed":
-            words = "".join(ch for ch in words if ch not in _MARK_CHARS)
+            words = _strip_marks(words)
         a = f.attribution
         out.append(
             Quote(
@@ -92,6 +94,18 @@ def extract(
             )
         )
     return tuple(out)
+
+
+def _strip_marks(words: str) -> str:
+    """The words of a mixed quote without its quotation marks (apostrophes inside words stay)."""
+    out = []
+    for i, ch in enumerate(words):
+        if ch in _MARK_CHARS:
+            inner_apostrophe = ch in "’'" and 0 < i < len(words) - 1 and words[i - 1].isalnum() and words[i + 1].isalnum()
+            if not inner_apostrophe:
+                continue
+        out.append(ch)
+    return "".join(out)
 
 
 def _date(token_index: int | None, times: Sequence[TimeExpression], published: Published) -> DateWindow:
@@ -178,8 +192,18 @@ def _attribute_direct(
     frame = _frame(doc, raw.open_at, raw.close_end)
     if frame is None:
         return None
-    candidates = [t for t in frame if not inside[t.i] and is_cue(t, cues)]
-    candidates.sort(key=lambda t: _distance(t, raw))
+    zone = list(frame)
+    after = _trailing_attribution(doc, raw, frame)
+    if after is not None:
+        zone += list(after)
+    heads = _heads_outside(doc, raw)
+    candidates = [t for t in zone if not inside[t.i] and is_cue(t, cues)]
+    # The verb the quote hangs on in the parse first, then the nearest.
+    candidates.sort(key=lambda t: (t.i not in heads, _distance(t, raw)))
+    if _words(doc.text, raw) < _MIN_WORDS_LOOSE:
+        # A few quoted words are a speech only when a cue governs them; a cue elsewhere in the
+        # sentence is about something else ("the so-called "reset", he said, failed").
+        candidates = [t for t in candidates if t.i in heads]
     for cue in candidates:
         found = attribute(cue, cues, index)
         if found is not None and not _inside_quote(found, raw):
@@ -192,6 +216,35 @@ def _attribute_direct(
             found = _root_attribution(intro, cues, index)
             if found is not None:
                 return found
+    return None
+
+
+def _heads_outside(doc: Doc, raw: RawQuote) -> set[int]:
+    """Tokens outside the quote that govern it: the ancestors of its words."""
+    out: set[int] = set()
+    for s, e in raw.parts:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            if span.start <= t.head.i < span.end:
+                continue
+            out.update(a.i for a in t.ancestors)
+    return out
+
+
+def _trailing_attribution(doc: Doc, raw: RawQuote, frame: SpacySpan) -> SpacySpan | None:
+    """The sentence after a quote when the parser cut "..., " she said." in two: the quote ends
+    its frame and ends on a comma (or the next sentence opens in lower case)."""
+    text = doc.text
+    if text[raw.close_end : frame.end_char].strip(" \t.,”\"’'") or frame.end >= len(doc):
+        return None
+    nxt = doc[frame.end].sent
+    if nxt.text[:1] in _MARK_CHARS or "\n" in text[raw.close_end : nxt.start_char]:
+        return None
+    last = text[raw.end - 1] if raw.end > 0 else ""
+    if last in ",?!—–-" or nxt.text[:1].islower():
+        return nxt
     return None
 
 
@@ -223,8 +276,10 @@ def _carry_speakers(doc: Doc, raws: Sequence[RawQuote], direct: list[Attribution
         if direct[n] is not None:
             continue
         if n > 0 and direct[n - 1] is not None:
-            gap = text[raws[n - 1].close_end : raw.open_at]
-            if not gap.strip():
+            prev = raws[n - 1]
+            frame = _frame(doc, prev.open_at, prev.close_end)
+            frame_end = max(frame.end_char, prev.close_end) if frame is not None else prev.close_end
+            if frame_end <= raw.open_at and not text[frame_end : raw.open_at].strip():
                 direct[n] = direct[n - 1]
 
 
@@ -276,7 +331,7 @@ def _indirect(
         pieces = _pieces(doc, content)
         if not pieces:
             continue
-        kind = _classify(pieces, direct)
+        kind = _classify(tok, pieces, direct)
         if kind is None:
             continue
         out.append(_Found(parts=pieces, kind=kind, attribution=found))
@@ -326,7 +381,7 @@ def _pieces(doc: Doc, ids: list[int]) -> list[Span]:
     return out
 
 
-def _classify(pieces: list[Span], direct: list[_Found]) -> QuoteKind | None:
+def _classify(cue: Token, pieces: list[Span], direct: list[_Found]) -> QuoteKind | None:
     """indirect, mixed (and the direct quotes inside it are dropped), or None when the clause is
     itself a direct quote."""
     start, end = pieces[0][0], pieces[-1][1]
@@ -336,6 +391,12 @@ def _classify(pieces: list[Span], direct: list[_Found]) -> QuoteKind | None:
     for f in direct:
         if f.raw is None:
             continue
+        claimed = f.attribution is not None and f.attribution.cue.i == cue.i
+        if claimed and not (len(pieces) == 1 and start > cue.idx):
+            # The verb already attributes a direct quote and the clause wraps around it
+            # ("Asked about X, he said, "..."): the quote is what was said.
+            if f.raw.open_at < end and f.raw.close_end > start:
+                return None
         q_start, q_end = f.raw.open_at, f.raw.close_end
         if q_end <= start or q_start >= end:
             continue

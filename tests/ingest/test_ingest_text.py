@@ -216,3 +216,21 @@ def test_crlf_input_is_read_like_lf(lex):
     cleaned = clean(raw, lex)
     assert cleaned.text == BODY_1 + "\n\n" + BODY_2
     assert not re.search(r"\r", cleaned.text)
+
+
+def test_a_dateline_on_its_own_line_opens_the_first_paragraph(lex):
+    cleaned = clean(_article("Arctic partners widen research programme", "OSLO, May 2 (Nordic Wire) -", BODY_1, BODY_2), lex)
+    assert cleaned.text.startswith("OSLO, May 2 (Nordic Wire) - " + BODY_1)
+    assert cleaned.source == "Nordic Wire"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He showed reporters a photo: the two leaders shaking hands in Oslo in 1990.",
+        "The delegation then flew on to Kyiv/Kiev.",
+    ],
+)
+def test_prose_that_mentions_photos_or_slashes_stays_body(lex, sentence):
+    cleaned = clean(_article("Arctic partners widen research programme", BODY_1, sentence, BODY_2), lex)
+    assert sentence in cleaned.text and cleaned.captions == ()

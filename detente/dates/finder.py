@@ -1,0 +1,177 @@
+"""Finding and resolving every time expression of a parsed article.
+
+Patterns (``rules``) run over the text; the parse gives each expression its anchor token and the
+tense of its clause; the normaliser gives the TIMEX3 value against the publication day. When the
+publication is a window of several days, the expression is resolved against both ends and gets
+the union of the two windows (and a value only when both ends agree).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+from detente.dates import lexicon as lexicon_module
+from detente.dates import syntax
+from detente.dates.rules import Candidate, Ctx, Tense, Value, candidates
+from detente.dates.timex import span, union, window_of
+from detente.records import DateWindow, Published, TimeExpression
+
+_ABSOLUTE = re.compile(r"^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?$")
+# Words before a bare month name or a bare year that make it a date ("in May", "since 1991").
+_DATE_PREPS = frozenset(
+    "in on of since until till by before after from to between and during through early late mid "
+    "last next this the fiscal year end beginning start".split()
+)
+_NOT_YEAR_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 31, "Y": 366}
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, start - 20):start])
+    return m.group(1).lower() if m else ""
+
+
+def _plausible(cand: Candidate, text: str, doc: Doc) -> bool:
+    """Filters that need more than the pattern: capitalised months, years that are not amounts."""
+    m = cand.match
+    name = cand.rule.name
+    groups = m.groupdict()
+    month = groups.get("month")
+    if month and not month[0].isupper():
+        return False
+    if month and month.lower() in ("may", "march") and name in ("month",):
+        # "may" and "march" are also verbs: a bare month name needs a preposition or modifier
+        return m.start("month") > m.start() or _word_before(text, m.start()) in _DATE_PREPS
+    wd = groups.get("wd")
+    if wd and not wd[0].isupper():
+        return False
+    if name == "year":
+        if m.start("year") > m.start():
+            return True
+        before = _word_before(text, m.start())
+        if before in _DATE_PREPS:
+            return True
+        tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if tok is not None and any(t.ent_type_ in _NOT_YEAR_ENTS for t in tok):
+            return False
+        return True
+    if name == "reference" and m[0].lower() in ("current", "future"):
+        # the adjectives only count before a noun they date ("current talks" is not a time)
+        return False
+    if name == "season" and not (groups.get("rel") or groups.get("year")) and _word_before(text, m.start()) not in _DATE_PREPS:
+        return False
+    return True
+
+
+def _resolve_at(cand: Candidate, ref: date | None, tense: Tense, last: str | None) -> Value | None:
+    lex = lexicon_module.load()
+    return cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense, last=last), lex)
+
+
+def _window(kind: str, value: str | None, published: Published) -> DateWindow:
+    if value == "PRESENT_REF":
+        w = published.window
+        return DateWindow(earliest=w.earliest, latest=w.latest, precision=w.precision, timex=value) if w.known else DateWindow(timex=value)
+    if kind in ("DURATION", "SET"):
+        return DateWindow(timex=value)
+    w = window_of(value)
+    return w if w.known else DateWindow(timex=value)
+
+
+def _era_window(text: str) -> DateWindow:
+    lex = lexicon_module.load()
+    lowered = re.sub(r"\s+", " ", text.lower())
+    for row in lex.eras:
+        if any(a.lower() in lowered for g in row.groups for a in g) and row.start and row.end:
+            return span(row.start, row.end)
+    return DateWindow.unknown()
+
+
+def _span_window(n_units: int, unit: str, ref_lo: date, ref_hi: date, tense: Tense) -> DateWindow:
+    """'a day after X': the clause lies within n units of the reference, before it unless future."""
+    days = n_units * _UNIT_DAYS.get(unit, 1)
+    if tense == "future":
+        return span(ref_lo, ref_hi + timedelta(days=days))
+    return span(ref_lo - timedelta(days=days), ref_hi)
+
+
+def find(doc: Doc, published: Published) -> tuple[TimeExpression, ...]:
+    """Every time expression in the doc, resolved against the publication window."""
+    text = doc.text
+    window = published.window
+    lo, hi = (window.earliest, window.latest) if window.known else (None, None)
+    out: list[TimeExpression] = []
+    last: str | None = None
+    for cand in candidates(text):
+        if not _plausible(cand, text, doc):
+            continue
+        anchor = syntax.anchor_token(doc, cand.start, cand.end)
+        tense = syntax.tense(doc, anchor)
+        first = _resolve_at(cand, lo, tense, last)
+        if first is None:
+            continue
+        kind, value = first
+        if not cand.rule.relative or lo == hi:
+            dw = _window(kind, value, published)
+        else:
+            second = _resolve_at(cand, hi, tense, last)
+            value_hi = second[1] if second else None
+            w1, w2 = _window(kind, value, published), _window(kind, value_hi, published)
+            if value != value_hi:
+                value = None
+            dw = union(w1, w2, value) if w1.known and w2.known else DateWindow(timex=value)
+        if cand.rule.name == "era":
+            dw = _era_window(cand.match[0])
+        elif cand.rule.name == "ago" and kind == "DURATION" and lo and hi and value:
+            m = re.match(r"P(\d+)([DWMY])$", value)
+            if m:
+                dw = _span_window(int(m[1]), m[2], lo, hi, tense)
+                dw = DateWindow(earliest=dw.earliest, latest=dw.latest, precision=dw.precision, timex=value)
+        if kind == "DATE" and value and _ABSOLUTE.match(value):
+            last = value
+        out.append(
+            TimeExpression(
+                span=(cand.start, cand.end),
+                text=text[cand.start:cand.end],
+                kind=kind,
+                value=value,
+                window=dw,
+                anchor_token=anchor,
+            )
+        )
+    return tuple(out)
+
+
+# Dependency relations that open a clause with a time of its own: climbing stops there.
+_CLAUSE_BOUNDARIES = frozenset({"ccomp", "parataxis", "relcl", "acl"})
+
+
+def date_for(
+    token_index: int,
+    times: tuple[TimeExpression, ...] | list[TimeExpression],
+    published: Published,
+    doc: Doc | None = None,
+) -> DateWindow:
+    """The date of the clause headed by a token: the time expression anchored on it or on the
+    heads above it within its clause (when ``doc`` is given), else the publication window.
+
+    Durations, sets and expressions without a known window (PAST_REF) do not date a clause.
+    """
+    anchored: dict[int, DateWindow] = {}
+    for t in times:
+        if t.anchor_token is not None and t.kind in ("DATE", "TIME") and t.window.known:
+            anchored.setdefault(t.anchor_token, t.window)
+    if token_index in anchored:
+        return anchored[token_index]
+    if doc is not None and 0 <= token_index < len(doc):
+        token = doc[token_index]
+        for _ in range(8):
+            if token.head.i == token.i or token.dep_ in _CLAUSE_BOUNDARIES:
+                break
+            token = token.head
+            if token.i in anchored:
+                return anchored[token.i]
+    return published.window

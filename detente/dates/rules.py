@@ -1,0 +1,664 @@
+"""The rule table: patterns that find time expressions, and the normaliser each one uses.
+
+Modelled on HeidelTime: a pattern finds an expression; its normaliser turns the match into a
+TIMEX3 value given a context (reference day, tense of the governing verb, the last date the text
+mentioned). Word lists come from ``data/lexicon.toml``. Patterns run over the raw text; where the
+longest matches overlap the longest wins (``candidates``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Literal
+
+from detente.dates import lexicon as lexicon_module
+from detente.dates.lexicon import Lexicon
+from detente.dates.timex import add_months, add_years, quarter_of, week_value
+
+Tense = Literal["past", "present", "future", "none"]
+Kind = Literal["DATE", "TIME", "DURATION", "SET"]
+Value = tuple[Kind, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """What a normaliser may look at besides the match."""
+
+    ref: date | None  # the reference day (publication); None when unknown
+    tense: Tense
+    last: str | None = None  # the last absolute date value mentioned before (for "a year earlier")
+
+
+Normaliser = Callable[[re.Match[str], Ctx, Lexicon], Value | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    normalise: Normaliser
+    relative: bool = True  # the value depends on the reference day or tense
+
+
+# ---- small helpers --------------------------------------------------------------------------------
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of the given words, longest first, spaces flexible."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+def _number(raw: str, lex: Lexicon) -> float | str | None:
+    """'3', 'three', 'twenty-four', 'a couple of', 'several' -> 3, 3, 24, 2, 'X'."""
+    raw = re.sub(r"\s+", " ", raw.strip().lower())
+    if raw.replace(",", "").isdigit():
+        return int(raw.replace(",", ""))
+    if raw in lex.numbers:
+        return lex.numbers[raw]
+    parts = re.split(r"[- ]", raw)
+    if len(parts) == 2 and parts[0] in lex.numbers and parts[1] in lex.numbers:
+        a, b = lex.numbers[parts[0]], lex.numbers[parts[1]]
+        if isinstance(a, int) and isinstance(b, int) and a >= 20 and b < 10:
+            return a + b
+    return None
+
+
+def _unit(raw: str, lex: Lexicon) -> str | None:
+    w = raw.lower().replace("-", "")
+    for form in (w, w[:-1] if w.endswith("s") else w, w[:-3] + "y" if w.endswith("ies") else w):
+        if form in lex.units:
+            return lex.units[form]
+    if w in ("millennia",):
+        return "ML"
+    return None
+
+
+def _shift(d: date, n: int, unit: str) -> date:
+    if unit == "D":
+        return d + timedelta(days=n)
+    if unit in ("W", "WE"):
+        return d + timedelta(weeks=n)
+    if unit == "2W":
+        return d + timedelta(weeks=2 * n)
+    if unit == "M":
+        return add_months(d, n)
+    if unit == "Q":
+        return add_months(d, 3 * n)
+    if unit == "Y":
+        return add_years(d, n)
+    if unit == "DE":
+        return add_years(d, 10 * n)
+    if unit == "CE":
+        return add_years(d, 100 * n)
+    return d
+
+
+def _at(d: date, unit: str) -> str:
+    """The value of the unit-sized period holding d ('week' -> 2013-W43)."""
+    if unit in ("D", "H", "S"):
+        return d.isoformat()
+    if unit in ("W", "2W"):
+        return week_value(d)
+    if unit == "WE":
+        return week_value(d) + "-WE"
+    if unit == "M":
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "Q":
+        return f"{d.year:04d}-Q{quarter_of(d)}"
+    if unit == "DE":
+        return f"{d.year // 10:03d}"
+    if unit == "CE":
+        return f"{d.year // 100:02d}"
+    return f"{d.year:04d}"
+
+
+def _duration(n: float | str, unit: str) -> str:
+    if unit == "2W":
+        n, unit = (n * 2 if isinstance(n, (int, float)) else n), "W"
+    if unit == "WE":
+        unit = "WE"
+    if isinstance(n, float) and not n.is_integer():
+        # TIMEX3 wants whole numbers: a year and a half is P18M
+        smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN")}
+        if unit in smaller:
+            factor, unit = smaller[unit]
+            n = n * factor
+    count = "X" if isinstance(n, str) else str(int(n))
+    if unit in ("H", "S"):
+        return f"PT{count}{unit}"
+    if unit == "MIN":
+        return f"PT{count}M"
+    return f"P{count}{unit}"
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _pick(candidates: list[date], ref: date, tense: Tense) -> date | None:
+    """The candidate the tense points to: past on or before ref, future after, else nearest."""
+    if not candidates:
+        return None
+    if tense == "past":
+        before = [c for c in candidates if c <= ref]
+        return max(before) if before else None
+    if tense == "future":
+        after = [c for c in candidates if c >= ref]
+        return min(after) if after else None
+    return min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
+
+
+def _month_of(raw: str, lex: Lexicon) -> int | None:
+    return lex.months.get(raw.lower().rstrip("."))
+
+
+def _weekday(ref: date, wd: int, tense: Tense, rel: str) -> date:
+    """Weekday wd relative to ref: 'last' and past tense the most recent on or before ref ('last'
+    strictly before), 'next' and future tense the next one after ref."""
+    back = (ref.isoweekday() - wd) % 7
+    forward = (wd - ref.isoweekday()) % 7
+    if rel in ("last", "past", "previous"):
+        return ref - timedelta(days=back or 7)
+    if rel in ("next", "coming"):
+        return ref + timedelta(days=forward or 7)
+    if rel == "this":
+        return ref + timedelta(days=forward) if tense == "future" else ref - timedelta(days=back)
+    if tense == "future":
+        return ref + timedelta(days=forward or 7)
+    return ref - timedelta(days=back)
+
+
+# ---- normalisers ----------------------------------------------------------------------------------
+
+
+def _full_date(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    month = _month_of(m["month"], lex) if m["month"] else int(m["mon"])
+    year = int(m["year"])
+    if year < 100:
+        year += 1900 if year >= 30 else 2000
+    d = _valid(year, month or 0, int(m["day"]))
+    return ("DATE", d.isoformat()) if d else None
+
+
+def _month_day(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    month = _month_of(m["month"], lex)
+    day = int(m["day"])
+    if month is None or not 1 <= day <= 31 or ctx.ref is None:
+        return ("DATE", None) if month and 1 <= day <= 31 else None
+    cands = [d for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1) if (d := _valid(y, month, day))]
+    if not cands:  # 29 February: look for the nearest leap years
+        cands = [d for y in range(ctx.ref.year - 4, ctx.ref.year + 5) if (d := _valid(y, month, day))]
+    picked = _pick(cands, ctx.ref, ctx.tense)
+    return ("DATE", picked.isoformat()) if picked else None
+
+
+def _month_year(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    month = _month_of(m["month"], lex)
+    if month is None:
+        return None
+    if m["year"]:
+        return ("DATE", f"{int(m['year']):04d}-{month:02d}")
+    if ctx.ref is None:
+        return ("DATE", None)
+    rel = m["rel"].lower()
+    y = ctx.ref.year + {"last": -1, "next": 1}.get(rel, 0)
+    return ("DATE", f"{y:04d}-{month:02d}")
+
+
+def _month_alone(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    month = _month_of(m["month"], lex)
+    if month is None:
+        return None
+    if ctx.ref is None:
+        return ("DATE", None)
+    rel = (m["rel"] or "").lower()
+    y = ctx.ref.year
+    if rel == "last":
+        y = y if month < ctx.ref.month else y - 1
+    elif rel in ("next", "coming"):
+        y = y if month > ctx.ref.month else y + 1
+    elif rel == "this":
+        pass
+    else:
+        firsts = [date(yy, month, 1) for yy in (y - 1, y, y + 1)]
+        this_month = date(ctx.ref.year, ctx.ref.month, 1)
+        picked = _pick(firsts, this_month, ctx.tense)
+        if picked is None:
+            return ("DATE", None)
+        y = picked.year
+    return ("DATE", f"{y:04d}-{month:02d}")
+
+
+def _weekday_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    wd = lex.weekdays.get(m["wd"].lower())
+    if wd is None:
+        return None
+    if m["plural"]:
+        return ("SET", f"XXXX-WXX-{wd}")
+    if ctx.ref is None:
+        return ("DATE", None)
+    d = _weekday(ctx.ref, wd, ctx.tense, (m["rel"] or "").lower())
+    part = (m["part"] or "").lower()
+    if part:
+        return ("TIME", d.isoformat() + "T" + lex.parts_of_day[part])
+    return ("DATE", d.isoformat())
+
+
+def _clock(m: re.Match[str]) -> str | None:
+    if m["noon"]:
+        return "12:00" if m["noon"].lower() == "noon" else "24:00"
+    h = int(m["h"])
+    minutes = int(m["min"]) if m["min"] else 0
+    ampm = (m["ampm"] or "").lower().replace(".", "")
+    if ampm == "pm" and h < 12:
+        h += 12
+    elif ampm == "am" and h == 12:
+        h = 0
+    if not (0 <= h <= 24 and 0 <= minutes < 60):
+        return None
+    return f"{h:02d}:{minutes:02d}"
+
+
+def _time_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    clock = _clock(m)
+    if clock is None:
+        return None
+    day: date | None = ctx.ref
+    if m["wd"]:
+        wd = lex.weekdays.get(m["wd"].lower())
+        day = _weekday(ctx.ref, wd, ctx.tense, "") if ctx.ref and wd else None
+    elif m["deictic"]:
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[m["deictic"].lower()]
+        day = ctx.ref + timedelta(days=shift) if ctx.ref else None
+    elif m["month"]:
+        value = _month_day(m, ctx, lex)
+        day = date.fromisoformat(value[1]) if value and value[1] else None
+    if day is None:
+        return ("TIME", None)
+    return ("TIME", f"{day.isoformat()}T{clock}")
+
+
+def _deictic(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    word = m["word"].lower()
+    if ctx.ref is None:
+        return ("DATE", None)
+    if word == "tonight":
+        return ("TIME", ctx.ref.isoformat() + "TNI")
+    shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
+    if m["before"]:
+        shift -= 1 if word == "yesterday" else 0
+        shift += 1 if word == "tomorrow" else 0
+    d = ctx.ref + timedelta(days=shift)
+    part = (m["part"] or "").lower()
+    if part:
+        return ("TIME", d.isoformat() + "T" + lex.parts_of_day[part])
+    return ("DATE", d.isoformat())
+
+
+def _part_of_today(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    if ctx.ref is None:
+        return ("TIME", None)
+    d = ctx.ref - timedelta(days=1) if m["rel"].lower() == "last" else ctx.ref
+    return ("TIME", d.isoformat() + "T" + lex.parts_of_day[m["part"].lower()])
+
+
+_REL_SHIFT = {
+    "last": -1, "past": -1, "previous": -1, "the past": -1, "the previous": -1, "the last": -1,
+    "this past": -1, "next": 1, "coming": 1, "the next": 1, "the coming": 1, "following": 1,
+    "the following": 1, "this": 0, "the current": 0, "current": 0, "the latest": 0, "this coming": 1,
+}
+
+
+def _relative_unit(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    unit = _unit(m["unit"], lex)
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if unit is None or rel not in _REL_SHIFT:
+        return None
+    base = ctx.ref
+    if rel in ("the following", "the previous", "the next") and ctx.last:
+        base = _anchor_of(ctx.last) or ctx.ref  # "the following month" counts from the last date mentioned
+    if base is None:
+        return ("DATE", None)
+    if unit == "Q" and rel in ("the latest", "the current", "current") :
+        return _quarter_context(ctx, 0)
+    shift = _REL_SHIFT[rel]
+    if unit == "WE":
+        d = _weekday(base, 6, "future" if shift > 0 else "past", "")
+        return ("DATE", week_value(d) + "-WE")
+    return ("DATE", _at(_shift(base, shift, unit), unit))
+
+
+def _season(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    code = lex.seasons.get(m["season"].lower())
+    if code is None:
+        return None
+    if m["year"]:
+        return ("DATE", f"{int(m['year']):04d}-{code}")
+    if ctx.ref is None:
+        return ("DATE", None)
+    first, last = lex.season_months[code]
+    rel = (m["rel"] or "").lower()
+    y = ctx.ref.year
+    if code == "WI" and ctx.ref.month <= last:
+        y -= 1  # January's winter began the December before
+    if rel in ("last", "past"):
+        y -= 1
+    elif rel in ("next", "coming"):
+        y += 1
+    elif not rel and ctx.tense == "future" and ctx.ref.month > (last if last >= first else 12):
+        y += 1  # a future summer mentioned in October is next year's
+    return ("DATE", f"{y:04d}-{code}")
+
+
+def _anchor_of(value: str) -> date | None:
+    """A representative day of an absolute value (its first day), for anaphoric shifts."""
+    from detente.dates.timex import window_of
+
+    w = window_of(value)
+    return w.earliest
+
+
+def _ago(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    n = _number(m["num"], lex)
+    unit = _unit(m["unit"], lex)
+    if unit is None or n is None:
+        return None
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    if direction in ("before", "after"):
+        # "a day after X": X is not resolved here; the clause lies within n units of the reference
+        return ("DURATION", _duration(n, unit))
+    if isinstance(n, str) or (isinstance(n, float) and not n.is_integer()):
+        return ("DATE", "PAST_REF" if direction in ("ago", "earlier") else "FUTURE_REF")
+    sign = -1 if direction in ("ago", "earlier") else 1
+    base = ctx.ref
+    if direction in ("earlier", "later") and ctx.last:
+        base = _anchor_of(ctx.last) or ctx.ref
+    if base is None:
+        return ("DATE", None)
+    if unit in ("Y",) and ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
+        # in a report on quarters "a year ago" is the same quarter a year before
+        y, q = int(ctx.last[:4]), ctx.last[-1]
+        return ("DATE", f"{y + sign * int(n):04d}-Q{q}")
+    if unit in ("H", "S"):
+        return ("DATE", base.isoformat())
+    return ("DATE", _at(_shift(base, sign * int(n), unit), unit if direction == "ago" or unit != "Y" else _granularity(ctx.last)))
+
+
+def _granularity(value: str | None) -> str:
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "D"
+    if value and re.fullmatch(r"\d{4}-\d{2}", value):
+        return "M"
+    return "Y"
+
+
+def _duration_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    unit = _unit(m["unit"], lex)
+    if unit is None:
+        return None
+    n: float | str | None = _number(m["num"], lex) if m["num"] else "X"
+    if n is None:
+        return None
+    if m["half"] and isinstance(n, (int, float)):
+        n = float(n) + 0.5
+    return ("DURATION", _duration(n, unit))
+
+
+def _vague_plural(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    unit = _unit(m["unit"], lex)
+    return ("DURATION", _duration("X", unit)) if unit else None
+
+
+def _year(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    return ("DATE", f"{int(m['year']):04d}")
+
+
+def _decade(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    if m["full"]:
+        return ("DATE", m["full"][:3])
+    two = int(m["short"])
+    if ctx.ref is None:
+        century = 19 if two >= 30 else 20
+    else:
+        century = ctx.ref.year // 100 if two * 1 <= ctx.ref.year % 100 else ctx.ref.year // 100 - 1
+    return ("DATE", f"{century:02d}{two // 10}")
+
+
+def _century(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    raw = m["ord"].lower()
+    n = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else lex.ordinals.get(raw)
+    return ("DATE", f"{n - 1:02d}") if n else None
+
+
+def _quarter_context(ctx: Ctx, shift_years: int) -> Value | None:
+    """'the quarter', 'the latest quarter': the last quarter mentioned, else the last complete one."""
+    if ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
+        return ("DATE", f"{int(ctx.last[:4]) + shift_years:04d}-{ctx.last[5:]}")
+    if ctx.ref is None:
+        return ("DATE", None)
+    d = add_months(ctx.ref, -3)
+    return ("DATE", f"{d.year + shift_years:04d}-Q{quarter_of(d)}")
+
+
+def _quarter(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    unit = m["qunit"].lower()
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    ordinal = (m["ord"] or "").lower()
+    n = int(ordinal[0]) if ordinal[:1].isdigit() else lex.ordinals.get(ordinal) if ordinal else None
+    code = "Q" if unit == "quarter" else "H"
+    if n is not None and (n > (4 if code == "Q" else 2)):
+        return None
+    year: int | None = int(m["year"]) if m["year"] else None
+    if m["yrel"] and ctx.ref is not None:
+        year = ctx.ref.year + {"last": -1, "next": 1, "this": 0}[m["yrel"].lower()]
+    if rel in ("year-earlier", "year-ago", "year earlier", "year ago"):
+        if n is None:
+            return _quarter_context(ctx, -1) if code == "Q" else None
+        base = int(ctx.last[:4]) if ctx.last and ctx.last[:4].isdigit() else (ctx.ref.year if ctx.ref else None)
+        return ("DATE", f"{base - 1:04d}-{code}{n}") if base else ("DATE", None)
+    if n is None:
+        if code == "H":
+            return None
+        if rel in ("", "latest", "current", "same", "recent", "most recent", "the"):
+            return _quarter_context(ctx, 0)
+        if ctx.ref is None:
+            return ("DATE", None)
+        shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(rel)
+        if shift is None:
+            return None
+        d = add_months(ctx.ref, 3 * shift)
+        return ("DATE", f"{d.year:04d}-Q{quarter_of(d)}")
+    if year is None:
+        if ctx.last and ctx.last[:4].isdigit() and re.fullmatch(r"\d{4}(-Q[1-4]|-H[12])?", ctx.last):
+            year = int(ctx.last[:4])
+        elif ctx.ref is None:
+            return ("DATE", None)
+        else:
+            first_month = (n - 1) * (3 if code == "Q" else 6) + 1
+            start = date(ctx.ref.year, first_month, 1)
+            if ctx.tense == "future":
+                year = ctx.ref.year if start > ctx.ref else ctx.ref.year + 1
+                end = add_months(start, 3 if code == "Q" else 6)
+                year = ctx.ref.year if end > ctx.ref else ctx.ref.year + 1
+            else:
+                year = ctx.ref.year if start <= ctx.ref else ctx.ref.year - 1
+    return ("DATE", f"{year:04d}-{code}{n}")
+
+
+def _year_ago_adj(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    """'year-earlier', 'year-ago' used alone: the last mentioned period a year before."""
+    last = ctx.last
+    if last and re.fullmatch(r"\d{4}(-Q[1-4]|-\d{2})?", last):
+        return ("DATE", f"{int(last[:4]) - 1:04d}{last[4:]}")
+    if ctx.ref is None:
+        return ("DATE", None)
+    return ("DATE", f"{ctx.ref.year - 1:04d}")
+
+
+def _reference(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    value = lex.references.get(re.sub(r"\s+", " ", m[0].lower()))
+    return ("DATE", value) if value else None
+
+
+def _set(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    word = m[0].lower()
+    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+               "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
+    if word in adverbs:
+        return ("SET", adverbs[word])
+    if m["wd"]:
+        wd = lex.weekdays.get(m["wd"].lower())
+        return ("SET", f"XXXX-WXX-{wd}") if wd else None
+    unit = _unit(m["unit"], lex)
+    return ("SET", _duration(1, unit)) if unit else None
+
+
+def _holiday(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    spec = lex.holidays.get(re.sub(r"\s+", " ", m["name"].lower()))
+    if spec is None:
+        return None
+    month = int(spec[:2])
+
+    def on(year: int) -> date | None:
+        rest = spec[3:]
+        if "N" not in rest:
+            return _valid(year, month, int(rest))
+        wd, nth = rest.split("N")
+        first = date(year, month, 1)
+        days = [first + timedelta(days=i) for i in range(31) if (first + timedelta(days=i)).month == month]
+        hits = [d for d in days if d.isoweekday() == int(wd)]
+        return hits[-1] if nth == "L" else hits[int(nth) - 1]
+
+    if m["year"]:
+        d = on(int(m["year"]))
+        return ("DATE", d.isoformat()) if d else None
+    if ctx.ref is None:
+        return ("DATE", None)
+    cands = [d for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1) if (d := on(y))]
+    picked = _pick(cands, ctx.ref, ctx.tense)
+    return ("DATE", picked.isoformat()) if picked else None
+
+
+def _era(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    # eras carry a window (set by the finder from the eras table), not a TIMEX3 value
+    return ("DATE", None)
+
+
+# ---- the table ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """The compiled rule table (constant; cached)."""
+    lex = lexicon_module.load()
+    full_months = [m for m in lex.months if len(m) > 3 or m == "may"]
+    abbr_months = [m for m in lex.months if len(m) <= 4 and m not in full_months]
+    month = rf"(?P<month>{_alt(full_months)}|{_alt(abbr_months)}\.?)"
+    month_full = rf"(?P<month>{_alt(full_months)}|{_alt(abbr_months)}\.)"
+    full_wd = [w for w in lex.weekdays if len(w) > 4]
+    wd = rf"(?P<wd>{_alt(full_wd)})"
+    wd_prefix = rf"(?:{_alt(full_wd)},?\s+)?"
+    nums = [k for k in lex.numbers]
+    num = rf"(?P<num>\d+(?:,\d{{3}})*|{_alt(nums)}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+    units = [u for u in lex.units]
+    unit_pl = rf"(?P<unit>{_alt(units)}(?:s|es)?|centuries|millennia)"
+    ords = rf"(?:{_alt(lex.ordinals)}|1st|2nd|3rd|4th)"
+    seasons = _alt(lex.seasons)
+    parts = _alt(["morning", "afternoon", "evening", "night"])
+    refs = _alt(lex.references)
+    holidays = _alt(lex.holidays)
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    eras = _alt([a for row in lex.eras for g in row.groups for a in g])
+    flags = re.IGNORECASE
+
+    def rx(pattern: str) -> re.Pattern[str]:
+        return re.compile(r"(?<![\w$£€])" + pattern + r"(?![\w])", flags)
+
+    return (
+        Rule("iso_date", rx(r"(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?P<month>)"), _full_date, relative=False),
+        Rule("slash_date", rx(r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})(?P<month>)"), _full_date, relative=False),
+        Rule("month_day_year", rx(wd_prefix + month + r"\s+" + day + r",?\s+(?P<year>\d{4})"), _full_date, relative=False),
+        Rule("day_month_year", rx(wd_prefix + r"(?:the\s+)?" + day + r"\s+(?:of\s+)?" + month + r",?\s+(?P<year>\d{4})"), _full_date, relative=False),
+        Rule("time", rx(
+            r"(?:(?P<noon>noon|midnight)|(?P<h>[012]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm|a\.m|p\.m))"
+            r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC))?"
+            rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_alt(full_wd)})|(?P<deictic>today|yesterday|tomorrow|tonight)|{month}\s+{day}))?"
+        ), _time_expr),
+        Rule("time_wd_first", rx(
+            rf"(?P<wd>{_alt(full_wd)})(?:\s+at)?\s+(?:(?P<noon>noon|midnight)|(?P<h>[012]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm))(?P<deictic>)(?P<month>)(?P<day>)"
+        ), _time_expr),
+        Rule("month_day", rx(wd_prefix + r"(?:(?:early|late|mid)[\s-]+)?" + month + r"\s+" + day + r"(?!\s*,?\s*\d)(?![.,]\d)"), _month_day),
+        Rule("day_month", rx(wd_prefix + r"(?:the\s+)?" + day + r"\s+(?:of\s+)?" + month_full.replace("(?P<month>", "(?P<month>") + r"(?!\s*,?\s*\d)"), _month_day),
+        Rule("month_year", rx(r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?" + month_full + r",?\s+(?:of\s+)?(?:(?P<year>\d{4})|(?P<rel>last|next|this)\s+year)"), _month_year, relative=True),
+        Rule("month", rx(r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?(?:(?P<rel>last|next|this|coming)\s+)?" + month_full), _month_alone),
+        Rule("weekday", rx(r"(?:(?P<rel>last|next|this|coming|past|previous)\s+)?" + wd + r"(?P<plural>s)?(?:\s+(?P<part>" + parts + r"))?"), _weekday_expr),
+        Rule("deictic", rx(r"(?:(?:early|late|earlier|later)\s+)?(?P<before>the\s+day\s+(?:before|after)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>" + parts + r"))?"), _deictic),
+        Rule("part_of_day", rx(r"(?P<rel>this|last)\s+(?P<part>" + parts + r")"), _part_of_today),
+        Rule("relative_unit", rx(
+            r"(?:(?:early|earlier|late|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+rest\s+of)\s+(?:in\s+)?)?"
+            r"(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+last|the\s+coming|the\s+next|the\s+following|the\s+current|the\s+latest|last|next|this|past|previous|coming|current|following)"
+            r"\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|year|decade|century)"
+        ), _relative_unit),
+        Rule("season", rx(r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<season>" + seasons + r")(?:\s+(?:of\s+)?(?P<year>\d{4}))?"), _season),
+        Rule("ago", rx(
+            r"(?:(?:about|nearly|almost|some|just|only|more\s+than|less\s+than|over|at\s+least|roughly|around)\s+)?"
+            + num + r"(?:[\s-]+and\s+a\s+half)?\s+" + unit_pl + r"\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)"
+        ), _ago),
+        Rule("duration", rx(
+            r"(?:(?:the|a|an)\s+(?:(?:past|last|next|first|final|previous|coming|latest|remaining|following|full)\s+)?)?"
+            r"(?:(?:about|nearly|almost|some|just|only|more\s+than|less\s+than|over|at\s+least|roughly|around|another|more)\s+)?"
+            + num + r"(?P<half>[\s-]+and\s+a\s+half)?(?:[\s-]+more)?[\s-]+" + unit_pl + r"(?:[\s-]+(?:old|long))?"
+        ), _duration_expr),
+        Rule("vague_duration", rx(
+            r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:several|a\s+few|few|many|some)\s+(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)"
+        ), _vague_plural),
+        Rule("plural_unit", rx(r"(?:(?<=for\s)|(?<=in\s)|(?<=over\s))(?P<unit>years|months|weeks|decades|centuries)"), _vague_plural),
+        Rule("quarter", rx(
+            r"(?:the\s+)?(?:(?P<rel>year[\s-]earlier|year[\s-]ago|latest|current|last|past|previous|next|coming|same|most\s+recent|recent)\s+)?"
+            r"(?:fiscal\s+)?(?:(?P<ord>" + ords + r")[\s-]+)?(?:fiscal\s+)?(?P<qunit>quarter|half)(?![\w-])"
+            r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>\d{4})|(?P<yrel>last|next|this)\s+year))?"
+        ), _quarter),
+        Rule("year_ago_adj", rx(r"year[\s-](?:earlier|ago)(?:\s+(?:period|quarter))?"), _year_ago_adj),
+        Rule("century", rx(r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + _alt(lex.ordinals) + r")[\s-]+century"), _century, relative=False),
+        Rule("decade", rx(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<full>1[0-9]{2}0|20[0-9]0)'?s|'(?P<short>[0-9]0)s)"), _decade, relative=False),
+        Rule("year", rx(r"(?:(?:fiscal|the\s+year|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|early|late|mid)[\s-]+)?(?P<year>1[5-9]\d\d|20\d\d)(?![-/]\d)(?!\s*(?:%|percent|per\s+cent))"), _year, relative=False),
+        Rule("holiday", rx(r"(?P<name>" + holidays + r")(?:\s+(?P<year>\d{4}))?"), _holiday),
+        Rule("set", rx(r"(?:daily|weekly|monthly|yearly|annually|nightly|hourly|quarterly)|(?:every|each)\s+(?:(?P<wd>" + _alt(full_wd) + r")|(?P<unit>day|week|month|year|night))"), _set),
+        Rule("reference", rx(refs), _reference),
+        Rule("era", rx(r"(?:the\s+)?" + eras), _era, relative=False),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every rule's matches, overlaps resolved: the longest wins, then the earlier rule."""
+    found: list[tuple[int, int, int, Candidate]] = []
+    for order, rule in enumerate(rules()):
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), -(m.end() - m.start()), order, Candidate(m.start(), m.end(), rule, m)))
+    found.sort(key=lambda t: (t[1], t[0], t[2]))
+    taken: list[Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for start, _, _, cand in found:
+        if any(start < e and cand.end > s for s, e in occupied):
+            continue
+        taken.append(cand)
+        occupied.append((start, cand.end))
+    taken.sort(key=lambda c: c.start)
+    return taken
