@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from detente import __version__
+from detente.analytics import YearPoint, dyad_by_year, render_series
 from detente.errors import StoreError
 from detente.ingest.identity import sha256 as text_sha256
 from detente.records import Result
@@ -40,6 +41,7 @@ class Summary:
     events: int
     quotes: int
     dyads: tuple[Dyad, ...]
+    series: tuple[YearPoint, ...] = ()  # the busiest pair of countries, both directions, by year
 
     def render(self, db_path: Path) -> str:
         dyads = ", ".join(f"{d.source}–{d.target} {d.events}" for d in self.dyads) or "none yet"
@@ -49,6 +51,7 @@ class Summary:
             f"events    {self.events}",
             f"quotes    {self.quotes}",
             f"busiest dyads (source–target country, events asserted or planned): {dyads}",
+            *(render_series(self.dyads[0].source, self.dyads[0].target, self.series) if self.dyads else []),
             f"database: {Path(db_path).resolve()}",
         ])
 
@@ -265,4 +268,5 @@ class Store:
             events=counts["events"],
             quotes=counts["quotes"],
             dyads=tuple(Dyad(source=s, target=t, events=n) for s, t, n in rows),
+            series=dyad_by_year(self._con, rows[0][0], rows[0][1]) if rows else (),
         )
