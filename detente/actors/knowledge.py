@@ -28,7 +28,7 @@ from detente.records import SECTORS, TRANSNATIONAL
 
 log = logging.getLogger(__name__)
 
-CueKind = Literal["name", "adjective", "demonym", "capital", "metonym", "organization"]
+CueKind = Literal["name", "adjective", "demonym", "capital", "metonym", "organization", "region"]
 TitleKind = Literal["person", "group", "body"]
 INHERIT = "*"  # a title whose sector comes from its organisation or country ("spokesman")
 
@@ -53,6 +53,11 @@ class Entry:
     sector: str | None
     name: str  # canonical name of the country or body
     actor_id: str
+    # From regions.csv: a region or a people inside one country ("Darfur", "Yoruba"): the
+    # country follows, but not that the government acts (no default GOV sector).
+    subnational: bool = False
+    # A form that is also a common first name ("Karen"): an actor only before a noun.
+    needs_noun: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,6 +117,10 @@ class Rules:
     origin_suffixes: frozenset[str]
     ethnic_markers: frozenset[str]
     role_groups: Mapping[str, frozenset[str]]
+    # Words in a mention that say a person's gender ("Mrs.", "spokeswoman"): pronoun agreement.
+    institution_sectors: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    male_markers: frozenset[str] = frozenset()
+    female_markers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +138,7 @@ class KnowledgeBase:
     by_surname: Mapping[str, tuple[str, ...]]  # lowercase last word of a name -> person ids
     rules: Rules
     _by_country_name: Mapping[str, str] = field(default_factory=dict)
+    first_names: Mapping[str, str] = field(default_factory=dict)  # lowercase first name -> "m" | "f"
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -151,6 +161,8 @@ class KnowledgeBase:
             seat_rows,
             holder_rows,
             _rules(),
+            list(_shipped_rows("regions.csv", optional=True)),
+            list(_shipped_rows("first_names.csv", optional=True)),
         )
 
     # ---- reading -------------------------------------------------------------------------
@@ -196,6 +208,10 @@ class KnowledgeBase:
     def people_named(self, name: str) -> tuple[Person, ...]:
         """People whose full name or alias is `name` (case-insensitive)."""
         return tuple(self.people[p] for p in self.by_name.get(_norm(name), ()))
+
+    def gender(self, first_name: str) -> str | None:
+        """ "m" or "f" for a common first name, else None (unknown or used for both)."""
+        return self.first_names.get(_norm(first_name))
 
     def people_with_surname(self, surname: str) -> tuple[Person, ...]:
         return tuple(self.people[p] for p in self.by_surname.get(_norm(surname), ()))
@@ -295,6 +311,11 @@ def _rules() -> Rules:
         stance_prefixes=words("stance_prefixes"),
         origin_suffixes=words("origin_suffixes"),
         ethnic_markers=words("ethnic_markers"),
+        institution_sectors=MappingProxyType(
+            {k.upper(): frozenset(v.lower() for v in vs) for k, vs in table.get("institution_sectors", {}).items()}
+        ),
+        male_markers=words("male_markers"),
+        female_markers=words("female_markers"),
         role_groups=MappingProxyType(
             {k.lower(): frozenset(v.lower() for v in vs) for k, vs in table.get("role_groups", {}).items()}
         ),
@@ -309,6 +330,8 @@ def build(
     seat_rows: Iterable[Mapping[str, str]],
     holder_rows: Iterable[Mapping[str, str]],
     rules: Rules,
+    region_rows: Iterable[Mapping[str, str]] = (),
+    first_name_rows: Iterable[Mapping[str, str]] = (),
 ) -> KnowledgeBase:
     """Assemble a KnowledgeBase from rows (also used by tests with rows of their own)."""
     merged: dict[str, dict[str, list[str]]] = {}
@@ -350,6 +373,22 @@ def build(
         for kind, forms in (("name", names), ("adjective", adjectives), ("demonym", demonyms), ("capital", capitals)):
             for form in forms:
                 add(form, Entry(kind=kind, country=code, sector="GOV" if kind == "capital" else None, name=canonical, actor_id=code))
+
+    # Regions and peoples come after the countries so that a country's own forms win.
+    for row in region_rows:
+        code = row["country"].upper()
+        kind = "region" if row.get("kind", "region") == "region" else "demonym"
+        needs_noun = row.get("needs_noun", "").lower() in ("yes", "true", "1")
+        for forms, form_kind in (
+            ((row["name"], *_split(row.get("aliases"))), kind),
+            (_split(row.get("adjectives")), "adjective"),
+            (_split(row.get("demonyms")), "demonym"),
+        ):
+            for form in forms:
+                if form in entries:
+                    continue  # a form a country already uses keeps that meaning
+                add(form, Entry(kind=form_kind, country=code, sector=None, name=form if form_kind == "region" else row["name"],
+                                actor_id=code, subnational=True, needs_noun=needs_noun))
 
     for row in metonym_rows:
         _check_sector(row.get("sector"), "metonyms.csv")
@@ -410,7 +449,7 @@ def build(
     pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w])")
     by_country_name: dict[str, str] = {}
     for surface, meanings in frozen_entries.items():
-        codes = {e.country for e in meanings if e.kind in ("name", "adjective", "demonym", "capital")}
+        codes = {e.country for e in meanings if e.kind in ("name", "adjective", "demonym", "capital", "region")}
         if len(codes) == 1 and len(meanings) == 1:
             by_country_name[surface] = codes.pop()
     return KnowledgeBase(
@@ -425,6 +464,9 @@ def build(
         by_surname=MappingProxyType({k: tuple(v) for k, v in by_surname.items()}),
         rules=rules,
         _by_country_name=MappingProxyType(by_country_name),
+        first_names=MappingProxyType({
+            _norm(r["name"]): r["gender"].lower() for r in first_name_rows if r.get("name") and r.get("gender", "").lower() in ("m", "f")
+        }),
     )
 
 

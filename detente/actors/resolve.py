@@ -17,6 +17,7 @@ Choices (documented because other stages rely on them):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -64,6 +65,9 @@ class TitleInfo:
     elect: bool = False
     definite: bool = False
     text: str = ""
+    # The sector an unknown institution named in the title implies ("director of the X
+    # Institute" → EDU, "editor of the Y Times" → JRN).
+    institution_sector: str | None = None
 
     @property
     def head(self) -> TitleHit | None:
@@ -157,6 +161,14 @@ class _Article:
             if m - k >= 2 and not any(doc[t].ent_type_ in ("GPE", "NORP", "LOC", "DATE") for t in range(k, m)):
                 extra.append(Span(doc, k, m, label="PERSON"))
                 self.person_tok.update(range(k, m))
+        # "Pavel Orlov" labelled ORG: two or three capitalised words led by a common first name.
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "NORP") or not 2 <= len(ent) <= 3 or ent.start in self.person_tok:
+                continue
+            if self.kb.gender(ent[0].text) is None or any(t.i in self.cue_at or t.i in self.hit_at or not t.is_title or t.pos_ != "PROPN" for t in ent):
+                continue
+            extra.append(Span(doc, ent.start, ent.end, label="PERSON"))
+            self.person_tok.update(range(ent.start, ent.end))
         if extra:
             self.person_ents = sorted([*self.person_ents, *extra], key=lambda e: e.start)
 
@@ -280,7 +292,7 @@ class _Article:
                 kind = cue.entry.kind
                 if kind in ("organization", "metonym"):
                     info.org_cue = info.org_cue or cue
-                elif kind in ("name", "adjective", "demonym"):
+                elif kind in ("name", "adjective", "demonym", "region"):
                     info.country_cue = info.country_cue or cue
             hit = self.hit_at.get(t)
             if hit and hit.i >= i and hit.j <= j and (not info.hits or info.hits[-1] is not hit):
@@ -289,11 +301,36 @@ class _Article:
             low = self.doc[t].lower_.rstrip("-")
             if low in self.rules.former_markers:
                 info.former = True
+        info.institution_sector = self._institution_sector(i, j)
         # A national body with a transnational name ("Russia's Security Council") is national.
         if info.org_cue and info.country_cue and is_transnational(info.org_cue.entry.country):
             info.org_cue = None
         info.text = self.doc[i:j].text if j > i else ""
         return info
+
+    def _institution_sector(self, i: int, j: int) -> str | None:
+        """The sector of an institution the knowledge base does not know, from its words."""
+        words = {self.doc[t].lower_ for t in range(i, j) if self.doc[t].ent_type_ in ("ORG", "FAC") and t not in self.cue_at}
+        if not words:
+            return None
+        for sector, keywords in self.rules.institution_sectors.items():
+            if words & keywords:
+                return sector
+        return None
+
+    def title_left_apposition(self, ent: Span) -> TitleInfo | None:
+        """A title before the name, set off by commas: "The director of the X Institute,
+        Pavel Orlov, said" (the name is an apposition of the title noun)."""
+        root = ent.root
+        head = root.head
+        if root.dep_ != "appos" or head.i >= ent.start or ent.start == 0 or self.doc[ent.start - 1].text != ",":
+            return None
+        hit = self.hit_at.get(head.i)
+        if hit is None or hit.title.kind != "person" or hit.j != head.i + 1:
+            return None
+        start = _np_left(self, hit.i)
+        info = self._describe(start, ent.start - 1)
+        return info if info.hits else None
 
     def title_right(self, ent_end: int, root: Token) -> TitleInfo | None:
         """An apposition after a name: "Boris Makarenko, a political analyst"."""
@@ -320,14 +357,21 @@ class _Article:
     def kb_person(self, name: str, info: TitleInfo | None, full: bool) -> tuple[Person, Term | None] | None:
         kb = self.kb
         candidates = kb.people_named(name) if full else kb.people_with_surname(name.split()[-1])
+        if not candidates and full:
+            candidates = self._misspelt_people(name)
         if not candidates:
             return None
         country = info.country if info else None
         if country:
             candidates = tuple(p for p in candidates if any((kb.seat(t.seat) or _NOSEAT).country == country for t in p.terms)) or ()
-        offices = info.offices if info else set()
+        offices = (info.offices - {"former", "ex"}) if info else set()
+        groups = self.rules.role_groups
+        if offices and not full:
+            # "President Mugabe": a bare surname is only as good as its title: the person must
+            # have held an office with that title (in office at the date, when it is known).
+            return self._titled_surname(candidates, offices, info)
         if offices and len(candidates) > 1:
-            matching = tuple(p for p in candidates if _offices_match(offices, kb.offices(p), self.rules.role_groups))
+            matching = tuple(p for p in candidates if _offices_match(offices, kb.offices(p), groups))
             candidates = matching or candidates
         if not candidates:
             return None
@@ -339,7 +383,7 @@ class _Article:
                 return holding[0]
             if len(people) > 1:
                 if offices:
-                    narrowed = [(p, t) for p, t in holding if _offices_match(offices, kb.offices(p, t), self.rules.role_groups)]
+                    narrowed = [(p, t) for p, t in holding if _offices_match(offices, kb.offices(p, t), groups)]
                     if len({p.person_id for p, _ in narrowed}) == 1:
                         return narrowed[0]
                 return None
@@ -347,10 +391,40 @@ class _Article:
                 return candidates[0], None
             return None
         # Date unknown: the most recent holder, but nothing about the term is certain.
-        if len(candidates) == 1 or full:
-            return max(candidates, key=lambda p: p.terms[-1].start), None
+        if len(candidates) == 1 and offices:
+            return candidates[0], _only_term(kb, candidates[0], offices, groups)
         latest = max(candidates, key=lambda p: p.terms[-1].start)
         return latest, None
+
+    def _titled_surname(self, candidates: tuple[Person, ...], offices: set[str], info: TitleInfo | None) -> tuple[Person, Term | None] | None:
+        kb, groups, day = self.kb, self.rules.role_groups, self.day
+        matching = [p for p in candidates if _offices_match(offices, kb.offices(p), groups)]
+        if not matching:
+            return None
+        if day is None:
+            return (matching[0], _only_term(kb, matching[0], offices, groups)) if len(matching) == 1 else None
+        if info is not None and info.former:
+            past = [(p, t) for p in matching for t in p.terms if t.end is not None and t.end < day and _offices_match(offices, kb.offices(p, t), groups)]
+            return (past[-1][0], None) if len({p.person_id for p, _ in past}) == 1 else None
+        holding = [(p, t) for p in matching for t in p.terms_on(day) if _offices_match(offices, kb.offices(p, t), groups)]
+        return holding[0] if len({p.person_id for p, _ in holding}) == 1 else None
+
+    def _misspelt_people(self, name: str) -> tuple[Person, ...]:
+        """ "Francois Mitterand": the same first words and a surname one typing slip away from
+        a known holder's; the first name keeps the correction safe."""
+        words = name.replace("’", "'").lower().split()
+        surname = words[-1]
+        found: dict[str, Person] = {}
+        for known, ids in self.kb.by_surname.items():
+            if known[:1] != surname[:1] or abs(len(known) - len(surname)) > 1 or max(len(known), len(surname)) < MIN_TYPO_LENGTH:
+                continue
+            if not _one_edit(known, surname):
+                continue
+            for pid in ids:
+                person = self.kb.people[pid]
+                if any(n.lower().split()[:-1] == words[:-1] for n in person.names if len(n.split()) == len(words)):
+                    found[pid] = person
+        return tuple(found.values())
 
     def person_actor(self, text: str, name: str, info: TitleInfo | None, found: tuple[Person, Term | None] | None) -> Actor:
         kb, day = self.kb, self.day
@@ -385,6 +459,12 @@ class _Article:
                 role=(seat.role if seat and seat.role else role),
             )
         return Actor(text=text, name=name, actor_id=None, country=country, sector=sector, role=role)
+
+
+def _only_term(kb: KnowledgeBase, person: Person, offices: set[str], groups: object) -> Term | None:
+    """The one term of `person` whose office the title names, if exactly one."""
+    terms = [t for t in person.terms if _offices_match(offices, kb.offices(person, t), groups)]
+    return terms[0] if len(terms) == 1 else None
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -434,11 +514,15 @@ def _title_sector(info: TitleInfo) -> str | None:
     head = info.head
     if head is None:
         return None
+    if info.institution_sector and info.org_cue is None and head.title.sector in (INHERIT, "GOV"):
+        return info.institution_sector  # "President of the National Strategy Institute"
     if head.title.sector != INHERIT:
         return head.title.sector
     if info.org_cue is not None:
         return info.org_cue.entry.sector or (None if is_transnational(info.org_cue.entry.country) else "GOV")
     if info.country_cue is not None:
+        if info.country_cue.entry.subnational:
+            return None  # "Yoruba leaders", "Darfur officials": not the national government
         return "GOV"  # "a Russian official", "the Russian leader"
     return None
 
@@ -452,7 +536,7 @@ def _role_text(state: _Article, info: TitleInfo) -> str | None:
     for t in range(info.start, info.end):
         tok = doc[t]
         cue = state.cue_at.get(t)
-        if cue and cue.entry.kind in ("name", "adjective", "demonym", "capital") and t not in state.hit_at:
+        if cue and cue.entry.kind in ("name", "adjective", "demonym", "capital", "region") and t not in state.hit_at:
             continue
         if tok.lower_ in ("'s", "’s", "'") or tok.lower_ in state.rules.honorifics:
             continue
@@ -528,6 +612,10 @@ def _resolve_people(state: _Article) -> None:
         left = state.title_left(i, ent.sent.start)
         info: TitleInfo | None = left if (left.hits or left.country_cue or left.org_cue or left.former) else None
         if info is None or not info.hits:
+            appos = state.title_left_apposition(ent)
+            if appos is not None:
+                info = appos
+        if info is None or not info.hits:
             right = state.title_right(ent.end, ent.root)
             if right is not None:
                 if info is not None and info.country_cue and not right.country_cue:
@@ -602,7 +690,7 @@ def _complement(state: _Article, j: int) -> tuple[int, Cue | None]:
             return j, None
         if cue.j < len(doc) and doc[cue.j].lower_ in ("'s", "’s", "'"):
             return j, None  # "the chief of Israel's militia": Israel owns something else
-        if cue.entry.kind in ("name", "organization", "metonym"):
+        if cue.entry.kind in ("name", "organization", "metonym", "region"):
             return cue.j, cue
         if cue.entry.kind == "adjective":
             hit = state.hit_at.get(cue.j) or (state.hit_at.get(cue.j + 1) if cue.j + 1 < len(doc) else None)
@@ -671,19 +759,65 @@ def _resolve_role_phrases(state: _Article) -> None:
             state.people.append(PersonRecord(token=last.i, sent=last.sent.start, full="", surname="", actor=actor, offices=info.offices, subject=last.dep_ in ("nsubj", "nsubjpass")))
 
 
+BRIEF_TERM_DAYS = 30  # an acting stint this short does not make its holder "the secretary of state"
+
+
+def _kb_offices(state: _Article, actor: Actor, categories: bool) -> set[str]:
+    """Offices the knowledge base says the actor held, leaving out brief acting stints; a
+    seat's category ("foreign minister") only when `categories`."""
+    person = state.kb.people.get(actor.actor_id or "")
+    if person is None:
+        return set()
+    out: set[str] = set()
+    for term in person.terms:
+        if term.end is not None and (term.end - term.start).days < BRIEF_TERM_DAYS:
+            continue
+        seat = state.kb.seat(term.seat)
+        if seat is None:
+            continue
+        out.update(seat.titles)
+        out.add(seat.role.lower())
+        if categories and seat.category:
+            out.add(seat.category.replace("_", " "))
+    return out
+
+
 def _link_role(state: _Article, info: TitleInfo, hit: TitleHit) -> PersonRecord | None:
-    """The person named earlier that a definite role phrase refers to."""
+    """The person named earlier that a definite role phrase refers to: first someone the
+    document itself gave that title, then someone the knowledge base says held it (not for a
+    brief acting stint), most recent first. Without a country, only an unambiguous referent."""
     wanted = info.offices - {"former", "ex"}
+    if not wanted:
+        return None
     country = info.country
-    for record in reversed(state.people):
+    groups = state.rules.role_groups
+    generic = all(len(w.split()) == 1 for w in wanted) and not any(w in groups for w in wanted)
+    stated: dict[str, set[str]] = {}
+    for record in state.people:
+        stated.setdefault(record.actor.actor_id or record.actor.name or "", set()).update(record.text_offices)
+    by_text: list[PersonRecord] = []
+    by_kb: list[PersonRecord] = []
+    for record in state.people:
         if record.token >= hit.i or not record.actor.name:
             continue
-        if info.elect and _offices_match(wanted, record.text_offices, state.rules.role_groups):
-            continue  # "the president-elect" is not the president the text names as such
         if country and record.actor.country and record.actor.country != country:
             continue
-        if _offices_match(wanted, record.offices, state.rules.role_groups):
-            return record
+        key = record.actor.actor_id or record.actor.name
+        text_offices = stated.get(key, set()) - {"former", "ex"}
+        if info.elect and _offices_match(wanted, text_offices, groups):
+            continue  # "the president-elect" is not the president the text names as such
+        if info.former and record.actor.sector not in ("ELI", None) and "former" not in stated.get(key, set()):
+            continue  # "the former minister" is not someone the text presents in office
+        if _offices_match(wanted, text_offices, groups):
+            by_text.append(record)
+        elif _offices_match(wanted, _kb_offices(state, record.actor, categories=not generic), groups):
+            by_kb.append(record)
+    for tier in (by_text, by_kb):
+        if not tier:
+            continue
+        if country is None and len({r.actor.actor_id or r.actor.name for r in tier}) > 1:
+            return None  # "the minister" with two ministers named: say nothing
+        return tier[-1]
     return None
 
 
@@ -742,6 +876,15 @@ def _head_noun(state: _Article, cue: Cue) -> Token | None:
     return None
 
 
+def _modifies_noun(state: _Article, cue: Cue) -> bool:
+    """The form is followed by a lowercase noun it modifies ("Karen guerrillas")."""
+    doc = state.doc
+    if cue.j >= len(doc):
+        return False
+    nxt = doc[cue.j]
+    return nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ") or cue.j in state.hit_at
+
+
 def _resolve_cues(state: _Article) -> None:
     doc = state.doc
     for cue in state.cues:
@@ -753,6 +896,8 @@ def _resolve_cues(state: _Article) -> None:
             continue
         e = cue.entry
         name, actor_id, country = e.name, e.actor_id, e.country
+        if e.needs_noun and not _modifies_noun(state, cue):
+            continue  # "Karen said": a first name, not the people
         if e.kind == "organization":
             actor = Actor(text="", name=name, actor_id=actor_id, country=country, sector=e.sector)
             _emit(state, cue.i, cue.j, actor, "organization")
@@ -779,54 +924,149 @@ def _resolve_cues(state: _Article) -> None:
                 continue  # "Russian" alone as a language or an adjective with no noun
             _emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "country")
             continue
-        # Country names and capitals.
+        # Country names, capitals and regions.
         if _is_place(state, cue):
             _emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "place")
             continue
         head = _head_noun(state, cue)
         if head is not None and head.lower_ in state.rules.place_nouns:
             continue
-        sector = "GOV" if e.kind == "capital" else None
+        sector = "GOV" if e.kind == "capital" and not e.subnational else None
         _emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=sector), "country")
 
 
+@dataclass(slots=True)
+class _Antecedent:
+    """A person mention (or a pronoun already resolved) that a later pronoun may refer to."""
+
+    start: int
+    end: int
+    sent: int  # sentence number
+    subject: bool
+    main: bool  # subject of its sentence's main verb
+    gender: str | None
+    quoted: bool
+    actor: Actor
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks, paired within each paragraph (an unclosed
+    quote runs to the paragraph's end, as in news copy that continues a quote)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        open_at: int | None = None
+        for k, ch in enumerate(para):
+            if ch == "“" or (ch == '"' and open_at is None):
+                if open_at is None:
+                    open_at = pos + k
+            elif ch in ("”", '"') and open_at is not None:
+                out.append((open_at, pos + k + 1))
+                open_at = None
+        if open_at is not None:
+            out.append((open_at, pos + len(para)))
+        pos += len(para) + 1
+    return out
+
+
+def _inside(ranges: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    k = bisect_right(starts, offset) - 1
+    return k >= 0 and ranges[k][0] < offset < ranges[k][1]
+
+
+def _gender_of(state: _Article, m: Mention) -> str | None:
+    words = {w.lower().strip(",") for w in m.actor.text.split()}
+    rules = state.rules
+    if words & rules.female_markers:
+        return "f"
+    if words & rules.male_markers:
+        return "m"
+    name = m.actor.name or ""
+    first = name.split()[0] if name.split() else ""
+    return state.kb.gender(first) if first else None
+
+
 def _resolve_pronouns(state: _Article) -> None:
-    """he/she → the person named just before (the subject of the sentence first)."""
+    """he/she → a person named before, by salience: the subject of the same sentence, then the
+    subjects of the preceding sentences (most recent first), then the nearest person. A known
+    gender (first name, "Mrs.") must agree; quoted words are not the antecedent of a pronoun in
+    the attribution ('"...," he added' → the speaker introduced before the quote)."""
     doc = state.doc
-    people = sorted(
-        (m for m in state.mentions if m.kind == "person" and (m.actor.name or m.actor.country)),
-        key=lambda m: m.span[0],
-    )
+    people = sorted((m for m in state.mentions if m.kind == "person" and (m.actor.name or m.actor.country)), key=lambda m: m.span[0])
     if not people:
         return
+    ranges = quoted_ranges(doc.text)
+    starts = [r[0] for r in ranges]
     sents = list(doc.sents)
-    sent_index = {s.start: n for n, s in enumerate(sents)}
-    subjects: set[int] = set()
+    sent_starts = [s.start_char for s in sents]
+    quoted_sent = [_inside(ranges, starts, s.start_char) or doc.text[s.start_char:s.start_char + 1] in ('"', "“") for s in sents]
+
+    def sent_no(offset: int) -> int:
+        return bisect_right(sent_starts, offset) - 1
+
+    def subject_of(tokens: Span) -> tuple[bool, bool]:
+        for t in tokens:
+            dep, head = t.dep_, t.head
+            if dep == "appos" and head.dep_ in ("nsubj", "nsubjpass") and head.i < tokens.start:
+                dep, head = head.dep_, head.head
+            if dep in ("nsubj", "nsubjpass"):
+                return True, head.dep_ == "ROOT"
+        return False, False
+
+    pool: list[_Antecedent] = []
     for m in people:
         span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-            subjects.add(m.span[0])
+        if span is None:
+            continue
+        subj, main = subject_of(span)
+        pool.append(_Antecedent(m.span[0], m.span[1], sent_no(m.span[0]), subj, main, _gender_of(state, m), _inside(ranges, starts, m.span[0]), m.actor))
+    male = {"he", "him", "himself"}
     for tok in doc:
-        if tok.lower_ not in state.rules.person_pronouns or tok.pos_ != "PRON" or tok.i in state.consumed:
+        low = tok.lower_
+        if low not in state.rules.person_pronouns or tok.pos_ != "PRON" or tok.i in state.consumed:
             continue
-        here = sent_index[tok.sent.start]
-        before = [m for m in people if m.span[1] <= tok.idx]
-        if not before:
+        gender = "m" if low in male else "f"
+        here = sent_no(tok.idx)
+        quoted = _inside(ranges, starts, tok.idx)
+        before = [c for c in pool if c.end <= tok.idx and (c.gender is None or c.gender == gender)]
+        chosen = _choose(before, here, quoted, quoted_sent)
+        if chosen is None:
             continue
-        same = [m for m in before if m.span[0] >= tok.sent.start_char]
-        chosen = None
-        if same:
-            subj = [m for m in same if m.span[0] in subjects]
-            chosen = (subj or same)[-1]
-        else:
-            last = before[-1]
-            last_sent = sent_index.get(doc.char_span(last.span[0], last.span[1], alignment_mode="expand").sent.start, here)
-            if here - last_sent > PRONOUN_REACH_SENTENCES:
-                continue
-            in_sent = [m for m in before if sents[last_sent].start_char <= m.span[0] < sents[last_sent].end_char]
-            subj = [m for m in in_sent if m.span[0] in subjects]
-            chosen = (subj or in_sent or [last])[0] if subj else last
-        _emit(state, tok.i, tok.i + 1, chosen.actor, "person")
+        mention = _emit(state, tok.i, tok.i + 1, chosen.actor, "person")
+        pool.append(_Antecedent(mention.span[0], mention.span[1], here, tok.dep_ in ("nsubj", "nsubjpass"), tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT", gender, quoted, chosen.actor))
+        pool.sort(key=lambda c: c.start)
+
+
+def _choose(before: list[_Antecedent], here: int, quoted: bool, quoted_sent: list[bool]) -> _Antecedent | None:
+    """The most salient antecedent (see _resolve_pronouns)."""
+    if not before:
+        return None
+    same = [c for c in before if c.sent == here and c.quoted == quoted]
+    subjects = [c for c in same if c.subject]
+    if subjects:
+        return subjects[-1]
+    if same:
+        return same[-1]
+    # Earlier sentences, most recent first; sentences inside a quote do not count towards the
+    # reach, so an attribution after a long quote still finds its speaker.
+    outside = [c for c in before if not c.quoted] if not quoted else [c for c in before if c.quoted]
+    reach = 0
+    for n in range(here - 1, -1, -1):
+        if not quoted_sent[n]:
+            reach += 1
+        if reach > PRONOUN_REACH_SENTENCES:
+            break
+        in_sent = [c for c in outside if c.sent == n]
+        if not in_sent:
+            continue
+        subjects = [c for c in in_sent if c.subject]
+        if subjects:
+            main = [c for c in subjects if c.main]
+            return (main or subjects)[0]
+        if quoted:
+            return None  # inside a quote, only a clear subject is taken
+        return in_sent[-1]
+    return None
 
 
 # ---- pass 1: dating evidence -------------------------------------------------------------

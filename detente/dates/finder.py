@@ -34,7 +34,7 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _plausible(cand: Candidate, text: str, doc: Doc) -> bool:
+def plausible(cand: Candidate, text: str, doc: Doc) -> bool:
     """Filters that need more than the pattern: capitalised months, years that are not amounts."""
     m = cand.match
     name = cand.rule.name
@@ -66,9 +66,9 @@ def _plausible(cand: Candidate, text: str, doc: Doc) -> bool:
     return True
 
 
-def _resolve_at(cand: Candidate, ref: date | None, tense: Tense, last: str | None) -> Value | None:
+def _resolve_at(cand: Candidate, ref: date | None, tense: Tense, last: str | None, quarter: str | None) -> Value | None:
     lex = lexicon_module.load()
-    return cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense, last=last), lex)
+    return cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense, last=last, quarter=quarter), lex)
 
 
 def _window(kind: str, value: str | None, published: Published) -> DateWindow:
@@ -105,19 +105,20 @@ def find(doc: Doc, published: Published) -> tuple[TimeExpression, ...]:
     lo, hi = (window.earliest, window.latest) if window.known else (None, None)
     out: list[TimeExpression] = []
     last: str | None = None
+    quarter: str | None = None
     for cand in candidates(text):
-        if not _plausible(cand, text, doc):
+        if not plausible(cand, text, doc):
             continue
         anchor = syntax.anchor_token(doc, cand.start, cand.end)
         tense = syntax.tense(doc, anchor)
-        first = _resolve_at(cand, lo, tense, last)
+        first = _resolve_at(cand, lo, tense, last, quarter)
         if first is None:
             continue
         kind, value = first
         if not cand.rule.relative or lo == hi:
             dw = _window(kind, value, published)
         else:
-            second = _resolve_at(cand, hi, tense, last)
+            second = _resolve_at(cand, hi, tense, last, quarter)
             value_hi = second[1] if second else None
             w1, w2 = _window(kind, value, published), _window(kind, value_hi, published)
             if value != value_hi:
@@ -130,8 +131,12 @@ def find(doc: Doc, published: Published) -> tuple[TimeExpression, ...]:
             if m:
                 dw = _span_window(int(m[1]), m[2], lo, hi, tense)
                 dw = DateWindow(earliest=dw.earliest, latest=dw.latest, precision=dw.precision, timex=value)
-        if kind == "DATE" and value and _ABSOLUTE.match(value):
-            last = value
+        dw = _clip(dw, cand.match[0], tense, lo, hi, kind)
+        anaphoric = cand.rule.name in ("ago", "year_ago_adj") or "year" in (cand.match.groupdict().get("rel") or "").lower()
+        if kind == "DATE" and value and _ABSOLUTE.match(value) and not anaphoric:
+            last = value  # only what the text dates itself anchors "a year earlier"
+            if re.fullmatch(r"\d{4}-Q[1-4]", value):
+                quarter = value
         out.append(
             TimeExpression(
                 span=(cand.start, cand.end),
@@ -143,6 +148,19 @@ def find(doc: Doc, published: Published) -> tuple[TimeExpression, ...]:
             )
         )
     return tuple(out)
+
+
+def _clip(dw: DateWindow, text: str, tense: Tense, lo: date | None, hi: date | None, kind: str) -> DateWindow:
+    """A past clause happened by the publication ("met earlier this week": not after it), a
+    future one after it: the part of the window on the wrong side of publication is cut."""
+    if kind not in ("DATE", "TIME") or dw.earliest is None or dw.latest is None or lo is None or hi is None:
+        return dw
+    word = text.split()[0].lower() if text.split() else ""
+    if (tense == "past" or word == "earlier") and word != "later" and dw.earliest <= hi < dw.latest:
+        return DateWindow(earliest=dw.earliest, latest=hi, precision=dw.precision, timex=dw.timex)
+    if (tense == "future" or word == "later") and dw.earliest < lo <= dw.latest:
+        return DateWindow(earliest=lo, latest=dw.latest, precision=dw.precision, timex=dw.timex)
+    return dw
 
 
 # Dependency relations that open a clause with a time of its own: climbing stops there.

@@ -19,7 +19,7 @@ from detente.dates import lexicon as lexicon_module
 from detente.dates import syntax
 from detente.dates.lexicon import KeywordRow
 from detente.dates.rules import Ctx, candidates
-from detente.dates.timex import span
+from detente.dates.timex import span, window_of
 from detente.ingest.dateline import find_dateline
 from detente.records import Article, DateWindow, Published, TermEvidence
 
@@ -32,6 +32,12 @@ _ANNIVERSARY = re.compile(
     re.IGNORECASE,
 )
 _YEAR = timedelta(days=366)
+# Words that put an anniversary ahead of the article ("is to be marked", "the upcoming 80th").
+_FUTURE_CUE = re.compile(
+    r"\b(?:upcoming|forthcoming|approaching|ahead of|coming|will|(?:is|are)\s+(?:to|due)\s+be|(?:is|are)\s+(?:due|set)\s+to)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘']|\s*\n|\s*$)|\n")
 
 
 def _full_dates(text: str) -> list[tuple[int, date]]:
@@ -125,8 +131,9 @@ def _anniversaries(doc: Doc, today: date) -> list[tuple[DateWindow, str]]:
                 n = tens_value + (lex.ordinals.get(ones) or 0) if tens_value else 0
         if not n:
             continue
-        end = text.find(".", m.end())
-        end = min(end if end != -1 else len(text), m.end() + 160)
+        # the phrase runs to the sentence's end (not the dot of "U.S."), at most 160 characters
+        stop = _SENTENCE_END.search(text, m.end())
+        end = min(stop.start() if stop else len(text), m.end() + 160)
         phrase = text[m.end():end]
         rows = [row for row in lex.anniversaries if _matches(row, phrase)]
         if not rows:
@@ -146,7 +153,7 @@ def _anniversaries(doc: Doc, today: date) -> list[tuple[DateWindow, str]]:
         token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         tense = syntax.tense(doc, token.root.i) if token is not None else "none"
         window_text = text[max(0, m.start() - 60):end]
-        if tense == "future" or re.search(r"\b(?:upcoming|forthcoming|approaching|ahead of|coming)\b", window_text, re.IGNORECASE):
+        if tense == "future" or _FUTURE_CUE.search(window_text):
             lo -= _YEAR
         elif tense == "past":
             hi += _YEAR
@@ -154,6 +161,35 @@ def _anniversaries(doc: Doc, today: date) -> list[tuple[DateWindow, str]]:
             lo, hi = lo - _YEAR, hi + _YEAR
         out.append((span(lo, min(hi, today)) if lo <= min(hi, today) else span(lo, hi), f"{n}th anniversary ({row.note or row.year})"))
     return out
+
+
+_FORMER = re.compile(
+    r"\b(?:former|ousted|deposed|toppled|exiled|late|then|ex|outgoing|erstwhile|one-time|onetime|retired|previous)\b[\s-]*(?:[A-Z][\w.]*\s+)?$",
+    re.IGNORECASE,
+)
+_ABSOLUTE_RULES = frozenset({"iso_date", "month_day_year", "day_month_year", "month_year", "year"})
+
+
+def _past_floor(doc: Doc) -> date | None:
+    """The latest first day of an absolute date (with a year) told in a past-tense clause."""
+    from detente.dates.finder import plausible  # the finder's filters (years that are amounts...)
+
+    lex = lexicon_module.load()
+    best: date | None = None
+    for cand in candidates(doc.text):
+        if cand.rule.name not in _ABSOLUTE_RULES or (cand.rule.name == "month_year" and not cand.match["year"]):
+            continue
+        if not plausible(cand, doc.text, doc):
+            continue
+        value = cand.rule.normalise(cand.match, Ctx(ref=None, tense="none"), lex)
+        w = window_of(value[1]) if value and value[1] else None
+        if w is None or w.earliest is None:
+            continue
+        if syntax.tense(doc, syntax.anchor_token(doc, cand.start, cand.end)) != "past":
+            continue
+        if best is None or w.earliest > best:
+            best = w.earliest
+    return best
 
 
 def _bounds(doc: Doc, evidence: Sequence[TermEvidence], today: date) -> tuple[DateWindow | None, list[str]]:
@@ -165,11 +201,17 @@ def _bounds(doc: Doc, evidence: Sequence[TermEvidence], today: date) -> tuple[Da
     windows: list[tuple[DateWindow, str]] = []
     for ev in evidence:
         end = ev.end or today
+        if _FORMER.search(doc.text[max(0, ev.span[0] - 30):ev.span[0]]):
+            end = today  # "ousted President X": the term is over, so it only bounds from below
         if ev.start <= end:
             windows.append((span(ev.start, end), f"term of {ev.person_id} as {ev.seat}"))
     windows += _anniversaries(doc, today)
     if not windows:
         return None, []
+    floor = _past_floor(doc)
+    if floor is not None and floor <= today:
+        # a dated past event the text tells of happened before publication
+        windows.append((span(floor, today), f"past event dated {floor.isoformat()}"))
     lo = max(w.earliest for w, _ in windows if w.earliest)
     hi = min(w.latest for w, _ in windows if w.latest)
     reasons = [r for _, r in windows]

@@ -31,6 +31,7 @@ class Ctx:
     ref: date | None  # the reference day (publication); None when unknown
     tense: Tense
     last: str | None = None  # the last absolute date value mentioned before (for "a year earlier")
+    quarter: str | None = None  # the last quarter mentioned before ("the quarter", "a year ago")
 
 
 Normaliser = Callable[[re.Match[str], Ctx, Lexicon], Value | None]
@@ -100,7 +101,7 @@ def _shift(d: date, n: int, unit: str) -> date:
 
 def _at(d: date, unit: str) -> str:
     """The value of the unit-sized period holding d ('week' -> 2013-W43)."""
-    if unit in ("D", "H", "S"):
+    if unit in ("D", "H", "S", "MIN"):
         return d.isoformat()
     if unit in ("W", "2W"):
         return week_value(d)
@@ -196,7 +197,15 @@ def _month_day(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     cands = [d for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1) if (d := _valid(y, month, day))]
     if not cands:  # 29 February: look for the nearest leap years
         cands = [d for y in range(ctx.ref.year - 4, ctx.ref.year + 5) if (d := _valid(y, month, day))]
-    picked = _pick(cands, ctx.ref, ctx.tense)
+    wdp = m.groupdict().get("wdp")
+    if wdp and (wd := lex.weekdays.get(wdp.lower())):
+        # "Saturday, April 25": the year in which that day is a Saturday
+        cands = [d for d in cands if d.isoweekday() == wd] or cands
+    # A month-day is usually the nearest one ("extended to Nov. 20", "had been set to expire
+    # Nov. 6"); only a clause that happened "on" that day must lie on or before the reference.
+    on = re.search(r"\b(?:on|ended|since)\s*$", m.string[max(0, m.start() - 8):m.start()], re.IGNORECASE) is not None
+    tense: Tense = ctx.tense if (ctx.tense == "future" or (ctx.tense == "past" and on)) else "none"
+    picked = _pick(cands, ctx.ref, tense)
     return ("DATE", picked.isoformat()) if picked else None
 
 
@@ -383,11 +392,11 @@ def _ago(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
         base = _anchor_of(ctx.last) or ctx.ref
     if base is None:
         return ("DATE", None)
-    if unit in ("Y",) and ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
+    if unit == "Y" and ctx.quarter and (ctx.ref is None or int(ctx.quarter[:4]) >= ctx.ref.year - 1):
         # in a report on quarters "a year ago" is the same quarter a year before
-        y, q = int(ctx.last[:4]), ctx.last[-1]
+        y, q = int(ctx.quarter[:4]), ctx.quarter[-1]
         return ("DATE", f"{y + sign * int(n):04d}-Q{q}")
-    if unit in ("H", "S"):
+    if unit in ("H", "S", "MIN"):
         return ("DATE", base.isoformat())
     return ("DATE", _at(_shift(base, sign * int(n), unit), unit if direction == "ago" or unit != "Y" else _granularity(ctx.last)))
 
@@ -406,6 +415,12 @@ def _duration_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
         return None
     n: float | str | None = _number(m["num"], lex) if m["num"] else "X"
     if n is None:
+        return None
+    if unit in ("Q", "S") and (m["num"].lower() in ("a", "an") or "-" in m[0] or m.string[m.end():m.end() + 4] == " of "):
+        return None  # "a quarter of", "three-quarters", "a second group": fractions and ordinals
+    if re.search(r"[\s-](?:old)$", m[0], re.IGNORECASE):
+        return None  # ages ("52 years old") are not times in news
+    if m.string[m.end():m.end() + 3] in ("'s ",) or re.match(r"\s+(?:of|in|for)\b", m.string[m.end():m.end() + 5]) and m["num"].lower() in ("a", "an") and unit in ("D", "W", "M", "Y") and re.search(r"[\d%]\s*$", m.string[max(0, m.start() - 3):m.start()]):
         return None
     if m["half"] and isinstance(n, (int, float)):
         n = float(n) + 0.5
@@ -439,9 +454,12 @@ def _century(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
 
 
 def _quarter_context(ctx: Ctx, shift_years: int) -> Value | None:
-    """'the quarter', 'the latest quarter': the last quarter mentioned, else the last complete one."""
-    if ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
-        return ("DATE", f"{int(ctx.last[:4]) + shift_years:04d}-{ctx.last[5:]}")
+    """'the quarter', 'the latest quarter': the last quarter mentioned (when recent), else the
+    last complete one."""
+    q = ctx.quarter
+    recent = q is not None and (ctx.ref is None or int(q[:4]) >= ctx.ref.year - 1)
+    if q and recent:
+        return ("DATE", f"{int(q[:4]) + shift_years:04d}-{q[5:]}")
     if ctx.ref is None:
         return ("DATE", None)
     d = add_months(ctx.ref, -3)
@@ -450,15 +468,27 @@ def _quarter_context(ctx: Ctx, shift_years: int) -> Value | None:
 
 def _quarter(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     unit = m["qunit"].lower()
+    if not (m[0].lower().startswith("the") or m["rel"] or m["ord"] or m["year"] or m["year2"] or m["yrel2"]):
+        return None  # a bare "quarter" is a fraction or a coin
+    if unit == "period":
+        # "the latest period" in a quarterly report is the latest quarter; other periods are vague
+        if (m["rel"] or "").lower() not in ("latest", "year-earlier", "year-ago", "year earlier", "year ago", "most recent"):
+            return None
+        unit = "quarter"
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     ordinal = (m["ord"] or "").lower()
     n = int(ordinal[0]) if ordinal[:1].isdigit() else lex.ordinals.get(ordinal) if ordinal else None
     code = "Q" if unit == "quarter" else "H"
     if n is not None and (n > (4 if code == "Q" else 2)):
         return None
-    year: int | None = int(m["year"]) if m["year"] else None
-    if m["yrel"] and ctx.ref is not None:
-        year = ctx.ref.year + {"last": -1, "next": 1, "this": 0}[m["yrel"].lower()]
+    year: int | None = int(m["year"] or m["year2"]) if (m["year"] or m["year2"]) else None
+    yrel = m["yrel"] or m["yrel2"]
+    if yrel and ctx.ref is not None:
+        year = ctx.ref.year + {"last": -1, "next": 1, "this": 0}[yrel.lower()]
+    if year is not None and n is None and code == "Q":
+        if yrel == "this":
+            return _quarter_context(Ctx(ref=ctx.ref, tense=ctx.tense), 0)
+        return ("DATE", f"{year:04d}-Q{ctx.quarter[-1]}") if ctx.quarter else ("DATE", f"{year:04d}-Q{quarter_of(add_months(ctx.ref, -3))}" if ctx.ref else f"{year:04d}")
     if rel in ("year-earlier", "year-ago", "year earlier", "year ago"):
         if n is None:
             return _quarter_context(ctx, -1) if code == "Q" else None
@@ -467,8 +497,12 @@ def _quarter(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     if n is None:
         if code == "H":
             return None
-        if rel in ("", "latest", "current", "same", "recent", "most recent", "the"):
+        if rel in ("latest", "most recent", "recent"):
+            return _quarter_context(Ctx(ref=ctx.ref, tense=ctx.tense), 0)
+        if rel in ("", "same", "the"):
             return _quarter_context(ctx, 0)
+        if rel == "current" and ctx.ref is not None:
+            return ("DATE", f"{ctx.ref.year:04d}-Q{quarter_of(ctx.ref)}")
         if ctx.ref is None:
             return ("DATE", None)
         shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0}.get(rel)
@@ -477,26 +511,25 @@ def _quarter(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
         d = add_months(ctx.ref, 3 * shift)
         return ("DATE", f"{d.year:04d}-Q{quarter_of(d)}")
     if year is None:
-        if ctx.last and ctx.last[:4].isdigit() and re.fullmatch(r"\d{4}(-Q[1-4]|-H[12])?", ctx.last):
-            year = int(ctx.last[:4])
-        elif ctx.ref is None:
+        if ctx.ref is None:
             return ("DATE", None)
-        else:
-            first_month = (n - 1) * (3 if code == "Q" else 6) + 1
-            start = date(ctx.ref.year, first_month, 1)
-            if ctx.tense == "future":
-                year = ctx.ref.year if start > ctx.ref else ctx.ref.year + 1
-                end = add_months(start, 3 if code == "Q" else 6)
-                year = ctx.ref.year if end > ctx.ref else ctx.ref.year + 1
-            else:
-                year = ctx.ref.year if start <= ctx.ref else ctx.ref.year - 1
+        # the most recent such quarter that has begun: reports talk of quarters past
+        first_month = (n - 1) * (3 if code == "Q" else 6) + 1
+        start = date(ctx.ref.year, first_month, 1)
+        year = ctx.ref.year if start <= ctx.ref else ctx.ref.year - 1
+        if rel in ("next", "coming"):
+            year += 1
+        elif rel in ("last", "past", "previous") and start <= ctx.ref:
+            year -= 1 if quarter_of(ctx.ref) == n else 0
     return ("DATE", f"{year:04d}-{code}{n}")
 
 
 def _year_ago_adj(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     """'year-earlier', 'year-ago' used alone: the last mentioned period a year before."""
+    if ctx.quarter:
+        return ("DATE", f"{int(ctx.quarter[:4]) - 1:04d}{ctx.quarter[4:]}")
     last = ctx.last
-    if last and re.fullmatch(r"\d{4}(-Q[1-4]|-\d{2})?", last):
+    if last and re.fullmatch(r"\d{4}(-\d{2})?", last):
         return ("DATE", f"{int(last[:4]) - 1:04d}{last[4:]}")
     if ctx.ref is None:
         return ("DATE", None)
@@ -547,6 +580,59 @@ def _holiday(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     return ("DATE", picked.isoformat()) if picked else None
 
 
+def _unit_before(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    """'the week before', 'the day after': one unit from the last day the text named, else
+    from the reference."""
+    unit = _unit(m["unit"], lex)
+    if unit is None:
+        return None
+    base = ctx.ref
+    if ctx.last and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.last):
+        base = date.fromisoformat(ctx.last)
+    if base is None:
+        return ("DATE", None)
+    sign = -1 if m["dir"].lower() in ("before", "earlier") else 1
+    return ("DATE", _at(_shift(base, sign, unit), unit))
+
+
+def _the_year(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    """'the year', 'year-end', 'the end of the year': the reference year; 'the year ended X' is a
+    twelve-month duration."""
+    if m["ended"]:
+        return ("DURATION", "P1Y")
+    if ctx.ref is None:
+        return ("DATE", None)
+    return ("DATE", f"{ctx.ref.year:04d}")
+
+
+def _weekend(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    if ctx.ref is None:
+        return ("DATE", None)
+    d = _weekday(ctx.ref, 6, "future" if ctx.tense == "future" else "past", "")
+    return ("DATE", week_value(d) + "-WE")
+
+
+_TENS = {"ten": 1, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _spoken_year(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    """'nineteen ninety-one' (broadcast transcripts) -> 1991; 'the nineties' -> 199."""
+    century = {"nineteen": 19, "eighteen": 18, "twenty": 20}.get((m["century"] or "").lower())
+    tens = _TENS.get(m["tens"].lower(), 0)
+    if m["decade"]:
+        base = century if century else (19 if ctx.ref is None or ctx.ref.year < 2000 or tens > 2 else 20)
+        return ("DATE", f"{base:02d}{tens}")
+    ones = _ONES.get((m["ones"] or "").lower(), 0)
+    return ("DATE", f"{century:02d}{tens}{ones}") if century else None
+
+
+def _spoken_year_decade(m: re.Match[str], ctx: Ctx) -> Value | None:
+    tens = _TENS.get(m["tens"].lower()[:-3] + "y" if m["tens"].lower().endswith("ies") else m["tens"].lower(), 0)
+    base = 19 if ctx.ref is None or ctx.ref.year < 2000 or tens > 2 else 20
+    return ("DATE", f"{base:02d}{tens}") if tens else None
+
+
 def _era(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     # eras carry a window (set by the finder from the eras table), not a TIMEX3 value
     return ("DATE", None)
@@ -559,13 +645,13 @@ def _era(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
 def rules() -> tuple[Rule, ...]:
     """The compiled rule table (constant; cached)."""
     lex = lexicon_module.load()
-    full_months = [m for m in lex.months if len(m) > 3 or m == "may"]
-    abbr_months = [m for m in lex.months if len(m) <= 4 and m not in full_months]
+    full_months = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
+    abbr_months = [m for m in lex.months if m not in full_months]
     month = rf"(?P<month>{_alt(full_months)}|{_alt(abbr_months)}\.?)"
     month_full = rf"(?P<month>{_alt(full_months)}|{_alt(abbr_months)}\.)"
     full_wd = [w for w in lex.weekdays if len(w) > 4]
     wd = rf"(?P<wd>{_alt(full_wd)})"
-    wd_prefix = rf"(?:{_alt(full_wd)},?\s+)?"
+    wd_prefix = rf"(?:(?P<wdp>{_alt(full_wd)}),?\s+)?"
     nums = [k for k in lex.numbers]
     num = rf"(?P<num>\d+(?:,\d{{3}})*|{_alt(nums)}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
     units = [u for u in lex.units]
@@ -622,8 +708,9 @@ def rules() -> tuple[Rule, ...]:
         ), _vague_plural),
         Rule("plural_unit", rx(r"(?:(?<=for\s)|(?<=in\s)|(?<=over\s))(?P<unit>years|months|weeks|decades|centuries)"), _vague_plural),
         Rule("quarter", rx(
-            r"(?:the\s+)?(?:(?P<rel>year[\s-]earlier|year[\s-]ago|latest|current|last|past|previous|next|coming|same|most\s+recent|recent)\s+)?"
-            r"(?:fiscal\s+)?(?:(?P<ord>" + ords + r")[\s-]+)?(?:fiscal\s+)?(?P<qunit>quarter|half)(?![\w-])"
+            r"(?:the\s+)?(?:(?P<year2>\d{4})(?:'s)?\s+|(?P<yrel2>last|next|this)\s+year's\s+)?"
+            r"(?:(?P<rel>year[\s-]earlier|year[\s-]ago|latest|current|last|past|previous|next|coming|same|most\s+recent|recent)\s+)?"
+            r"(?:fiscal\s+)?(?:(?P<ord>" + ords + r")[\s-]+)?(?:fiscal\s+)?(?P<qunit>quarter|half|period)(?![\w-])(?!\s+of\s+(?!\d|fiscal|last|next|this))"
             r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>\d{4})|(?P<yrel>last|next|this)\s+year))?"
         ), _quarter),
         Rule("year_ago_adj", rx(r"year[\s-](?:earlier|ago)(?:\s+(?:period|quarter))?"), _year_ago_adj),
@@ -634,6 +721,16 @@ def rules() -> tuple[Rule, ...]:
         Rule("set", rx(r"(?:daily|weekly|monthly|yearly|annually|nightly|hourly|quarterly)|(?:every|each)\s+(?:(?P<wd>" + _alt(full_wd) + r")|(?P<unit>day|week|month|year|night))"), _set),
         Rule("reference", rx(refs), _reference),
         Rule("era", rx(r"(?:the\s+)?" + eras), _era, relative=False),
+        Rule("the_year", rx(
+            r"(?:the\s+(?:full\s+|fiscal\s+|calendar\s+)?year(?P<ended>\s+(?:ended|ending))?(?!\s+(?:\d|two|nineteen))|(?:the\s+end\s+of\s+the\s+year|year[\s-]end|year's\s+end))"
+        ), _the_year),
+        Rule("unit_before", rx(r"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?!\s+(?:yesterday|tomorrow))"), _unit_before),
+        Rule("weekend", rx(r"(?:the|this|last|next)\s+weekend"), _weekend),
+        Rule("spoken_year", rx(
+            r"(?:the\s+year\s+)?(?P<century>nineteen|eighteen|twenty)(?:\s+hundred(?:\s+and)?)?\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?P<ones>one|two|three|four|five|six|seven|eight|nine))?(?P<decade>)"
+        ), _spoken_year, relative=False),
+        Rule("spoken_decade", rx(r"the\s+(?P<century>)(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?P<ones>)(?P<decade>)"), lambda m, c, l: _spoken_year_decade(m, c), relative=True),
+        Rule("year_two_thousand", rx(r"the\s+year\s+two\s+thousand"), lambda m, c, l: ("DATE", "2000"), relative=False),
     )
 
 
@@ -645,8 +742,11 @@ class Candidate:
     match: re.Match[str]
 
 
-def candidates(text: str) -> list[Candidate]:
-    """Every rule's matches, overlaps resolved: the longest wins, then the earlier rule."""
+@lru_cache(maxsize=32)
+def candidates(text: str) -> tuple[Candidate, ...]:
+    """Every rule's matches, overlaps resolved: the longest wins, then the earlier rule.
+
+    Cached (a pure function of the text): publication and find both scan the same text."""
     found: list[tuple[int, int, int, Candidate]] = []
     for order, rule in enumerate(rules()):
         for m in rule.pattern.finditer(text):
@@ -661,4 +761,4 @@ def candidates(text: str) -> list[Candidate]:
         taken.append(cand)
         occupied.append((start, cand.end))
     taken.sort(key=lambda c: c.start)
-    return taken
+    return tuple(taken)

@@ -39,6 +39,8 @@ def _finite_tense(verb: Token) -> Tense | None:
         return "future"
     if "to" in lowers or (verb.tag_ == "VB" and not auxes and verb.dep_ in ("xcomp", "advcl")):
         return None  # an infinitive: its head decides
+    if verb.tag_ in ("VBG", "VBN") and not auxes:
+        return None  # a participle ("representing", "set to resume"): its head decides
     if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if any(a.lemma_ == "have" for a in auxes):
@@ -70,13 +72,16 @@ def tense(doc: Doc, anchor: int | None) -> Tense:
             if infinitive_seen and found == "present":
                 return "future"  # "is likely to face talks on Tuesday"
             return found
-        infinitive_seen = True
+        infinitive_seen = infinitive_seen or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.head.i == token.i:
             break
         head = token.head
-        if head.lemma_ in _FORWARD_HEADS and head.tag_ not in ("VBD", "VBN"):
-            head_tense = _finite_tense(head)
-            if head_tense in (None, "present", "future"):
-                return "future"
+        if head.lemma_ in _FORWARD_HEADS and head.tag_ != "VBD":
+            # "is scheduled to close Monday", "set to resume Monday": forward, unless the plan
+            # itself is told in the past ("had been due to expire Friday")
+            head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in head_aux):
+                return "past"
+            return "future"
         token = head
     return "none"

@@ -183,3 +183,42 @@ def run(gold: Path, pipeline: Pipeline) -> Report:
         f"  (found {all_types.found}, matched {all_types.detected_found}; gold matched {all_types.detected_gold})",
     )
     return Report(title="dates: TIMEX3 values (TempEval-3 scoring)", model=pipeline.model, metrics=metrics, lines=lines)
+
+
+def publication_windows(articles: Sequence[Article], truth: dict[str, date], pipeline: Pipeline) -> Report:
+    """Publication windows of articles whose input date is withheld: how often the window holds
+    the true date, and how wide it is. The articles go through ``Pipeline.parse`` and the same
+    ``actors.dating_evidence`` + ``dates.publication`` calls as ``core.analyse``."""
+    from detente.records import replace
+
+    stripped = [replace(a, published=None) for a in articles]
+    kb = pipeline.resources.kb
+    rows: list[tuple[str, str, bool, int | None]] = []
+    for doc, article in pipeline.parse(stripped):
+        published = dates.publication(doc, article, actors.dating_evidence(doc, article, kb))
+        true = truth.get(article.doc_id)
+        w = published.window
+        inside = bool(true and w.earliest and w.latest and w.earliest <= true <= w.latest)
+        rows.append((article.doc_id, published.method, inside, w.width_days))
+    dated = [r for r in rows if r[3] is not None]
+    widths = sorted(r[3] for r in dated if r[3] is not None)
+    median = float(widths[len(widths) // 2]) if len(widths) % 2 else (widths[len(widths) // 2 - 1] + widths[len(widths) // 2]) / 2 if widths else float("nan")
+    contained = sum(1 for r in rows if r[2])
+    methods: dict[str, int] = {}
+    for r in rows:
+        methods[r[1]] = methods.get(r[1], 0) + 1
+    metrics = {
+        "articles": float(len(rows)),
+        "dated": float(len(dated)),
+        "containment": contained / len(rows) if rows else 0.0,
+        "containment_of_dated": contained / len(dated) if dated else 0.0,
+        "median_width_days": median,
+    }
+    lines = (
+        f"articles {len(rows)}, with a window {len(dated)}, holding the true date {contained}"
+        f" ({metrics['containment']:.1%} of all, {metrics['containment_of_dated']:.1%} of dated)",
+        f"median window width {median:g} days; methods: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(methods.items())),
+        *(f"  {doc_id}: {method}, {'holds' if inside else 'MISSES'} the true date, width {width}" for doc_id, method, inside, width in rows),
+    )
+    return Report(title="dates: publication windows with input dates withheld", model=pipeline.model, metrics=metrics, lines=lines)

@@ -131,11 +131,17 @@ def run(gold: Path, pipeline: Pipeline) -> Report:
     }
     lines = [
         f"gold: {gold} ({n} records with eventLoc)",
-        f"{'accuracy':<34} {metrics['accuracy']:.3f}  ({right}/{n} sentences with the gold place among their events' locations)",
+        f"{'accuracy':<34} {metrics['accuracy']:.3f}  "
+        f"({right}/{n} sentences with the gold place among their events' locations)",
         f"{'coverage':<34} {metrics['coverage']:.3f}  ({with_event}/{n} sentences with any event)",
         f"{'located':<34} {metrics['located']:.3f}  ({with_location}/{n} sentences with any located event)",
         f"{'precision when located':<34} {metrics['precision_when_located']:.3f}  ({right}/{with_location})",
         f"misses: {no_event} no event, {no_location} events without a location, {wrong} wrong place",
         *misses,
     ]
-    return Report(title="places: event locations vs PLOVER eventLoc", model=pipeline.model, metrics=metrics, lines=tuple(lines))
+    return Report(
+        title="places: event locations vs PLOVER eventLoc",
+        model=pipeline.model,
+        metrics=metrics,
+        lines=tuple(lines),
+    )

@@ -8,7 +8,7 @@ event; a negated action is not an event.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -132,7 +132,8 @@ class _SentenceCoder:
         matched: list[tuple[Token, Pattern, list[Token]]] = []
         nouns: list[Token] = []
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            # "is opposed to": a predicative adjective can carry the event like a verb.
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
                 patterns = self.lex.verbs.get(tok.lemma_.lower())
                 if patterns:
                     hit = self._match(tok, patterns, verb=True)
@@ -158,19 +159,31 @@ class _SentenceCoder:
             if noun.i in consumed or not has_finite:
                 continue
             # A noun that is the object or subject of a coded predicate is that predicate's.
-            if noun.dep_ in _OBJ + _SUBJ + _PASSIVE_SUBJ + ("attr",) and any(noun.head.i == v.i for v, _, _ in matched):
+            # Not so for an announcement ("announced a suspension of links"): the saying is only
+            # a statement and the noun is the event.
+            if noun.dep_ in _OBJ + _SUBJ + _PASSIVE_SUBJ + ("attr",) and any(
+                noun.head.i == v.i and not (v.lemma_.lower() in self.s.speech_verbs and v.lemma_.lower() in self.s.light_verbs)
+                for v, _, _ in matched
+            ):
                 continue
             patterns = self.lex.nouns[noun.lemma_.lower()]
             hit = self._match(noun, patterns, verb=False)
             if hit is not None:
                 out.extend(self._noun_events(noun, hit[0], hit[1], sent_span, seen))
+        out = _outermost(out, sent.doc)
         # Reported speech: the saying is a statement only when nothing more specific is in it.
         for verb, pattern, words in speech:
+            demand = self._demanded(verb)
+            if demand is not None:
+                code_ = next(iter(self.s.demand_code))
+                out.extend(self._verb_events(verb, replace(pattern, code=code_), words, sent_span, seen, targets=demand))
+                continue
             inner = {t.i for t in verb.subtree}
             if any(d.predicate in inner and d.predicate != verb.i for d in out):
                 continue
             out.extend(self._verb_events(verb, pattern, words, sent_span, seen, confidence=0.3))
-        return out
+        # Again with the demands read from reported speech: what they contain is part of them.
+        return _outermost(out, sent.doc)
 
     # ---- matching -------------------------------------------------------------------------------
 
@@ -190,6 +203,11 @@ class _SentenceCoder:
                     (c for c in children if c.dep_ in _OBJ + _PASSIVE_SUBJ + ("attr", "npadvmod") and c.lemma_.lower() == p.obj),
                     None,
                 )
+                if obj_tok is None and not verb:
+                    # Nouns: "hunger strike", "air strike": the lemma is a modifier of the noun.
+                    obj_tok = next(
+                        (c for c in children if c.dep_ in ("compound", "amod") and c.lemma_.lower() == p.obj), None
+                    )
                 if obj_tok is None:
                     # "hold phone talks": the lemma may sit in the object's compound.
                     obj = next((c for c in children if c.dep_ in _OBJ), None)
@@ -236,10 +254,13 @@ class _SentenceCoder:
         sent_span: tuple[int, int],
         seen: set[tuple],
         confidence: float = 0.6,
+        targets: list[Token] | None = None,
     ) -> list[_Draft]:
         modality = self._modality(verb)
         if modality is None:
             return []
+        if any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in verb.children):
+            return []  # "vowed not to return": the promise is of the opposite; no guess
         passive = any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
         subj = self._subject(verb, passive)
         if subj is not None and subj.lower_ in _PRONOUNS:
@@ -247,12 +268,43 @@ class _SentenceCoder:
         if subj is None:
             return []
         sources = self._actors(subj, allow_place=False)
+        if not any(m.actor.country for m in sources):
+            # "Kenzo Oshima, the U.N. relief coordinator, demanded": the apposition says who.
+            for c in subj.children:
+                if c.dep_ == "appos":
+                    placed = self._actors(c, allow_place=False)
+                    if any(m.actor.country for m in placed):
+                        sources = placed
+                        break
         if not sources:
             return []
-        targets, located = self._verb_targets(verb, pattern, words, passive)
-        return self._drafts(
-            verb, pattern.code, words, sources, targets, modality, sent_span, seen, confidence, located=located
-        )
+        if targets is None:
+            targets = self._verb_targets(verb, pattern, words, passive)
+        return self._drafts(verb, pattern.code, words, sources, targets, modality, sent_span, seen, confidence)
+
+    def _demanded(self, speech: Token) -> list[Token] | None:
+        """'X said Y must ...': the actors told what they must do, else None."""
+        if not self.s.demand_modals or not self.s.demand_code:
+            return None
+        for c in speech.children:
+            if c.dep_ != "ccomp":
+                continue
+            if not any(g.dep_ == "aux" and g.lower_ in self.s.demand_modals for g in c.children):
+                continue
+            subj = next((g for g in c.children if g.dep_ in _SUBJ), None)
+            if subj is not None and subj.lower_ not in _PRONOUNS and self._actors(subj, allow_place=False):
+                return [subj]
+        return None
+
+    def _clause_subject(self, verb: Token) -> list[Token]:
+        """'demanded that X ...': the subject of the verb's content clause, when it names an actor."""
+        for c in verb.children:
+            if c.dep_ != "ccomp":
+                continue
+            subj = next((g for g in c.children if g.dep_ in _SUBJ + _PASSIVE_SUBJ), None)
+            if subj is not None and subj.lower_ not in _PRONOUNS and self._actors(subj, allow_place=False):
+                return [subj]
+        return []
 
     def _subject(self, verb: Token, passive: bool) -> Token | None:
         t = verb
@@ -269,7 +321,8 @@ class _SentenceCoder:
                 if subj.lower_ in _RELATIVE and t.dep_ == "relcl":
                     return t.head
                 return subj
-            if t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+            # "France is ready to contribute": the complement of a predicative adjective.
+            if t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:
                 t = t.head
                 continue
             if t.dep_ in ("acl", "relcl") and t.tag_ in ("VBG", "VBD", "VBN"):
@@ -290,13 +343,12 @@ class _SentenceCoder:
             return None
         return None
 
-    def _verb_targets(self, verb: Token, pattern: Pattern, words: list[Token], passive: bool) -> tuple[list[Token], bool]:
-        """The target's tokens, and whether they are only the place the action happens in."""
+    def _verb_targets(self, verb: Token, pattern: Pattern, words: list[Token], passive: bool) -> list[Token]:
         kids = list(verb.children)
         if passive:
             found = [c for c in kids if c.dep_ in _PASSIVE_SUBJ]
             named = [t for t in found if self._actors(t, allow_place=True)]
-            return (named, False) if named else self._fallback_targets(verb, found)
+            return named or self._fallback_targets(verb, found)
         used = {t.i for t in words}
         # "offered to work with X", "promised to continue aid to X": the complements carry the target.
         holders = [verb] + _xcomp_chain(verb)
@@ -316,7 +368,7 @@ class _SentenceCoder:
             # "discussed relations with X": an object that names no actor leaves the target open.
             objs = [o for o in objs if self._actors(o, allow_place=True)]
             if objs:
-                return objs, False
+                return objs
             if obj is not None and h.i == verb.i:
                 preps += [c for c in obj.children if c.dep_ == "prep"]
             preps += [c for c in hk if c.dep_ == "prep"]
@@ -327,42 +379,69 @@ class _SentenceCoder:
         for prep in wanted:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.i not in used and self._actors(pobj, allow_place=True):
-                return [pobj], False
+                return [pobj]
+        for prep in wanted:
+            # "restrictions against German goods": whose the thing is.
+            if prep.lower_ == "with":
+                continue  # "with X's help": a helper, not the party acted on
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i not in used:
+                mods = [c for c in pobj.children if c.dep_ in _ACTOR_MODIFIERS and self._actors(c, allow_place=False)]
+                if mods:
+                    return mods
+        if self.lex.codes[pattern.code].root in self.s.clause_target_roots:
+            clause = self._clause_subject(verb)
+            if clause:
+                return clause
         return self._fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs)
 
-    def _fallback_targets(self, verb: Token, objects: list[Token]) -> tuple[list[Token], bool]:
+    def _fallback_targets(self, verb: Token, objects: list[Token]) -> list[Token]:
         """Weaker evidence for the target, in order: whose the object is ("rejected a U.S.
         proposal", "an offer from X"); the object of a contact participle ("Addressing X, Y
         offered ..."); the place the action happens in ("imposed a curfew in X")."""
         for o in objects:
             mods = [c for c in o.children if c.dep_ in _ACTOR_MODIFIERS and self._actors(c, allow_place=True)]
             if mods:
-                return mods, False
+                return mods
             for prep in o.children:
                 if prep.dep_ == "prep" and prep.lower_ in self.s.owner_preps:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is not None and self._actors(pobj, allow_place=True):
-                        return [pobj], False
+                        return [pobj]
         for c in verb.children:
             if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in self.s.contact_participles:
                 if any(g.dep_ in _SUBJ for g in c.children):
                     continue  # a participle with its own subject is not the main subject's act
                 for g in c.children:
                     if g.dep_ in _OBJ and self._actors(g, allow_place=False):
-                        return [g], False
+                        return [g]
                     if g.dep_ == "prep" and g.lower_ in self.s.target_preps:
                         pobj = next((x for x in g.children if x.dep_ == "pobj"), None)
                         if pobj is not None and self._actors(pobj, allow_place=False):
-                            return [pobj], False
-        for h in [verb] + _xcomp_chain(verb) + objects:
+                            return [pobj]
+        clause = _clause_words(verb)
+        for prep in clause:
+            # "mobilized reservists for a war against X": a hostile "against" anywhere in the clause.
+            if prep.dep_ == "prep" and prep.lower_ in self.s.against_preps:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                if self._actors(pobj, allow_place=True):
+                    return [pobj]
+                mods = [c for c in pobj.children if c.dep_ in _ACTOR_MODIFIERS and self._actors(c, allow_place=False)]
+                if mods:
+                    return mods
+        # "rioted at a jail in X", "fired at targets in X": the place of the verb's own phrase.
+        phrase = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for h in [verb] + _xcomp_chain(verb) + objects + phrase:
             for prep in h.children:
                 if prep.dep_ == "prep" and prep.lower_ in self.s.location_preps:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
                         places = [m for m in self._actors(pobj, allow_place=True) if m.kind in ("place", "country")]
                         if places:
-                            return [pobj], True
-        return [], False
+                            return [pobj]
+        return []
 
     # ---- nouns --------------------------------------------------------------------------------------
 
@@ -371,6 +450,8 @@ class _SentenceCoder:
     ) -> list[_Draft]:
         if any(c.lower_ in self.s.negators and c.dep_ in ("det", "neg") for c in noun.children):
             return []
+        if noun.dep_ == "pobj" and noun.head.lower_ in self.s.background_preps:
+            return []  # "during a summit", "after the attack": a time frame, not the news
         governor = noun.head
         while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
             governor = governor.head
@@ -400,6 +481,14 @@ class _SentenceCoder:
                 source_tok = next((c for c in p.children if c.dep_ == "pobj"), None)
             elif p.lower_ in self.s.noun_target_preps and not targets:
                 targets = [c for c in p.children if c.dep_ == "pobj"]
+        if not targets:
+            # "a suspension of air links with X": the target phrase may hang off the "of" object.
+            for p in preps:
+                if p.lower_ == "of":
+                    for pobj in p.children:
+                        for q in pobj.children:
+                            if q.dep_ == "prep" and q.lower_ in self.s.noun_target_preps and not targets:
+                                targets = [c for c in q.children if c.dep_ == "pobj"]
         sources: list[Mention] = []
         if source_tok is not None:
             sources = self._actors(source_tok, allow_place=False)
@@ -409,6 +498,18 @@ class _SentenceCoder:
                 if c.dep_ in ("amod", "compound", "nmod"):
                     sources = self._actors(c, allow_place=False)
                     if sources:
+                        break
+        if not sources and noun.dep_ in _OBJ and noun.head.lemma_.lower() in self.s.light_verbs:
+            # "Students staged a demonstration": the light verb's subject is the noun's source.
+            subj = self._subject(noun.head, passive=False)
+            if subj is not None and subj.lower_ in _PRONOUNS:
+                subj = self._speaker(noun.head)
+            if subj is not None:
+                sources = self._actors(subj, allow_place=False)
+            if sources and not targets:
+                for p in noun.head.children:
+                    if p.dep_ == "prep" and p.lower_ in self.s.noun_target_preps:
+                        targets = [c for c in p.children if c.dep_ == "pobj"]
                         break
         if not sources:
             return []
@@ -428,14 +529,14 @@ class _SentenceCoder:
         seen: set[tuple],
         confidence: float,
         target_mentions: list[Mention] | None = None,
-        located: bool = False,
     ) -> list[_Draft]:
         if modality == "future":
             code = self.lex.future_code(code)
-        allow_place = located or code in self.s.place_target_codes
         targets: list[Mention | None] = list(target_mentions or [])
         for tok in target_toks:
-            targets.extend(self._actors(tok, allow_place=allow_place))
+            # A target position may hold a country the actors stage read as a place ("sent arms
+            # to Pakistan", "a visit to Moscow"): the country is the party acted on.
+            targets.extend(self._actors(tok, allow_place=True))
         if not targets:
             targets = [None]
         start = min(w.idx for w in words)
@@ -443,6 +544,10 @@ class _SentenceCoder:
         out = []
         for src in sources:
             if src.actor.sector == "JRN":  # a news agency reporting something is not its source
+                continue
+            # An actor with no country (an unresolved name) cannot be placed in a dyad: the event
+            # would be a guess about who acted, so none is emitted.
+            if src.actor.country is None:
                 continue
             for tgt in targets:
                 if tgt is not None and _same(src, tgt):
@@ -483,8 +588,14 @@ class _SentenceCoder:
                 elif c.dep_ == "mark" and c.lower_ in s.conditional_marks:
                     result = "hypothetical"
                 elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in s.conditional_marks for g in c.children):
-                    result = "hypothetical"
+                    # "will withdraw unless ...", "said they would meet X if ...": a planned action
+                    # on a condition is still a stated intent (or threat); anything else is a maybe.
+                    if not any(a.dep_ == "aux" and a.tag_ == "MD" and a.lower_ in s.future_aux | {"would"} for a in kids):
+                        result = "hypothetical"
             first = False
+            if t.dep_ == "acomp" and t.head.lemma_.lower() == "be":
+                t = t.head  # "is ready to ...": the copula adds nothing
+                continue
             if t.dep_ == "xcomp" or (t.dep_ == "acomp"):
                 head = t.head
                 lemma = head.lemma_.lower()
@@ -531,7 +642,7 @@ class _SentenceCoder:
         start = min(t.idx for t in toks)
         end = max(t.idx + len(t) for t in toks)
         found = self.index.overlapping(start, end)
-        if not found:
+        if not found and head.lemma_.lower() not in self.s.actor_nouns:
             return []
         containing = [m for m in found if m.span[0] <= head.idx < m.span[1]]
         if containing:
@@ -540,7 +651,56 @@ class _SentenceCoder:
         # the head names people ("relations" in "Russian-U.S. relations" is a topic, not a party).
         if head.lemma_.lower() not in self.s.actor_nouns:
             return []
-        return [m for m in found if m.kind in ("country", "organization", "group", "person")]
+        named = [m for m in found if m.kind in ("country", "organization", "group", "person")]
+        if named:
+            return named
+        # "Demonstrators in Baghdad", "refugees from Iraq": people placed by a preposition stand
+        # for the country of the place.
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in self.s.people_place_preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        placed = self.index.overlapping(pobj.idx, pobj.idx + len(pobj))
+                        placed = [m for m in placed if m.actor.country]
+                        if placed:
+                            return placed[:1]
+        return []
+
+
+def _outermost(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+    """One event per clause: an event whose predicate is an argument of another coded predicate
+    ("complained over the raids", "demanded that X ease ...") is part of that event, not a second
+    one. Coordinated predicates ("arrested X and expelled Y") stay separate events."""
+    preds = {d.predicate for d in drafts}
+    if len(preds) < 2:
+        return drafts
+    nested: set[int] = set()
+    for p in preds:
+        t = doc[p]
+        only_conj = True
+        for _ in range(12):
+            if t.head.i == t.i:
+                break
+            only_conj = only_conj and t.dep_ == "conj"
+            t = t.head
+            if t.i in preds and t.i != p and not only_conj:
+                nested.add(p)
+                break
+    return [d for d in drafts if d.predicate not in nested]
+
+
+# Dependents that start another clause or name the actor: not part of the verb's own phrase.
+_OTHER_CLAUSE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "relcl", "conj", "parataxis", "punct", "cc", "mark", "acl"}
+
+
+def _clause_words(verb: Token, depth: int = 4) -> list[Token]:
+    """The verb's own phrase, breadth first, without other clauses or the subject."""
+    out: list[Token] = []
+    level = [verb]
+    for _ in range(depth):
+        level = [c for t in level for c in t.children if c.dep_ not in _OTHER_CLAUSE]
+        out.extend(level)
+    return out
 
 
 def _xcomp_chain(verb: Token) -> list[Token]:

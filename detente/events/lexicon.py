@@ -77,11 +77,17 @@ class Settings:
     target_preps: frozenset[str] = frozenset()
     noun_source_preps: frozenset[str] = frozenset()
     noun_target_preps: frozenset[str] = frozenset()
-    place_target_codes: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
     contact_participles: frozenset[str] = frozenset()
     owner_preps: frozenset[str] = frozenset()
     location_preps: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    demand_modals: frozenset[str] = frozenset()
+    demand_code: frozenset[str] = frozenset()
+    clause_target_roots: frozenset[str] = frozenset()
+    people_place_preps: frozenset[str] = frozenset()
+    against_preps: frozenset[str] = frozenset()
+    background_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

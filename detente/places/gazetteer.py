@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 from detente.config import KnowledgeConfig
 from detente.errors import KnowledgeError
@@ -92,15 +92,16 @@ class Phrasing:
     directions: frozenset[str]
     event_nouns: frozenset[str]
     definite: frozenset[str]
+    idiom_nouns: frozenset[str]
     name_prefixes: tuple[str, ...]  # normalised, longest first
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Gazetteer:
     """Place names to places. Build with ``Gazetteer.load`` (once per process)."""
 
     places: tuple[Place, ...]
-    index: Mapping[str, tuple[tuple[int, Tier], ...]]  # normalised name -> (place, tier)
+    index: Mapping[str, Mapping[int, Tier]]  # normalised name -> {place: tier}
     countries: Mapping[str, int]  # alpha-3 -> place
     adjectives: Mapping[str, str]  # normalised adjective ("lebanese") -> alpha-3
     alpha3_by_alpha2: Mapping[str, str]
@@ -154,7 +155,7 @@ class Gazetteer:
             return self._qualified(name, context_countries, near_countries, regions)
         if found is None:
             return None
-        return self._best(found, context_countries, near_countries, regions)
+        return self._best(found.items(), context_countries, near_countries, regions)
 
     def country(self, alpha3: str) -> Place | None:
         i = self.countries.get(alpha3)
@@ -178,13 +179,14 @@ class Gazetteer:
     # --- internals -----------------------------------------------------------------------
     def _best(
         self,
-        found: tuple[tuple[int, Tier], ...],
+        found: Iterable[tuple[int, Tier]],
         weak: Collection[str],
         near: Collection[str],
         regions: Collection[str],
     ) -> Place:
-        best_tier = min(tier for _, tier in found)
-        candidates = [self.places[i] for i, tier in found if tier == best_tier]
+        pairs = tuple(found)
+        best_tier = min(tier for _, tier in pairs)
+        candidates = [self.places[i] for i, tier in pairs if tier == best_tier]
         if len(candidates) == 1:
             return candidates[0]
         return max(candidates, key=lambda p: _score(p, weak, near, regions))
@@ -202,10 +204,15 @@ class Gazetteer:
         qualifier with an unknown head gives the qualifier: less precise, still true.
         """
         head, _, qualifier = name.rpartition(",")
-        readings = [self.places[i] for i, _ in self.index.get(normalize(qualifier), ())]
+        # Only a country or a region qualifies a place ("Moscow, Washington" is two cities).
+        readings = [
+            self.places[i]
+            for i in self.index.get(normalize(qualifier), ())
+            if self.places[i].kind in ("country", "region")
+        ]
         if not readings:
             return self.resolve(head, weak, near_countries=near, regions=regions)
-        found = self.index.get(normalize(head), ())
+        found = self.index.get(normalize(head), {}).items()
         for qual in sorted(readings, key=lambda p: _KIND_RANK[p.kind]):
             inside = tuple(
                 (i, tier)
@@ -215,7 +222,10 @@ class Gazetteer:
             )
             if inside:
                 return self._best(inside, weak, near, regions)
-        return self.resolve(qualifier, weak, near_countries=near, regions=regions)
+        qual_place = self.resolve(qualifier, weak, near_countries=near, regions=regions)
+        if qual_place is not None and qual_place.kind in ("country", "region"):
+            return qual_place
+        return self.resolve(head, weak, near_countries=near, regions=regions)
 
 
 _KIND_RANK: Mapping[str, int] = MappingProxyType({"country": 0, "region": 1, "city": 2, "site": 3})
@@ -234,8 +244,9 @@ def _score(place: Place, weak: Collection[str], near: Collection[str], regions: 
 
 
 # --- normalisation -------------------------------------------------------------------------
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "–": "-", "—": "-"})
-_SPACES = re.compile(r"\s+")
+_QUOTES: Mapping[int, str] = MappingProxyType(
+    str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "–": "-", "—": "-"})
+)
 
 
 def normalize(name: str) -> str:
@@ -245,8 +256,11 @@ def normalize(name: str) -> str:
     else:
         text = unicodedata.normalize("NFKD", name.translate(_QUOTES))
         text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace(".", "").replace("-", " ")
-    text = _SPACES.sub(" ", text).strip(" ,;:'\"()")
+    if "." in text:
+        text = text.replace(".", "")
+    if "-" in text:
+        text = text.replace("-", " ")
+    text = " ".join(text.split()).strip(" ,;:'\"()")
     if text.endswith("'s"):
         text = text[:-2]
     if text.startswith("the "):
@@ -259,6 +273,12 @@ def normalize(name: str) -> str:
 
 # Latin letters with their accented forms, spaces and the punctuation of place names; no digits.
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF\u0300-\u036F '’\-.,()]+$")
+
+
+def _fold(name: str) -> str:
+    """'Kandahār' -> 'Kandahar': accents off, case kept."""
+    text = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def _latin(name: str) -> bool:
@@ -287,11 +307,13 @@ def _read_csv(text: str, where: str, required: tuple[str, ...]) -> Iterator[dict
         yield {k: (v or "").strip() for k, v in row.items() if k is not None}
 
 
-def _user_file(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+def _user_file(path: Path, required: tuple[str, ...], setting: str) -> list[dict[str, str]]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise KnowledgeError(f"cannot read places file {path}: {exc}; fix knowledge.places in the configuration") from None
+        raise KnowledgeError(
+            f"cannot read {path}: {exc}; fix knowledge.{setting} in the configuration"
+        ) from None
     return list(_read_csv(text, str(path), required))
 
 
@@ -326,11 +348,12 @@ def _phrasing() -> Phrasing:
         directions=words("directions"),
         event_nouns=words("event_nouns"),
         definite=words("definite"),
+        idiom_nouns=words("idiom_nouns"),
         name_prefixes=tuple(prefixes),
     )
 
 
-def _representative_point(cities: Iterable[dict]) -> tuple[float, float] | None:
+def _representative_point(cities: Iterable[Mapping[str, Any]]) -> tuple[float, float] | None:
     """A point inside an area from its cities: the city nearest to their population centre.
 
     Snapping to a real city keeps the point on land and inside the area, which a plain mean of
@@ -377,8 +400,8 @@ def _build(config: KnowledgeConfig) -> Gazetteer:
     cities = list(gc.get_cities().values())
     gn_countries = gc.get_countries()
     alpha3_of = {c["iso"]: c["iso3"] for c in gn_countries.values()}
-    by_country: dict[str, list[dict]] = defaultdict(list)
-    by_state: dict[str, list[dict]] = defaultdict(list)
+    by_country: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    by_state: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for city in cities:
         by_country[city["countrycode"]].append(city)
         if city["countrycode"] == "US":
@@ -395,7 +418,7 @@ def _build(config: KnowledgeConfig) -> Gazetteer:
         )
     )
     for path in config.places:
-        own += _user_file(path, _TABLE_COLUMNS)
+        own += _user_file(path, _TABLE_COLUMNS, "places")
     country_overrides: dict[str, dict[str, str]] = {}
     for row in own:
         where = f"places table row {row.get('name')!r}"
@@ -496,9 +519,15 @@ def _build(config: KnowledgeConfig) -> Gazetteer:
         code = alpha3_of.get(city["countrycode"])
         primary = city["name"]
         alternates = [a for a in city.get("alternatenames", ()) if a != primary and _usable_alternate(a)]
+        # Output the English spelling in use where the gazetteer lists one: "Kandahar" for
+        # "Kandahār", "Rafah" for "Rafaḩ" (the primary name stays a primary key either way).
+        display = primary
+        if not primary.isascii():
+            plain = _fold(primary)
+            display = next((a for a in alternates if a == plain), primary)
         b.add(
             Place(
-                name=primary,
+                name=display,
                 kind="city",
                 country=code,
                 lat=round(float(city["latitude"]), 4),
@@ -508,11 +537,11 @@ def _build(config: KnowledgeConfig) -> Gazetteer:
                 names=(primary, *alternates),
             ),
             PRIMARY,
-            alternates,
+            [a for a in alternates if a != display],
         )
 
     places = tuple(b.places)
-    index = {k: tuple(v.items()) for k, v in b.index.items()}
+    index = dict(b.index)
     by_location: dict[Location, int] = {}
     for i, place in enumerate(places):
         by_location.setdefault(place.location, i)
@@ -538,5 +567,5 @@ def _country_rows(config: KnowledgeConfig) -> list[dict[str, str]]:
     if shipped.is_file():
         rows += _read_csv(shipped.read_text(encoding="utf-8"), "detente/actors/data/countries.csv", ("alpha3", "name"))
     for path in config.countries:
-        rows += _user_file(path, ("alpha3", "name"))
+        rows += _user_file(path, ("alpha3", "name"), "countries")
     return rows

@@ -1,10 +1,11 @@
 """Finding the place phrase attached to an event's clause in the dependency parse.
 
-Order of evidence, most direct first:
+Order of evidence, most direct first (``detente.places.stage`` applies it):
 1. the trigger's own phrases: "met in Geneva", "talks at the Kremlin", "travelled to Beijing",
    "withdrew from Kidal", "visited Tehran", "the Moscow summit";
-2. a locative phrase elsewhere in the same clause, outside embedded clauses: "the Red Cross
-   operating in Iraq said ...", "unrest in Montenegro" (nearest to the trigger first).
+2. for a definite event noun ("the meeting was attended"), the place of its earlier mention;
+3. a locative phrase elsewhere in the same clause, outside embedded clauses ("militias
+   clashed ... in a suburb of Tripoli"), nearest to the trigger first.
 
 Only proper-noun phrases are looked up, and an unknown name is skipped (the next candidate is
 tried), never fatal.
@@ -12,8 +13,9 @@ tried), never fatal.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,7 +35,7 @@ NP_EXITS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "
 # "East Timor's capital Dili").
 NAME_MODIFIERS = frozenset({"compound", "nmod", "poss", "amod", "npadvmod"})
 
-SPECIFICITY = {"site": 0, "city": 1, "region": 2, "country": 3}
+SPECIFICITY: Mapping[str, int] = MappingProxyType({"site": 0, "city": 1, "region": 2, "country": 3})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -46,7 +48,7 @@ class Context:
 
 
 class PlaceFinder:
-    """Place phrases of one parsed document; entity lookups are cached per document."""
+    """Place phrases of one parsed document (built once per document by ``locate``)."""
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
         self.doc = doc
@@ -92,7 +94,14 @@ class PlaceFinder:
         if root.dep_ in ("appos", "npadvmod"):
             return True
         if root.dep_ in ("compound", "amod", "nmod", "poss"):
-            return head.pos_ == "PROPN" or head.lemma_.lower() in self.phrasing.place_nouns
+            if head.lemma_.lower() in self.phrasing.place_nouns:
+                return True
+            # "Lebanon's Tripoli", but not "U.S. Secretary of State John Kerry".
+            name = self._name_at(head) if head.pos_ == "PROPN" else None
+            if name is None or root.i in range(name.start, name.end):
+                return False
+            place = self.gazetteer.resolve(name.text)
+            return place is not None and place.kind != "country"
         if root.dep_ == "pobj":
             prep = head.lower_
             if prep in self.phrasing.locative:
@@ -113,9 +122,15 @@ class PlaceFinder:
                 return place
         return None
 
-    def clause_place(self, trigger: Span, context: Context) -> Place | None:
-        """The place in a locative phrase elsewhere in the trigger's clause."""
-        for candidate in self._clause_locatives(trigger, self._walk(trigger)[-1]):
+    def clause_place(self, trigger: Span, context: Context, deep: bool = True) -> Place | None:
+        """The place in a locative phrase elsewhere in the trigger's clause.
+
+        ``deep``: also inside the clause's other prepositional phrases ("ended mediation
+        between militias in Tripoli"). Right for physical actions; for statements such a place
+        is usually the topic, not where it was said ("sanctions over Russia's actions in
+        Crimea"), so callers turn it off there.
+        """
+        for candidate in self._clause_locatives(trigger, self._walk(trigger)[-1], deep):
             place = self._resolve_np(candidate, context)
             if place is not None:
                 return place
@@ -167,23 +182,41 @@ class PlaceFinder:
                         yield from _objects(child, countries=True)
                     elif prep == "from" and lemma in ph.departure_verbs:
                         yield from _objects(child, countries=True)
-                elif child.dep_ in ("dobj", "obj") and lemma in ph.object_verbs:
-                    yield _Candidate(child, countries=True)
+                elif child.dep_ in ("dobj", "obj"):
+                    if lemma in ph.object_verbs:
+                        yield _Candidate(child, countries=True)
+                    # "evacuated the wounded from Gorazde", "sent troops to Mali": the parser
+                    # often hangs the direction on the object.
+                    for grandchild in child.children:
+                        if grandchild.dep_ != "prep":
+                            continue
+                        if (grandchild.lower_ == "to" and lemma in ph.motion_verbs) or (
+                            grandchild.lower_ == "from" and lemma in ph.departure_verbs
+                        ):
+                            yield from _objects(grandchild, countries=True)
                 elif (
                     child.dep_ in ("compound", "nmod", "amod")
                     and token.pos_ in ("NOUN", "PROPN")
                     and child.i < token.i
                 ):
-                    # "the Moscow summit", "the Geneva talks": a name that modifies the event noun.
-                    yield _Candidate(child, countries=True, bare=True)
+                    # "the Moscow summit", "the Geneva talks": a name that modifies the event
+                    # noun. A country there is the actor ("the U.S. strike"), not the place.
+                    yield _Candidate(child, countries=False, bare=True)
 
-    def _clause_locatives(self, trigger: Span, head: Token) -> Iterator[_Candidate]:
-        """Locative phrases anywhere in the clause headed by ``head``, nearest to the trigger
-        first."""
+    def _clause_locatives(self, trigger: Span, head: Token, deep: bool) -> Iterator[_Candidate]:
+        """Locative phrases in the clause headed by ``head``, nearest to the trigger first.
+
+        They are searched on the clause's own words and, when ``deep``, one prepositional
+        phrase further ("ended mediation between militias in Tripoli"), never deeper: a place
+        three phrases down belongs to something else ("in response to the death of a leader in
+        an Arctic prison").
+        """
         found: list[Token] = []
-        stack = [head]
+        stack: list[tuple[Token, int]] = [(head, 0)]
+        max_hops = 1 if deep else 0
+        idioms = self.phrasing.idiom_nouns
         while stack:
-            token = stack.pop()
+            token, hops = stack.pop()
             for child in token.children:
                 # Other clauses, and clauses inside noun phrases ("a plan to deploy missiles
                 # in Poland", "the Red Cross operating in Iraq"): their places are theirs.
@@ -193,9 +226,20 @@ class PlaceFinder:
                 # Poland" inside an object is not.
                 if child.dep_ == "xcomp" and token.i != head.i:
                     continue
-                if child.dep_ == "prep" and child.lower_ in self.phrasing.locative:
-                    found.append(child)
-                stack.append(child)
+                if child.dep_ == "prep":
+                    objects = [o for o in child.children if o.dep_ in ("pobj", "obj")]
+                    # "in response to", "in return for": not a place, and nothing below is.
+                    if any(o.lemma_.lower() in idioms for o in objects):
+                        continue
+                    if child.lower_ in self.phrasing.locative:
+                        # "in an attack on a depot in Basra": a place inside a place phrase
+                        # still says where.
+                        found.append(child)
+                        stack.append((child, hops))
+                    elif hops < max_hops:
+                        stack.append((child, hops + 1))
+                    continue
+                stack.append((child, hops))
         centre = trigger.root.i
         for prep in sorted(found, key=lambda t: abs(t.i - centre)):
             yield from _objects(prep, countries=True)
@@ -287,9 +331,8 @@ def _objects(prep: Token, countries: bool) -> Iterator[_Candidate]:
     for obj in prep.children:
         if obj.dep_ in ("pobj", "obj"):
             yield _Candidate(obj, countries=countries)
-        elif obj.dep_ == "pcomp":
+        elif obj.dep_ in ("pcomp", "prep") and obj.lower_ == "of":
             # "outside of the Iraqi city of Basra": a preposition inside a preposition.
-            if obj.lower_ in ("of",):
-                yield from _objects(obj, countries)
+            yield from _objects(obj, countries)
 
 

@@ -53,7 +53,9 @@ def locate(doc: Doc, article: Article, events: Sequence[Event], gazetteer: Gazet
                     earlier_nouns = _event_nouns(doc, gazetteer)
                 place = _antecedent_place(noun, earlier_nouns, finder, context_of)
             if place is None:
-                place = finder.clause_place(trigger, context)
+                # Material actions (quad classes 2 and 4) happen where their objects are;
+                # statements and appeals do not happen where their topics are.
+                place = finder.clause_place(trigger, context, deep=event.quad_class in (2, 4))
         if place is None and day_of is not None and day_of(event):
             place = dateline_place
         located.append(replace(event, location=place.location) if place is not None else event)

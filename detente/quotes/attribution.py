@@ -40,12 +40,11 @@ class Attribution:
 def is_cue(tok: Token, cues: Cues, *, indirect: bool = False) -> bool:
     """A reporting verb (or "according" of "according to") that can attribute a quote."""
     lemma = tok.lemma_.lower()
-    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+    if according_length(tok, cues):
         return True
-    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+    if lemma not in (cues.indirect if indirect else cues.speech):
         return False
-    table = cues.indirect if indirect else cues.direct | cues.quoting
-    if lemma not in table:
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return False
     if any(c.dep_ == "xcomp" for c in tok.children):
         return False  # "will continue to be", "began to cry": not reporting anything
@@ -55,11 +54,22 @@ def is_cue(tok: Token, cues: Cues, *, indirect: bool = False) -> bool:
     return True
 
 
+def according_length(tok: Token, cues: Cues) -> int:
+    """The number of words of the multi-word cue ("according to") starting at `tok`, else 0."""
+    doc = tok.doc
+    for words in cues.according:
+        if tok.lower_ == words[0] and tok.i + len(words) <= len(doc):
+            if all(doc[tok.i + k].lower_ == w for k, w in enumerate(words[1:], start=1)):
+                return len(words)
+    return 0
+
+
 def speaker_token(cue: Token, cues: Cues) -> Token | None:
     """The token heading the speaker phrase of `cue`, or None when the parse names nobody."""
-    if cue.lower_ == "according":
-        to = cue.doc[cue.i + 1]
-        for c in list(to.children) + list(cue.children):
+    n = according_length(cue, cues)
+    if n:
+        last = cue.doc[cue.i + n - 1]
+        for c in list(last.children) + list(cue.children):
             if c.dep_ == "pobj":
                 return c
         return None
@@ -101,10 +111,9 @@ def _quoting_verb(cue: Token, cues: Cues) -> Token | None:
     return None
 
 
-def cue_text(cue: Token) -> str:
-    if cue.lower_ == "according":
-        return cue.doc[cue.i : cue.i + 2].text
-    return cue.text
+def cue_text(cue: Token, cues: Cues) -> str:
+    n = according_length(cue, cues)
+    return cue.doc[cue.i : cue.i + n].text if n else cue.text
 
 
 def phrase_bounds(tok: Token) -> tuple[int, int]:
@@ -162,4 +171,4 @@ def attribute(cue: Token, cues: Cues, index: MentionIndex) -> Attribution | None
     actor = speaker_actor(tok, index)
     if actor is None:
         return None
-    return Attribution(cue=cue, cue_text=cue_text(cue), speaker=actor)
+    return Attribution(cue=cue, cue_text=cue_text(cue, cues), speaker=actor)

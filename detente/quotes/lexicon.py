@@ -17,6 +17,7 @@ class Cues:
     quoting: frozenset[str]  # "quote", "cite": the speaker is their object
     needs_particle: dict[str, str]  # lemma -> particle it needs to report ("point out")
     according: tuple[tuple[str, ...], ...]  # multi-word cues taking the speaker as object
+    speech: frozenset[str] = frozenset()  # direct | quoting, precomputed for the token scan
 
 
 @cache
@@ -26,10 +27,13 @@ def load_cues() -> Cues:
     try:
         raw = resources.files("detente.quotes").joinpath("data", name).read_text(encoding="utf-8")
         data = tomllib.loads(raw)
+        direct = frozenset(w.lower() for w in data["direct"])
+        quoting = frozenset(w.lower() for w in data["quoting"])
         return Cues(
-            direct=frozenset(w.lower() for w in data["direct"]),
+            direct=direct,
             indirect=frozenset(w.lower() for w in data["indirect"]),
-            quoting=frozenset(w.lower() for w in data["quoting"]),
+            quoting=quoting,
+            speech=direct | quoting,
             needs_particle={k.lower(): v.lower() for k, v in data.get("needs_particle", {}).items()},
             according=tuple(tuple(w.lower() for w in words) for words in data.get("according", [])),
         )

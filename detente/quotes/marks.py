@@ -17,6 +17,7 @@ end of the first). A quote still open at a paragraph end that is not continued s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
@@ -26,6 +27,8 @@ _DOUBLE_OPEN = ("“", "„", "‘‘", "«")
 _DOUBLE_CLOSE = ("”", "’’", "»")
 _SYMMETRIC = ("''", '"')
 _ALL_MARKS = ("''", "‘‘", "’’", "“", "”", "„", "«", "»", '"', "‘", "’")
+# Characters the scan stops at; everything else is skipped in one regex step.
+_INTERESTING = re.compile("[\n“”„«»\"'‘’]")
 # Marks that may open a continuation paragraph.
 _CONTINUATION_OPENERS = ("“", "„", "‘‘", "«", "''", '"')
 
@@ -85,6 +88,8 @@ def _closes(open_mark: str, mark: str) -> bool:
         return mark == "»"
     if open_mark == "‘":
         return mark == "’"
+    if open_mark == "„":
+        return mark in ("“", "”", '"')  # German „...“
     return mark in _DOUBLE_CLOSE or mark in _SYMMETRIC
 
 
@@ -96,6 +101,10 @@ def scan(text: str) -> list[RawQuote]:
     nested: _Open | None = None
     i = 0
     while i < n:
+        hit = _INTERESTING.search(text, i)
+        if hit is None:
+            break
+        i = hit.start()
         ch = text[i]
         if ch == "\n":
             if top is not None:
@@ -139,7 +148,7 @@ def scan(text: str) -> list[RawQuote]:
             nested = _Open(mark=mark, at=i, piece_start=after)
             i = after
             continue
-        if _closes(top.mark, mark) and _can_close(mark, prev, nxt):
+        if _closes(top.mark, mark) and _can_close(top.mark, mark, prev, nxt):
             piece = _trim(text, top.piece_start, i)
             pieces = [*top.pieces, piece] if piece[1] > piece[0] else top.pieces
             if pieces:
@@ -167,7 +176,9 @@ def _can_open(mark: str, prev: str, nxt: str) -> bool:
     return True
 
 
-def _can_close(mark: str, prev: str, nxt: str) -> bool:
+def _can_close(open_mark: str, mark: str, prev: str, nxt: str) -> bool:
+    if open_mark == "„" and mark == "“":
+        return not _is_word(nxt)
     if mark in ("“", "„", "‘‘", "«"):
         return False
     if mark == "’":

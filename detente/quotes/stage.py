@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from detente.actors.lookup import MentionIndex
-from detente.quotes.attribution import Attribution, attribute, is_cue
+from detente.dates import date_for
+from detente.quotes.attribution import Attribution, according_length, attribute, is_cue
 from detente.quotes.lexicon import Cues, load_cues
 from detente.quotes.marks import RawQuote, scan
 from detente.records import Actor, Article, DateWindow, Mention, Published, Quote, QuoteKind, TimeExpression
@@ -56,17 +57,18 @@ def extract(
     """Every quotation in the article, numbered ``{doc_id}:q{n}`` in text order."""
     cues = load_cues()
     index = MentionIndex(mentions)
-    text = doc.text
-    raws = _merge_split(doc, scan(text), cues)
+    sents = _Sentences(doc, article.text)
+    text = sents.text
+    raws = _merge_split(doc, sents, scan(text), cues)
     inside = _inside_mask(doc, raws)
-    direct = [_attribute_direct(doc, raw, raws, inside, cues, index) for raw in raws]
-    _carry_speakers(doc, raws, direct)
+    direct = [_attribute_direct(doc, sents, raw, raws, inside, cues, index) for raw in raws]
+    _carry_speakers(doc, sents, raws, direct)
     found: list[_Found] = []
     for n, (raw, attribution) in enumerate(zip(raws, direct)):
         if attribution is None and _words(text, raw) < _MIN_WORDS_UNATTRIBUTED:
             continue
         found.append(_Found(parts=list(raw.parts), kind="direct", attribution=attribution, raw=raw))
-        found.extend(_nested(doc, raw, cues, index))
+        found.extend(_nested(doc, sents, raw, cues, index))
     found = _indirect(doc, found, inside, cues, index) + found
     found = [f for f in found if f.parts]
     found.sort(key=lambda f: (f.parts[0][0], -f.parts[-1][1]))
@@ -90,7 +92,7 @@ def extract(
                 kind=f.kind,
                 cue=a.cue_text if a else None,
                 speaker=a.speaker if a else None,
-                date=_date(a.cue.i if a else None, times, published),
+                date=_date(doc, a.cue.i if a else None, times, published),
             )
         )
     return tuple(out)
@@ -108,10 +110,11 @@ def _strip_marks(words: str) -> str:
     return "".join(out)
 
 
-def _date(token_index: int | None, times: Sequence[TimeExpression], published: Published) -> DateWindow:
-    # TODO(dates): call detente.dates.date_for(token_index, times, published) once the dates
-    # stage provides it (the time expression of the cue's clause); until then, the publication window.
-    return published.window
+def _date(doc: Doc, token_index: int | None, times: Sequence[TimeExpression], published: Published) -> DateWindow:
+    """The time expression of the cue's clause ("said on Tuesday"), else the publication window."""
+    if token_index is None:
+        return published.window
+    return date_for(token_index, tuple(times), published, doc=doc)
 
 
 # ---- direct quotes ---------------------------------------------------------------------------
@@ -131,24 +134,21 @@ def _clean_part(text: str, part: Span) -> Span:
     return (s, e)
 
 
-def _merge_split(doc: Doc, raws: list[RawQuote], cues: Cues) -> list[RawQuote]:
+def _merge_split(doc: Doc, sents: _Sentences, raws: list[RawQuote], cues: Cues) -> list[RawQuote]:
     """Join "A," he said, "b" into one quote with two parts."""
-    text = doc.text
     out: list[RawQuote] = []
     for raw in raws:
-        if out and _is_split(doc, out[-1], raw, cues):
+        if out and _is_split(doc, sents.text, out[-1], raw, cues):
             prev = out.pop()
             raw = RawQuote(
                 parts=prev.parts + raw.parts, open_at=prev.open_at, close_end=raw.close_end,
                 closed=raw.closed, inner=prev.inner + raw.inner, mark=prev.mark,
             )
         out.append(raw)
-    del text
     return out
 
 
-def _is_split(doc: Doc, a: RawQuote, b: RawQuote, cues: Cues) -> bool:
-    text = doc.text
+def _is_split(doc: Doc, text: str, a: RawQuote, b: RawQuote, cues: Cues) -> bool:
     if not a.closed:
         return False
     gap = text[a.close_end : b.open_at]
@@ -156,9 +156,11 @@ def _is_split(doc: Doc, a: RawQuote, b: RawQuote, cues: Cues) -> bool:
         return False
     stripped = gap.strip()
     last = text[a.end - 1] if a.end > 0 else ""
-    if not (stripped.startswith(",") or last == ","):
+    if not (stripped.startswith(",") or last in ",?!"):
         return False
-    if not stripped.endswith(","):
+    # "A," he said, "b..." and also "A," he said. "B...": the attribution between two pieces of
+    # one speech (the newswire convention; a new speaker would need a new attribution).
+    if not stripped.endswith((",", ".", ":")):
         return False
     span = doc.char_span(a.close_end, b.open_at, alignment_mode="expand")
     return span is not None and any(is_cue(t, cues) for t in span)
@@ -176,31 +178,48 @@ def _inside_mask(doc: Doc, raws: Sequence[RawQuote]) -> list[bool]:
     return inside
 
 
-def _frame(doc: Doc, start: int, end: int) -> SpacySpan | None:
+class _Sentences:
+    """Sentence bounds per token, computed once per document (Token.sent walks the whole doc)."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.text = text  # the article's text (Doc.text would join every token on each access)
+        self.bounds: list[tuple[int, int]] = []
+        self.of: list[int] = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            self.bounds.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                self.of[i] = n
+
+    def sentence(self, doc: Doc, token_index: int) -> SpacySpan:
+        start, end = self.bounds[self.of[token_index]]
+        return doc[start:end]
+
+
+def _frame(doc: Doc, sents: _Sentences, start: int, end: int) -> SpacySpan | None:
     """The sentences covering [start, end)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    first = span[0].sent
-    last = span[-1].sent
-    return doc[first.start : last.end]
+    first = sents.bounds[sents.of[span.start]][0]
+    last = sents.bounds[sents.of[span.end - 1]][1]
+    return doc[first:last]
 
 
 def _attribute_direct(
-    doc: Doc, raw: RawQuote, raws: Sequence[RawQuote], inside: list[bool], cues: Cues, index: MentionIndex
+    doc: Doc, sents: _Sentences, raw: RawQuote, raws: Sequence[RawQuote], inside: list[bool], cues: Cues, index: MentionIndex
 ) -> Attribution | None:
-    frame = _frame(doc, raw.open_at, raw.close_end)
+    frame = _frame(doc, sents, raw.open_at, raw.close_end)
     if frame is None:
         return None
     zone = list(frame)
-    after = _trailing_attribution(doc, raw, frame)
+    after = _trailing_attribution(doc, sents, raw, frame)
     if after is not None:
         zone += list(after)
     heads = _heads_outside(doc, raw)
     candidates = [t for t in zone if not inside[t.i] and is_cue(t, cues)]
     # The verb the quote hangs on in the parse first, then the nearest.
     candidates.sort(key=lambda t: (t.i not in heads, _distance(t, raw)))
-    if _words(doc.text, raw) < _MIN_WORDS_LOOSE:
+    if _words(sents.text, raw) < _MIN_WORDS_LOOSE:
         # A few quoted words are a speech only when a cue governs them; a cue elsewhere in the
         # sentence is about something else ("the so-called "reset", he said, failed").
         candidates = [t for t in candidates if t.i in heads]
@@ -209,7 +228,7 @@ def _attribute_direct(
         if found is not None and not _inside_quote(found, raw):
             return found
     # "Kerry put it this way: "...": the sentence that introduces the quote with a colon.
-    before = doc.text[frame.start_char : raw.open_at].rstrip()
+    before = sents.text[frame.start_char : raw.open_at].rstrip()
     if before.endswith(":"):
         intro = doc.char_span(frame.start_char, raw.open_at, alignment_mode="contract")
         if intro is not None:
@@ -227,19 +246,22 @@ def _heads_outside(doc: Doc, raw: RawQuote) -> set[int]:
         if span is None:
             continue
         for t in span:
-            if span.start <= t.head.i < span.end:
-                continue
-            out.update(a.i for a in t.ancestors)
+            head = t.head
+            while not span.start <= head.i < span.end and head.i not in out:
+                out.add(head.i)
+                if head.head.i == head.i:
+                    break
+                head = head.head
     return out
 
 
-def _trailing_attribution(doc: Doc, raw: RawQuote, frame: SpacySpan) -> SpacySpan | None:
+def _trailing_attribution(doc: Doc, sents: _Sentences, raw: RawQuote, frame: SpacySpan) -> SpacySpan | None:
     """The sentence after a quote when the parser cut "..., " she said." in two: the quote ends
     its frame and ends on a comma (or the next sentence opens in lower case)."""
-    text = doc.text
+    text = sents.text
     if text[raw.close_end : frame.end_char].strip(" \t.,”\"’'") or frame.end >= len(doc):
         return None
-    nxt = doc[frame.end].sent
+    nxt = sents.sentence(doc, frame.end)
     if nxt.text[:1] in _MARK_CHARS or "\n" in text[raw.close_end : nxt.start_char]:
         return None
     last = text[raw.end - 1] if raw.end > 0 else ""
@@ -267,28 +289,28 @@ def _root_attribution(intro: SpacySpan, cues: Cues, index: MentionIndex) -> Attr
     return found
 
 
-def _carry_speakers(doc: Doc, raws: Sequence[RawQuote], direct: list[Attribution | None]) -> None:
+def _carry_speakers(doc: Doc, sents: _Sentences, raws: Sequence[RawQuote], direct: list[Attribution | None]) -> None:
     """A quote whose own sentence names no speaker: the speaker of the quote just before it
     when nothing but white space or one short sentence separates them (a quote going on in the
     next paragraph), else a cue in the next sentence ("He said so later.")."""
-    text = doc.text
+    text = sents.text
     for n, raw in enumerate(raws):
         if direct[n] is not None:
             continue
         if n > 0 and direct[n - 1] is not None:
             prev = raws[n - 1]
-            frame = _frame(doc, prev.open_at, prev.close_end)
+            frame = _frame(doc, sents, prev.open_at, prev.close_end)
             frame_end = max(frame.end_char, prev.close_end) if frame is not None else prev.close_end
             if frame_end <= raw.open_at and not text[frame_end : raw.open_at].strip():
                 direct[n] = direct[n - 1]
 
 
-def _nested(doc: Doc, raw: RawQuote, cues: Cues, index: MentionIndex) -> list[_Found]:
+def _nested(doc: Doc, sents: _Sentences, raw: RawQuote, cues: Cues, index: MentionIndex) -> list[_Found]:
     """A quote inside a quote keeps its own speaker when the outer quote says who said it
     ("You wrote one day, 'There can't be a crisis'")."""
     out: list[_Found] = []
     for inner in raw.inner:
-        frame = _frame(doc, inner.open_at, inner.close_end)
+        frame = _frame(doc, sents, inner.open_at, inner.close_end)
         if frame is None:
             continue
         lo, hi = raw.start, raw.end
@@ -319,8 +341,9 @@ def _indirect(
         if inside[tok.i]:
             continue
         content: list[int] | None = None
-        if tok.lower_ == "according" and is_cue(tok, cues):
-            content = _according_content(tok)
+        n = according_length(tok, cues)
+        if n:
+            content = _according_content(tok, n)
         elif is_cue(tok, cues, indirect=True) and not any(c.dep_ == "neg" for c in tok.children):
             content = _clause_content(tok)
         if not content or len(content) < 3:
@@ -353,11 +376,11 @@ def _clause_content(verb: Token) -> list[int] | None:
     return None
 
 
-def _according_content(tok: Token) -> list[int] | None:
+def _according_content(tok: Token, n: int) -> list[int] | None:
     head = tok.head
     if head is tok:
         return None
-    own = {t.i for t in tok.subtree} | {tok.i + 1}
+    own = {t.i for t in tok.subtree} | set(range(tok.i, tok.i + n))
     return [t.i for t in head.subtree if t.i not in own]
 
 
