@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.actors.knowledge import INHERIT, Entry, KnowledgeBase, Person, Term, Title, is_transnational
+from detente.actors.knowledge import INHERIT, Entry, KnowledgeBase, Person, Seat, Term, Title, is_transnational
 from detente.records import Actor, Article, Mention, Published, TermEvidence
 
 MAX_TITLE_TOKENS = 14
@@ -409,6 +409,22 @@ class _Article:
         holding = [(p, t) for p in matching for t in p.terms_on(day) if _offices_match(offices, kb.offices(p, t), groups)]
         return holding[0] if len({p.person_id for p, _ in holding}) == 1 else None
 
+    def shared_seat(self, name: str, info: TitleInfo) -> Seat | None:
+        """ "President Bush" at an unknown date: two holders, but one office, so the country
+        and role are known even though the person is not."""
+        kb, groups, day = self.kb, self.rules.role_groups, self.day
+        offices = info.offices - {"former", "ex"}
+        if not offices:
+            return None
+        seats = {
+            t.seat for p in kb.people_with_surname(name.split()[-1]) for t in p.terms
+            if (day is None or t.holds_on(day) or info.former) and _offices_match(offices, kb.offices(p, t), groups)
+        }
+        if len(seats) != 1:
+            return None
+        seat = kb.seat(seats.pop())
+        return seat if seat is not None and (info.country is None or seat.country == info.country) else None
+
     def _misspelt_people(self, name: str) -> tuple[Person, ...]:
         """ "Francois Mitterand": the same first words and a surname one typing slip away from
         a known holder's; the first name keeps the correction safe."""
@@ -629,6 +645,11 @@ def _resolve_people(state: _Article) -> None:
         else:
             found = state.kb_person(name, info, full)
             actor = state.person_actor(name, name, info, found)
+            if found is None and info is not None and info.hits and actor.country is None:
+                seat = state.shared_seat(name, info)
+                if seat is not None:
+                    actor = Actor(text=name, name=name, actor_id=None, country=seat.country,
+                                  sector="ELI" if info.former else seat.sector, role=seat.role)
         start = left.start if (info is left and left.start < i) else i
         head = ent.root
         _emit(state, start, j, actor, "person")
@@ -892,7 +913,11 @@ def _resolve_cues(state: _Article) -> None:
             continue
         # A longer PERSON name containing the form ("Michael Jordan") is not the country.
         ent_types = {doc[t].ent_type_ for t in range(cue.i, cue.j)}
-        if "PERSON" in ent_types and any(e.start < cue.i or e.end > cue.j for e in state.person_ents if e.start <= cue.i < e.end):
+        # ("Bosnian Serbs" labelled PERSON is made only of known forms: not a name.)
+        if "PERSON" in ent_types and any(
+            (e.start < cue.i or e.end > cue.j) and not all(t in state.cue_at for t in range(e.start, e.end))
+            for e in state.person_ents if e.start <= cue.i < e.end
+        ):
             continue
         e = cue.entry
         name, actor_id, country = e.name, e.actor_id, e.country
@@ -947,6 +972,7 @@ class _Antecedent:
     gender: str | None
     quoted: bool
     actor: Actor
+    verb: int = -1  # token index of the verb it is the subject of
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -1004,22 +1030,22 @@ def _resolve_pronouns(state: _Article) -> None:
     def sent_no(offset: int) -> int:
         return bisect_right(sent_starts, offset) - 1
 
-    def subject_of(tokens: Span) -> tuple[bool, bool]:
+    def subject_of(tokens: Span) -> tuple[bool, bool, int]:
         for t in tokens:
             dep, head = t.dep_, t.head
             if dep == "appos" and head.dep_ in ("nsubj", "nsubjpass") and head.i < tokens.start:
                 dep, head = head.dep_, head.head
             if dep in ("nsubj", "nsubjpass"):
-                return True, head.dep_ == "ROOT"
-        return False, False
+                return True, head.dep_ == "ROOT", head.i
+        return False, False, -1
 
     pool: list[_Antecedent] = []
     for m in people:
         span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
         if span is None:
             continue
-        subj, main = subject_of(span)
-        pool.append(_Antecedent(m.span[0], m.span[1], sent_no(m.span[0]), subj, main, _gender_of(state, m), _inside(ranges, starts, m.span[0]), m.actor))
+        subj, main, verb = subject_of(span)
+        pool.append(_Antecedent(m.span[0], m.span[1], sent_no(m.span[0]), subj, main, _gender_of(state, m), _inside(ranges, starts, m.span[0]), m.actor, verb))
     male = {"he", "him", "himself"}
     for tok in doc:
         low = tok.lower_
@@ -1028,12 +1054,15 @@ def _resolve_pronouns(state: _Article) -> None:
         gender = "m" if low in male else "f"
         here = sent_no(tok.idx)
         quoted = _inside(ranges, starts, tok.idx)
-        before = [c for c in pool if c.end <= tok.idx and (c.gender is None or c.gender == gender)]
+        # "Burns briefed him": an object pronoun is not the subject of its own verb.
+        own_verb = tok.head.i if tok.dep_ in ("dobj", "dative", "iobj") else (tok.head.head.i if tok.dep_ == "pobj" else -2)
+        before = [c for c in pool if c.end <= tok.idx and (c.gender is None or c.gender == gender) and not (c.subject and c.verb == own_verb)]
         chosen = _choose(before, here, quoted, quoted_sent)
         if chosen is None:
             continue
         mention = _emit(state, tok.i, tok.i + 1, chosen.actor, "person")
-        pool.append(_Antecedent(mention.span[0], mention.span[1], here, tok.dep_ in ("nsubj", "nsubjpass"), tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT", gender, quoted, chosen.actor))
+        is_subject = tok.dep_ in ("nsubj", "nsubjpass")
+        pool.append(_Antecedent(mention.span[0], mention.span[1], here, is_subject, is_subject and tok.head.dep_ == "ROOT", gender, quoted, chosen.actor, tok.head.i if is_subject else -1))
         pool.sort(key=lambda c: c.start)
 
 
