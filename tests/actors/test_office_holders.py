@@ -460,3 +460,113 @@ def test_one_person_many_seats(holders):
             "RUS.security_council_secretary"} <= seats_of["sergei-ivanov"]
     assert {"RUS.foreign_minister", "RUS.security_council_secretary"} <= seats_of["igor-ivanov"]
     assert seats_of["sergei-ivanov"].isdisjoint({"RUS.foreign_minister"})
+
+
+# --------------------------------------------------------------------------- 5. the rest of the world
+
+# Heads of state and government beyond the G20 and the original extra countries.
+WORLD_COUNTRIES = [
+    "IRQ", "AFG", "PAK", "EGY", "LBY", "DZA", "MAR", "TUN", "SDN", "SSD", "ETH", "SOM", "KEN",
+    "NGA", "ZWE", "COD", "RWA", "UGA", "LBR", "SLE", "MLI", "JOR", "LBN", "PSE", "YEM", "QAT",
+    "ARE", "KWT", "BHR", "OMN", "PRK", "TWN", "VNM", "MMR", "THA", "PHL", "MYS", "SGP", "LKA",
+    "BGD", "NPL", "GEO", "ARM", "BLR", "KAZ", "UZB", "MDA", "SRB", "HRV", "XKX", "ALB", "GRC",
+    "CYP", "HUN", "ROU", "BGR", "SVK", "EST", "LVA", "LTU", "FIN", "SWE", "NOR", "DNK", "NLD",
+    "BEL", "ESP", "PRT", "AUT", "CHE", "IRL", "VEN", "CUB", "COL", "CHL", "PER", "BOL", "ECU",
+    "NIC", "HTI", "NZL", "SVN", "MKD", "MNE", "LUX", "GHA", "SEN", "CIV", "TZA", "AGO", "MOZ",
+    "BFA", "NER", "TCD", "CMR", "ERI", "KGZ", "TJK", "TKM", "MNG", "KHM", "URY", "PRY", "CRI",
+    "SLV", "GTM", "HND", "PAN", "DOM",
+]
+
+WORLD_FACTS = [
+    ("ZWE.president", "2000-01-01", "robert-mugabe"),
+    ("ZWE.president", "2018-01-01", "emmerson-mnangagwa"),
+    ("DZA.president", "2005-01-01", "abdelaziz-bouteflika"),
+    ("IRQ.prime_minister", "2005-01-01", "iyad-allawi"),
+    ("IRQ.president", "2002-01-01", "saddam-hussein"),
+    ("IRQ.prime_minister", "2010-01-01", "nouri-al-maliki"),
+    ("EGY.president", "2000-01-01", "hosni-mubarak"),
+    ("EGY.president", "2013-01-01", "mohamed-morsi"),
+    ("PSE.president", "2000-01-01", "yasser-arafat"),
+    ("PSE.president", "2010-01-01", "mahmoud-abbas"),
+    ("PSE.prime_minister", "2006-06-01", "ismail-haniyeh"),
+    ("AFG.president", "2010-01-01", "hamid-karzai"),
+    ("AFG.supreme_leader", "2022-01-01", "hibatullah-akhundzada"),
+    ("PAK.president", "2005-01-01", "pervez-musharraf"),
+    ("PAK.prime_minister", "2019-01-01", "imran-khan"),
+    ("LBY.guide", "2005-01-01", "muammar-gaddafi"),
+    ("TUN.president", "2010-01-01", "zine-el-abidine-ben-ali"),
+    ("SDN.head_of_state", "2010-01-01", "omar-al-bashir"),
+    ("ETH.prime_minister", "2000-01-01", "meles-zenawi"),
+    ("LBR.president", "2000-01-01", "charles-taylor"),
+    ("JOR.king", "2005-01-01", "abdullah-ii-of-jordan"),
+    ("LBN.prime_minister", "2005-02-14", "omar-karami"),
+    ("YEM.president", "2000-01-01", "ali-abdullah-saleh"),
+    ("QAT.emir", "2020-01-01", "tamim-bin-hamad-al-thani"),
+    ("PRK.supreme_leader", "2000-01-01", "kim-jong-il"),
+    ("TWN.president", "2005-01-01", "chen-shui-bian"),
+    ("VNM.general_secretary", "2015-01-01", "nguyen-phu-trong"),
+    ("MMR.state_counsellor", "2018-01-01", "aung-san-suu-kyi"),
+    ("THA.prime_minister", "2003-01-01", "thaksin-shinawatra"),
+    ("PHL.president", "2018-01-01", "rodrigo-duterte"),
+    ("MYS.prime_minister", "2000-01-01", "mahathir-mohamad"),
+    ("LKA.president", "2009-05-18", "mahinda-rajapaksa"),
+    ("BGD.prime_minister", "2015-01-01", "sheikh-hasina"),
+    ("GEO.president", "2008-08-08", "mikheil-saakashvili"),
+    ("GEO.president", "1995-01-01", "eduard-shevardnadze"),
+    ("BLR.head_of_state", "2020-08-09", "alexander-lukashenko"),
+    ("YUG.president", "1999-03-24", "slobodan-milosevic"),
+    ("SRB.prime_minister", "2002-01-01", "zoran-djindjic"),
+    ("HRV.president", "1995-08-04", "franjo-tudjman"),
+    ("XKX.prime_minister", "2008-02-17", "hashim-thaci"),
+    ("GRC.prime_minister", "2015-07-05", "alexis-tsipras"),
+    ("HUN.prime_minister", "2015-01-01", "viktor-orban"),
+    ("NLD.prime_minister", "2015-01-01", "mark-rutte"),
+    ("NOR.prime_minister", "2011-07-22", "jens-stoltenberg"),
+    ("ESP.prime_minister", "2004-03-11", "jose-maria-aznar"),
+    ("PRT.prime_minister", "2000-01-01", "antonio-guterres"),
+    ("VEN.president", "2005-01-01", "hugo-chavez"),
+    ("VEN.president", "2020-01-01", "nicolas-maduro"),
+    ("CUB.president", "2000-01-01", "fidel-castro"),
+    ("CHL.president", "2008-01-01", "michelle-bachelet"),
+    ("COL.president", "2005-01-01", "alvaro-uribe"),
+    ("NZL.prime_minister", "2019-03-15", "jacinda-ardern"),
+    ("EST.prime_minister", "2022-02-24", "kaja-kallas"),
+    ("CIV.president", "2005-01-01", "laurent-gbagbo"),
+    ("MKD.prime_minister", "2010-01-01", "nikola-gruevski"),
+    ("HND.president", "2009-07-01", "roberto-micheletti"),
+    ("KHM.prime_minister", "2010-01-01", "hun-sen"),
+]
+
+
+def test_world_heads_of_state_exist(seats, holders):
+    heads = defaultdict(set)
+    for s in seats.values():
+        if s["category"] == "head_of_state":
+            heads[s["country"]].add(s["seat"])
+    used = {r["seat"] for r in holders}
+    for country in WORLD_COUNTRIES:
+        assert heads[country], country
+        assert heads[country] & used, country
+    assert len(WORLD_COUNTRIES) >= 60
+    assert len(WORLD_FACTS) >= 25
+
+
+@pytest.mark.parametrize("seat_id,day,expected", WORLD_FACTS,
+                         ids=[f"{s}@{d}" for s, d, _ in WORLD_FACTS])
+def test_world_spot_check(seats, holders, seat_id, day, expected):
+    assert seat_id in seats
+    when = dt.date.fromisoformat(day)
+    found = [r["person_id"] for r in holders if r["seat"] == seat_id and holds_on(r, when)]
+    assert found == [expected], found
+
+
+def test_world_people_shared_with_igo_seats(holders):
+    """Heads of government who later led an IGO keep one person_id across both seats."""
+    seats_of = defaultdict(set)
+    for r in holders:
+        seats_of[r["person_id"]].add(r["seat"])
+    assert {"NLD.prime_minister", "NATO.secretary_general"} <= seats_of["mark-rutte"]
+    assert {"NOR.prime_minister", "NATO.secretary_general"} <= seats_of["jens-stoltenberg"]
+    assert {"PRT.prime_minister", "UN.secretary_general"} <= seats_of["antonio-guterres"]
+    assert {"EST.prime_minister", "EU.high_representative"} <= seats_of["kaja-kallas"]
+    assert {"SRB.president", "YUG.president"} <= seats_of["slobodan-milosevic"]
