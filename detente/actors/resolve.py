@@ -158,17 +158,25 @@ class _Article:
             m = k
             while m < len(doc) and m - k < 4 and doc[m].pos_ == "PROPN" and doc[m].is_title and m not in self.cue_at and m not in self.hit_at and m not in self.person_tok:
                 m += 1
-            if m - k >= 2 and not any(doc[t].ent_type_ in ("GPE", "NORP", "LOC", "DATE") for t in range(k, m)):
+            # (Not the rest of an entity the title word starts: "the National Strategy Institute".)
+            if m - k >= 2 and doc[k].ent_iob_ != "I" and not any(doc[t].ent_type_ in ("GPE", "NORP", "LOC", "DATE") for t in range(k, m)):
                 extra.append(Span(doc, k, m, label="PERSON"))
                 self.person_tok.update(range(k, m))
-        # "Pavel Orlov" labelled ORG: two or three capitalised words led by a common first name.
-        for ent in doc.ents:
-            if ent.label_ not in ("ORG", "NORP") or not 2 <= len(ent) <= 3 or ent.start in self.person_tok:
+        # "Pavel Orlov" labelled ORG (or inside a longer ORG): two or three capitalised words led
+        # by a common first name, not continuing a capitalised phrase.
+        for tok in doc:
+            if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ not in ("ORG", "NORP", "") or self.kb.gender(tok.text) is None:
                 continue
-            if self.kb.gender(ent[0].text) is None or any(t.i in self.cue_at or t.i in self.hit_at or not t.is_title or t.pos_ != "PROPN" for t in ent):
+            if tok.i in self.person_tok or tok.i in self.cue_at or tok.i in self.hit_at:
                 continue
-            extra.append(Span(doc, ent.start, ent.end, label="PERSON"))
-            self.person_tok.update(range(ent.start, ent.end))
+            if tok.i > 0 and doc[tok.i - 1].is_title and doc[tok.i - 1].pos_ == "PROPN":
+                continue
+            m = tok.i + 1
+            while m < len(doc) and m - tok.i < 3 and doc[m].pos_ == "PROPN" and doc[m].is_title and m not in self.cue_at and m not in self.hit_at and m not in self.person_tok:
+                m += 1
+            if m - tok.i >= 2 and not (m < len(doc) and doc[m].pos_ == "PROPN" and doc[m].is_title):
+                extra.append(Span(doc, tok.i, m, label="PERSON"))
+                self.person_tok.update(range(tok.i, m))
         if extra:
             self.person_ents = sorted([*self.person_ents, *extra], key=lambda e: e.start)
 
@@ -231,6 +239,8 @@ class _Article:
                 title = kb.titles.get(text)
                 if title is None and span[-1].tag_ in ("NNS", "NNPS"):
                     title = kb.titles.get((doc[i : i + length - 1].text + " " + span[-1].lemma_).strip().lower())
+                if title is not None and title.kind == "person" and self._inside_institution(span):
+                    title = None  # "the National Strategy Institute" has no "national" in it
                 if title is not None:
                     found = TitleHit(i, i + length, title)
                     break
@@ -240,6 +250,17 @@ class _Article:
             else:
                 i += 1
         return hits
+
+    def _inside_institution(self, span: Span) -> bool:
+        """The words continue an organisation's name that has an institution word in it."""
+        first = span[0]
+        if first.ent_iob_ != "I" or first.ent_type_ not in ("ORG", "FAC"):
+            return False
+        ent = next((e for e in self.doc.ents if e.start <= first.i < e.end), None)
+        if ent is None:
+            return False
+        words = {t.lower_ for t in ent}
+        return any(words & keywords for keywords in self.rules.institution_sectors.values())
 
     def _allowed_left(self, tok: Token, right: Token) -> bool:
         """May `tok` belong to the title words before `right` (scanning leftwards)?"""
@@ -651,6 +672,8 @@ def _resolve_people(state: _Article) -> None:
                     actor = Actor(text=name, name=name, actor_id=None, country=seat.country,
                                   sector="ELI" if info.former else seat.sector, role=seat.role)
         start = left.start if (info is left and left.start < i) else i
+        if info is not None and info is not left and info.end < i:
+            start = info.start  # "The director of the X Institute, Pavel Orlov": one mention
         head = ent.root
         _emit(state, start, j, actor, "person")
         if info is not None and info is not left:
@@ -803,6 +826,17 @@ def _kb_offices(state: _Article, actor: Actor, categories: bool) -> set[str]:
     return out
 
 
+def _takes_office_later(state: _Article, actor: Actor, wanted: set[str]) -> bool:
+    person = state.kb.people.get(actor.actor_id or "")
+    if person is None or state.day is None:
+        return False
+    day = state.day
+    return any(
+        day < t.start <= day + timedelta(days=ELECT_LEAD_DAYS) and _offices_match(wanted, state.kb.offices(person, t), state.rules.role_groups)
+        for t in person.terms
+    )
+
+
 def _link_role(state: _Article, info: TitleInfo, hit: TitleHit) -> PersonRecord | None:
     """The person named earlier that a definite role phrase refers to: first someone the
     document itself gave that title, then someone the knowledge base says held it (not for a
@@ -827,15 +861,25 @@ def _link_role(state: _Article, info: TitleInfo, hit: TitleHit) -> PersonRecord 
         text_offices = stated.get(key, set()) - {"former", "ex"}
         if info.elect and _offices_match(wanted, text_offices, groups):
             continue  # "the president-elect" is not the president the text names as such
+        if info.elect and not _takes_office_later(state, record.actor, wanted):
+            continue  # ... nor anyone not known to take that office after the article's date
         if info.former and record.actor.sector not in ("ELI", None) and "former" not in stated.get(key, set()):
             continue  # "the former minister" is not someone the text presents in office
         if _offices_match(wanted, text_offices, groups):
             by_text.append(record)
         elif _offices_match(wanted, _kb_offices(state, record.actor, categories=not generic), groups):
             by_kb.append(record)
-    for tier in (by_text, by_kb):
+    # "the expert", "the analyst": a title with a sector but no office refers to the one person
+    # of that sector named before.
+    sector = hit.title.sector
+    by_sector = [] if (by_text or by_kb or sector in (INHERIT, "GOV") or hit.title.office) else [
+        r for r in state.people if r.token < hit.i and r.actor.name and r.actor.sector == sector
+    ]
+    for tier in (by_text, by_kb, by_sector):
         if not tier:
             continue
+        if tier is by_sector and len({r.actor.actor_id or r.actor.name for r in tier}) > 1:
+            return None
         if country is None and len({r.actor.actor_id or r.actor.name for r in tier}) > 1:
             return None  # "the minister" with two ministers named: say nothing
         return tier[-1]
@@ -977,18 +1021,23 @@ class _Antecedent:
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks, paired within each paragraph (an unclosed
-    quote runs to the paragraph's end, as in news copy that continues a quote)."""
+    quote runs to the paragraph's end, as in news copy that continues a quote). Typewriter
+    doubles count too: ``...'' and "...’’ are common in agency copy."""
     out: list[tuple[int, int]] = []
     pos = 0
     for para in text.split("\n"):
         open_at: int | None = None
-        for k, ch in enumerate(para):
-            if ch == "“" or (ch == '"' and open_at is None):
-                if open_at is None:
-                    open_at = pos + k
-            elif ch in ("”", '"') and open_at is not None:
-                out.append((open_at, pos + k + 1))
+        k = 0
+        while k < len(para):
+            pair = para[k : k + 2]
+            width = 2 if pair in ("``", "‘‘", "''", "’’") else 1
+            mark = pair if width == 2 else para[k]
+            if open_at is None and mark in ("“", '"', "``", "‘‘"):
+                open_at = pos + k
+            elif open_at is not None and mark in ("”", '"', "''", "’’"):
+                out.append((open_at, pos + k + width))
                 open_at = None
+            k += width
         if open_at is not None:
             out.append((open_at, pos + len(para)))
         pos += len(para) + 1

@@ -70,11 +70,11 @@ def _explicit_in_head(text: str, bounds: DateWindow | None, today: date) -> tupl
     return None
 
 
-def _past_weekdays(doc: Doc) -> set[int]:
+def _past_weekdays(doc: Doc, text: str) -> set[int]:
     """ISO weekdays that past-tense clauses of the text name without 'last'/'next'."""
     lex = lexicon_module.load()
     out: set[int] = set()
-    for cand in candidates(doc.text):
+    for cand in candidates(text):
         if cand.rule.name != "weekday" or cand.match["rel"] or cand.match["plural"]:
             continue
         wd = cand.match["wd"]
@@ -93,7 +93,7 @@ def _caption_date(doc: Doc, article: Article, bounds: DateWindow | None, today: 
     if not dates:
         return None
     dateline = find_dateline(article.text)
-    weekdays = _past_weekdays(doc)
+    weekdays = _past_weekdays(doc, article.text)
     agreeing = []
     for d in dates:
         if dateline and dateline.month == d.month and dateline.day == d.day:
@@ -115,11 +115,12 @@ def _matches(row: KeywordRow, phrase: str) -> bool:
     return all(any(_present(a, phrase) for a in group) for group in row.groups)
 
 
-def _anniversaries(doc: Doc, today: date) -> list[tuple[DateWindow, str]]:
-    """Windows the article's anniversaries put the publication in."""
+def _anniversaries(doc: Doc, text: str, today: date) -> list[tuple[DateWindow, str]]:
+    """Windows the article's anniversaries put the publication in (``text`` is the doc's text)."""
+    out: list[tuple[DateWindow, str]] = []
+    if "nniversar" not in text and "NNIVERSAR" not in text:
+        return out  # the pattern scans every word: skip the many texts that cannot match
     lex = lexicon_module.load()
-    text = doc.text
-    out = []
     for m in _ANNIVERSARY.finditer(text):
         if m["n"]:
             n = int(m["n"])
@@ -170,16 +171,16 @@ _FORMER = re.compile(
 _ABSOLUTE_RULES = frozenset({"iso_date", "month_day_year", "day_month_year", "month_year", "year"})
 
 
-def _past_floor(doc: Doc) -> date | None:
+def _past_floor(doc: Doc, text: str) -> date | None:
     """The latest first day of an absolute date (with a year) told in a past-tense clause."""
     from detente.dates.finder import plausible  # the finder's filters (years that are amounts...)
 
     lex = lexicon_module.load()
     best: date | None = None
-    for cand in candidates(doc.text):
+    for cand in candidates(text):
         if cand.rule.name not in _ABSOLUTE_RULES or (cand.rule.name == "month_year" and not cand.match["year"]):
             continue
-        if not plausible(cand, doc.text, doc):
+        if not plausible(cand, text, doc):
             continue
         value = cand.rule.normalise(cand.match, Ctx(ref=None, tense="none"), lex)
         w = window_of(value[1]) if value and value[1] else None
@@ -192,7 +193,7 @@ def _past_floor(doc: Doc) -> date | None:
     return best
 
 
-def _bounds(doc: Doc, evidence: Sequence[TermEvidence], today: date) -> tuple[DateWindow | None, list[str]]:
+def _bounds(doc: Doc, text: str, evidence: Sequence[TermEvidence], today: date) -> tuple[DateWindow | None, list[str]]:
     """The window all the evidence allows: the intersection of office terms and anniversaries.
 
     Evidence that contradicts the rest (an empty intersection) is resolved by the union: wider,
@@ -201,14 +202,14 @@ def _bounds(doc: Doc, evidence: Sequence[TermEvidence], today: date) -> tuple[Da
     windows: list[tuple[DateWindow, str]] = []
     for ev in evidence:
         end = ev.end or today
-        if _FORMER.search(doc.text[max(0, ev.span[0] - 30):ev.span[0]]):
+        if _FORMER.search(text[max(0, ev.span[0] - 30):ev.span[0]]):
             end = today  # "ousted President X": the term is over, so it only bounds from below
         if ev.start <= end:
             windows.append((span(ev.start, end), f"term of {ev.person_id} as {ev.seat}"))
-    windows += _anniversaries(doc, today)
+    windows += _anniversaries(doc, text, today)
     if not windows:
         return None, []
-    floor = _past_floor(doc)
+    floor = _past_floor(doc, text)
     if floor is not None and floor <= today:
         # a dated past event the text tells of happened before publication
         windows.append((span(floor, today), f"past event dated {floor.isoformat()}"))
@@ -229,7 +230,7 @@ def publication(
     if article.published is not None:
         return Published(window=DateWindow.day(article.published), method="given", evidence=("input metadata",))
     today = today or date.today()
-    bounds, reasons = _bounds(doc, evidence, today)
+    bounds, reasons = _bounds(doc, article.text, evidence, today)
     found = _explicit_in_head(article.text, bounds, today) or _caption_date(doc, article, bounds, today)
     if found:
         return Published(window=DateWindow.day(found[0]), method="explicit", evidence=(found[1],))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
@@ -43,6 +43,9 @@ class Rule:
     pattern: re.Pattern[str]
     normalise: Normaliser
     relative: bool = True  # the value depends on the reference day or tense
+    # Lowercase words (or single digits) of which every match holds at least one: a chunk of
+    # text without any of them is not scanned with this rule's pattern (the scan is the cost).
+    triggers: frozenset[str] = frozenset()
 
 
 # ---- small helpers --------------------------------------------------------------------------------
@@ -665,10 +668,36 @@ def rules() -> tuple[Rule, ...]:
     eras = _alt([a for row in lex.eras for g in row.groups for a in g])
     flags = re.IGNORECASE
 
+
+    digits = frozenset("0123456789")
+    month_words = frozenset(lex.months)
+    wd_words = frozenset(lex.weekdays)
+    unit_words = frozenset(w for u in lex.units for w in (u, u + "s", u + "es")) | {"centuries", "millennia"}
+    words_of = lambda phrases: frozenset(w for p in phrases for w in re.findall(r"[a-z]+|[0-9]", str(p).lower()))  # noqa: E731
+    triggers = {
+        "iso_date": digits, "slash_date": digits, "month_day_year": month_words, "day_month_year": month_words,
+        "time": digits | {"noon", "midnight"}, "time_wd_first": wd_words, "month_day": month_words,
+        "day_month": month_words, "month_year": month_words, "month": month_words, "weekday": wd_words,
+        "deictic": frozenset({"today", "yesterday", "tomorrow", "tonight"}),
+        "part_of_day": frozenset({"morning", "afternoon", "evening", "night"}),
+        "relative_unit": frozenset({"week", "weekend", "month", "year", "decade", "century"}),
+        "season": frozenset(lex.seasons), "ago": frozenset({"ago", "earlier", "later", "before", "after", "now", "hence"}),
+        "duration": unit_words, "vague_duration": unit_words, "plural_unit": unit_words,
+        "quarter": frozenset({"quarter", "half", "period"}), "year_ago_adj": frozenset({"year"}),
+        "century": frozenset({"century"}), "decade": digits, "year": digits, "holiday": words_of(lex.holidays),
+        "set": frozenset({"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly", "quarterly", "every", "each"}),
+        "reference": words_of(lex.references) - {"the", "in", "for", "at", "right", "near"},
+        "era": words_of(a for row in lex.eras for g in row.groups for a in g) - {"the", "of", "and"},
+        "the_year": frozenset({"year", "years"}), "unit_before": frozenset({"before", "after", "earlier", "later"}),
+        "weekend": frozenset({"weekend"}), "spoken_year": frozenset({"nineteen", "eighteen", "twenty"}),
+        "spoken_decade": frozenset({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}),
+        "year_two_thousand": frozenset({"thousand"}),
+    }
+
     def rx(pattern: str) -> re.Pattern[str]:
         return re.compile(r"(?<![\w$£€])" + pattern + r"(?![\w])", flags)
 
-    return (
+    table = (
         Rule("iso_date", rx(r"(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?P<month>)"), _full_date, relative=False),
         Rule("slash_date", rx(r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})(?P<month>)"), _full_date, relative=False),
         Rule("month_day_year", rx(wd_prefix + month + r"\s+" + day + r",?\s+(?P<year>\d{4})"), _full_date, relative=False),
@@ -732,6 +761,10 @@ def rules() -> tuple[Rule, ...]:
         Rule("spoken_decade", rx(r"the\s+(?P<century>)(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?P<ones>)(?P<decade>)"), lambda m, c, l: _spoken_year_decade(m, c), relative=True),
         Rule("year_two_thousand", rx(r"the\s+year\s+two\s+thousand"), lambda m, c, l: ("DATE", "2000"), relative=False),
     )
+    missing = {r.name for r in table} - set(triggers)
+    if missing:  # a rule without triggers would never run: a table defect, not a data one
+        raise AssertionError(f"dates rules without triggers: {sorted(missing)}")
+    return tuple(replace(r, triggers=triggers[r.name]) for r in table)
 
 
 @dataclass(frozen=True, slots=True)
@@ -742,16 +775,33 @@ class Candidate:
     match: re.Match[str]
 
 
+# Chunks are scanned one by one: a line break after closing punctuation, or a blank line, ends
+# one (no expression spans a paragraph), and only the rules one of whose triggers the chunk
+# holds are run over it. Hard-wrapped lines (no closing punctuation) stay together.
+_CHUNK_END = re.compile(r"(?<=[.!?:;\"'”’)\]])[ \t]*\n|\n[ \t]*\n")
+_WORDS = re.compile(r"[A-Za-z]+|[0-9]")
+
+
 @lru_cache(maxsize=32)
 def candidates(text: str) -> tuple[Candidate, ...]:
     """Every rule's matches, overlaps resolved: the longest wins, then the earlier rule.
 
     Cached (a pure function of the text): publication and find both scan the same text."""
+    table = rules()
     found: list[tuple[int, int, int, Candidate]] = []
-    for order, rule in enumerate(rules()):
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), -(m.end() - m.start()), order, Candidate(m.start(), m.end(), rule, m)))
+    start = 0
+    bounds = [m.end() for m in _CHUNK_END.finditer(text)] + [len(text)]
+    for end in bounds:
+        if end <= start:
+            continue
+        words = {w.lower() for w in _WORDS.findall(text, start, end)}
+        for order, rule in enumerate(table):
+            if rule.triggers.isdisjoint(words):
+                continue
+            for m in rule.pattern.finditer(text, start, end):
+                if m.end() > m.start():
+                    found.append((m.start(), -(m.end() - m.start()), order, Candidate(m.start(), m.end(), rule, m)))
+        start = end
     found.sort(key=lambda t: (t[1], t[0], t[2]))
     taken: list[Candidate] = []
     occupied: list[tuple[int, int]] = []

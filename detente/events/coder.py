@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.lookup import MentionIndex
+from detente.dates import date_for
 from detente.events.lexicon import Lexicon, Pattern
 from detente.ingest.dateline import find_dateline
 from detente.records import (
@@ -98,24 +99,8 @@ def code(
 
 
 def _date(doc: Doc, token_index: int, times: Sequence[TimeExpression], published: Published) -> DateWindow:
-    """The date of the clause headed by `token_index`: the dates stage's `date_for` when it is
-    there; until then, a time expression anchored in the clause, else the publication window."""
-    try:
-        from detente.dates import date_for  # type: ignore[attr-defined]
-    except ImportError:
-        date_for = None
-    if date_for is not None:
-        return date_for(token_index, times, published)
-    # FALLBACK (until detente.dates.date_for lands): a time expression whose anchor token hangs
-    # directly off the predicate (or off one of its prepositions: "on Thursday").
-    head = doc[token_index]
-    for t in times:
-        if t.anchor_token is None or not t.window.known or t.kind not in ("DATE", "TIME"):
-            continue
-        anchor = doc[t.anchor_token]
-        if anchor.head.i == head.i or (anchor.head.dep_ == "prep" and anchor.head.head.i == head.i):
-            return t.window
-    return published.window
+    """The date of the clause headed by `token_index`, as the dates stage reads it."""
+    return date_for(token_index, tuple(times), published, doc=doc)
 
 
 class _SentenceCoder:
@@ -124,6 +109,11 @@ class _SentenceCoder:
         self.s = lexicon.settings
         self.index = index
         self.dateline_end = dateline_end
+        self.fixes = dict(f.split(":", 1) for f in self.s.lemma_fixes if ":" in f)
+
+    def lemma(self, tok: Token) -> str:
+        """The token's lemma, with the model's known slips corrected."""
+        return self.fixes.get(tok.lower_) or tok.lemma_.lower()
 
     # ---- the sentence pass -------------------------------------------------------------------
 
@@ -134,7 +124,7 @@ class _SentenceCoder:
         for tok in sent:
             # "is opposed to": a predicative adjective can carry the event like a verb.
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
-                patterns = self.lex.verbs.get(tok.lemma_.lower())
+                patterns = self.lex.verbs.get(self.lemma(tok))
                 if patterns:
                     hit = self._match(tok, patterns, verb=True)
                     if hit is not None:
@@ -190,10 +180,14 @@ class _SentenceCoder:
     def _match(self, head: Token, patterns: Iterable[Pattern], verb: bool) -> tuple[Pattern, list[Token]] | None:
         """The most specific pattern whose constraints hold, with the trigger's tokens."""
         children = list(head.children)
+        has_object = any(c.dep_ in _OBJ for c in children)
         for p in patterns:
+            if verb and p.obj is None and has_object and p.lemma in self.s.intransitive_only:
+                continue
             words = [head]
             if p.particle is not None:
-                prt = next((c for c in children if c.dep_ == "prt" and c.lower_ == p.particle), None)
+                # The parser often reads a particle as an adverb ("fired back at").
+                prt = next((c for c in children if c.dep_ in ("prt", "advmod") and c.lower_ == p.particle), None)
                 if prt is None:
                     continue
                 words.append(prt)
@@ -262,7 +256,14 @@ class _SentenceCoder:
         if any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in verb.children):
             return []  # "vowed not to return": the promise is of the opposite; no guess
         passive = any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
-        subj = self._subject(verb, passive)
+        stative = passive and self.lemma(verb) in self.s.stative_passives and not any(c.dep_ == "agent" for c in verb.children)
+        if stative:
+            # "Israel is opposed to ...", "X is committed to ...": a state of the subject, not a
+            # passive whose agent acts.
+            passive = False
+            subj = next((c for c in verb.children if c.dep_ in _PASSIVE_SUBJ), None)
+        else:
+            subj = self._subject(verb, passive)
         if subj is not None and subj.lower_ in _PRONOUNS:
             subj = self._speaker(verb)
         if subj is None:
@@ -311,6 +312,10 @@ class _SentenceCoder:
         for _ in range(8):
             kids = list(t.children)
             if any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in kids):
+                if t.i != verb.i and not passive:
+                    # "X was indicted by Y and will resign": an active verb sharing a passive
+                    # clause's subject acts for its patient, not its agent.
+                    return next((c for c in kids if c.dep_ in _PASSIVE_SUBJ), None)
                 agent = next((c for c in kids if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 return pobj
@@ -384,8 +389,9 @@ class _SentenceCoder:
             # "restrictions against German goods": whose the thing is.
             if prep.lower_ == "with":
                 continue  # "with X's help": a helper, not the party acted on
+            # ("opposed to French mediation": the pattern's own object may still say whose it is.)
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.i not in used:
+            if pobj is not None:
                 mods = [c for c in pobj.children if c.dep_ in _ACTOR_MODIFIERS and self._actors(c, allow_place=False)]
                 if mods:
                     return mods
@@ -499,7 +505,7 @@ class _SentenceCoder:
                     sources = self._actors(c, allow_place=False)
                     if sources:
                         break
-        if not sources and noun.dep_ in _OBJ and noun.head.lemma_.lower() in self.s.light_verbs:
+        if not sources and noun.dep_ in _OBJ and self.lemma(noun.head) in self.s.light_verbs:
             # "Students staged a demonstration": the light verb's subject is the noun's source.
             subj = self._subject(noun.head, passive=False)
             if subj is not None and subj.lower_ in _PRONOUNS:
@@ -538,6 +544,10 @@ class _SentenceCoder:
             # to Pakistan", "a visit to Moscow"): the country is the party acted on.
             targets.extend(self._actors(tok, allow_place=True))
         if not targets:
+            # "The cabinet met on Sunday": a meeting needs a second party; one actor meeting
+            # alone is its own business, not an interaction.
+            if code in self.s.partner_codes and len(sources) < 2:
+                return []
             targets = [None]
         start = min(w.idx for w in words)
         end = max(w.idx + len(w) for w in words)

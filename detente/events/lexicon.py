@@ -88,6 +88,10 @@ class Settings:
     people_place_preps: frozenset[str] = frozenset()
     against_preps: frozenset[str] = frozenset()
     background_preps: frozenset[str] = frozenset()
+    lemma_fixes: frozenset[str] = frozenset()
+    stative_passives: frozenset[str] = frozenset()
+    partner_codes: frozenset[str] = frozenset()
+    intransitive_only: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,11 @@ class Lexicon:
                         f"{where}: unknown [settings] key {key!r}; known: {', '.join(Settings.__slots__)}"  # type: ignore[attr-defined]
                     )
                 settings.setdefault(key, set()).update(str(w) for w in words)
+        demand = settings.get("demand_code", set())
+        if len(demand) > 1 or any(c not in codes for c in demand):
+            raise KnowledgeError(
+                f"[settings] demand_code must be one known CAMEO code (e.g. [\"100\"]), got {sorted(demand)}"
+            )
         # Most specific pattern first, so the first one that matches is the one coded.
         return cls(
             codes=codes,

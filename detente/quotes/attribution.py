@@ -35,6 +35,7 @@ class Attribution:
     cue: Token  # the cue word ("said", "quoted", "according")
     cue_text: str  # as written: "said", "according to"
     speaker: Actor
+    speaker_token: Token | None = None  # the head of the speaker phrase
 
 
 def is_cue(tok: Token, cues: Cues, *, indirect: bool = False) -> bool:
@@ -46,8 +47,10 @@ def is_cue(tok: Token, cues: Cues, *, indirect: bool = False) -> bool:
         return False
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return False
-    if any(c.dep_ == "xcomp" for c in tok.children):
-        return False  # "will continue to be", "began to cry": not reporting anything
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False  # "would not comment": nothing said
+    if lemma in cues.not_with_xcomp and any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "will continue to be": not reporting anything
     particle = cues.needs_particle.get(lemma)
     if particle is not None:
         return any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
@@ -91,12 +94,40 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
             return subj
         # "..., saying", "met and said", "went on to say": the subject of the verb it hangs on.
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            if verb.dep_ == "xcomp" and verb.head.pos_ not in ("VERB", "AUX"):
+                return None  # "it will be possible to say": nobody is saying anything
             verb = verb.head
+            if verb.dep_ == "ccomp" and verb.head is not verb and verb.head.lemma_.lower() in cues.speech:
+                # "He said the convention could be "messy," adding ...": the adding hangs on
+                # the reported clause; the speaker is the one who said it.
+                verb = verb.head
             continue
         if verb.dep_ == "relcl":
             return verb.head
-        return None
+        return _left_neighbour(cue) if verb is cue else None
     return None
+
+
+def _left_neighbour(cue: Token) -> Token | None:
+    """When the parser lost the subject ("Rep. Paul Ryan (R-WI) said", "her adviser, Jake
+    Sullivan, said" parsed as appositions of an opening phrase): the name right before the cue,
+    if it hangs below the cue."""
+    i = cue.i - 1
+    doc = cue.doc
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i:
+        tok = tok.head  # "Ryan (R-WI)": the name, not its label
+    while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.i < cue.i:
+        tok = tok.head
+    if tok.pos_ not in ("PROPN", "PRON") or tok.tag_ in ("PRP$", "WP", "WDT"):
+        return None
+    if cue not in tok.ancestors:
+        return None
+    return tok
 
 
 def _quoting_verb(cue: Token, cues: Cues) -> Token | None:
@@ -149,13 +180,13 @@ def _role_of(head: Token, child: Token) -> bool:
     return child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i and head.pos_ != "PRON"
 
 
-def speaker_actor(tok: Token, index: MentionIndex) -> Actor | None:
-    """The Actor for the phrase headed by `tok`: the resolved actor of the mention there (with
-    `text` the phrase as written here), else the phrase itself, unresolved."""
-    start, end = phrase_bounds(tok)
+def speaker_actor(tok: Token, index: MentionIndex, bounds: tuple[int, int] | None = None) -> Actor | None:
+    """The Actor for the phrase headed by `tok` (or spanning token `bounds`): the resolved actor
+    of the mention there (with `text` the phrase as written here), else the phrase, unresolved."""
+    start, end = bounds or phrase_bounds(tok)
     doc: Doc = tok.doc
     span = doc[start:end]
-    if not span.text or span.text.lower() in _EMPTY_SPEAKERS:
+    if not span.text or span.text.lower() in _EMPTY_SPEAKERS or not span.text[0].isalnum():
         return None
     head = tok if start <= tok.i < end else span.root
     mention = index.at(span.start_char, span.end_char, head=head.idx)
@@ -171,4 +202,4 @@ def attribute(cue: Token, cues: Cues, index: MentionIndex) -> Attribution | None
     actor = speaker_actor(tok, index)
     if actor is None:
         return None
-    return Attribution(cue=cue, cue_text=cue_text(cue, cues), speaker=actor)
+    return Attribution(cue=cue, cue_text=cue_text(cue, cues), speaker=actor, speaker_token=tok)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -18,6 +18,9 @@ class Cues:
     needs_particle: dict[str, str]  # lemma -> particle it needs to report ("point out")
     according: tuple[tuple[str, ...], ...]  # multi-word cues taking the speaker as object
     speech: frozenset[str] = frozenset()  # direct | quoting, precomputed for the token scan
+    colon_labels: frozenset[str] = frozenset()  # "Update:", "Watch:": line labels, not speakers
+    not_with_xcomp: frozenset[str] = frozenset()  # "continue to be" does not report
+    object_cues: dict[str, str] = field(default_factory=dict)  # lemma -> "dobj" or a preposition
 
 
 @cache
@@ -34,6 +37,9 @@ def load_cues() -> Cues:
             indirect=frozenset(w.lower() for w in data["indirect"]),
             quoting=quoting,
             speech=direct | quoting,
+            colon_labels=frozenset(w.lower() for w in data.get("colon_labels", [])),
+            not_with_xcomp=frozenset(w.lower() for w in data.get("not_with_xcomp", [])),
+            object_cues={k.lower(): v.lower() for k, v in data.get("object_cues", {}).items()},
             needs_particle={k.lower(): v.lower() for k, v in data.get("needs_particle", {}).items()},
             according=tuple(tuple(w.lower() for w in words) for words in data.get("according", [])),
         )

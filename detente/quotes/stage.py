@@ -13,16 +13,16 @@ pieces, so the split stays visible.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from detente.actors.lookup import MentionIndex
 from detente.dates import date_for
-from detente.quotes.attribution import Attribution, according_length, attribute, is_cue
+from detente.quotes.attribution import Attribution, according_length, attribute, is_cue, speaker_actor
 from detente.quotes.lexicon import Cues, load_cues
 from detente.quotes.marks import RawQuote, scan
-from detente.records import Actor, Article, DateWindow, Mention, Published, Quote, QuoteKind, TimeExpression
+from detente.records import Article, DateWindow, Mention, Published, Quote, QuoteKind, TimeExpression
 
 Span = tuple[int, int]
 
@@ -32,6 +32,11 @@ _MARK_CHARS = "“”„«»\"‘’"
 _MIN_WORDS_UNATTRIBUTED = 8
 # Below this many words, a quote needs a cue that governs it in the parse.
 _MIN_WORDS_LOOSE = 4
+# "Name: statement" lines: the label before the colon is this short at most.
+_MAX_COLON_LABEL = 60
+_MAX_COLON_WORDS = 6
+# "...". He said so at the summit.": the next sentence names the speaker when this short.
+_MAX_NEXT_SENTENCE = 10
 # A direct quote's attribution between two of its parts ("A," he said, "b") is this short at most.
 _MAX_SPLIT_GAP = 80
 # Share of a that-clause covered by quotation marks above which the clause *is* the direct quote.
@@ -43,8 +48,7 @@ class _Found:
     parts: list[Span]
     kind: QuoteKind
     attribution: Attribution | None
-    raw: RawQuote | None = None
-    absorbed: list[int] = field(default_factory=list)
+    raw: RawQuote | None = None  # the marks scanned, for direct quotes (and mixed ones made of them)
 
 
 def extract(
@@ -61,17 +65,23 @@ def extract(
     text = sents.text
     raws = _merge_split(doc, sents, scan(text), cues)
     inside = _inside_mask(doc, raws)
-    direct = [_attribute_direct(doc, sents, raw, raws, inside, cues, index) for raw in raws]
+    direct = [_attribute_direct(doc, sents, raw, inside, cues, index) for raw in raws]
     _carry_speakers(doc, sents, raws, direct)
     found: list[_Found] = []
-    for n, (raw, attribution) in enumerate(zip(raws, direct)):
+    for raw, attribution in zip(raws, direct):
         if attribution is None and _words(text, raw) < _MIN_WORDS_UNATTRIBUTED:
             continue
-        found.append(_Found(parts=list(raw.parts), kind="direct", attribution=attribution, raw=raw))
+        mixed = _paraphrase_around(doc, raw, attribution) if _words(text, raw) < _MIN_WORDS_LOOSE else None
+        if mixed:
+            # "Bush called Trump "unhinged"": the quoted words are part of a paraphrase.
+            found.append(_Found(parts=mixed, kind="mixed", attribution=attribution, raw=raw))
+        else:
+            found.append(_Found(parts=list(raw.parts), kind="direct", attribution=attribution, raw=raw))
         found.extend(_nested(doc, sents, raw, cues, index))
-    found = _indirect(doc, found, inside, cues, index) + found
+    found = _indirect(doc, found, inside, cues, index) + _colon_lines(doc, sents, found, cues, index) + found
     found = [f for f in found if f.parts]
     found.sort(key=lambda f: (f.parts[0][0], -f.parts[-1][1]))
+    _speaker_from_previous_sentence(doc, sents, found)
     out: list[Quote] = []
     for f in found:
         parts = tuple(_clean_part(text, p) for p in f.parts)
@@ -206,8 +216,10 @@ def _frame(doc: Doc, sents: _Sentences, start: int, end: int) -> SpacySpan | Non
 
 
 def _attribute_direct(
-    doc: Doc, sents: _Sentences, raw: RawQuote, raws: Sequence[RawQuote], inside: list[bool], cues: Cues, index: MentionIndex
+    doc: Doc, sents: _Sentences, raw: RawQuote, inside: list[bool], cues: Cues, index: MentionIndex
 ) -> Attribution | None:
+    """The cue and speaker of a direct quote: in its own sentence (the verb it hangs on first,
+    then the nearest cue), else an introduction ending in a colon, else the next sentence."""
     frame = _frame(doc, sents, raw.open_at, raw.close_end)
     if frame is None:
         return None
@@ -215,27 +227,136 @@ def _attribute_direct(
     after = _trailing_attribution(doc, sents, raw, frame)
     if after is not None:
         zone += list(after)
+    # The parser's sentences may run over a paragraph break (a headline into the body): the
+    # attribution of a quote is in its own paragraph.
+    text = sents.text
+    para_start = text.rfind("\n", 0, raw.open_at) + 1
+    para_end = text.find("\n", raw.close_end)
+    para_end = len(text) if para_end < 0 else para_end
     heads = _heads_outside(doc, raw)
-    candidates = [t for t in zone if not inside[t.i] and is_cue(t, cues)]
+    candidates = [
+        t for t in zone if para_start <= t.idx < para_end and not inside[t.i] and is_cue(t, cues)
+    ]
     # The verb the quote hangs on in the parse first, then the nearest.
     candidates.sort(key=lambda t: (t.i not in heads, _distance(t, raw)))
     if _words(sents.text, raw) < _MIN_WORDS_LOOSE:
-        # A few quoted words are a speech only when a cue governs them; a cue elsewhere in the
-        # sentence is about something else ("the so-called "reset", he said, failed").
-        candidates = [t for t in candidates if t.i in heads]
+        # A few quoted words are a speech only when a cue governs them as what was said; a cue
+        # elsewhere in the sentence is about something else ("the so-called "reset", he said,
+        # failed"), and a title or a name in quotes is not speech ("said on "Meet the Press"").
+        candidates = [t for t in candidates if t.i in heads and _governs_as_said(doc, raw, t)]
     for cue in candidates:
         found = attribute(cue, cues, index)
         if found is not None and not _inside_quote(found, raw):
             return found
     # "Kerry put it this way: "...": the sentence that introduces the quote with a colon.
-    before = sents.text[frame.start_char : raw.open_at].rstrip()
+    intro_start = max(frame.start_char, para_start)
+    before = text[intro_start : raw.open_at].rstrip()
+    if not before and para_start > 0:
+        # A quote that opens its paragraph, after a paragraph ending in a colon ("He said:").
+        prev_end = len(text[:para_start].rstrip())
+        if prev_end > 0 and text[prev_end - 1] == ":":
+            last = doc.char_span(prev_end - 1, prev_end, alignment_mode="expand")
+            if last is not None:
+                sent = sents.sentence(doc, last.start)
+                intro_start, before = sent.start_char, text[sent.start_char : prev_end]
     if before.endswith(":"):
-        intro = doc.char_span(frame.start_char, raw.open_at, alignment_mode="contract")
+        intro = doc.char_span(intro_start, intro_start + len(before), alignment_mode="contract")
         if intro is not None:
+            nearest = sorted((t for t in intro if is_cue(t, cues)), key=lambda t: -t.i)
+            for cue in nearest:
+                found = attribute(cue, cues, index)
+                if found is not None:
+                    return found
             found = _root_attribution(intro, cues, index)
             if found is not None:
                 return found
-    return None
+    return _next_sentence_attribution(doc, sents, raw, frame, para_end, inside, cues, index)
+
+
+def _next_sentence_attribution(
+    doc: Doc, sents: _Sentences, raw: RawQuote, frame: SpacySpan, para_end: int,
+    inside: list[bool], cues: Cues, index: MentionIndex,
+) -> Attribution | None:
+    """ "...". That is what Kerry told reporters.": a short sentence right after the quote, in
+    its paragraph, whose main verb is a cue and which quotes nothing itself."""
+    if frame.end >= len(doc) or sents.text[raw.close_end : frame.end_char].strip(" .,!?”\"’'"):
+        return None
+    nxt = sents.sentence(doc, frame.end)
+    if nxt.end_char > para_end or len(nxt) > _MAX_NEXT_SENTENCE or any(inside[t.i] for t in nxt):
+        return None
+    root = nxt.root
+    if not is_cue(root, cues) or any(c.dep_ == "ccomp" for c in root.children):
+        return None
+    return attribute(root, cues, index)
+
+
+# Relations on the way from a few quoted words up to their cue that make them a name or a
+# title rather than what was said ("the "Avatar" star", "said on "Meet the Press"").
+_NAMING_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "nummod"})
+# Prepositions through which quoted words can still be what was said ("accused him of "lies"").
+_SAYING_PREPS = frozenset({"as", "of", "for", "about", "to", "that", "with", "like"})
+
+
+def _quote_tops(doc: Doc, raw: RawQuote) -> list[Token]:
+    """The tokens of the quote whose heads lie outside it."""
+    out: list[Token] = []
+    for s, e in raw.parts:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out.extend(t for t in span if not span.start <= t.head.i < span.end)
+    return out
+
+
+def _path_to(tok: Token, cue: Token) -> list[Token] | None:
+    """The tokens from `tok` up to (not including) `cue`, or None if `cue` does not govern it."""
+    path: list[Token] = []
+    while tok.i != cue.i:
+        path.append(tok)
+        if tok.head.i == tok.i or len(path) > 12:
+            return None
+        tok = tok.head
+    return path
+
+
+def _governs_as_said(doc: Doc, raw: RawQuote, cue: Token) -> bool:
+    for top in _quote_tops(doc, raw):
+        path = _path_to(top, cue)
+        if path is None:
+            continue
+        if any(t.dep_ in _NAMING_DEPS for t in path):
+            continue
+        if any(t.dep_ == "prep" and t.lower_ not in _SAYING_PREPS for t in path):
+            continue
+        return True
+    return False
+
+
+def _paraphrase_around(doc: Doc, raw: RawQuote, attribution: Attribution | None) -> list[Span] | None:
+    """For a few quoted words governed by their cue from the left ("called Trump "unhinged"",
+    "insists Sanders is mounting a "phony attack""): the cue's complements that hold them."""
+    if attribution is None or attribution.cue_text == ":":
+        return None
+    cue = attribution.cue
+    if cue.idx >= raw.open_at:
+        return None
+    tops = _quote_tops(doc, raw)
+    if not tops or any(_path_to(t, cue) is None for t in tops):
+        return None
+    ids: list[int] = []
+    for c in cue.children:
+        if c.i > cue.i and c.dep_ in _COMPLEMENT_DEPS:
+            ids.extend(t.i for t in c.subtree)
+    while ids and doc[ids[0]].dep_ == "mark" and doc[ids[0]].lower_ == "that":
+        ids = ids[1:]
+    pieces = _pieces(doc, ids)
+    if not pieces or not (pieces[0][0] <= raw.start and raw.end <= pieces[-1][1]):
+        return None
+    if sum(e - s for s, e in pieces) <= sum(e - s for s, e in raw.parts) + 2:
+        return None  # nothing around the quoted words: it stays direct
+    return pieces
+
+
+_COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "oprd", "xcomp", "attr", "acomp", "prep", "dative", "advcl"})
 
 
 def _heads_outside(doc: Doc, raw: RawQuote) -> set[int]:
@@ -271,8 +392,19 @@ def _trailing_attribution(doc: Doc, sents: _Sentences, raw: RawQuote, frame: Spa
 
 
 def _inside_quote(found: Attribution, raw: RawQuote) -> bool:
+    """The cue inside the quoted words, or the quote inside the speaker's own phrase
+    ("the hacker known as "Guccifer" stated")."""
     idx = found.cue.idx
-    return any(s <= idx < e for s, e in raw.parts)
+    if any(s <= idx < e for s, e in raw.parts):
+        return True
+    if found.speaker_token is not None:
+        sub = found.speaker_token.subtree
+        first = next(sub, None)
+        if first is not None:
+            last_tok = found.speaker_token.doc[found.speaker_token.right_edge.i]
+            lo, hi = found.speaker_token.left_edge.idx, last_tok.idx + len(last_tok)
+            return lo <= raw.open_at and raw.close_end <= hi
+    return False
 
 
 def _distance(tok: Token, raw: RawQuote) -> int:
@@ -305,6 +437,26 @@ def _carry_speakers(doc: Doc, sents: _Sentences, raws: Sequence[RawQuote], direc
                 direct[n] = direct[n - 1]
 
 
+def _speaker_from_previous_sentence(doc: Doc, sents: _Sentences, found: list[_Found]) -> None:
+    """A direct quote with no attribution of its own, right after a sentence with one
+    ("Kerry said talks would go on.\n\n"We are not giving up."): that sentence's speaker."""
+    by_sentence: dict[int, Attribution] = {}
+    for f in found:
+        if f.attribution is not None and f.attribution.cue_text != ":":
+            by_sentence[sents.of[f.attribution.cue.i]] = f.attribution
+    for f in found:
+        if f.attribution is not None or f.raw is None:
+            continue
+        first = doc.char_span(f.raw.open_at, f.raw.open_at + 1, alignment_mode="expand")
+        if first is None:
+            continue
+        n = sents.of[first.start]
+        start, _ = sents.bounds[n]
+        if n == 0 or sents.text[doc[start].idx : f.raw.open_at].strip():
+            continue  # the quote does not open its sentence
+        f.attribution = by_sentence.get(n - 1)
+
+
 def _nested(doc: Doc, sents: _Sentences, raw: RawQuote, cues: Cues, index: MentionIndex) -> list[_Found]:
     """A quote inside a quote keeps its own speaker when the outer quote says who said it
     ("You wrote one day, 'There can't be a crisis'")."""
@@ -327,6 +479,64 @@ def _nested(doc: Doc, sents: _Sentences, raw: RawQuote, cues: Cues, index: Menti
     return out
 
 
+def _colon_lines(
+    doc: Doc, sents: _Sentences, direct: list[_Found], cues: Cues, index: MentionIndex
+) -> list[_Found]:
+    """ "Kerry: Talks were useful": a line opened by a name and a colon is that name's statement
+    (headlines, interview transcripts). A direct quote after the colon takes the name as speaker."""
+    text = sents.text
+    out: list[_Found] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        found = _colon_line(doc, text, start, end, direct, cues, index)
+        if found is not None:
+            out.append(found)
+        start = end + 1
+    return out
+
+
+def _colon_line(
+    doc: Doc, text: str, start: int, end: int, direct: list[_Found], cues: Cues, index: MentionIndex
+) -> _Found | None:
+    colon = text.find(":", start, min(end, start + _MAX_COLON_LABEL))
+    if colon < 0 or colon + 1 >= end or not text[colon + 1].isspace():
+        return None
+    label = text[start:colon].strip()
+    if not label or not label[0].isupper() or label.lower() in cues.colon_labels:
+        return None
+    span = doc.char_span(start + text[start:colon].index(label), colon, alignment_mode="contract")
+    colon_tok = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None or colon_tok is None or not 1 <= len(span) <= _MAX_COLON_WORDS:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.ent_type_ in ("DATE", "TIME") or t.like_num for t in span):
+        return None
+    if not any(t.pos_ == "PROPN" for t in span):
+        return None
+    speaker = speaker_actor(span.root, index, bounds=(span.start, span.end))
+    if speaker is None:
+        return None
+    content = _trim_span(text, colon + 1, end)
+    if len(text[content[0] : content[1]].split()) < 3:
+        return None
+    attribution = Attribution(cue=colon_tok[0], cue_text=":", speaker=speaker, speaker_token=span.root)
+    for f in direct:
+        if f.raw is not None and f.raw.open_at <= content[0] + 1 and f.raw.close_end >= content[1] - 1:
+            if f.attribution is None:
+                f.attribution = attribution  # "Kerry: "We will not give up""
+            return None
+    return _Found(parts=[content], kind="indirect", attribution=attribution)
+
+
+def _trim_span(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end)
+
+
 # ---- indirect and mixed speech ---------------------------------------------------------------
 
 
@@ -346,6 +556,8 @@ def _indirect(
             content = _according_content(tok, n)
         elif is_cue(tok, cues, indirect=True) and not any(c.dep_ == "neg" for c in tok.children):
             content = _clause_content(tok)
+        if content is None and tok.lemma_.lower() in cues.object_cues and tok.pos_ == "VERB":
+            content = _object_content(tok, cues.object_cues[tok.lemma_.lower()])
         if not content or len(content) < 3:
             continue
         found = attribute(tok, cues, index)
@@ -374,6 +586,22 @@ def _clause_content(verb: Token) -> list[int] | None:
         own = {t.i for t in verb.subtree}
         return [t.i for t in verb.head.subtree if t.i not in own]
     return None
+
+
+def _object_content(verb: Token, holder: str) -> list[int] | None:
+    """The noun phrase a cue reports: its direct object (with an "as" phrase: "described the
+    plan as a threat"), or the object of the given preposition ("called for a ceasefire")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    ids: list[int] = []
+    for c in verb.children:
+        if holder == "dobj" and c.dep_ == "dobj":
+            ids.extend(t.i for t in c.subtree)
+        elif holder == "dobj" and c.dep_ == "prep" and c.lower_ == "as" and ids:
+            ids.extend(t.i for t in c.subtree)
+        elif holder != "dobj" and c.dep_ in ("prep", "prt") and c.lower_ == holder:
+            ids.extend(t.i for g in c.children if g.dep_ == "pobj" for t in g.subtree)
+    return ids if len(ids) >= 2 else None
 
 
 def _according_content(tok: Token, n: int) -> list[int] | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from detente.quotes import extract
 from detente.records import Actor, Article, DateWindow, Mention, Published, Quote
@@ -183,3 +185,56 @@ def test_offsets_exclude_the_marks(nlp) -> None:
     (q,) = _run(nlp, text)
     assert text[q.parts[0][0] : q.parts[0][1]] == "Peace is possible"
     assert q.text == "Peace is possible"
+
+
+def test_speaker_in_the_next_sentence(nlp) -> None:
+    text = "“Nobody here wants another war with anyone.” Halvorsen said so twice at the summit."
+    (q,) = _direct(_run(nlp, text))
+    assert _speaker(q) == "Halvorsen"
+
+
+def test_speaker_from_the_previous_sentence(nlp) -> None:
+    text = (
+        "Halvorsen said the talks would go on through the winter.\n\n"
+        "“We are not giving up on this treaty, whatever the critics say about it.”"
+    )
+    quotes = _run(nlp, text)
+    direct = _direct(quotes)
+    assert len(direct) == 1 and _speaker(direct[0]) == "Halvorsen"
+
+
+def test_headline_name_and_colon(nlp) -> None:
+    text = "Halvorsen: Treaty talks will resume in March\n\nThe senator spoke in Oslo."
+    (q,) = _run(nlp, text)
+    assert q.cue == ":" and _speaker(q) == "Halvorsen"
+    assert q.text == "Treaty talks will resume in March"
+    assert _run(nlp, "Update: Treaty talks will resume in March\n\nThe senator spoke in Oslo.") == ()
+
+
+def test_title_in_quotes_is_not_speech(nlp) -> None:
+    text = "The senator said on “Face the Nation” that talks would resume."
+    quotes = _run(nlp, text)
+    assert all(q.kind != "direct" for q in quotes)
+
+
+_PIECES = [
+    "The envoy said", "“We will talk,”", "he added.", "\"Never,\"", "said Dahl", "‘fine’", "”", "“",
+    "According to Petrov, the canal is closed.", "\n\n", "It rained.", "’’", "''", ":", "she told reporters",
+    "«non»", "that the border stays open", ",",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_any_text_gives_valid_quotes(nlp, pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    quotes = _run(nlp, text)
+    for n, q in enumerate(quotes, start=1):
+        assert q.quote_id == f"t:q{n}"
+        assert q.parts and q.span == (q.parts[0][0], q.parts[-1][1])
+        assert all(0 <= s < e <= len(text) for s, e in q.parts)
+        assert all(a[1] <= b[0] for a, b in zip(q.parts, q.parts[1:]))
+
+
+def test_hypothetical_saying_is_not_a_quote(nlp) -> None:
+    assert _run(nlp, "It is too early to say the talks have failed.") == ()

@@ -1,0 +1,203 @@
+"""Pronouns, role phrases, bare titles, regions and peoples (model-backed: uses the shared `nlp`).
+
+All texts are written for these tests; the people in the small knowledge bases are invented.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.actors import KnowledgeBase, resolve
+from detente.actors.knowledge import _rules, build
+from detente.actors.resolve import quoted_ranges
+from detente.config import KnowledgeConfig
+from detente.records import Article, DateWindow, Mention, Published
+
+COUNTRIES = [
+    {"alpha3": "RUS", "alpha2": "RU", "name": "Russia", "aliases": "", "adjectives": "Russian", "demonyms": "", "capital": "Moscow"},
+    {"alpha3": "USA", "alpha2": "US", "name": "United States", "aliases": "U.S.", "adjectives": "American", "demonyms": "", "capital": "Washington"},
+    {"alpha3": "ZMB", "alpha2": "ZM", "name": "Zambia", "aliases": "", "adjectives": "Zambian", "demonyms": "", "capital": "Lusaka"},
+]
+SEATS = [
+    {"seat": "U.state", "country": "USA", "role": "Secretary of State", "sector": "GOV", "category": "foreign_minister", "titles": "secretary of state|acting secretary of state"},
+    {"seat": "Z.president", "country": "ZMB", "role": "President of Zambia", "sector": "GOV", "category": "head_of_state", "titles": "president"},
+    {"seat": "Z.finance", "country": "ZMB", "role": "Finance Minister of Zambia", "sector": "GOV", "category": "finance_minister", "titles": "finance minister"},
+]
+HOLDERS = [
+    {"seat": "U.state", "person_id": "walter-grant", "name": "Walter Grant", "aliases": "", "start": "1981-01-20", "end": "1985-01-20"},
+    # A one-day acting stint: not enough to be "the former secretary of state".
+    {"seat": "U.state", "person_id": "paul-hensley", "name": "Paul Hensley", "aliases": "", "start": "1993-01-20", "end": "1993-01-21"},
+    {"seat": "Z.president", "person_id": "amos-mbeki", "name": "Amos Mbeki", "aliases": "", "start": "1991-11-02", "end": "2002-01-02"},
+    {"seat": "Z.president", "person_id": "levy-chanda", "name": "Levy Chanda", "aliases": "", "start": "2002-01-02", "end": "2008-08-19"},
+    {"seat": "Z.finance", "person_id": "ruth-mbeki", "name": "Ruth Mbeki", "aliases": "", "start": "2003-01-01", "end": "2006-01-01"},
+]
+FIRST_NAMES = [{"name": "Walter", "gender": "m"}, {"name": "Paul", "gender": "m"}, {"name": "Anna", "gender": "f"},
+               {"name": "Pavel", "gender": "m"}, {"name": "Oleg", "gender": "m"}]
+REGIONS = [
+    {"name": "Northland", "country": "ZMB", "kind": "region", "aliases": "North Northland", "adjectives": "", "demonyms": "", "needs_noun": ""},
+    {"name": "Tumbo", "country": "ZMB", "kind": "people", "aliases": "", "adjectives": "", "demonyms": "Tumbos", "needs_noun": ""},
+    {"name": "Clara", "country": "ZMB", "kind": "people", "aliases": "", "adjectives": "", "demonyms": "", "needs_noun": "yes"},
+]
+
+
+@pytest.fixture(scope="module")
+def small_kb() -> KnowledgeBase:
+    titles = [{"phrase": "minister", "sector": "GOV", "kind": "person", "same_as": ""},
+              {"phrase": "rebels", "sector": "REB", "kind": "group", "same_as": ""},
+              {"phrase": "leaders", "sector": "", "kind": "group", "same_as": ""},
+              {"phrase": "director", "sector": "", "kind": "person", "same_as": ""},
+              {"phrase": "analyst", "sector": "EDU", "kind": "person", "same_as": ""}]
+    return build(COUNTRIES, [], [], titles, SEATS, HOLDERS, _rules(), REGIONS, FIRST_NAMES)
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load(KnowledgeConfig())
+
+
+def _run(nlp, kb, text: str, day: date | None = date(2005, 6, 1)) -> list[Mention]:
+    article = Article(doc_id="t", text=text)
+    published = Published(window=DateWindow.day(day), method="given") if day else Published()
+    mentions = list(resolve(nlp(text), article, published, kb))
+    for m in mentions:
+        assert text[m.span[0] : m.span[1]] == m.actor.text
+    return mentions
+
+
+def _at(mentions: list[Mention], text: str, nth: int = 0) -> Mention:
+    found = [m for m in mentions if m.actor.text == text]
+    assert len(found) > nth, f"no mention {text!r} (#{nth}) in {[m.actor.text for m in mentions]}"
+    return found[nth]
+
+
+# ---- pronouns ------------------------------------------------------------------------------
+
+
+def test_pronoun_takes_the_previous_subject_not_a_later_name(nlp, small_kb) -> None:
+    text = ("Former U.S. Secretary of State Walter Grant spoke in Vienna on Friday. "
+            "He said that, before going to Lusaka, he had talked with Oleg Petrenko, who told him the vote was close.")
+    ms = _run(nlp, small_kb, text)
+    assert _at(ms, "He").actor.name == "Walter Grant"
+    assert _at(ms, "he").actor.name == "Walter Grant"
+    assert _at(ms, "him").actor.name == "Walter Grant"
+
+
+def test_object_pronoun_is_not_its_own_verbs_subject(nlp, small_kb) -> None:
+    ms = _run(nlp, small_kb, "Walter Grant flew to Lusaka. Oleg Petrenko briefed him on the vote.")
+    assert _at(ms, "him").actor.name == "Walter Grant"
+
+
+def test_attribution_after_a_quote_goes_to_the_speaker_before_it(nlp, small_kb) -> None:
+    text = ("The director of the Institute for Northern Studies, Pavel Orlov, said that the deal would fail.\n"
+            "\"Nobody in Lusaka believes in it. Oleg Petrenko knows that too,\" he added.")
+    ms = _run(nlp, small_kb, text)
+    orlov = _at(ms, "The director of the Institute for Northern Studies, Pavel Orlov")  # title and name: one mention
+    assert (orlov.actor.name, orlov.actor.sector) == ("Pavel Orlov", "EDU")  # an institute's director: a think-tank analyst
+    assert _at(ms, "he").actor.name == "Pavel Orlov"
+
+
+def test_typewriter_quotes_close_a_quote(nlp, small_kb) -> None:
+    text = "Pavel Orlov, a political analyst, spoke on Monday.\n\"The deal is dead,'' he added."
+    assert _at(_run(nlp, small_kb, text), "he").actor.name == "Pavel Orlov"
+
+
+def test_sector_title_links_to_the_one_person_of_that_sector(nlp, small_kb) -> None:
+    ms = _run(nlp, small_kb, "Pavel Orlov, a political analyst, said the plan would fail. According to the analyst, the talks are frozen.")
+    assert _at(ms, "the analyst").actor.name == "Pavel Orlov"
+
+
+def test_gender_mismatch_is_rejected(nlp, small_kb) -> None:
+    ms = _run(nlp, small_kb, "Anna Kovacs met Walter Grant in Lusaka. She said the talks went well.")
+    assert _at(ms, "She").actor.name == "Anna Kovacs"
+    ms = _run(nlp, small_kb, "Anna Kovacs welcomed the plan on Monday. He did not comment.")
+    assert not [m for m in ms if m.actor.text == "He"]
+
+
+def test_quoted_ranges_pair_marks_within_a_paragraph() -> None:
+    text = 'He said "yes" and \u201cno\u201d.\n"Open to the end'
+    assert [text[s:e] for s, e in quoted_ranges(text)] == ['"yes"', "\u201cno\u201d", '"Open to the end']
+
+
+# ---- role phrases ----------------------------------------------------------------------------
+
+
+def test_role_phrase_prefers_the_title_the_document_gave(nlp, small_kb) -> None:
+    text = ("Former U.S. Secretary of State Walter Grant arrived in Lusaka on Monday. Grant met Paul Hensley there. "
+            "The former U.S. secretary of state later said progress was possible.")
+    m = _at(_run(nlp, small_kb, text, date(2005, 6, 1)), "The former U.S. secretary of state")
+    assert (m.actor.name, m.actor.sector) == ("Walter Grant", "ELI")
+
+
+def test_role_phrase_without_country_needs_one_candidate(nlp, small_kb) -> None:
+    text = "Zambian Finance Minister Ruth Mbeki and Russian Finance Minister Oleg Petrenko met. The minister said little."
+    assert not [m for m in _run(nlp, small_kb, text) if m.actor.text == "The minister"]
+    m = _at(_run(nlp, small_kb, "Zambian Finance Minister Ruth Mbeki met bankers. The minister said little."), "The minister")
+    assert m.actor.name == "Ruth Mbeki"
+
+
+def test_bare_role_without_country_or_referent_is_not_emitted(nlp, small_kb) -> None:
+    ms = _run(nlp, small_kb, "The minister said the rebels would be defeated.")
+    assert not [m for m in ms if m.actor.country]
+
+
+# ---- bare title + surname --------------------------------------------------------------------
+
+
+def test_bare_title_and_surname_resolve_at_the_date(nlp, small_kb) -> None:
+    text = "President Mbeki opened the bridge."
+    m = _at(_run(nlp, small_kb, text, date(1995, 3, 1)), "President Mbeki")
+    assert (m.actor.actor_id, m.actor.country) == ("amos-mbeki", "ZMB")
+    # In 2005 Amos Mbeki no longer held the office (and Ruth Mbeki was never president).
+    m = _at(_run(nlp, small_kb, text, date(2005, 3, 1)), "President Mbeki")
+    assert m.actor.actor_id is None
+
+
+def test_title_must_match_one_of_the_surname_holders_seats(nlp, small_kb) -> None:
+    m = _at(_run(nlp, small_kb, "Finance Minister Mbeki presented the budget.", date(2004, 3, 1)), "Finance Minister Mbeki")
+    assert m.actor.actor_id == "ruth-mbeki"
+
+
+def test_misspelt_surname_with_the_same_first_name(nlp, small_kb) -> None:
+    m = _at(_run(nlp, small_kb, "President Levy Chandda visited the mine.", date(2004, 3, 1)), "President Levy Chandda")
+    assert (m.actor.actor_id, m.actor.country) == ("levy-chanda", "ZMB")
+
+
+def test_two_holders_of_one_office_still_give_the_country(nlp, small_kb) -> None:
+    small = build(COUNTRIES, [], [], [], SEATS[1:2], [
+        {"seat": "Z.president", "person_id": "a-tembo", "name": "Ade Tembo", "aliases": "", "start": "1970-01-01", "end": "1980-01-01"},
+        {"seat": "Z.president", "person_id": "b-tembo", "name": "Bo Tembo", "aliases": "", "start": "1990-01-01", "end": "2000-01-01"},
+    ], _rules())
+    m = _at(_run(nlp, small, "President Tembo opened the bridge.", None), "President Tembo")
+    assert (m.actor.actor_id, m.actor.country) == (None, "ZMB")
+
+
+# ---- regions and peoples ---------------------------------------------------------------------
+
+
+def test_regions_and_peoples_give_their_country(nlp, small_kb) -> None:
+    ms = _run(nlp, small_kb, "Rebels in Northland attacked a convoy. Tumbo leaders condemned the attack.")
+    rebels = [m for m in ms if m.actor.country == "ZMB" and "Rebels" in m.actor.text]
+    assert rebels and rebels[0].actor.sector == "REB"
+    leaders = _at(ms, "Tumbo leaders")
+    assert (leaders.actor.country, leaders.actor.sector) == ("ZMB", None)  # not the government
+
+
+def test_region_named_as_a_location_is_a_place(nlp, small_kb) -> None:
+    ms = _run(nlp, small_kb, "Aid workers arrived in Northland on Monday.")
+    assert _at(ms, "Northland").kind == "place"
+
+
+def test_people_name_that_is_also_a_first_name_needs_a_noun(nlp, small_kb) -> None:
+    assert _at(_run(nlp, small_kb, "Clara guerrillas attacked a post."), "Clara").actor.country == "ZMB"
+    assert not [m for m in _run(nlp, small_kb, "Clara said she was tired.") if m.actor.country == "ZMB"]
+
+
+def test_shipped_regions_and_peoples(nlp, kb) -> None:
+    ms = _run(nlp, kb, "Darfur rebels accused the army. Yoruba elders met in Lagos. Chechen fighters fled.")
+    assert {m.actor.country for m in ms if m.actor.text in ("Darfur rebels", "Yoruba elders", "Chechen fighters")} >= {"SDN", "NGA", "RUS"}
+
+
+def test_first_names_have_one_gender(kb) -> None:
+    assert kb.gender("Vladimir") == "m" and kb.gender("Hillary") == "f" and kb.gender("Zzyzx") is None
