@@ -58,8 +58,8 @@ def plausible(cand: Candidate, text: str, doc: Doc) -> bool:
         if tok is not None and any(t.ent_type_ in _NOT_YEAR_ENTS for t in tok):
             return False
         return True
-    if name == "reference" and m[0].lower() in ("current", "future"):
-        # the adjectives only count before a noun they date ("current talks" is not a time)
+    if name == "reference" and m[0].lower() in ("future",):
+        # bare "future" is mostly an adjective of kind ("future losses"), rarely marked as a time
         return False
     if name == "season" and not (groups.get("rel") or groups.get("year")) and _word_before(text, m.start()) not in _DATE_PREPS:
         return False

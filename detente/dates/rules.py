@@ -207,7 +207,11 @@ def _month_day(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     # A month-day is usually the nearest one ("extended to Nov. 20", "had been set to expire
     # Nov. 6"); only a clause that happened "on" that day must lie on or before the reference.
     on = re.search(r"\b(?:on|ended|since)\s*$", m.string[max(0, m.start() - 8):m.start()], re.IGNORECASE) is not None
-    tense: Tense = ctx.tense if (ctx.tense == "future" or (ctx.tense == "past" and on)) else "none"
+    tense: Tense = ctx.tense if (ctx.tense == "past" and on) else "none"
+    if ctx.tense == "future":
+        # a future clause's day is not long past; the nearest of the rest (a strict "after the
+        # reference" sends a day two weeks back, often a tense slip, a year ahead)
+        cands = [d for d in cands if d >= ctx.ref - timedelta(days=31)] or cands
     picked = _pick(cands, ctx.ref, tense)
     return ("DATE", picked.isoformat()) if picked else None
 
@@ -257,7 +261,10 @@ def _weekday_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
         return ("SET", f"XXXX-WXX-{wd}")
     if ctx.ref is None:
         return ("DATE", None)
-    d = _weekday(ctx.ref, wd, ctx.tense, (m["rel"] or "").lower())
+    tense = ctx.tense
+    if m.string.startswith("'s", m.end()) or m.string.startswith("’s", m.end()):
+        tense = "past"  # "Friday's session", "Thursday's closing price": reported results
+    d = _weekday(ctx.ref, wd, tense, (m["rel"] or "").lower())
     part = (m["part"] or "").lower()
     if part:
         return ("TIME", d.isoformat() + "T" + lex.parts_of_day[part])

@@ -39,6 +39,10 @@ def _finite_tense(verb: Token) -> Tense | None:
         return "future"
     if "to" in lowers or (verb.tag_ == "VB" and not auxes and verb.dep_ in ("xcomp", "advcl")):
         return None  # an infinitive: its head decides
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ == "acl":
+        return "past"  # a reduced relative ("the terms announced Friday"): done by the telling
+    if verb.tag_ == "VBN" and verb.lemma_ in _FORWARD_HEADS and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future"  # "is expected in December", "are scheduled for Monday"
     if verb.tag_ in ("VBG", "VBN") and not auxes:
         return None  # a participle ("representing", "set to resume"): its head decides
     if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
@@ -71,6 +75,10 @@ def tense(doc: Doc, anchor: int | None) -> Tense:
         if found is not None:
             if infinitive_seen and found == "present":
                 return "future"  # "is likely to face talks on Tuesday"
+            if infinitive_seen and found == "past":
+                # "agreed to buy it in January": the infinitive's time follows its past head,
+                # before or after the telling; no direction
+                return "none"
             return found
         infinitive_seen = infinitive_seen or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.head.i == token.i:

@@ -154,10 +154,13 @@ def predict(docs: Iterable[TimeMLDoc], pipeline: Pipeline) -> list[tuple[TimeMLD
     return out
 
 
-def run(gold: Path, pipeline: Pipeline) -> Report:
-    docs = [read_timeml(f) for f in _files(gold)]
+def score(predicted: Iterable[tuple[TimeMLDoc, Sequence[TimeExpression]]]) -> tuple[dict[str, float], tuple[str, ...]]:
+    """TempEval-3 figures of predictions against their documents' gold: the metrics (stable
+    keys) and the human lines of the report."""
     all_types, date_only = _Tally(), _Tally()
-    for doc, found in predict(docs, pipeline):
+    documents = 0
+    for doc, found in predicted:
+        documents += 1
         all_types.add(found, doc.timexes)
         date_only.add([t for t in found if t.kind == "DATE"], [g for g in doc.timexes if g.kind == "DATE"])
     value_all, value_date = all_types.value_score(), date_only.value_score()
@@ -172,17 +175,23 @@ def run(gold: Path, pipeline: Pipeline) -> Report:
         "detection_precision": dp,
         "detection_recall": dr,
         "detection_f1": df,
-        "documents": float(len(docs)),
+        "documents": float(documents),
         "gold_timexes": float(all_types.gold),
     }
     lines = (
-        f"gold: {gold} ({len(docs)} documents, {all_types.gold} TIMEX3, DCT excluded)",
         value_all.line("value, all types"),
         value_date.line("value, DATE"),
         f"{'detection (overlap), all types':<34} P {dp:.3f}  R {dr:.3f}  F1 {df:.3f}"
         f"  (found {all_types.found}, matched {all_types.detected_found}; gold matched {all_types.detected_gold})",
     )
-    return Report(title="dates: TIMEX3 values (TempEval-3 scoring)", model=pipeline.model, metrics=metrics, lines=lines)
+    return metrics, lines
+
+
+def run(gold: Path, pipeline: Pipeline) -> Report:
+    docs = [read_timeml(f) for f in _files(gold)]
+    metrics, lines = score(predict(docs, pipeline))
+    head = f"gold: {gold} ({len(docs)} documents, {int(metrics['gold_timexes'])} TIMEX3, DCT excluded)"
+    return Report(title="dates: TIMEX3 values (TempEval-3 scoring)", model=pipeline.model, metrics=metrics, lines=(head, *lines))
 
 
 def publication_windows(articles: Sequence[Article], truth: dict[str, date], pipeline: Pipeline) -> Report:

@@ -104,8 +104,26 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
             continue
         if verb.dep_ == "relcl":
             return verb.head
-        return _left_neighbour(cue) if verb is cue else None
+        if verb is not cue:
+            return None
+        return _left_neighbour(cue) or _right_neighbour(cue, cues)
     return None
+
+
+def _right_neighbour(cue: Token, cues: Cues) -> Token | None:
+    """An inverted cue whose name the parser did not take as its subject ("Continued Stone:")."""
+    if cue.lemma_.lower() in cues.addressee_verbs:
+        return None
+    doc = cue.doc
+    i = cue.i + 1
+    while i < len(doc) and doc[i].dep_ == "compound" and doc[i].head.i > i:
+        i = doc[i].head.i
+    if i >= len(doc):
+        return None
+    tok = doc[i]
+    if tok.pos_ != "PROPN" or tok.head.i != cue.i:
+        return None
+    return tok
 
 
 def _left_neighbour(cue: Token) -> Token | None:

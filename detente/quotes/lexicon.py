@@ -19,6 +19,7 @@ class Cues:
     according: tuple[tuple[str, ...], ...]  # multi-word cues taking the speaker as object
     speech: frozenset[str] = frozenset()  # direct | quoting, precomputed for the token scan
     colon_labels: frozenset[str] = frozenset()  # "Update:", "Watch:": line labels, not speakers
+    addressee_verbs: frozenset[str] = frozenset()  # their object is spoken to ("told Megyn")
     not_with_xcomp: frozenset[str] = frozenset()  # "continue to be" does not report
     object_cues: dict[str, str] = field(default_factory=dict)  # lemma -> "dobj" or a preposition
 
@@ -38,6 +39,7 @@ def load_cues() -> Cues:
             quoting=quoting,
             speech=direct | quoting,
             colon_labels=frozenset(w.lower() for w in data.get("colon_labels", [])),
+            addressee_verbs=frozenset(w.lower() for w in data.get("addressee_verbs", [])),
             not_with_xcomp=frozenset(w.lower() for w in data.get("not_with_xcomp", [])),
             object_cues={k.lower(): v.lower() for k, v in data.get("object_cues", {}).items()},
             needs_particle={k.lower(): v.lower() for k, v in data.get("needs_particle", {}).items()},

@@ -238,3 +238,9 @@ def test_any_text_gives_valid_quotes(nlp, pieces: list[str]) -> None:
 
 def test_hypothetical_saying_is_not_a_quote(nlp) -> None:
     assert _run(nlp, "It is too early to say the talks have failed.") == ()
+
+
+def test_addressee_is_not_the_speaker(nlp) -> None:
+    text = "“The door stays open for talks,” the minister told Halvorsen on Monday."
+    (q,) = _run(nlp, text)
+    assert _speaker(q) == "the minister"
