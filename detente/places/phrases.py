@@ -136,6 +136,21 @@ class PlaceFinder:
                 return place
         return None
 
+    def circumstance_place(self, trigger: Span, context: Context) -> Place | None:
+        """The place in an adverbial clause of the trigger's clause, which tells the
+        circumstances the event happened in ("resigned as the opposition threatened to storm
+        his residence in Tbilisi"). Relative and noun clauses ("a plan to station missiles in
+        Norway", "who was born in Kyiv") describe something else and are not searched."""
+        head = self._walk(trigger)[-1]
+        for clause in head.children:
+            if clause.dep_ != "advcl":
+                continue
+            for candidate in self._clause_locatives(trigger, clause, deep=False):
+                place = self._resolve_np(candidate, context)
+                if place is not None:
+                    return place
+        return None
+
     def event_noun(self, trigger: Span) -> Token | None:
         """The definite event noun a trigger refers back with ("the meeting was attended",
         "the talks ended"), if any."""

@@ -1,7 +1,8 @@
 """The places stage: where each event happened.
 
 An event's place is the place phrase attached to its clause in the parse ("met in Geneva",
-"talks at the Kremlin"); else the article's dateline city, for events of the dateline's day;
+"talks at the Kremlin"), or in an adverbial clause of that clause ("resigned as protesters
+stormed his office in X"); else the article's dateline city, for events of the dateline's day;
 else none. Names are resolved by the gazetteer with the context of the article (countries named
 anywhere, the event's actors) and of the event's sentence (countries and regions named there).
 """
@@ -56,6 +57,8 @@ def locate(doc: Doc, article: Article, events: Sequence[Event], gazetteer: Gazet
                 # Material actions (quad classes 2 and 4) happen where their objects are;
                 # statements and appeals do not happen where their topics are.
                 place = finder.clause_place(trigger, context, deep=event.quad_class in (2, 4))
+            if place is None:
+                place = finder.circumstance_place(trigger, context)
         if place is None and day_of is not None and day_of(event):
             place = dateline_place
         located.append(replace(event, location=place.location) if place is not None else event)

@@ -190,3 +190,9 @@ def test_outside_of(nlp, gazetteer: Gazetteer) -> None:
     text = "Two soldiers were killed by a roadside bomb outside of the Afghan city of Kandahar."
     place = _place(nlp, gazetteer, text, "killed")
     assert place is not None and (place.name, place.country) == ("Kandahar", "AFG")
+
+
+def test_place_of_an_adverbial_clause_tells_the_circumstances(nlp, gazetteer: Gazetteer) -> None:
+    text = "The prime minister resigned on Monday as protesters threatened to occupy his office in Nairobi."
+    place = _place(nlp, gazetteer, text, "resigned")
+    assert place is not None and (place.name, place.country) == ("Nairobi", "KEN")
