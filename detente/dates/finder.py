@@ -34,6 +34,16 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _is_rate(doc: Doc, start: int) -> bool:
+    """'flights a week', '$2 million a year': "a <unit>" after an amount or a plural noun is a
+    rate (per week), not a span of time."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return False
+    token = doc[first.start - 1]
+    return token.tag_ in ("NNS", "NNPS", "CD", "$") or token.like_num or token.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
+
+
 def plausible(cand: Candidate, text: str, doc: Doc) -> bool:
     """Filters that need more than the pattern: capitalised months, years that are not amounts."""
     m = cand.match
@@ -58,6 +68,8 @@ def plausible(cand: Candidate, text: str, doc: Doc) -> bool:
         if tok is not None and any(t.ent_type_ in _NOT_YEAR_ENTS for t in tok):
             return False
         return True
+    if name == "duration" and m[0].split()[0].lower() in ("a", "an") and _is_rate(doc, m.start()):
+        return False
     if name == "reference" and m[0].lower() in ("future",):
         # bare "future" is mostly an adjective of kind ("future losses"), rarely marked as a time
         return False

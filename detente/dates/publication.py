@@ -168,6 +168,7 @@ _FORMER = re.compile(
     r"\b(?:former|ousted|deposed|toppled|exiled|late|then|ex|outgoing|erstwhile|one-time|onetime|retired|previous)\b[\s-]*(?:[A-Z][\w.]*\s+)?$",
     re.IGNORECASE,
 )
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _ABSOLUTE_RULES = frozenset({"iso_date", "month_day_year", "day_month_year", "month_year", "year"})
 
 
@@ -186,7 +187,14 @@ def _past_floor(doc: Doc, text: str) -> date | None:
         w = window_of(value[1]) if value and value[1] else None
         if w is None or w.earliest is None:
             continue
-        if syntax.tense(doc, syntax.anchor_token(doc, cand.start, cand.end)) != "past":
+        anchor = syntax.anchor_token(doc, cand.start, cand.end)
+        if syntax.tense(doc, anchor) != "past":
+            continue
+        if anchor is not None and doc[anchor].pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in _SUBJECTS for c in doc[anchor].children
+        ):
+            # a past-tense verb without a subject is often a misread adjective ("deployed
+            # warheads until February 2026"): a floor from it could shut out the true date
             continue
         if best is None or w.earliest > best:
             best = w.earliest

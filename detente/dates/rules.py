@@ -3,7 +3,8 @@
 Modelled on HeidelTime: a pattern finds an expression; its normaliser turns the match into a
 TIMEX3 value given a context (reference day, tense of the governing verb, the last date the text
 mentioned). Word lists come from ``data/lexicon.toml``. Patterns run over the raw text; where the
-longest matches overlap the longest wins (``candidates``).
+longest matches overlap the longest wins (``candidates``). For speed a rule's pattern only runs
+over paragraphs holding one of its trigger words (a set test is far cheaper than a regex scan).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Literal
 
 from detente.dates import lexicon as lexicon_module
 from detente.dates.lexicon import Lexicon
+from detente.errors import KnowledgeError
 from detente.dates.timex import add_months, add_years, quarter_of, week_value
 
 Tense = Literal["past", "present", "future", "none"]
@@ -126,8 +128,12 @@ def _duration(n: float | str, unit: str) -> str:
         n, unit = (n * 2 if isinstance(n, (int, float)) else n), "W"
     if unit == "WE":
         unit = "WE"
+    if isinstance(n, float) and (n * 2).is_integer() and not n.is_integer() and unit in ("Y", "H", "MIN"):
+        # and a half: whole numbers of the unit and of the next smaller one (P2Y6M, PT1M30S)
+        whole = int(n)
+        return {"Y": f"P{whole}Y6M", "H": f"PT{whole}H30M", "MIN": f"PT{whole}M30S"}[unit]
     if isinstance(n, float) and not n.is_integer():
-        # TIMEX3 wants whole numbers: a year and a half is P18M
+        # TIMEX3 wants whole numbers: a day and a half is P36H
         smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN")}
         if unit in smaller:
             factor, unit = smaller[unit]
@@ -203,7 +209,11 @@ def _month_day(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     wdp = m.groupdict().get("wdp")
     if wdp and (wd := lex.weekdays.get(wdp.lower())):
         # "Saturday, April 25": the year in which that day is a Saturday
-        cands = [d for d in cands if d.isoweekday() == wd] or cands
+        pinned = [d for d in cands if d.isoweekday() == wd]
+        if pinned:
+            # the weekday settles the year: the nearest such day, whatever the clause's tense
+            picked = _pick(pinned, ctx.ref, "none")
+            return ("DATE", picked.isoformat()) if picked else None
     # A month-day is usually the nearest one ("extended to Nov. 20", "had been set to expire
     # Nov. 6"); only a clause that happened "on" that day must lie on or before the reference.
     on = re.search(r"\b(?:on|ended|since)\s*$", m.string[max(0, m.start() - 8):m.start()], re.IGNORECASE) is not None
@@ -212,7 +222,8 @@ def _month_day(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
         # a future clause's day is not long past; the nearest of the rest (a strict "after the
         # reference" sends a day two weeks back, often a tense slip, a year ahead)
         cands = [d for d in cands if d >= ctx.ref - timedelta(days=31)] or cands
-    picked = _pick(cands, ctx.ref, tense)
+    # a tense that rules out every candidate is a misparse: the nearest day then
+    picked = _pick(cands, ctx.ref, tense) or _pick(cands, ctx.ref, "none")
     return ("DATE", picked.isoformat()) if picked else None
 
 
@@ -247,6 +258,11 @@ def _month_alone(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
         firsts = [date(yy, month, 1) for yy in (y - 1, y, y + 1)]
         this_month = date(ctx.ref.year, ctx.ref.month, 1)
         picked = _pick(firsts, this_month, ctx.tense)
+        nearest = _pick(firsts, this_month, "none")
+        if picked is not None and nearest is not None and nearest > this_month and (this_month - picked).days > 240 and (nearest - this_month).days <= 62:
+            # a past clause naming next month ("bids are due in mid-November") is a plan told
+            # in the past, far likelier than the same month eleven months back
+            picked = nearest
         if picked is None:
             return ("DATE", None)
         y = picked.year
@@ -264,7 +280,11 @@ def _weekday_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     tense = ctx.tense
     if m.string.startswith("'s", m.end()) or m.string.startswith("’s", m.end()):
         tense = "past"  # "Friday's session", "Thursday's closing price": reported results
-    d = _weekday(ctx.ref, wd, tense, (m["rel"] or "").lower())
+    rel = (m["rel"] or "").lower()
+    base = ctx.ref
+    if rel == "previous" and ctx.last and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.last):
+        base = date.fromisoformat(ctx.last)  # "down from the previous Friday": before the day just named
+    d = _weekday(base, wd, tense, rel)
     part = (m["part"] or "").lower()
     if part:
         return ("TIME", d.isoformat() + "T" + lex.parts_of_day[part])
@@ -364,11 +384,15 @@ def _season(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     if ctx.ref is None:
         return ("DATE", None)
     first, last = lex.season_months[code]
-    rel = (m["rel"] or "").lower()
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     y = ctx.ref.year
     if code == "WI" and ctx.ref.month <= last:
         y -= 1  # January's winter began the December before
-    if rel in ("last", "past"):
+    if rel == "this past":
+        # the latest such season that is over: this year's unless it has not ended yet
+        end_month = last if last >= first else 12
+        y = y if end_month < ctx.ref.month and code != "WI" else y - 1
+    elif rel in ("last", "past"):
         y -= 1
     elif rel in ("next", "coming"):
         y += 1
@@ -432,7 +456,7 @@ def _duration_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
         return None  # ages ("52 years old") are not times in news
     if m.string[m.end():m.end() + 3] in ("'s ",) or re.match(r"\s+(?:of|in|for)\b", m.string[m.end():m.end() + 5]) and m["num"].lower() in ("a", "an") and unit in ("D", "W", "M", "Y") and re.search(r"[\d%]\s*$", m.string[max(0, m.start() - 3):m.start()]):
         return None
-    if m["half"] and isinstance(n, (int, float)):
+    if (m["half"] or m["half_after"]) and isinstance(n, (int, float)):
         n = float(n) + 0.5
     return ("DURATION", _duration(n, unit))
 
@@ -495,6 +519,8 @@ def _quarter(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     yrel = m["yrel"] or m["yrel2"]
     if yrel and ctx.ref is not None:
         year = ctx.ref.year + {"last": -1, "next": 1, "this": 0}[yrel.lower()]
+    if n is None and rel in ("last", "final") and m["year"]:
+        n = 4 if code == "Q" else 2  # "the last half of 1989": the year's last one, not the previous
     if year is not None and n is None and code == "Q":
         if yrel == "this":
             return _quarter_context(Ctx(ref=ctx.ref, tense=ctx.tense), 0)
@@ -634,13 +660,34 @@ def _spoken_year(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
         base = century if century else (19 if ctx.ref is None or ctx.ref.year < 2000 or tens > 2 else 20)
         return ("DATE", f"{base:02d}{tens}")
     ones = _ONES.get((m["ones"] or "").lower(), 0)
-    return ("DATE", f"{century:02d}{tens}{ones}") if century else None
+    if not century:
+        return None
+    year = f"{century:02d}{tens}{ones}"
+    groups = m.groupdict()
+    if groups.get("smonth") and (month := _month_of(groups["smonth"], lex)):
+        return ("DATE", f"{year}-{month:02d}")  # "January nineteen ninety-seven"
+    if groups.get("sseason") and (code := lex.seasons.get(groups["sseason"].lower())):
+        return ("DATE", f"{year}-{code}")  # "the winter of nineteen ninety-four"
+    return ("DATE", year)
 
 
 def _spoken_year_decade(m: re.Match[str], ctx: Ctx) -> Value | None:
     tens = _TENS.get(m["tens"].lower()[:-3] + "y" if m["tens"].lower().endswith("ies") else m["tens"].lower(), 0)
     base = 19 if ctx.ref is None or ctx.ref.year < 2000 or tens > 2 else 20
     return ("DATE", f"{base:02d}{tens}") if tens else None
+
+
+def _that_unit(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
+    """'that year', 'that quarter': the period of that size holding the last date the text named;
+    nothing when the text named none fine enough."""
+    unit = m["unit"].lower()
+    if unit == "quarter":
+        return ("DATE", ctx.quarter) if ctx.quarter else None
+    last = ctx.last
+    if not last or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", last):
+        return None
+    size = {"year": 4, "month": 7, "day": 10}[unit]
+    return ("DATE", last[:size]) if len(last) >= size else None
 
 
 def _era(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
@@ -680,7 +727,11 @@ def rules() -> tuple[Rule, ...]:
     month_words = frozenset(lex.months)
     wd_words = frozenset(lex.weekdays)
     unit_words = frozenset(w for u in lex.units for w in (u, u + "s", u + "es")) | {"centuries", "millennia"}
-    words_of = lambda phrases: frozenset(w for p in phrases for w in re.findall(r"[a-z]+|[0-9]", str(p).lower()))  # noqa: E731
+
+    def longest_words(phrases: object) -> frozenset[str]:
+        # every match of a listed phrase holds the phrase's longest word
+        return frozenset(max(re.findall(r"[a-z]+|[0-9]+", str(p).lower()), key=len) for p in phrases)  # type: ignore[attr-defined]
+
     triggers = {
         "iso_date": digits, "slash_date": digits, "month_day_year": month_words, "day_month_year": month_words,
         "time": digits | {"noon", "midnight"}, "time_wd_first": wd_words, "month_day": month_words,
@@ -691,12 +742,13 @@ def rules() -> tuple[Rule, ...]:
         "season": frozenset(lex.seasons), "ago": frozenset({"ago", "earlier", "later", "before", "after", "now", "hence"}),
         "duration": unit_words, "vague_duration": unit_words, "plural_unit": unit_words,
         "quarter": frozenset({"quarter", "half", "period"}), "year_ago_adj": frozenset({"year"}),
-        "century": frozenset({"century"}), "decade": digits, "year": digits, "holiday": words_of(lex.holidays),
+        "century": frozenset({"century"}), "decade": digits, "year": digits, "holiday": longest_words(lex.holidays),
         "set": frozenset({"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly", "quarterly", "every", "each"}),
-        "reference": words_of(lex.references) - {"the", "in", "for", "at", "right", "near"},
-        "era": words_of(a for row in lex.eras for g in row.groups for a in g) - {"the", "of", "and"},
+        "reference": longest_words(lex.references),
+        "era": longest_words(a for row in lex.eras for g in row.groups for a in g),
         "the_year": frozenset({"year", "years"}), "unit_before": frozenset({"before", "after", "earlier", "later"}),
-        "weekend": frozenset({"weekend"}), "spoken_year": frozenset({"nineteen", "eighteen", "twenty"}),
+        "weekend": frozenset({"weekend"}), "that_unit": frozenset({"that"}),
+        "spoken_year": frozenset({"nineteen", "eighteen", "twenty"}),
         "spoken_decade": frozenset({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}),
         "year_two_thousand": frozenset({"thousand"}),
     }
@@ -729,7 +781,7 @@ def rules() -> tuple[Rule, ...]:
             r"(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+last|the\s+coming|the\s+next|the\s+following|the\s+current|the\s+latest|last|next|this|past|previous|coming|current|following)"
             r"\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|year|decade|century)"
         ), _relative_unit),
-        Rule("season", rx(r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<season>" + seasons + r")(?:\s+(?:of\s+)?(?P<year>\d{4}))?"), _season),
+        Rule("season", rx(r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?(?:(?P<rel>this\s+past|last|next|this|past|coming)\s+)?(?P<season>" + seasons + r")(?:\s+(?:of\s+)?(?P<year>\d{4}))?"), _season),
         Rule("ago", rx(
             r"(?:(?:about|nearly|almost|some|just|only|more\s+than|less\s+than|over|at\s+least|roughly|around)\s+)?"
             + num + r"(?:[\s-]+and\s+a\s+half)?\s+" + unit_pl + r"\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)"
@@ -737,16 +789,17 @@ def rules() -> tuple[Rule, ...]:
         Rule("duration", rx(
             r"(?:(?:the|a|an)\s+(?:(?:past|last|next|first|final|previous|coming|latest|remaining|following|full)\s+)?)?"
             r"(?:(?:about|nearly|almost|some|just|only|more\s+than|less\s+than|over|at\s+least|roughly|around|another|more)\s+)?"
-            + num + r"(?P<half>[\s-]+and\s+a\s+half)?(?:[\s-]+more)?[\s-]+" + unit_pl + r"(?:[\s-]+(?:old|long))?"
+            + num + r"(?P<half>[\s-]+and\s+a\s+half|\s+1/2|\s*½)?(?:[\s-]+more)?[\s-]+" + unit_pl
+            + r"(?P<half_after>\s+and\s+a\s+half)?(?:[\s-]+(?:old|long))?"
         ), _duration_expr),
         Rule("vague_duration", rx(
-            r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:several|a\s+few|few|many|some)\s+(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)"
+            r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:several|a\s+few|few|many|some)\s+(?P<unit>years|months|quarters|weeks|days|decades|hours|minutes|centuries)"
         ), _vague_plural),
         Rule("plural_unit", rx(r"(?:(?<=for\s)|(?<=in\s)|(?<=over\s))(?P<unit>years|months|weeks|decades|centuries)"), _vague_plural),
         Rule("quarter", rx(
             r"(?:the\s+)?(?:(?P<year2>\d{4})(?:'s)?\s+|(?P<yrel2>last|next|this)\s+year's\s+)?"
-            r"(?:(?P<rel>year[\s-]earlier|year[\s-]ago|latest|current|last|past|previous|next|coming|same|most\s+recent|recent)\s+)?"
-            r"(?:fiscal\s+)?(?:(?P<ord>" + ords + r")[\s-]+)?(?:fiscal\s+)?(?P<qunit>quarter|half|period)(?![\w-])(?!\s+of\s+(?!\d|fiscal|last|next|this))"
+            r"(?:(?P<rel>year[\s-]earlier|year[\s-]ago|latest|current|final|last|past|previous|next|coming|same|most\s+recent|recent)\s+)?"
+            r"(?:fiscal\s+)?(?:(?P<ord>" + ords + r")[\s-]+)?(?:fiscal\s+)?(?P<qunit>quarter|half|period)(?![\w-])(?!\s+of\s+(?!\d|[$£€]|fiscal|last|next|this))"
             r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>\d{4})|(?P<yrel>last|next|this)\s+year))?"
         ), _quarter),
         Rule("year_ago_adj", rx(r"year[\s-](?:earlier|ago)(?:\s+(?:period|quarter))?"), _year_ago_adj),
@@ -762,15 +815,17 @@ def rules() -> tuple[Rule, ...]:
         ), _the_year),
         Rule("unit_before", rx(r"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?!\s+(?:yesterday|tomorrow))"), _unit_before),
         Rule("weekend", rx(r"(?:the|this|last|next)\s+weekend"), _weekend),
+        Rule("that_unit", rx(r"that\s+(?P<unit>year|month|day|quarter)"), _that_unit),
         Rule("spoken_year", rx(
-            r"(?:the\s+year\s+)?(?P<century>nineteen|eighteen|twenty)(?:\s+hundred(?:\s+and)?)?\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?P<ones>one|two|three|four|five|six|seven|eight|nine))?(?P<decade>)"
+            rf"(?:the\s+year\s+|(?P<smonth>{_alt(full_months)})\s+|(?:the\s+)?(?P<sseason>{seasons})\s+of\s+)?"
+            r"(?P<century>nineteen|eighteen|twenty)(?:\s+hundred(?:\s+and)?)?\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?P<ones>one|two|three|four|five|six|seven|eight|nine))?(?P<decade>)"
         ), _spoken_year, relative=False),
         Rule("spoken_decade", rx(r"the\s+(?P<century>)(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?P<ones>)(?P<decade>)"), lambda m, c, l: _spoken_year_decade(m, c), relative=True),
         Rule("year_two_thousand", rx(r"the\s+year\s+two\s+thousand"), lambda m, c, l: ("DATE", "2000"), relative=False),
     )
     missing = {r.name for r in table} - set(triggers)
-    if missing:  # a rule without triggers would never run: a table defect, not a data one
-        raise AssertionError(f"dates rules without triggers: {sorted(missing)}")
+    if missing:  # a rule without triggers would never run
+        raise KnowledgeError(f"dates rules without triggers: {sorted(missing)}; add them to the triggers table in rules.py")
     return tuple(replace(r, triggers=triggers[r.name]) for r in table)
 
 

@@ -39,8 +39,10 @@ def _finite_tense(verb: Token) -> Tense | None:
         return "future"
     if "to" in lowers or (verb.tag_ == "VB" and not auxes and verb.dep_ in ("xcomp", "advcl")):
         return None  # an infinitive: its head decides
-    if verb.tag_ == "VBN" and not auxes and verb.dep_ == "acl":
-        return "past"  # a reduced relative ("the terms announced Friday"): done by the telling
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "advcl") and not any(c.dep_ == "mark" for c in verb.children):
+        # a reduced relative or a participle aside ("the terms, announced Friday, ..."): done
+        # by the telling; "if approved Friday" (a mark) is not
+        return "past"
     if verb.tag_ == "VBN" and verb.lemma_ in _FORWARD_HEADS and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"  # "is expected in December", "are scheduled for Monday"
     if verb.tag_ in ("VBG", "VBN") and not auxes:
