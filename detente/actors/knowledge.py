@@ -139,6 +139,14 @@ class KnowledgeBase:
     rules: Rules
     _by_country_name: Mapping[str, str] = field(default_factory=dict)
     first_names: Mapping[str, str] = field(default_factory=dict)  # lowercase first name -> "m" | "f"
+    # Indexes for speed: every character prefix of a title phrase (title matching stops as soon
+    # as the words read so far start no title), forms by length (typo search) and forms
+    # without a final "s".
+    title_prefixes: frozenset[str] = frozenset()
+    forms_by_length: Mapping[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # (first letter, length)
+    form_stems: frozenset[str] = frozenset()
+    scan_index: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # first two characters -> forms, longest first
+    surnames_by_length: Mapping[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # (first letter, length)
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -183,10 +191,29 @@ class KnowledgeBase:
     def scan(self, text: str) -> Iterator[tuple[int, int, Entry]]:
         """Known names, adjectives, metonyms and organisations in `text`, longest first, as
         character offsets; ambiguous forms are left out."""
-        for m in self.pattern.finditer(text):
-            meanings = self.entries.get(m.group(0), ())
-            if len(meanings) == 1:
-                yield m.start(), m.end(), meanings[0]
+        if not self.scan_index:  # built without the index: the (slower) regular expression
+            for m in self.pattern.finditer(text):
+                meanings = self.entries.get(m.group(0), ())
+                if len(meanings) == 1:
+                    yield m.start(), m.end(), meanings[0]
+            return
+        # Same matches as `pattern` (longest form at the leftmost position, not inside a word),
+        # by looking up the forms that begin with the two characters at each word start.
+        n = len(text)
+        pos = 0
+        index = self.scan_index
+        for m in _WORD_START.finditer(text):
+            s = m.start()
+            if s < pos:
+                continue
+            for form in index.get(text[s : s + 2], ()):
+                e = s + len(form)
+                if text.startswith(form, s) and (e >= n or not (text[e].isalnum() or text[e] == "_")):
+                    pos = e
+                    meanings = self.entries[form]
+                    if len(meanings) == 1:
+                        yield s, e, meanings[0]
+                    break
 
     def title(self, phrase: str) -> Title | None:
         return self.titles.get(phrase.lower())
@@ -464,10 +491,34 @@ def build(
         by_surname=MappingProxyType({k: tuple(v) for k, v in by_surname.items()}),
         rules=rules,
         _by_country_name=MappingProxyType(by_country_name),
+        title_prefixes=frozenset(t[:k] for t in titles for k in range(1, len(t) + 1)),
+        forms_by_length=MappingProxyType(_by_length(frozen_entries)),
+        form_stems=frozenset(f.rstrip("s") for f in frozen_entries),
+        scan_index=MappingProxyType(_scan_index(surfaces)),
+        surnames_by_length=MappingProxyType(_by_length(by_surname)),
         first_names=MappingProxyType({
             _norm(r["name"]): r["gender"].lower() for r in first_name_rows if r.get("name") and r.get("gender", "").lower() in ("m", "f")
         }),
     )
+
+
+# Where a form may begin: not inside a word or right after a dot (the pattern's look-behind).
+_WORD_START = re.compile(r"(?<![\w.])\S")
+
+
+def _scan_index(surfaces: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for form in surfaces:  # already longest first
+        if len(form) >= 2:
+            out[form[:2]].append(form)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _by_length(forms: Iterable[str]) -> dict[tuple[str, int], tuple[str, ...]]:
+    out: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for form in forms:
+        out[(form[:1], len(form))].append(form)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _check_sector(sector: str | None, where: str) -> None:

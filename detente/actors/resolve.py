@@ -13,6 +13,14 @@ Choices (documented because other stages rely on them):
   ("visited Moscow") is a `place` mention: core keeps it internal.
 - News organisations are JRN; an agency reporting an event is still emitted (as JRN) so that
   events and quotes can recognise and skip it.
+- The International Committee of the Red Cross, Amnesty International and similar bodies are NGO
+  (organizations.csv), although some gold sets code the Red Cross IGO: the ICRC is a private
+  association under Swiss law with a treaty mandate, not an organisation of states.
+- Regions and peoples inside one country (regions.csv: "Darfur", "Yoruba") give that country
+  but no GOV sector; ambiguous ones (Kashmir, Punjab, Kurds, Pashtuns) are left out on purpose.
+- he/she: salience (same-sentence subject, then subjects of earlier sentences, most recent
+  first), gender agreement from first_names.csv and words like "Mrs."; quoted words are not
+  antecedents of a pronoun in an attribution.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ from detente.records import Actor, Article, Mention, Published, TermEvidence
 MAX_TITLE_TOKENS = 14
 PRONOUN_REACH_SENTENCES = 3
 ELECT_LEAD_DAYS = 180
+MIN_TYPO_NAME_LENGTH = 7  # ... and for a word spaCy did not even label as a place
 MIN_TYPO_LENGTH = 6  # shorter names are too close to each other to correct a typo  # how long before a term's start "-elect" can be written
 
 
@@ -110,10 +119,37 @@ class _Article:
         self.kb = kb
         self.day = day
         self.rules = kb.rules
+        # Doc.text and Token.sent rebuild their answer on every call: compute them once.
+        self.text = doc.text
+        n = len(doc)
+        self.low: list[str] = []
+        self.ws: list[str] = []
+        self.tag: list[str] = []
+        self.punct: list[bool] = []
+        # Tokens that are capitalised proper nouns outside any entity, or inside one: the
+        # later scans (typos, first names, bare surnames) only look at these.
+        self.propn: list[int] = []
+        bounds = [0]
+        for t in doc:
+            self.low.append(t.lower_.replace("’", "'"))
+            self.ws.append(t.whitespace_)
+            self.tag.append(t.tag_)
+            self.punct.append(t.is_punct and t.text != "." and t.text != "")
+            if t.pos_ == "PROPN":
+                self.propn.append(t.i)
+            if t.i and t.is_sent_start:
+                bounds.append(t.i)
+        bounds.append(n)
+        self.sent_start: list[int] = [0] * n
+        self.sent_end: list[int] = [0] * n
+        for a, b in zip(bounds, bounds[1:]):
+            self.sent_start[a:b] = [a] * (b - a)
+            self.sent_end[a:b] = [b] * (b - a)
+        self.sents: list[Span] = [doc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
         self.cues: list[Cue] = []
         self.cue_at: dict[int, Cue] = {}
         self.rejected: set[int] = set()  # tokens of forms that are not actors ("anti-Syrian")
-        for s, e, entry in kb.scan(doc.text):
+        for s, e, entry in kb.scan(self.text):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None or span.start_char != s:
                 continue
@@ -164,7 +200,7 @@ class _Article:
                 self.person_tok.update(range(k, m))
         # "Pavel Orlov" labelled ORG (or inside a longer ORG): two or three capitalised words led
         # by a common first name, not continuing a capitalised phrase.
-        for tok in doc:
+        for tok in (doc[k] for k in self.propn):
             if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ not in ("ORG", "NORP", "") or self.kb.gender(tok.text) is None:
                 continue
             if tok.i in self.person_tok or tok.i in self.cue_at or tok.i in self.hit_at:
@@ -189,24 +225,41 @@ class _Article:
             if any(t in self.cue_at or t in self.rejected for t in range(ent.start, ent.end)):
                 continue
             # Plurals and adjectives of known forms are not typos ("Russian" vs "Russians").
-            if any(ent.text.rstrip("s") == form.rstrip("s") for form in self.kb.entries if form[:1] == ent.text[:1]):
+            if ent.text.rstrip("s") in self.kb.form_stems:
                 continue
             kinds = ("name",) if ent.label_ == "ORG" else ("name", "adjective", "demonym")
+            size = len(ent.text)
             near = {
-                e.country: e for form, meanings in self.kb.entries.items() if abs(len(form) - len(ent.text)) <= 1
-                for e in meanings if e.kind in kinds and _one_edit(form, ent.text)
+                e.country: e for length in (size - 1, size, size + 1) for form in self.kb.forms_by_length.get((ent.text[:1], length), ())
+                if _one_edit(form, ent.text) for e in self.kb.entries[form] if e.kind in kinds
             }
             if len(near) == 1:
                 cue = Cue(ent.start_char, ent.end_char, ent.start, ent.end, next(iter(near.values())))
                 self.cues.append(cue)
                 for t in range(ent.start, ent.end):
                     self.cue_at[t] = cue
+        # An unlabelled capitalised word one slip from a long country name ("Ethopia"); only
+        # names (adjectives are too close to surnames), and only at a length where that is safe.
+        for tok in (doc[k] for k in self.propn):
+            size = len(tok.text)
+            if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or size < MIN_TYPO_NAME_LENGTH or tok.i in self.cue_at or tok.i in self.rejected:
+                continue
+            if tok.text.rstrip("s") in self.kb.form_stems:
+                continue
+            near = {
+                e.country: e for length in (size - 1, size, size + 1) for form in self.kb.forms_by_length.get((tok.text[:1], length), ())
+                if _one_edit(form, tok.text) for e in self.kb.entries[form] if e.kind == "name"
+            }
+            if len(near) == 1:
+                cue = Cue(tok.idx, tok.idx + size, tok.i, tok.i + 1, next(iter(near.values())))
+                self.cues.append(cue)
+                self.cue_at[tok.i] = cue
         self.cues.sort(key=lambda c: c.start)
 
     def _not_actor_form(self, cue: Cue) -> bool:
         """ "anti-Syria", "Russian-made", "ethnic Albanians": the country is not the actor."""
         doc, rules = self.doc, self.kb.rules
-        text = doc.text
+        text = self.text
         before = text[max(0, cue.start - 12) : cue.start]
         if before.endswith(("-", "–")):
             word = before[:-1].split()[-1].lower() if before[:-1].split() else ""
@@ -227,23 +280,34 @@ class _Article:
         """Longest title phrases, left to right, matched on the lowercase text and on the
         lemma of the last word ("officials" → "official")."""
         doc, kb = self.doc, self.kb
+        low, ws, tags, punct = self.low, self.ws, self.tag, self.punct
+        prefixes = kb.title_prefixes
         hits: list[TitleHit] = []
         i, n = 0, len(doc)
         while i < n:
+            # Grow the phrase while it still starts some title; remember each full match.
             found = None
-            for length in range(min(kb.max_title_words * 2, n - i), 0, -1):
-                span = doc[i : i + length]
-                if span[-1].is_punct and span[-1].text not in ".":
-                    continue
-                text = span.text.lower().replace("’", "'")
-                title = kb.titles.get(text)
-                if title is None and span[-1].tag_ in ("NNS", "NNPS"):
-                    title = kb.titles.get((doc[i : i + length - 1].text + " " + span[-1].lemma_).strip().lower())
-                if title is not None and title.kind == "person" and self._inside_institution(span):
-                    title = None  # "the National Strategy Institute" has no "national" in it
-                if title is not None:
-                    found = TitleHit(i, i + length, title)
-                    break
+            text = ""
+            k = i
+            limit = min(n, i + kb.max_title_words * 2)
+            candidates: list[tuple[int, Title]] = []
+            while k < limit:
+                text = text + (ws[k - 1] if k > i else "") + low[k]
+                if not punct[k]:
+                    title = kb.titles.get(text)
+                    if title is None and tags[k] in ("NNS", "NNPS"):
+                        stem = text[: len(text) - len(low[k])] + doc[k].lemma_.lower()
+                        title = kb.titles.get(stem.strip())
+                    if title is not None:
+                        candidates.append((k + 1, title))
+                if text not in prefixes:
+                    break  # no title starts with these words: longer phrases cannot match
+                k += 1
+            for j, title in reversed(candidates):
+                if title.kind == "person" and self._inside_institution(doc[i:j]):
+                    continue  # "the National Strategy Institute" has no "national" in it
+                found = TitleHit(i, j, title)
+                break
             if found:
                 hits.append(found)
                 i = found.j
@@ -346,6 +410,12 @@ class _Article:
         head = root.head
         if root.dep_ != "appos" or head.i >= ent.start or ent.start == 0 or self.doc[ent.start - 1].text != ",":
             return None
+        # The parser often hangs the name on the title's complement ("a correspondent for the
+        # Daily Herald, Anna Petrova"): climb from it to the title noun.
+        climbs = 0
+        while head.i not in self.hit_at and head.dep_ == "pobj" and head.head.dep_ == "prep" and climbs < 2:
+            head = head.head.head
+            climbs += 1
         hit = self.hit_at.get(head.i)
         if hit is None or hit.title.kind != "person" or hit.j != head.i + 1:
             return None
@@ -358,7 +428,7 @@ class _Article:
         doc = self.doc
         if ent_end >= len(doc) or doc[ent_end].text != ",":
             return None
-        sent_end = doc[ent_end].sent.end
+        sent_end = self.sent_end[ent_end]
         j = ent_end + 1
         while j < sent_end and j - ent_end <= MAX_TITLE_TOKENS and doc[j].text not in (",", ";", ".", "(", ")", "\"", "“", "”") and (doc[j].pos_ not in ("VERB", "AUX", "PRON") or doc[j].dep_ == "amod"):
             j += 1
@@ -452,12 +522,11 @@ class _Article:
         words = name.replace("’", "'").lower().split()
         surname = words[-1]
         found: dict[str, Person] = {}
-        for known, ids in self.kb.by_surname.items():
-            if known[:1] != surname[:1] or abs(len(known) - len(surname)) > 1 or max(len(known), len(surname)) < MIN_TYPO_LENGTH:
+        size = len(surname)
+        for known in (k for n in (size - 1, size, size + 1) for k in self.kb.surnames_by_length.get((surname[:1], n), ())):
+            if max(len(known), size) < MIN_TYPO_LENGTH or not _one_edit(known, surname):
                 continue
-            if not _one_edit(known, surname):
-                continue
-            for pid in ids:
+            for pid in self.kb.by_surname[known]:
                 person = self.kb.people[pid]
                 if any(n.lower().split()[:-1] == words[:-1] for n in person.names if len(n.split()) == len(words)):
                     found[pid] = person
@@ -476,10 +545,12 @@ class _Article:
                 if past and not future and not person.terms_on(day):
                     term = past[-1]
                     seat = kb.seat(term.seat)
-                    # Out of office at the article's date: a former official is an elite.
+                    # Out of office at the article's date: a former official is an elite, unless
+                    # the text gives a present role of another kind ("opposition leader").
+                    own = sector if sector not in (None, "GOV", "ELI") and not (info and info.former) else None
                     return Actor(text=text, name=person.name, actor_id=person.person_id,
-                                 country=seat.country if seat else country, sector="ELI",
-                                 role=(f"former {seat.role}" if seat and seat.role else role))
+                                 country=seat.country if seat else country, sector=own or "ELI",
+                                 role=(role if own else f"former {seat.role}" if seat and seat.role else role))
             if term is None:
                 term = person.terms[-1] if person.terms else None
                 if day is not None and term is not None and term.start > day:
@@ -489,10 +560,13 @@ class _Article:
                 # Not in a known office at that date: nationality still follows from the seats.
                 held = {(kb.seat(t.seat) or _NOSEAT).country for t in person.terms} - {""}
                 country = held.pop() if len(held) == 1 else country
+            # A role of another kind in the text ("opposition leader") says more than an office
+            # the knowledge base knows from another time.
+            own = sector if sector not in (None, "GOV", "ELI") and not (info and info.former) and (term is None or not term.holds_on(day or term.start)) else None
             return Actor(
                 text=text, name=person.name, actor_id=person.person_id,
                 country=(seat.country if seat else country),
-                sector="ELI" if info and info.former else (seat.sector if seat else sector),
+                sector="ELI" if info and info.former else own or (seat.sector if seat else sector),
                 role=(seat.role if seat and seat.role else role),
             )
         return Actor(text=text, name=name, actor_id=None, country=country, sector=sector, role=role)
@@ -615,8 +689,25 @@ def _name_is_cue(state: _Article, i: int, j: int) -> bool:
     return cue is not None and cue.i <= i and cue.j >= j
 
 
+STATE_KEY = "detente.actors.state"
+
+
+
+def _state(doc: Doc, article: Article, kb: KnowledgeBase, day: date | None) -> _Article:
+    """The per-article reading (cues, titles, names), built once for both passes: pass 1 leaves
+    it on the doc, pass 2 takes it back with fresh working lists and the resolved date."""
+    cached = doc.user_data.pop(STATE_KEY, None)
+    if isinstance(cached, _Article) and cached.article is article and cached.kb is kb:
+        cached.day = day
+        cached.consumed = set()
+        cached.mentions = []
+        cached.people = []
+        return cached
+    return _Article(doc, article, kb, day)
+
+
 def resolve_article(doc: Doc, article: Article, published: Published, kb: KnowledgeBase) -> tuple[Mention, ...]:
-    state = _Article(doc, article, kb, publication_day(published))
+    state = _state(doc, article, kb, publication_day(published))
     _resolve_people(state)
     _resolve_role_phrases(state)
     _resolve_bare_surnames(state)
@@ -628,7 +719,7 @@ def resolve_article(doc: Doc, article: Article, published: Published, kb: Knowle
 def _emit(state: _Article, i: int, j: int, actor: Actor, kind: str) -> Mention:
     doc = state.doc
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    text = doc.text[start:end]
+    text = state.text[start:end]
     actor = Actor(text=text, name=actor.name, actor_id=actor.actor_id, country=actor.country, sector=actor.sector, role=actor.role)
     mention = Mention(doc_id=state.article.doc_id, span=(start, end), actor=actor, kind=kind)  # type: ignore[arg-type]
     state.mentions.append(mention)
@@ -646,7 +737,7 @@ def _resolve_people(state: _Article) -> None:
         name = name_span.text.replace("’", "'")
         if not any(t.is_alpha for t in name_span):
             continue
-        left = state.title_left(i, ent.sent.start)
+        left = state.title_left(i, state.sent_start[ent.start])
         info: TitleInfo | None = left if (left.hits or left.country_cue or left.org_cue or left.former) else None
         if info is None or not info.hits:
             appos = state.title_left_apposition(ent)
@@ -684,7 +775,7 @@ def _resolve_people(state: _Article) -> None:
         if actor.actor_id and actor.actor_id in state.kb.people:
             offices |= state.kb.offices(state.kb.people[actor.actor_id])
         state.people.append(PersonRecord(
-            token=head.i, sent=ent.sent.start, full=name.lower() if full else "", surname=surname,
+            token=head.i, sent=state.sent_start[ent.start], full=name.lower() if full else "", surname=surname,
             actor=actor, offices=offices, subject=head.dep_ in ("nsubj", "nsubjpass"),
             text_offices=set(info.offices) if info else set(),
         ))
@@ -704,7 +795,7 @@ def _np_left(state: _Article, i: int) -> int:
     """Start of the noun phrase ending before token i: determiners, countries, adjectives."""
     doc = state.doc
     k = i
-    sent_start = doc[i].sent.start
+    sent_start = state.sent_start[i]
     while k > sent_start:
         tok = doc[k - 1]
         if tok.i in state.consumed and tok.i not in state.cue_at:
@@ -745,6 +836,7 @@ def _complement(state: _Article, j: int) -> tuple[int, Cue | None]:
 
 def _resolve_role_phrases(state: _Article) -> None:
     doc = state.doc
+    groups: dict[str, set[str]] = {}  # group title → countries it was named with
     for hit in state.hits:
         if any(t in state.consumed for t in range(hit.i, hit.j)):
             continue
@@ -756,7 +848,9 @@ def _resolve_role_phrases(state: _Article) -> None:
             continue  # "the Soviet Union" is a country, not a trade union
         last = doc[hit.j - 1]
         # A title that modifies a following noun is not the head ("government officials").
-        if last.dep_ in ("compound", "amod") and last.head.i >= hit.j and last.head.pos_ in ("NOUN", "PROPN"):
+        if last.dep_ in ("compound", "amod") and last.head.i >= hit.j and last.head.pos_ in ("NOUN", "PROPN") and not (
+            last.head.lower_ in {m.strip("-") for m in state.rules.elect_markers} and last.head.i <= hit.j + 1
+        ):  # ("president-elect" parses as a compound of "elect")
             continue
         if last.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -775,6 +869,8 @@ def _resolve_role_phrases(state: _Article) -> None:
         if k < len(doc) and doc[k].lower_ in {m.strip("-") for m in state.rules.elect_markers}:
             info.elect = True
             end = k + 1
+        if any(_elect_phrase(state, h.title.phrase) for h in info.hits):
+            info.elect = True  # "president-elect" read as one title
         first = doc[start]
         info.definite = first.lower_ in ("the",) or (info.country_cue is not None and any(doc[t].lower_ in ("'s", "’s") for t in range(start, hit.i)))
         country = info.country
@@ -786,13 +882,24 @@ def _resolve_role_phrases(state: _Article) -> None:
             record = _link_role(state, info, hit)
             if record is not None:
                 actor = record.actor
+                if actor.sector is None and sector is not None:
+                    # The person's own mentions gave no sector; the role phrase does.
+                    actor = Actor(text=actor.text, name=actor.name, actor_id=actor.actor_id, country=actor.country or country, sector=sector, role=actor.role or role)
                 if info.former and actor.sector != "ELI":
                     actor = Actor(text=actor.text, name=actor.name, actor_id=actor.actor_id, country=actor.country, sector="ELI", role=actor.role)
                 _emit(state, start, end, actor, "person")
-                state.people.append(PersonRecord(token=last.i, sent=last.sent.start, full="", surname="", actor=actor, offices=record.offices, subject=last.dep_ in ("nsubj", "nsubjpass")))
+                state.people.append(PersonRecord(token=last.i, sent=state.sent_start[last.i], full="", surname="", actor=actor, offices=record.offices, subject=last.dep_ in ("nsubj", "nsubjpass")))
                 continue
+        if country is None and kind == "group" and first.lower_ == "the":
+            # "the rebels" after "Darfur rebels": the same group, when the document named only
+            # one such group with a country.
+            seen = groups.get(title.office or title.phrase, set())
+            if len(seen) == 1:
+                country = next(iter(seen))
         if country is None:
             continue  # a role without a country says too little to be an actor
+        if kind == "group":
+            groups.setdefault(title.office or title.phrase, set()).add(country)
         if sector is None and title.sector == INHERIT and info.org_cue is None and info.country_cue is None:
             continue
         actor = Actor(text="", name=None, actor_id=None, country=country, sector=sector, role=role if kind == "person" else None)
@@ -800,7 +907,7 @@ def _resolve_role_phrases(state: _Article) -> None:
             actor = Actor(text="", name=info.org_cue.entry.name, actor_id=info.org_cue.entry.actor_id, country=country, sector=sector, role=None)
         _emit(state, start, end, actor, kind)
         if kind == "person":
-            state.people.append(PersonRecord(token=last.i, sent=last.sent.start, full="", surname="", actor=actor, offices=info.offices, subject=last.dep_ in ("nsubj", "nsubjpass")))
+            state.people.append(PersonRecord(token=last.i, sent=state.sent_start[last.i], full="", surname="", actor=actor, offices=info.offices, subject=last.dep_ in ("nsubj", "nsubjpass")))
 
 
 BRIEF_TERM_DAYS = 30  # an acting stint this short does not make its holder "the secretary of state"
@@ -826,6 +933,18 @@ def _kb_offices(state: _Article, actor: Actor, categories: bool) -> set[str]:
     return out
 
 
+def _elect_phrase(state: _Article, phrase: str) -> str | None:
+    """The office of an "-elect" / "designate" title ("president-elect" → "president"), else None."""
+    for marker in state.rules.elect_markers:
+        m = marker.strip("-")
+        for joiner in ("-", " "):
+            if phrase.endswith(joiner + m):
+                return phrase[: -len(joiner + m)]
+            if phrase.startswith(m + joiner):
+                return phrase[len(m + joiner):]
+    return None
+
+
 def _takes_office_later(state: _Article, actor: Actor, wanted: set[str]) -> bool:
     person = state.kb.people.get(actor.actor_id or "")
     if person is None or state.day is None:
@@ -841,7 +960,7 @@ def _link_role(state: _Article, info: TitleInfo, hit: TitleHit) -> PersonRecord 
     """The person named earlier that a definite role phrase refers to: first someone the
     document itself gave that title, then someone the knowledge base says held it (not for a
     brief acting stint), most recent first. Without a country, only an unambiguous referent."""
-    wanted = info.offices - {"former", "ex"}
+    wanted = {_elect_phrase(state, w) or w for w in info.offices - {"former", "ex"}}
     if not wanted:
         return None
     country = info.country
@@ -895,14 +1014,14 @@ def _resolve_bare_surnames(state: _Article) -> None:
     for record in state.people:
         if record.full and record.surname:
             by_surname[record.surname] = record
-    for tok in doc:
+    for tok in (doc[k] for k in state.propn if state.low[k] in by_surname):
         if tok.i in state.consumed or tok.pos_ != "PROPN" or tok.i in state.cue_at:
             continue
         record = by_surname.get(tok.lower_)
         if record is None or record.token >= tok.i:
             continue
         _emit(state, tok.i, tok.i + 1, record.actor, "person")
-        state.people.append(PersonRecord(token=tok.i, sent=tok.sent.start, full="", surname=record.surname, actor=record.actor, offices=record.offices, subject=tok.dep_ in ("nsubj", "nsubjpass")))
+        state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=record.surname, actor=record.actor, offices=record.offices, subject=tok.dep_ in ("nsubj", "nsubjpass")))
 
 
 def _is_place(state: _Article, cue: Cue) -> bool:
@@ -924,7 +1043,7 @@ def _is_place(state: _Article, cue: Cue) -> bool:
     if tok.dep_ in ("conj", "appos") and tok.head.i < cue.i and tok.head.i in state.cue_at:
         return _is_place(state, state.cue_at[tok.head.i])
     # Datelines ("MOSCOW, Oct 28") sit alone before the first comma or dash of a line.
-    if cue.i == tok.sent.start and cue.j < len(doc) and doc[cue.j].text in (",", "(", "–", "-", "—") and doc[cue.i].text.isupper():
+    if cue.i == state.sent_start[tok.i] and cue.j < len(doc) and doc[cue.j].text in (",", "(", "–", "-", "—") and doc[cue.i].text.isupper():
         return True
     return False
 
@@ -987,8 +1106,10 @@ def _resolve_cues(state: _Article) -> None:
                 _emit(state, cue.i, nxt.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "group")
                 continue
             head = _head_noun(state, cue)
-            if head is not None and head.lower_ in state.rules.place_nouns:
-                continue
+            if head is not None and (head.lower_ in state.rules.place_nouns or head.lemma_.lower() in state.rules.place_nouns) and not any(
+                c.dep_ == "compound" and c.i in state.hit_at and c.i > cue.i for c in head.children
+            ):
+                continue  # ("Cambodian guerrilla camps": the guerrillas are the actor)
             if head is None and doc[cue.i].ent_type_ not in ("NORP", "GPE", "ORG"):
                 continue  # "Russian" alone as a language or an adjective with no noun
             _emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "country")
@@ -1070,11 +1191,11 @@ def _resolve_pronouns(state: _Article) -> None:
     people = sorted((m for m in state.mentions if m.kind == "person" and (m.actor.name or m.actor.country)), key=lambda m: m.span[0])
     if not people:
         return
-    ranges = quoted_ranges(doc.text)
+    ranges = quoted_ranges(state.text)
     starts = [r[0] for r in ranges]
-    sents = list(doc.sents)
+    sents = state.sents
     sent_starts = [s.start_char for s in sents]
-    quoted_sent = [_inside(ranges, starts, s.start_char) or doc.text[s.start_char:s.start_char + 1] in ('"', "“") for s in sents]
+    quoted_sent = [_inside(ranges, starts, s.start_char) or state.text[s.start_char:s.start_char + 1] in ('"', "“") for s in sents]
 
     def sent_no(offset: int) -> int:
         return bisect_right(sent_starts, offset) - 1
@@ -1096,7 +1217,8 @@ def _resolve_pronouns(state: _Article) -> None:
         subj, main, verb = subject_of(span)
         pool.append(_Antecedent(m.span[0], m.span[1], sent_no(m.span[0]), subj, main, _gender_of(state, m), _inside(ranges, starts, m.span[0]), m.actor, verb))
     male = {"he", "him", "himself"}
-    for tok in doc:
+    pronouns = state.rules.person_pronouns
+    for tok in (doc[k] for k, w in enumerate(state.low) if w in pronouns):
         low = tok.lower_
         if low not in state.rules.person_pronouns or tok.pos_ != "PRON" or tok.i in state.consumed:
             continue
@@ -1155,6 +1277,7 @@ def term_evidence(doc: Doc, article: Article, kb: KnowledgeBase) -> tuple[TermEv
     if not kb.people:
         return ()
     state = _Article(doc, article, kb, None)
+    doc.user_data[STATE_KEY] = state
     out: list[TermEvidence] = []
     for ent in state.person_ents:
         i, j = _strip_name(state, ent)
@@ -1165,7 +1288,7 @@ def term_evidence(doc: Doc, article: Article, kb: KnowledgeBase) -> tuple[TermEv
         if len(people) != 1:
             continue
         person = people[0]
-        info = state.title_left(i, ent.sent.start)
+        info = state.title_left(i, state.sent_start[ent.start])
         k = j
         while k < len(doc) and doc[k].text in ("-", "–"):
             k += 1
@@ -1186,7 +1309,7 @@ def term_evidence(doc: Doc, article: Article, kb: KnowledgeBase) -> tuple[TermEv
             continue  # none, or several terms in that office: not unambiguous
         term = terms[0]
         span = (doc[info.start].idx if info.hits else doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
-        text = doc.text[span[0] : span[1]]
+        text = state.text[span[0] : span[1]]
         if info.former:
             if term.end is None:
                 continue

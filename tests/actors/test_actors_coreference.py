@@ -48,7 +48,8 @@ def small_kb() -> KnowledgeBase:
               {"phrase": "rebels", "sector": "REB", "kind": "group", "same_as": ""},
               {"phrase": "leaders", "sector": "", "kind": "group", "same_as": ""},
               {"phrase": "director", "sector": "", "kind": "person", "same_as": ""},
-              {"phrase": "analyst", "sector": "EDU", "kind": "person", "same_as": ""}]
+              {"phrase": "analyst", "sector": "EDU", "kind": "person", "same_as": ""},
+              {"phrase": "opposition leader", "sector": "OPP", "kind": "person", "same_as": ""}]
     return build(COUNTRIES, [], [], titles, SEATS, HOLDERS, _rules(), REGIONS, FIRST_NAMES)
 
 
@@ -201,3 +202,64 @@ def test_shipped_regions_and_peoples(nlp, kb) -> None:
 
 def test_first_names_have_one_gender(kb) -> None:
     assert kb.gender("Vladimir") == "m" and kb.gender("Hillary") == "f" and kb.gender("Zzyzx") is None
+
+
+# ---- typos and actor nouns inside place phrases -----------------------------------------------
+
+
+def test_unlabelled_misspelt_country_name(nlp, kb) -> None:
+    m = _at(_run(nlp, kb, "Tanznia has agreed to open its ports to the ships."), "Tanznia")
+    assert m.actor.country == "TZA"
+
+
+def test_country_adjective_before_an_actor_noun_in_a_place_phrase(nlp, kb) -> None:
+    ms = _run(nlp, kb, "Artillery hit Sudanese rebel camps near the river. Tourists visited Sudanese villages.")
+    assert [m.actor.country for m in ms if m.actor.text == "Sudanese"] == ["SDN"]
+
+
+def test_president_elect_links_only_to_the_incoming_holder(nlp, small_kb) -> None:
+    text = "President Mbeki met Levy Chanda in Lusaka on Monday. The president-elect promised reforms."
+    ms = _run(nlp, small_kb, text, date(2001, 11, 1))
+    elect = [m for m in ms if m.actor.text.startswith("The president")]
+    assert elect and elect[0].actor.actor_id == "levy-chanda"
+
+
+def test_elect_title_read_as_one_phrase_links_to_the_incoming_holder(nlp, kb) -> None:
+    text = ("Russian President Vladimir Putin met the visitors. Mr. Putin's successor Dmitri Medvedev also spoke. "
+            "Russia's president-elect said ties would improve.")
+    m = _at(_run(nlp, kb, text, date(2008, 3, 10)), "Russia's president-elect")
+    assert m.actor.actor_id == "dmitry-medvedev"
+
+
+# ---- sectors ---------------------------------------------------------------------------------
+
+
+def test_title_before_the_name_through_its_complement(nlp, kb) -> None:
+    ms = _run(nlp, kb, "A correspondent for the Daily Herald, Anna Petrova, reported the clash.")
+    m = [m for m in ms if m.actor.name == "Anna Petrova"]
+    assert m and m[0].actor.sector == "JRN"
+
+
+def test_present_role_in_the_text_beats_a_past_office(nlp, small_kb) -> None:
+    ms = _run(nlp, small_kb, "Zambian opposition leader Amos Mbeki rejected the result.", date(2005, 6, 1))
+    m = [m for m in ms if m.actor.actor_id == "amos-mbeki"]
+    assert m and m[0].actor.sector == "OPP"
+    ms = _run(nlp, small_kb, "Walter Grant criticised the plan.", date(2005, 6, 1))
+    assert _at(ms, "Walter Grant").actor.sector == "ELI"  # out of office, no other role given
+
+
+def test_fast_scan_finds_what_the_pattern_finds(kb) -> None:
+    import dataclasses
+
+    text = ("The U.S. and Russia's Foreign Ministry met in Moscow; Russians, Iraqis and the Kremlin. "
+            "Anti-Syrian U.N. staff left Darfur. NATO's chief and the E.U.-led mission; Germanyx, xRussia.")
+    slow = dataclasses.replace(kb, scan_index={})
+    assert list(kb.scan(text)) == list(slow.scan(text))
+    assert {text[s:e] for s, e, _ in kb.scan(text)} >= {"U.S.", "Moscow", "Darfur", "NATO"}
+
+
+def test_the_group_takes_the_one_country_it_was_named_with(nlp, small_kb) -> None:
+    ms = _run(nlp, small_kb, "Northland rebels attacked a convoy on Monday. The rebels said they would fight on.")
+    assert _at(ms, "The rebels").actor.country == "ZMB"
+    ms = _run(nlp, small_kb, "Northland rebels and Russian rebels met. The rebels said they would fight on.")
+    assert not [m for m in ms if m.actor.text == "The rebels"]
