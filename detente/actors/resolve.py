@@ -1,7 +1,7 @@
 """Resolving actor mentions in one parsed article.
 
-Order of evidence, strongest first: the mention's own title or apposition ("Russia's Security
-Council Secretary Igor Ivanov", "Boris Makarenko, a political analyst"); links inside the
+Order of evidence, strongest first: the mention's own title or apposition ("Ukraine's Defence
+Minister Olena Hrytsenko", "Anna Berg, a political analyst"); links inside the
 document (a later "Ivanov", "the Russian leader", "he" → the person named earlier); the knowledge
 base at the article's date (who held which office when).
 
@@ -424,7 +424,7 @@ class _Article:
         return info if info.hits else None
 
     def title_right(self, ent_end: int, root: Token) -> TitleInfo | None:
-        """An apposition after a name: "Boris Makarenko, a political analyst"."""
+        """An apposition after a name: "Anna Berg, a political analyst"."""
         doc = self.doc
         if ent_end >= len(doc) or doc[ent_end].text != ",":
             return None

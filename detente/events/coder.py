@@ -65,7 +65,7 @@ def code(
     index = MentionIndex(mentions)
     if not len(index):
         return ()
-    # Words of a dateline ("MOSCOW. Oct 28 (Interfax) -") are glued by the parser into the first
+    # Words of a dateline ("KYIV. May 3 (Ukrinform) -") are glued by the parser into the first
     # sentence and can be taken as its subject: they never name the actor.
     dateline = find_dateline(doc.text)
     coder = _SentenceCoder(lexicon, index, dateline_end=dateline.span[1] if dateline else 0)

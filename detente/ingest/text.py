@@ -46,7 +46,7 @@ _TIMESTAMP = re.compile(
     r"\b\d{1,2}:\d{2}\b|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\b\d+\s*(?:min|minute)s?\s+read\b",
     re.IGNORECASE,
 )
-# "REUTERS/Alexander Natruskin", "AP Photo/Evan Vucci", "Sergei Karpukhin/Reuters": a credit at
+# "REUTERS/Jane Doe", "AP Photo/John Roe", "Ann Smith/Reuters": a credit at
 # the end of a line, NAME/NAME with capitalised names on both sides of the slash.
 _CAP = r"[A-Z][\w'’.&-]*"
 _SLASH_CREDIT = re.compile(
@@ -355,7 +355,7 @@ def find_source(text: str, title: str | None, lexicon: Lexicon) -> str | None:
 
 def _signoff(lines: list[str], trailer: list[int], classify: _Classifier) -> str | None:
     """A name-like line after the last paragraph: a known outlet, or any name directly followed
-    by share/messenger prompts (the site's footer: "<Outlet>" then "in Telegram")."""
+    by share/messenger prompts (the site's footer: "<Outlet>" then "on WhatsApp")."""
     for n, i in enumerate(trailer):
         line = lines[i].strip()
         if not classify.name_like(line):
