@@ -2,7 +2,7 @@
 
 Order of evidence, strongest first: the mention's own title or apposition ("Ukraine's Defence
 Minister Olena Hrytsenko", "Anna Berg, a political analyst"); links inside the
-document (a later "Ivanov", "the Russian leader", "he" → the person named earlier); the knowledge
+document (a later "Berg", "the Russian leader", "he" → the person named earlier); the knowledge
 base at the article's date (who held which office when).
 
 Choices (documented because other stages rely on them):
@@ -1006,7 +1006,7 @@ def _link_role(state: _Article, info: TitleInfo, hit: TitleHit) -> PersonRecord 
 
 
 def _resolve_bare_surnames(state: _Article) -> None:
-    """A surname spaCy did not label PERSON ("Ivanov responded") that names a person above."""
+    """A surname spaCy did not label PERSON ("Berg responded") that names a person above."""
     doc = state.doc
     if not state.people:
         return

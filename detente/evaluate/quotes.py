@@ -16,7 +16,10 @@ PolNeAR annotates every attribution, beliefs and stances included; detente repor
   recall = matched speech attributions / speech attributions;
 - source: a matched pair whose speaker (``text`` or ``name``) shares a word of three or more
   letters with the gold Source text, case ignored, "'s" stripped; precision over all quotes,
-  recall over speech attributions.
+  recall over speech attributions;
+- source ceiling: the source scores an oracle speaker would get on detente's content matches,
+  counting a matched pair whenever its gold Source has a word of three or more letters (a Source
+  such as "he", "I" or none can never be matched by the rule above).
 
 A baseline is reported alongside, for calibration: every span between quotation marks, no speaker.
 """
@@ -47,6 +50,7 @@ _SPEECH_CHARS = (":", "―")
 _QUOTE_MARKS = ("“", "”", '"', "«", "»", "‘", "’", "„", "''")
 _WORD = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t(.*)$")
 _E_LINE = re.compile(r"^(E\d+)\t(.*)$")
 
@@ -74,6 +78,13 @@ class Counts:
     matched_speech: int = 0
     source_quotes: int = 0  # matched quotes whose speaker agrees with the gold source
     source_speech: int = 0  # the same, among speech attributions
+    # The oracle: a matched pair counts whenever the gold Source has a word the rule can match
+    # (three or more letters); no speaker can do better on these matches ("he", "I", empty).
+    ceiling_quotes: int = 0
+    ceiling_speech: int = 0
+    # Ceiling pairs whose gold Source is only a relative pronoun ("X, who said"): the rule counts
+    # "who" as a word, but a speaker naming X (the right answer) cannot share it.
+    relative_speech: int = 0
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [found, matched]
 
     def add(self, other: Counts) -> None:
@@ -83,6 +94,9 @@ class Counts:
         self.matched_speech += other.matched_speech
         self.source_quotes += other.source_quotes
         self.source_speech += other.source_speech
+        self.ceiling_quotes += other.ceiling_quotes
+        self.ceiling_speech += other.ceiling_speech
+        self.relative_speech += other.relative_speech
         for kind, (found, matched) in other.by_kind.items():
             row = self.by_kind.setdefault(kind, [0, 0])
             row[0] += found
@@ -93,6 +107,9 @@ class Counts:
 
     def source(self) -> tuple[float, float, float]:
         return _prf(self.source_quotes, self.quotes, self.source_speech, self.speech)
+
+    def ceiling(self) -> tuple[float, float, float]:
+        return _prf(self.ceiling_quotes, self.quotes, self.ceiling_speech, self.speech)
 
 
 def _prf(tp_found: int, found: int, tp_gold: int, gold: int) -> tuple[float, float, float]:
@@ -221,6 +238,10 @@ def score_article(quotes: Sequence[Quote], gold: Sequence[GoldAttribution]) -> C
         counts.matched_quotes += 1
         counts.by_kind.setdefault(q.kind, [0, 0])[1] += 1
         counts.matched_speech += g.speech
+        if _words(g.source):
+            counts.ceiling_quotes += 1
+            counts.ceiling_speech += g.speech
+            counts.relative_speech += int(g.speech and _words(g.source) <= _RELATIVE_PRONOUNS)
         speaker = q.speaker
         if speaker is not None and (_words(speaker.text) | _words(speaker.name)) & _words(g.source):
             counts.source_quotes += 1
@@ -254,18 +275,25 @@ def report(
         base.add(score_article(baseline_quotes(g.text), g.attributions))
     p, r, f = total.content()
     sp, sr, sf = total.source()
+    cp, cr, cf = total.ceiling()
     bp, br, bf = base.content()
     metrics = {
         "content_precision": p, "content_recall": r, "content_f1": f,
         "source_precision": sp, "source_recall": sr, "source_f1": sf,
+        "source_ceiling_precision": cp, "source_ceiling_recall": cr, "source_ceiling_f1": cf,
         "baseline_content_f1": bf, "articles": float(len(gold)), "quotes": float(total.quotes),
         "speech_attributions": float(total.speech), "failed": float(failed),
+        "source_ceiling_relative_pronoun": float(total.relative_speech),
     }
     lines = [
         f"articles {len(gold)}, gold attributions {sum(len(g.attributions) for g in gold)} "
         f"(speech {total.speech}), detente quotes {total.quotes}, failed {failed}",
         _line("content", p, r, f, total.matched_quotes, total.quotes, total.matched_speech, total.speech),
         _line("source", sp, sr, sf, total.source_quotes, total.quotes, total.source_speech, total.speech),
+        _line("source ceiling (oracle speaker)", cp, cr, cf, total.ceiling_quotes, total.quotes,
+              total.ceiling_speech, total.speech),
+        f"  (the ceiling counts {total.relative_speech} speech attributions whose gold Source is only "
+        "a relative pronoun, e.g. \"who\": a speaker naming the person cannot match those)",
         _line("baseline: spans between marks", bp, br, bf, base.matched_quotes, base.quotes,
               base.matched_speech, base.speech),
     ]

@@ -6,11 +6,17 @@ Patterns covered (the speaker is the token returned; the cue is the verb as writ
   object (or passive subject) of quote/cite, never the agency;
 - "according to X": X, the object of "to";
 - "who said" in a relative clause: the noun the clause hangs on;
-- "..., saying" / "and said": the subject of the verb the cue is attached to.
+- "..., saying" / "and said": the subject of the verb the cue is attached to;
+- "The result led Doe to declare": the object of the verb above the infinitive cue;
+- "the statement read": a document verb, only with a text as its subject.
+When the parse's speaker cannot be one (inside the quoted words, a date or time, a dateline, a
+line above the cue), or the parse gives none, the name next to the quote or the cue is taken
+(""...," Doe, now 81, said", ""...," said Jane Doe, a lawyer").
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -20,7 +26,7 @@ from detente.quotes.lexicon import Cues
 from detente.records import Actor, replace
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# Children that are not part of the speaker's own phrase: "Makarenko[, a political analyst,]",
+# Children that are not part of the speaker's own phrase: "Berg[, a political analyst,]",
 # "Burns[, who told him]", "Kerry [and Lavrov]".
 _NOT_IN_PHRASE = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
 # Punctuation that ends the speaker's phrase ("president-elect" keeps its hyphen).
@@ -43,6 +49,10 @@ def is_cue(tok: Token, cues: Cues, *, indirect: bool = False) -> bool:
     lemma = tok.lemma_.lower()
     if according_length(tok, cues):
         return True
+    if not indirect and lemma in cues.document_verbs and tok.pos_ == "VERB":
+        # "the statement read: ...": only a text reads out words ("she read the report" does not).
+        subject = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        return subject is not None and subject.lemma_.lower() in cues.documents
     if lemma not in (cues.indirect if indirect else cues.speech):
         return False
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
@@ -78,8 +88,8 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
         return None
     quoting = _quoting_verb(cue, cues)
     if quoting is not None:
-        # The quoted person is the object ("quoted Hadley as saying") or, in the passive, the
-        # subject ("Hadley was quoted as saying"); the agency doing the quoting never speaks.
+        # The quoted person is the object ("quoted Berg as saying") or, in the passive, the
+        # subject ("Berg was quoted as saying"); the agency doing the quoting never speaks.
         for dep in ("dobj", "nsubjpass"):
             for c in quoting.children:
                 if c.dep_ == dep:
@@ -96,6 +106,14 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             if verb.dep_ == "xcomp" and verb.head.pos_ not in ("VERB", "AUX"):
                 return None  # "it will be possible to say": nobody is saying anything
+            if verb.dep_ == "xcomp":
+                # "The result led her to declare", "urged Doe to say": the object of the verb
+                # above is the one who speaks (object control), not its subject.
+                obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+                # Only a person or a body can be made to speak ("used an expletive to describe").
+                someone = obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "NORP"))
+                if someone and verb.head.lemma_.lower() not in cues.subject_control:
+                    return obj
             verb = verb.head
             if verb.dep_ == "ccomp" and verb.head is not verb and verb.head.lemma_.lower() in cues.speech:
                 # "He said the convention could be "messy," adding ...": the adding hangs on
@@ -168,7 +186,7 @@ def cue_text(cue: Token, cues: Cues) -> str:
 def phrase_bounds(tok: Token) -> tuple[int, int]:
     """Token bounds [start, end) of the speaker's own phrase around its head `tok`."""
     if tok.pos_ != "PROPN":
-        # "The President of the Institute, Mikhail Remizov, said": the name says who.
+        # "The director of the Institute, Anna Berg, said": the name says who.
         for c in tok.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN":
                 tok = c
@@ -181,11 +199,12 @@ def phrase_bounds(tok: Token) -> tuple[int, int]:
             excluded.update(t.i for t in c.subtree)
     kept = {t.i for t in tok.subtree} - excluded
     start = end = tok.i
-    while start - 1 in kept:
-        start -= 1
-    while end + 1 in kept:
-        end += 1
     doc = tok.doc
+    # A phrase stops at a paragraph break (a timestamp line the parser joined to the sentence).
+    while start - 1 in kept and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while end + 1 in kept and "\n" not in doc[end].text_with_ws:
+        end += 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end].is_punct or doc[end].is_space):
@@ -213,11 +232,150 @@ def speaker_actor(tok: Token, index: MentionIndex, bounds: tuple[int, int] | Non
     return Actor(text=span.text)
 
 
-def attribute(cue: Token, cues: Cues, index: MentionIndex) -> Attribution | None:
+# Entity types that never speak: "said Wednesday", a timestamp line parsed as a subject.
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
+# Words that may make up a speaker phrase next to its cue when the parse gives none.
+_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "NUM"})
+# How far (tokens) a speaker phrase next to its cue may reach.
+_MAX_ADJACENT = 8
+
+
+def attribute(
+    cue: Token, cues: Cues, index: MentionIndex, inside: Sequence[bool] | None = None
+) -> Attribution | None:
+    """The speaker of `cue`. `inside` marks the tokens within quotation marks: a speaker there is
+    the parser taking the quote's last noun for the subject (""... the more people," Briggs
+    said"), so the name next to the cue is taken instead."""
     tok = speaker_token(cue, cues)
-    if tok is None:
-        return None
+    if tok is None or not _plausible(tok, cue, cues, inside):
+        # With no subject at all, only the name right after the quote is safe to take.
+        bounds = _after_quote(cue, inside) if tok is None else _adjacent_speaker(cue, cues, inside)
+        if bounds is None:
+            return None
+        start, end = bounds
+        actor = speaker_actor(cue.doc[end - 1], index, bounds=(start, end))
+        if actor is None:
+            return None
+        return Attribution(cue=cue, cue_text=cue_text(cue, cues), speaker=actor, speaker_token=cue.doc[end - 1])
     actor = speaker_actor(tok, index)
     if actor is None:
         return None
     return Attribution(cue=cue, cue_text=cue_text(cue, cues), speaker=actor, speaker_token=tok)
+
+
+def _plausible(tok: Token, cue: Token, cues: Cues, inside: Sequence[bool] | None) -> bool:
+    """A speaker the parse gives is one when it lies outside the quoted words, is no date, time
+    or dateline, and stands in the cue's paragraph (a timestamp line above is not a subject)."""
+    if inside is not None and inside[tok.i] and not according_length(cue, cues):
+        return False  # ("according to" may well name a title in quotes)
+    if tok.ent_type_ in _NOT_SPEAKER_ENTS or _is_dateline(tok):
+        return False
+    # A name in a line above the cue (a headline, a dateline, a timestamp) does not speak; the
+    # parse may join paragraphs, but a subject is not separated from its verb by a paragraph.
+    return not (tok.i < cue.i and "\n" in tok.doc[tok.i : cue.i].text)
+
+
+def _adjacent_speaker(cue: Token, cues: Cues, inside: Sequence[bool] | None) -> tuple[int, int] | None:
+    """Token bounds of the noun phrase right before the cue ("...," Briggs said), else right after
+    it ("...," said former executive Jane Doe), when the parse named no plausible speaker."""
+    doc = cue.doc
+    if cue.tag_ == "VBG":
+        return None  # "..., saying": the words next to a participle are not its subject
+
+    def usable(t: Token) -> bool:
+        return (
+            t.pos_ in _PHRASE_POS
+            and not (inside is not None and inside[t.i])
+            and t.ent_type_ not in _NOT_SPEAKER_ENTS
+            and "\n" not in t.text_with_ws
+        )
+
+    # Before the cue, between it and the quote: a subject the parse hung on some other verb
+    # (""...," Mr. Doe, now 81 and retired, said": "Doe" is the subject of "retired").
+    j = cue.i - 1
+    while j >= 0 and cue.i - j <= 2 * _MAX_ADJACENT and not (inside is not None and inside[j]):
+        t = doc[j]
+        if "\n" in t.text_with_ws and j < cue.i - 1:
+            break
+        if t.dep_ in _SUBJECT_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON") and t.tag_ not in _RELATIVE_TAGS:
+            if t.lower_ not in _EMPTY_SPEAKERS and _plausible(t, cue, cues, inside):
+                return phrase_bounds(t)
+            break
+        j -= 1
+    after = _after_quote(cue, inside)
+    if after is not None:
+        return after
+    # Before the cue: the run of nominal words ending right before it.
+    end = cue.i
+    start = end
+    while start - 1 >= 0 and cue.i - (start - 1) <= _MAX_ADJACENT and usable(doc[start - 1]):
+        start -= 1
+    last = doc[end - 1] if end > 0 else cue
+    # The object of another verb ("who spoke to discuss strategy said") is not the speaker.
+    taken = last.dep_ in ("dobj", "pobj", "attr") and last.head is not cue
+    if start < end and last.pos_ in ("PROPN", "NOUN") and not taken:
+        return start, end
+    if cue.i > 0 and doc[cue.i - 1].tag_ == "PRP" and not (inside is not None and inside[cue.i - 1]):
+        return cue.i - 1, cue.i  # "...," he said
+    # After the cue (not for "told Megyn": its object is the one spoken to).
+    # Only inverted after the quote ("...," said Jane Doe); elsewhere the words after a cue are
+    # what was said, not who said it.
+    if cue.lemma_.lower() in cues.addressee_verbs or cue.i == 0 or not doc[cue.i - 1].is_punct:
+        return None
+    start = end = cue.i + 1
+    while end < len(doc) and end - cue.i <= _MAX_ADJACENT and usable(doc[end]):
+        end += 1
+    while end > start and doc[end - 1].pos_ not in ("PROPN", "NOUN"):
+        end -= 1
+    if end > start and (doc[start].pos_ in ("DET", "PROPN", "ADJ") or doc[start].pos_ == "NOUN"):
+        return start, end
+    return None
+
+
+def _after_quote(cue: Token, inside: Sequence[bool] | None) -> tuple[int, int] | None:
+    """ ""...," Jane Doe, a senior adviser, said": the name that opens the attribution right after
+    the quote, when the parse gave the cue no subject outside it. Token bounds, or None."""
+    if inside is None:
+        return None
+    doc = cue.doc
+    j = cue.i - 1
+    while j >= 0 and not inside[j] and cue.i - j <= _MAX_AFTER_QUOTE:
+        if "\n" in doc[j].text_with_ws:
+            return None
+        j -= 1
+    if j < 0 or not inside[j]:
+        return None
+    start = j + 1
+    while start < cue.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if start == cue.i:
+        # ""...," said Jane Doe, a lawyer": the cue right after the quote, the name after it.
+        start = end = cue.i + 1
+        while end < len(doc) and end - start < _MAX_ADJACENT and doc[end].pos_ in _PHRASE_POS:
+            end += 1
+        if end == start or doc[end - 1].pos_ not in ("PROPN", "NOUN") or doc[start].pos_ in ("NUM", "PART"):
+            return None
+        if end < len(doc) and doc[end].text not in (",", ".", "(", ";") and not doc[end].is_space:
+            return None
+        return start, end
+    end = start
+    while end < cue.i and doc[end].pos_ in _PHRASE_POS and doc[end].ent_type_ not in _NOT_SPEAKER_ENTS:
+        end += 1
+    if end == start or doc[end - 1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    if end < cue.i and doc[end].text != ",":
+        return None  # the name must be followed by its apposition or by the cue
+    return start, end
+
+
+# How far (tokens) a cue may follow the quote for the name after the quote to be its speaker.
+_MAX_AFTER_QUOTE = 30
+
+
+def _is_dateline(tok: Token) -> bool:
+    """ "LONDON (Reuters) - Doe said": the place in capitals opening a paragraph before a dash."""
+    doc = tok.doc
+    first = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws
+    if not first or not tok.text.isupper() or len(tok.text) < 3:
+        return False
+    return any(t.text in ("-", "—", "–", "(") for t in doc[tok.i + 1 : tok.i + 5])

@@ -22,6 +22,10 @@ class Cues:
     addressee_verbs: frozenset[str] = frozenset()  # their object is spoken to ("told Megyn")
     not_with_xcomp: frozenset[str] = frozenset()  # "continue to be" does not report
     object_cues: dict[str, str] = field(default_factory=dict)  # lemma -> "dobj" or a preposition
+    # "promised her to say": verbs whose subject, not object, does what the infinitive says.
+    subject_control: frozenset[str] = frozenset()
+    document_verbs: frozenset[str] = frozenset()  # "read": a cue only when a text is its subject
+    documents: frozenset[str] = frozenset()  # the texts that can read ("the statement read")
 
 
 @cache
@@ -41,6 +45,9 @@ def load_cues() -> Cues:
             colon_labels=frozenset(w.lower() for w in data.get("colon_labels", [])),
             addressee_verbs=frozenset(w.lower() for w in data.get("addressee_verbs", [])),
             not_with_xcomp=frozenset(w.lower() for w in data.get("not_with_xcomp", [])),
+            subject_control=frozenset(w.lower() for w in data.get("subject_control", [])),
+            document_verbs=frozenset(w.lower() for w in data.get("document_verbs", [])),
+            documents=frozenset(w.lower() for w in data.get("documents", [])),
             object_cues={k.lower(): v.lower() for k, v in data.get("object_cues", {}).items()},
             needs_particle={k.lower(): v.lower() for k, v in data.get("needs_particle", {}).items()},
             according=tuple(tuple(w.lower() for w in words) for words in data.get("according", [])),

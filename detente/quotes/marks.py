@@ -82,6 +82,8 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 
 def _closes(open_mark: str, mark: str) -> bool:
+    if open_mark in ("“", '"') and mark == "“":
+        return True  # a typo for ”, when _can_close agrees
     if open_mark in _SYMMETRIC:
         return mark in _SYMMETRIC or mark in _DOUBLE_CLOSE
     if open_mark == "«":
@@ -179,6 +181,8 @@ def _can_open(mark: str, prev: str, nxt: str) -> bool:
 def _can_close(open_mark: str, mark: str, prev: str, nxt: str) -> bool:
     if open_mark == "„" and mark == "“":
         return not _is_word(nxt)
+    if mark == "“" and open_mark in ("“", '"') and prev in ",.?!" and (nxt.isspace() or nxt == ""):
+        return True  # an opening mark typed for the closing one ("...,“ said Doe"): it can only close
     if mark in ("“", "„", "‘‘", "«"):
         return False
     if mark == "’":

@@ -5,6 +5,11 @@ of the sentences around each quote gives its cue and speaker. A second pass over
 verbs finds indirect speech (a reporting verb's that-clause, "according to X, ..."); a paraphrase
 that contains quoted words is ``mixed`` and absorbs the direct quote inside it.
 
+A direct quote with no cue in its sentence may still be signed: a name label before its colon
+("Headline - Jane Doe: "..."", "Continued Doe: "...""), a "- Jane Doe." line after it, the
+attribution sentence between two quotes ("A," said Doe, a lawyer. "B"). A "he"/"she" speaker the
+actors stage left unresolved takes the person who spoke last, in the paragraph or the one before.
+
 Text of a quote split by its attribution: the parts' texts joined with a single space
 ("We are pleased," he said, "to see you" -> "We are pleased to see you"); ``parts`` keeps the
 pieces, so the split stays visible.
@@ -12,6 +17,7 @@ pieces, so the split stays visible.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,7 +28,7 @@ from detente.dates import date_for
 from detente.quotes.attribution import Attribution, according_length, attribute, is_cue, speaker_actor
 from detente.quotes.lexicon import Cues, load_cues
 from detente.quotes.marks import RawQuote, scan
-from detente.records import Article, DateWindow, Mention, Published, Quote, QuoteKind, TimeExpression
+from detente.records import Article, DateWindow, Mention, Published, Quote, QuoteKind, TimeExpression, replace
 
 Span = tuple[int, int]
 
@@ -82,6 +88,7 @@ def extract(
     found = [f for f in found if f.parts]
     found.sort(key=lambda f: (f.parts[0][0], -f.parts[-1][1]))
     _speaker_from_previous_sentence(doc, sents, found)
+    _resolve_pronouns(sents.text, found)
     out: list[Quote] = []
     for f in found:
         parts = tuple(_clean_part(text, p) for p in f.parts)
@@ -233,6 +240,9 @@ def _attribute_direct(
     para_start = text.rfind("\n", 0, raw.open_at) + 1
     para_end = text.find("\n", raw.close_end)
     para_end = len(text) if para_end < 0 else para_end
+    label = _label_attribution(doc, text, raw, para_start, cues, index)
+    if label is not None:
+        return label
     heads = _heads_outside(doc, raw)
     candidates = [
         t for t in zone if para_start <= t.idx < para_end and not inside[t.i] and is_cue(t, cues)
@@ -245,7 +255,7 @@ def _attribute_direct(
         # failed"), and a title or a name in quotes is not speech ("said on "Meet the Press"").
         candidates = [t for t in candidates if t.i in heads and _governs_as_said(doc, raw, t)]
     for cue in candidates:
-        found = attribute(cue, cues, index)
+        found = attribute(cue, cues, index, inside)
         if found is not None and not _inside_quote(found, raw):
             return found
     # "Kerry put it this way: "...": the sentence that introduces the quote with a colon.
@@ -264,13 +274,102 @@ def _attribute_direct(
         if intro is not None:
             nearest = sorted((t for t in intro if is_cue(t, cues)), key=lambda t: -t.i)
             for cue in nearest:
-                found = attribute(cue, cues, index)
+                found = attribute(cue, cues, index, inside)
                 if found is not None:
                     return found
             found = _root_attribution(intro, cues, index)
             if found is not None:
                 return found
+    byline = _byline_attribution(doc, text, raw, para_end, index)
+    if byline is not None:
+        return byline
     return _next_sentence_attribution(doc, sents, raw, frame, para_end, inside, cues, index)
+
+
+def _byline_attribution(doc: Doc, text: str, raw: RawQuote, para_end: int, index: MentionIndex) -> Attribution | None:
+    """A quote standing as its own paragraph, signed on the next line: ""..." / - Jane Doe."."""
+    if text[raw.close_end : para_end].strip(" \t.,"):
+        return None
+    start = para_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].rstrip(" \t.")
+    if not line or line[0] not in _BYLINE_DASHES:
+        return None
+    dash = doc.char_span(start, start + 1, alignment_mode="expand")
+    name = doc.char_span(start + 1, start + len(line), alignment_mode="contract")
+    if dash is None or name is None or not 1 <= len(name) <= _MAX_COLON_WORDS:
+        return None
+    words = [t for t in name if not t.is_space]
+    if not words or not all(t.pos_ == "PROPN" or t.is_punct or t.tag_ == "POS" for t in words):
+        return None
+    if not name.text[:1].isupper():
+        return None
+    head = next(t for t in reversed(words) if t.pos_ == "PROPN")
+    speaker = speaker_actor(head, index, bounds=(words[0].i, words[-1].i + 1))
+    if speaker is None:
+        return None
+    return Attribution(cue=dash[0], cue_text=dash.text, speaker=speaker, speaker_token=head)
+
+
+_BYLINE_DASHES = "-—–"
+
+
+def _label_attribution(
+    doc: Doc, text: str, raw: RawQuote, para_start: int, cues: Cues, index: MentionIndex
+) -> Attribution | None:
+    """ "Headline - Jane Doe: "..."", "More from Doe: "..."", "From the report: "..."": a name
+    standing alone before the colon that opens the quote (set off by a dash, "from", an ellipsis
+    or the start of the paragraph) is its source; a clause before the colon is not read for one."""
+    before = text[para_start : raw.open_at].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = para_start + len(before) - 1
+    head = doc.char_span(para_start, colon, alignment_mode="contract") if colon > para_start else None
+    colon_span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if head is None or colon_span is None or len(head) == 0:
+        return None
+    toks = list(head)
+    end = len(toks)
+    start = end
+    while start > 0 and end - start < _MAX_COLON_WORDS and _label_word(toks[start - 1], toks, start - 1):
+        start -= 1
+    if start == end:
+        return None
+    run = toks[start:end]
+    opener = toks[start - 1] if start > 0 else None
+    after_from = opener is not None and opener.lower_ == "from"
+    # "Continued Stone: "..."": a cue opening the paragraph, inverted before the name.
+    inverted = (
+        opener is not None and start == 1 and is_cue(opener, cues) and opener.text[:1].isupper()
+    )
+    if opener is not None and not (after_from or inverted or opener.text in _LABEL_OPENERS):
+        return None
+    while run and run[0].pos_ == "DET" and not after_from:
+        run = run[1:]
+    if not run or run[-1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    if not (any(t.pos_ == "PROPN" for t in run) or after_from):
+        return None
+    speaker = speaker_actor(run[-1], index, bounds=(run[0].i, run[-1].i + 1))
+    if speaker is None:
+        return None
+    if inverted:
+        return Attribution(cue=opener, cue_text=opener.text, speaker=speaker, speaker_token=run[-1])
+    return Attribution(cue=colon_span[0], cue_text=":", speaker=speaker, speaker_token=run[-1])
+
+
+# What may set a name off before a colon: dashes and ellipses ("Headline - Jane Doe:").
+_LABEL_OPENERS = frozenset({"-", "—", "–", "--", "...", "…", "|"})
+
+
+def _label_word(tok: Token, toks: list[Token], n: int) -> bool:
+    """A word of a name label: proper nouns, "and" between them, a determiner and nouns."""
+    if tok.pos_ in ("PROPN", "NOUN", "DET"):
+        return True
+    return tok.lower_ == "and" and 0 < n < len(toks) - 1 and toks[n - 1].pos_ == "PROPN" and toks[n + 1].pos_ == "PROPN"
 
 
 def _next_sentence_attribution(
@@ -282,12 +381,13 @@ def _next_sentence_attribution(
     if frame.end >= len(doc) or sents.text[raw.close_end : frame.end_char].strip(" .,!?”\"’'"):
         return None
     nxt = sents.sentence(doc, frame.end)
-    if nxt.end_char > para_end or len(nxt) > _MAX_NEXT_SENTENCE or any(inside[t.i] for t in nxt):
+    words = sum(not t.is_space for t in nxt)
+    if nxt.end_char > para_end or words > _MAX_NEXT_SENTENCE or any(inside[t.i] for t in nxt):
         return None
     root = nxt.root
     if not is_cue(root, cues) or any(c.dep_ == "ccomp" for c in root.children):
         return None
-    return attribute(root, cues, index)
+    return attribute(root, cues, index, inside)
 
 
 # Relations on the way from a few quoted words up to their cue that make them a name or a
@@ -385,7 +485,9 @@ def _trailing_attribution(doc: Doc, sents: _Sentences, raw: RawQuote, frame: Spa
     nxt = sents.sentence(doc, frame.end)
     if nxt.text[:1] in _MARK_CHARS or "\n" in text[raw.close_end : nxt.start_char]:
         return None
-    last = text[raw.end - 1] if raw.end > 0 else ""
+    # The quote's own last sign, past the marks of a quote it ends with (",’”).
+    own = text[raw.start : raw.end].rstrip(_MARK_CHARS + " ")
+    last = own[-1:] if own else ""
     if last in ",?!—–-" or nxt.text[:1].islower():
         return nxt
     return None
@@ -403,7 +505,9 @@ def _inside_quote(found: Attribution, raw: RawQuote) -> bool:
         if first is not None:
             last_tok = found.speaker_token.doc[found.speaker_token.right_edge.i]
             lo, hi = found.speaker_token.left_edge.idx, last_tok.idx + len(last_tok)
-            return lo <= raw.open_at and raw.close_end <= hi
+            # Only a phrase whose head comes first holds the quote ("the hacker known as
+            # "Guccifer""); a quote before the name is what the parse hung on it by mistake.
+            return lo <= raw.open_at and raw.close_end <= hi and found.speaker_token.idx < raw.open_at
     return False
 
 
@@ -435,6 +539,13 @@ def _carry_speakers(doc: Doc, sents: _Sentences, raws: Sequence[RawQuote], direc
             frame_end = max(frame.end_char, prev.close_end) if frame is not None else prev.close_end
             if frame_end <= raw.open_at and not text[frame_end : raw.open_at].strip():
                 direct[n] = direct[n - 1]
+                continue
+            # "A," said Jane Doe, a lawyer from the city. "B": the attribution between the two
+            # quotes of one paragraph ends with a full stop (the parser may have cut it in two).
+            gap = text[prev.close_end : raw.open_at]
+            cue_at = direct[n - 1].cue.idx
+            if "\n" not in gap and prev.close_end <= cue_at < raw.open_at and gap.rstrip().endswith("."):
+                direct[n] = direct[n - 1]
 
 
 def _speaker_from_previous_sentence(doc: Doc, sents: _Sentences, found: list[_Found]) -> None:
@@ -455,6 +566,37 @@ def _speaker_from_previous_sentence(doc: Doc, sents: _Sentences, found: list[_Fo
         if n == 0 or sents.text[doc[start].idx : f.raw.open_at].strip():
             continue  # the quote does not open its sentence
         f.attribution = by_sentence.get(n - 1)
+
+
+def _resolve_pronouns(text: str, found: list[_Found]) -> None:
+    """ "he said" where the actors stage resolved the pronoun to nobody: the person who spoke last
+    before it, in its paragraph or the one before (the usual reading of a run of quotes)."""
+    for n, f in enumerate(found):
+        a = f.attribution
+        if a is None or a.speaker.name is not None or a.speaker.text.lower() not in _SINGULAR_PRONOUNS:
+            continue
+        at = a.cue.idx
+        for g in reversed(found[:n]):
+            b = g.attribution
+            if b is None or b.cue.idx >= at:
+                continue
+            if len(_PARAGRAPH_BREAK.findall(text, b.cue.idx, at)) > _PRONOUN_PARAGRAPHS:
+                break
+            if b.speaker.name is None or b.speaker.text.lower() in _SINGULAR_PRONOUNS:
+                continue
+            if b.speaker_token is None or b.speaker_token.ent_type_ != "PERSON":
+                break  # the last speaker is no person: "he" is someone else
+            f.attribution = Attribution(
+                cue=a.cue, cue_text=a.cue_text, speaker=replace(b.speaker, text=a.speaker.text),
+                speaker_token=a.speaker_token,
+            )
+            break
+
+
+# Pronouns resolved to the last speaker; and how many paragraphs back that speaker may be.
+_SINGULAR_PRONOUNS = frozenset({"he", "she"})
+_PRONOUN_PARAGRAPHS = 1
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 def _nested(doc: Doc, sents: _Sentences, raw: RawQuote, cues: Cues, index: MentionIndex) -> list[_Found]:
@@ -560,7 +702,7 @@ def _indirect(
             content = _object_content(tok, cues.object_cues[tok.lemma_.lower()])
         if not content or len(content) < 3:
             continue
-        found = attribute(tok, cues, index)
+        found = attribute(tok, cues, index, inside)
         if found is None:
             continue
         pieces = _pieces(doc, content)

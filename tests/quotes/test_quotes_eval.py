@@ -102,6 +102,25 @@ def test_scoring_overlap_half_of_shorter_and_sources(gold_dir: Path) -> None:
     assert counts.matched_quotes == 1 and counts.source_quotes == 0
 
 
+def test_source_ceiling_counts_every_match_whose_gold_source_has_a_word() -> None:
+    from detente.evaluate.quotes import GoldAttribution
+
+    span = _pos("The bridge opens in May.")
+    def gold(source: str) -> GoldAttribution:
+        return GoldAttribution(pieces=(span,), source=source, cue="said", speech=True)
+
+    # A wrong speaker: no source credit, but an oracle would have had it.
+    counts = score_article([_quote(span, "a critic")], [gold("The mayor")])
+    assert (counts.source_speech, counts.ceiling_speech, counts.relative_speech) == (0, 1, 0)
+    # "he" has no word of three letters: out of reach for any speaker, so not in the ceiling.
+    counts = score_article([_quote(span, "he")], [gold("he")])
+    assert (counts.ceiling_quotes, counts.ceiling_speech) == (0, 0)
+    # "who" is in the ceiling, and counted apart as a relative pronoun.
+    counts = score_article([_quote(span, "Mayor Ola Berg")], [gold("who")])
+    assert (counts.source_speech, counts.ceiling_speech, counts.relative_speech) == (0, 1, 1)
+    assert counts.ceiling() == (1.0, 1.0, 1.0)
+
+
 def test_run_goes_through_the_core(gold_dir: Path, pipeline) -> None:
     from detente.evaluate.quotes import run
 
@@ -114,7 +133,7 @@ def test_run_goes_through_the_core(gold_dir: Path, pipeline) -> None:
 
 # Floors = measured on PolNeAR dev - 0.02, and never below the target once the target is reached.
 CONTENT_F1_FLOOR = 0.831
-SOURCE_F1_FLOOR = 0.615
+SOURCE_F1_FLOOR = 0.626
 
 
 @pytest.mark.model
@@ -127,3 +146,5 @@ def test_quality_gate_polnear_dev(shared: Path, pipeline) -> None:
     report = run(dev, pipeline)
     assert report.metrics["content_f1"] >= CONTENT_F1_FLOOR, report.render()
     assert report.metrics["source_f1"] >= SOURCE_F1_FLOOR, report.render()
+    # No speaker can beat the oracle on the same content matches.
+    assert report.metrics["source_f1"] <= report.metrics["source_ceiling_f1"], report.render()

@@ -244,3 +244,142 @@ def test_addressee_is_not_the_speaker(nlp) -> None:
     text = "“The door stays open for talks,” the minister told Halvorsen on Monday."
     (q,) = _run(nlp, text)
     assert _speaker(q) == "the minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The parser takes the quote's last noun phrase for the subject of the cue.
+        ("“The more voters hear about the plan, the more they like it,” Okafor said.", "Okafor"),
+        ("“A ferry, its engine burning, its crew shouting,” said harbour master Lena Varga.", "harbour master Lena Varga"),
+        # The speaker is the subject of another verb of the attribution clause.
+        ("“If the bank had waited, we would have lost everything,” Mr. Halden, now 74 and retired, said.", "Mr. Halden"),
+    ],
+)
+def test_speaker_inside_the_quote_is_the_parse_going_wrong(nlp, text: str, speaker: str) -> None:
+    (q,) = _direct(_run(nlp, text))
+    assert _speaker(q) == speaker
+
+
+def test_a_date_or_a_line_above_is_no_speaker(nlp) -> None:
+    text = "10:15 a.m.\n\nThe mayor's spokesman says the bridge will reopen once the inspection is finished."
+    quotes = _run(nlp, text)
+    assert all(_speaker(q) not in ("10:15 a.m.", "a.m.") for q in quotes)
+    text = "A city hall aide who asked not to be named said Tuesday, “The bridge will reopen after the inspection.”"
+    quotes = _run(nlp, text)
+    assert all(_speaker(q) != "Tuesday" for q in quotes)
+
+
+def test_name_label_before_a_colon(nlp) -> None:
+    text = (
+        "Turnout fell in the western districts - Maria Olsen: “Fewer people voted in the west than "
+        "in any election since records began.”\n\n"
+        "Why the count took so long - More from Olsen: “The ballots had to be checked twice by hand.”"
+    )
+    quotes = _direct(_run(nlp, text))
+    assert [_speaker(q) for q in quotes] == ["Maria Olsen", "Olsen"]
+    assert all(q.cue == ":" for q in quotes)
+
+
+def test_speaker_sentence_cut_after_a_nested_quote(nlp) -> None:
+    # The quote ends with an inner quote (",’”): the short next sentence still names its speaker.
+    text = "“She told us, ‘I will fight for this district every single day,’” Councillor Tom Reyes said."
+    (q,) = [q for q in _run(nlp, text) if q.text.startswith("She told us")]
+    assert _speaker(q) == "Councillor Tom Reyes"
+
+
+def test_inverted_cue_opening_the_paragraph(nlp) -> None:
+    text = "The senator spoke for an hour.\n\nContinued Varga: “Nobody in this chamber has read the whole bill.”"
+    (q,) = _direct(_run(nlp, text))
+    assert _speaker(q) == "Varga"
+    assert q.cue == "Continued"
+
+
+def test_second_quote_after_the_attribution_sentence(nlp) -> None:
+    text = (
+        "“We checked every ballot twice,” said Ruth Abara, an election official who has run the count "
+        "in the county for a decade. “Nothing was missing and nothing was added to the totals.”"
+    )
+    quotes = _direct(_run(nlp, text))
+    assert [_speaker(q) for q in quotes] == ["Ruth Abara", "Ruth Abara"]
+
+
+def test_manner_verb_attributes_a_quote(nlp) -> None:
+    (q,) = _direct(_run(nlp, "“Will you answer the question about the budget?” the moderator pressed."))
+    assert _speaker(q) == "the moderator"
+
+
+def test_unresolved_pronoun_takes_the_last_speaker(nlp) -> None:
+    text = (
+        "“The port will stay open all winter,” Ilse Brandt said on Monday.\n\n"
+        "“We have enough icebreakers for the season,” she said."
+    )
+    doc = nlp(text)
+    start = text.index("Ilse Brandt")
+    brandt = Mention(
+        doc_id="t", span=(start, start + len("Ilse Brandt")), kind="person",
+        actor=Actor(text="Ilse Brandt", name="Ilse Brandt"),
+    )
+    quotes = extract(doc, Article(doc_id="t", text=text), (brandt,), (), Published())
+    first, second = _direct(quotes)
+    assert first.speaker is not None and first.speaker.name == "Ilse Brandt"
+    assert second.speaker is not None and second.speaker.text == "she" and second.speaker.name == "Ilse Brandt"
+    # A pronoun two paragraphs after the last named speaker stays unresolved.
+    text2 = text.replace("\n\n“We", "\n\nThe harbour is busy.\n\nShips wait.\n\n“We")
+    quotes = extract(nlp(text2), Article(doc_id="t", text=text2), (brandt,), (), Published())
+    assert _direct(quotes)[1].speaker.name is None
+
+
+def test_object_of_the_verb_above_an_infinitive_cue_speaks(nlp) -> None:
+    text = "The landslide result led Governor Anna Kovacs to declare that the recount was over."
+    (q,) = _run(nlp, text)
+    assert _speaker(q) == "Governor Anna Kovacs"
+    # Not a thing used to say something: no speaker there.
+    text = "The senator used a short speech to say that the recount was over."
+    assert all(_speaker(q) != "a short speech" for q in _run(nlp, text))
+
+
+def test_speaker_phrase_stops_at_a_paragraph_break(nlp) -> None:
+    text = "4:05 p.m.\n\nSenator Mara Quist says the recount should be finished by the end of the week."
+    quotes = _run(nlp, text)
+    assert quotes and all("\n" not in (_speaker(q) or "") and "p.m." not in (_speaker(q) or "") for q in quotes)
+
+
+def test_name_right_after_the_quote_and_after_the_cue(nlp) -> None:
+    text = "“The plan is not that the port is finished,” Piet Laar, a senior harbour adviser, said at a meeting in Delft."
+    (q,) = _direct(_run(nlp, text))
+    assert _speaker(q) == "Piet Laar"
+    text = "“The ferry timetable changes every single winter,” said Nora Fell, head of the regional transport office."
+    (q,) = _direct(_run(nlp, text))
+    assert _speaker(q) == "Nora Fell"
+    # The parse gives "tweeted" no subject at all: the name after the cue is taken.
+    text = "“The debate is over,” tweeted campaign spokesman Ole Brun. “We won it.”"
+    (q,) = _direct(_run(nlp, text))
+    assert _speaker(q) == "campaign spokesman Ole Brun"
+
+
+def test_quote_signed_on_the_next_line(nlp) -> None:
+    text = (
+        "The claims were checked one by one.\n\n"
+        "“I wrote the first version of the rail bill myself, every page of it.”\n\n"
+        "- Greta Lund.\n\n"
+        "The record shows she wrote one amendment."
+    )
+    (q,) = _direct(_run(nlp, text))
+    assert _speaker(q) == "Greta Lund"
+
+
+def test_dateline_is_no_speaker(nlp) -> None:
+    text = "OSLO (Reuters) - Ingrid Sand said the ferry tax would be dropped, calling it “a mistake from the start.”"
+    quotes = _run(nlp, text)
+    assert quotes and all(_speaker(q) != "OSLO" for q in quotes)
+
+
+def test_a_text_that_reads(nlp) -> None:
+    text = "The council published a short statement. “We will not raise the ferry fares this year,” the statement read."
+    (q,) = _direct(_run(nlp, text))
+    assert _speaker(q) == "the statement"
+    assert q.cue == "read"
+    # A person reading is not a cue: a scare-quoted title stays out.
+    text = "She read “The Harbour Book” on the train."
+    assert _direct(_run(nlp, text)) == []

@@ -73,3 +73,9 @@ def test_never_crashes_and_stays_in_bounds(text: str) -> None:
             assert 0 <= s < e <= len(text)
             # A quote never crosses a paragraph break inside one piece.
             assert "\n\n" not in text[s:e]
+
+
+def test_opening_mark_typed_for_the_closing_one() -> None:
+    # “...,“ said X: after a comma and before a space the mark can only close the quote.
+    text = "“The harbour will reopen in spring,“ said the port director. “We are ready.”"
+    assert _texts(text) == [["The harbour will reopen in spring,"], ["We are ready."]]
