@@ -640,6 +640,16 @@ class _SentenceCoder:
     def _actor_of(self, head: Token) -> list[Mention]:
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head
+        # "Thousands of Kenyan students protested": the count heads the phrase, the people are
+        # in its "of" phrase.
+        for _ in range(3):  # "tens of thousands of students": counts nest
+            if head.lemma_.lower() not in self.s.quantity_nouns and head.lower_ not in self.s.quantity_nouns:
+                break
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if people is None:
+                break
+            head = people
         toks = [head]
         stack = [head]
         while stack:

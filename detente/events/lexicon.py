@@ -86,6 +86,7 @@ class Settings:
     demand_code: frozenset[str] = frozenset()
     clause_target_roots: frozenset[str] = frozenset()
     people_place_preps: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
     against_preps: frozenset[str] = frozenset()
     background_preps: frozenset[str] = frozenset()
     lemma_fixes: frozenset[str] = frozenset()

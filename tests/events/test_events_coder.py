@@ -277,3 +277,9 @@ def test_meeting_or_receiving_alone_is_no_interaction(nlp, lexicon) -> None:
 def test_stative_passive_is_the_subjects_stance(nlp, lexicon) -> None:
     events = run(nlp, lexicon, "Germany is committed to helping Ukraine.")
     assert {(e.source.name, e.plover) for e in events} == {("Germany", "AGREE")}
+
+
+def test_count_phrase_subject_stands_for_its_people(nlp, lexicon) -> None:
+    # "Tens of thousands of X": the counts head the phrase; the actors are the people counted.
+    events = run(nlp, lexicon, "Tens of thousands of Russian protesters demonstrated in Moscow on Sunday.")
+    assert {(e.source.country, e.plover) for e in events} == {("RUS", "PROTEST")}
