@@ -321,6 +321,15 @@ class _SentenceCoder:
                 return pobj
             # Two subjects ("Oct 28 (Agency) - X discussed"): the nearest one outside a dateline.
             subjs = [c for c in kids if c.dep_ in _SUBJ and c.idx >= self.dateline_end]
+            # "MOSCOW (Agency) - X met Y": the parser often makes the dateline's place the
+            # subject and hangs the real one on it as an apposition.
+            subjs += [
+                g
+                for c in kids
+                if c.dep_ in _SUBJ and c.idx < self.dateline_end
+                for g in c.children
+                if g.dep_ == "appos" and g.idx >= self.dateline_end
+            ]
             subj = max(subjs, key=lambda c: c.i if c.i < t.i else -c.i) if subjs else None
             if subj is not None:
                 if subj.lower_ in _RELATIVE and t.dep_ == "relcl":

@@ -283,3 +283,13 @@ def test_count_phrase_subject_stands_for_its_people(nlp, lexicon) -> None:
     # "Tens of thousands of X": the counts head the phrase; the actors are the people counted.
     events = run(nlp, lexicon, "Tens of thousands of Russian protesters demonstrated in Moscow on Sunday.")
     assert {(e.source.country, e.plover) for e in events} == {("RUS", "PROTEST")}
+
+
+def test_subject_hung_on_the_dateline_place_is_the_source(pipeline) -> None:
+    text = (
+        "OSLO (Wire Agency) - Norwegian Foreign Minister Ingrid Dahl met Swedish Foreign Minister "
+        "Karl Berg in Geneva on Friday."
+    )
+    (result,) = list(pipeline.process([Article(doc_id="t", text=text, published=date(2022, 1, 21))]))
+    pairs = {(e.source.country, e.target.country if e.target else None, e.cameo_root) for e in result.events}
+    assert ("NOR", "SWE", "04") in pairs
