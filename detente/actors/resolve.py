@@ -1006,8 +1006,10 @@ def _link_role(state: _Article, info: TitleInfo, hit: TitleHit) -> PersonRecord 
 
 
 def _resolve_bare_surnames(state: _Article) -> None:
-    """A surname spaCy did not label PERSON ("Berg responded") that names a person above."""
+    """A surname spaCy did not label PERSON ("Berg responded") that names a person above, or
+    else the one person of that surname in office at the article's date."""
     doc = state.doc
+    _resolve_office_holder_surnames(state)
     if not state.people:
         return
     by_surname: dict[str, PersonRecord] = {}
@@ -1022,6 +1024,34 @@ def _resolve_bare_surnames(state: _Article) -> None:
             continue
         _emit(state, tok.i, tok.i + 1, record.actor, "person")
         state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=record.surname, actor=record.actor, offices=record.offices, subject=tok.dep_ in ("nsubj", "nsubjpass")))
+
+
+def _resolve_office_holder_surnames(state: _Article) -> None:
+    """A lone capitalised surname of someone in office at the article's date ("Lavrov met
+    Blinken" in 2022), whatever label spaCy gave it (the small model often calls such names ORG
+    or GPE). Only when the date is known and exactly one person of that surname held an office
+    that day; a name already read as a country, body or title is left alone."""
+    if state.day is None:
+        return
+    doc, kb = state.doc, state.kb
+    known = {r.surname for r in state.people}
+    for k in state.propn:
+        tok = doc[k]
+        if tok.i in state.consumed or tok.i in state.cue_at or tok.i in state.hit_at or tok.i in state.person_tok:
+            continue
+        if not tok.is_title or tok.lower_ in known or not tok.is_alpha:
+            continue
+        # Part of a longer name ("Lavrov Street", "John Smith") is not a lone surname.
+        neighbours = [n for n in (k - 1, k + 1) if state.sent_start[k] <= n < len(doc) and state.sent_start[n] == state.sent_start[k]]
+        if any(doc[n].pos_ == "PROPN" and doc[n].is_title for n in neighbours):
+            continue
+        holding = [(p, t) for p in kb.people_with_surname(tok.text) for t in p.terms_on(state.day)]
+        if len({p.person_id for p, _ in holding}) != 1:
+            continue
+        actor = state.person_actor(tok.text, tok.text, None, holding[0])
+        _emit(state, tok.i, tok.i + 1, actor, "person")
+        state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=tok.lower_, actor=actor, offices=kb.offices(holding[0][0]), subject=tok.dep_ in ("nsubj", "nsubjpass")))
+        known.add(tok.lower_)
 
 
 def _is_place(state: _Article, cue: Cue) -> bool:

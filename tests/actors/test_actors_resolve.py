@@ -144,3 +144,14 @@ def test_stance_origin_and_ethnic_words_are_not_country_actors(nlp, kb) -> None:
 def test_typo_in_a_country_name(nlp, kb) -> None:
     ms = _run(nlp, kb, "Venezeula has recalled its ambassador.")
     assert any(m.actor.country == "VEN" for m in ms)
+
+
+def test_lone_surname_of_an_office_holder_resolves_at_the_article_date(pipeline) -> None:
+    text = "Lavrov met Blinken in Geneva on Friday."
+    dated = pipeline.extract_one(Article(doc_id="t", text=text, published=date(2022, 1, 21)))
+    found = {m.actor.text: (m.actor.name, m.actor.country) for m in dated.mentions}
+    assert found["Lavrov"] == ("Sergei Lavrov", "RUS")
+    assert found["Blinken"] == ("Antony Blinken", "USA")
+    # Without a date nobody can say who held office: nothing is guessed.
+    undated = pipeline.extract_one(Article(doc_id="t", text=text))
+    assert not any(m.actor.text in ("Lavrov", "Blinken") for m in undated.mentions)
