@@ -14,6 +14,6 @@ stamp=".venv/.installed-$kind-$(sha256sum "$lock" pyproject.toml | sha256sum | c
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet --require-hashes -r "$lock"
-  .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+  .venv/bin/python -m pip install -qq --no-deps --no-build-isolation -e . 2>/dev/null || .venv/bin/python -m pip install --no-deps --no-build-isolation -e .
   touch "$stamp"
 fi
