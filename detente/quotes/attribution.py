@@ -39,7 +39,9 @@ _EMPTY_SPEAKERS = frozenset({"it", "there", "this", "that", "what", "which"})
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Attribution:
     cue: Token  # the cue word ("said", "quoted", "according")
-    cue_text: str  # as written: "said", "according to"
+    # As written: "said", "according to"; None when no word cues the quote (a quote standing
+    # after a sentence about its speaker).
+    cue_text: str | None
     speaker: Actor
     speaker_token: Token | None = None  # the head of the speaker phrase
 
@@ -61,6 +63,8 @@ def is_cue(tok: Token, cues: Cues, *, indirect: bool = False) -> bool:
         return False  # "would not comment": nothing said
     if lemma in cues.not_with_xcomp and any(c.dep_ == "xcomp" for c in tok.children):
         return False  # "will continue to be": not reporting anything
+    if lemma in cues.bare_only and any(c.dep_ in ("dobj", "prep", "xcomp") for c in tok.children):
+        return False  # "the talks went on for hours": nobody speaking
     particle = cues.needs_particle.get(lemma)
     if particle is not None:
         return any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
@@ -87,7 +91,7 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
                 return c
         return None
     quoting = _quoting_verb(cue, cues)
-    if quoting is not None:
+    if quoting is not None and (quoting.lemma_.lower() == "quote" or quoting is not cue or _has_as(quoting)):
         # The quoted person is the object ("quoted Berg as saying") or, in the passive, the
         # subject ("Berg was quoted as saying"); the agency doing the quoting never speaks.
         for dep in ("dobj", "nsubjpass"):
@@ -102,6 +106,10 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
             if subj.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
                 return verb.head
             return subj
+        # "ended by saying", "in saying so": the subject of the verb the preposition hangs on.
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head
+            continue
         # "..., saying", "met and said", "went on to say": the subject of the verb it hangs on.
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             if verb.dep_ == "xcomp" and verb.head.pos_ not in ("VERB", "AUX"):
@@ -124,7 +132,19 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
             return verb.head
         if verb is not cue:
             return None
-        return _left_neighbour(cue) or _right_neighbour(cue, cues)
+        return _mislabelled_subject(cue) or _left_neighbour(cue) or _right_neighbour(cue, cues)
+    return None
+
+
+def _mislabelled_subject(cue: Token) -> Token | None:
+    """ "About 4 in 10 say ...", "Half said ...": a count or share before the cue that the parser
+    hung on it as a modifier rather than as its subject."""
+    lefts = [c for c in cue.lefts if not c.is_punct]
+    if not lefts:
+        return None
+    tok = lefts[-1]  # the one next to the verb
+    if tok.dep_ in ("nummod", "npadvmod", "dep", "nmod") and (tok.pos_ == "NUM" or tok.like_num):
+        return tok
     return None
 
 
@@ -164,6 +184,14 @@ def _left_neighbour(cue: Token) -> Token | None:
     if cue not in tok.ancestors:
         return None
     return tok
+
+
+def _has_as(verb: Token) -> bool:
+    """ "cites Berg as saying": the "as" that makes the object the one quoted ("citing fears of
+    terrorism" names no speaker: its subject cites)."""
+    return any(c.lower_ == "as" for c in verb.children) or any(
+        g.lower_ == "as" for c in verb.children if c.dep_ == "dobj" for g in c.children
+    )
 
 
 def _quoting_verb(cue: Token, cues: Cues) -> Token | None:
@@ -247,6 +275,10 @@ def attribute(
     the parser taking the quote's last noun for the subject (""... the more people," Briggs
     said"), so the name next to the cue is taken instead."""
     tok = speaker_token(cue, cues)
+    if tok is not None and not _plausible(tok, cue, cues, inside):
+        # ""..., telling the crowd, "Some people..."": the parser hung the participle on the
+        # quoted words; its subject is the main clause's, before it.
+        tok = _participle_subject(cue, inside) or tok
     if tok is None or not _plausible(tok, cue, cues, inside):
         # With no subject at all, only the name right after the quote is safe to take.
         bounds = _after_quote(cue, inside) if tok is None else _adjacent_speaker(cue, cues, inside)
@@ -261,6 +293,29 @@ def attribute(
     if actor is None:
         return None
     return Attribution(cue=cue, cue_text=cue_text(cue, cues), speaker=actor, speaker_token=tok)
+
+
+def _participle_subject(cue: Token, inside: Sequence[bool] | None) -> Token | None:
+    """The subject of the main clause before a participle cue set off by a comma ("Doe seemed
+    ready, telling reporters, "...""), when the parse attached the participle elsewhere."""
+    doc = cue.doc
+    if cue.tag_ != "VBG" or inside is None or cue.i == 0 or doc[cue.i - 1].text != ",":
+        return None
+    j = cue.i - 2
+    while j >= 0 and cue.i - j <= _MAX_PARTICIPLE_REACH and "\n" not in doc[j].text_with_ws:
+        t = doc[j]
+        if (
+            not inside[t.i] and t.dep_ in _SUBJECT_DEPS
+            and (t.head.dep_ == "ROOT" or t.head.i == cue.head.i or t.head in cue.ancestors)
+            and t.head.i < cue.i and not inside[t.head.i] and t.tag_ not in _RELATIVE_TAGS
+        ):
+            return t
+        j -= 1
+    return None
+
+
+# How far back (tokens) the main clause's subject of a participle cue may stand.
+_MAX_PARTICIPLE_REACH = 40
 
 
 def _plausible(tok: Token, cue: Token, cues: Cues, inside: Sequence[bool] | None) -> bool:

@@ -84,10 +84,11 @@ def extract(
         else:
             found.append(_Found(parts=list(raw.parts), kind="direct", attribution=attribution, raw=raw))
         found.extend(_nested(doc, sents, raw, cues, index))
-    found = _indirect(doc, found, inside, cues, index) + _colon_lines(doc, sents, found, cues, index) + found
+    found = _indirect(doc, text, found, inside, cues, index) + _colon_lines(doc, sents, found, cues, index) + found
+    _absorb_into_mixed(text, found)
     found = [f for f in found if f.parts]
     found.sort(key=lambda f: (f.parts[0][0], -f.parts[-1][1]))
-    _speaker_from_previous_sentence(doc, sents, found)
+    _speaker_from_previous_sentence(doc, sents, found, inside, cues, index)
     _resolve_pronouns(sents.text, found)
     out: list[Quote] = []
     for f in found:
@@ -113,6 +114,21 @@ def extract(
             )
         )
     return tuple(out)
+
+
+def _absorb_into_mixed(text: str, found: list[_Found]) -> None:
+    """A direct quote lying within a mixed quote is part of it ("said Doe was "a lightweight"
+    while Roe is "a basket case.""): the second quoted piece is not a quote of its own."""
+    for m in found:
+        if m.kind != "mixed" or not m.parts:
+            continue
+        start, end = m.parts[0][0], m.parts[-1][1]
+        for f in found:
+            if f is m or f.kind != "direct" or f.raw is None or not f.parts:
+                continue
+            if start <= f.raw.open_at + 1 and f.raw.open_at < end:
+                if not _reaches_outside(text, f.raw.open_at, f.raw.close_end, start, end):
+                    f.parts = []
 
 
 def _strip_marks(words: str) -> str:
@@ -548,9 +564,13 @@ def _carry_speakers(doc: Doc, sents: _Sentences, raws: Sequence[RawQuote], direc
                 direct[n] = direct[n - 1]
 
 
-def _speaker_from_previous_sentence(doc: Doc, sents: _Sentences, found: list[_Found]) -> None:
+def _speaker_from_previous_sentence(
+    doc: Doc, sents: _Sentences, found: list[_Found], inside: list[bool], cues: Cues, index: MentionIndex
+) -> None:
     """A direct quote with no attribution of its own, right after a sentence with one
-    ("Kerry said talks would go on.\n\n"We are not giving up."): that sentence's speaker."""
+    ("Kerry said talks would go on.\n\n"We are not giving up."): that sentence's speaker; or
+    after a sentence whose main verb is a cue reporting nothing itself ("Doe said in a
+    statement. "We are ready.""): that verb's speaker."""
     by_sentence: dict[int, Attribution] = {}
     for f in found:
         if f.attribution is not None and f.attribution.cue_text != ":":
@@ -565,7 +585,30 @@ def _speaker_from_previous_sentence(doc: Doc, sents: _Sentences, found: list[_Fo
         start, _ = sents.bounds[n]
         if n == 0 or sents.text[doc[start].idx : f.raw.open_at].strip():
             continue  # the quote does not open its sentence
-        f.attribution = by_sentence.get(n - 1)
+        f.attribution = by_sentence.get(n - 1) or _bare_cue_attribution(doc, sents, n - 1, inside, cues, index)
+
+
+def _bare_cue_attribution(
+    doc: Doc, sents: _Sentences, n: int, inside: list[bool], cues: Cues, index: MentionIndex
+) -> Attribution | None:
+    """The attribution of sentence `n` when its main verb is a cue and it quotes nothing itself
+    ("Doe said in a statement.", "Doe praised the plan.", "Doe spoke at length."), or whose
+    subject is a named person: the words quoted next are what that person said."""
+    start, end = sents.bounds[n]
+    root = doc[start:end].root
+    if inside[root.i] or any(inside[i] for i in range(start, end)):
+        return None
+    if is_cue(root, cues):
+        return attribute(root, cues, index, inside)
+    # "Doe is upbeat about the race.\n\n"We will win."": a sentence about a named person, then
+    # their words with no cue at all; the newswriting convention makes that person the speaker.
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ != "PERSON" or subject.pos_ != "PROPN":
+        return None
+    speaker = speaker_actor(subject, index)
+    if speaker is None:
+        return None
+    return Attribution(cue=root, cue_text=None, speaker=speaker, speaker_token=subject)
 
 
 def _resolve_pronouns(text: str, found: list[_Found]) -> None:
@@ -654,7 +697,10 @@ def _colon_line(
         return None
     if any(t.pos_ in ("VERB", "AUX") or t.ent_type_ in ("DATE", "TIME") or t.like_num for t in span):
         return None
-    if not any(t.pos_ == "PROPN" for t in span):
+    # A name, or a label written like one ("Matthews:", "TRUMP:", which the tagger may take for
+    # common nouns when they open a line).
+    named = all(t.text[:1].isupper() or not t.is_alpha for t in span)
+    if not any(t.pos_ == "PROPN" for t in span) and not named:
         return None
     speaker = speaker_actor(span.root, index, bounds=(span.start, span.end))
     if speaker is None:
@@ -683,7 +729,7 @@ def _trim_span(text: str, start: int, end: int) -> Span:
 
 
 def _indirect(
-    doc: Doc, direct: list[_Found], inside: list[bool], cues: Cues, index: MentionIndex
+    doc: Doc, text: str, direct: list[_Found], inside: list[bool], cues: Cues, index: MentionIndex
 ) -> list[_Found]:
     """Reported speech: a reporting verb's that-clause, and "according to X, <clause>".
     Direct quotes that lie inside such a clause become part of it (kind mixed); a clause that
@@ -700,6 +746,8 @@ def _indirect(
             content = _clause_content(tok)
         if content is None and tok.lemma_.lower() in cues.object_cues and tok.pos_ == "VERB":
             content = _object_content(tok, cues.object_cues[tok.lemma_.lower()])
+        if content:
+            content = _without_other_reports(doc, tok, _in_paragraph(doc, tok, content), cues)
         if not content or len(content) < 3:
             continue
         found = attribute(tok, cues, index, inside)
@@ -708,15 +756,62 @@ def _indirect(
         pieces = _pieces(doc, content)
         if not pieces:
             continue
-        kind = _classify(tok, pieces, direct)
+        kind = _classify(text, tok, pieces, direct)
         if kind is None:
             continue
         out.append(_Found(parts=pieces, kind=kind, attribution=found))
     return out
 
 
+def _without_other_reports(doc: Doc, cue: Token, ids: list[int], cues: Cues) -> list[int]:
+    """The content less a second report joined to it ("says the answer was to act and says he
+    wrote a bill"): a coordinated cue with a clause of its own is its own quote, not part of this
+    one, and the "and" before it goes with it."""
+    drop: set[int] = set()
+    for i in ids:
+        t = doc[i]
+        if t.i == cue.i or t.dep_ != "conj" or i in drop:
+            continue
+        if is_cue(t, cues, indirect=True) and any(c.dep_ == "ccomp" for c in t.children):
+            drop.update(x.i for x in t.subtree)
+            j = t.left_edge.i - 1
+            while j >= 0 and (doc[j].dep_ == "cc" or doc[j].is_punct) and doc[j].head.i in (t.head.i, t.i):
+                drop.add(j)
+                j -= 1
+    return [i for i in ids if i not in drop]
+
+
+def _in_paragraph(doc: Doc, cue: Token, ids: list[int]) -> list[int]:
+    """The content tokens in the cue's own paragraph: the parser may join a paragraph to the
+    one before (a quote ending a line, then "Doe said he was ready."), and hang the quote on the
+    cue as a second clause; what the cue reports stays within its paragraph."""
+    lo = cue.i
+    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
+        lo -= 1
+    hi = cue.i
+    while hi < len(doc) - 1 and "\n" not in doc[hi].text_with_ws:
+        hi += 1
+    return [i for i in ids if lo <= i <= hi and not doc[i].is_space]
+
+
 def _clause_content(verb: Token) -> list[int] | None:
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    # Several clauses hang on the verb when the parser joined two paragraphs: the one in the
+    # verb's own paragraph is what it reports.
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    own = [c for c in comps if "\n" not in verb.doc[min(c.i, verb.i) : max(c.i, verb.i)].text]
+    comp = (own or comps or [None])[0]
+    if comp is None:
+        # "He said building it could help": the parser takes a clause opening with a gerund for
+        # the verb's complement (xcomp); an infinitive ("told them to leave") reports no words.
+        comp = next(
+            (
+                c for c in verb.children
+                if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBG"
+                and not any(g.dep_ == "aux" for g in c.children)
+                and any(g.dep_ == "ccomp" for g in c.children)
+            ),
+            None,
+        )
     if comp is not None:
         ids = [t.i for t in comp.subtree]
         # The complementizer is not said: "said [that] there is no basis".
@@ -735,6 +830,8 @@ def _object_content(verb: Token, holder: str) -> list[int] | None:
     plan as a threat"), or the object of the given preposition ("called for a ceasefire")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return None
+    if any(t.lower_ == "as" and any(g.tag_ == "VBG" for g in t.subtree) for t in verb.subtree):
+        return None  # "cites Berg as saying": the quote is elsewhere, Berg is its speaker
     ids: list[int] = []
     for c in verb.children:
         if holder == "dobj" and c.dep_ == "dobj":
@@ -774,7 +871,14 @@ def _pieces(doc: Doc, ids: list[int]) -> list[Span]:
     return out
 
 
-def _classify(cue: Token, pieces: list[Span], direct: list[_Found]) -> QuoteKind | None:
+def _reaches_outside(text: str, q_start: int, q_end: int, start: int, end: int) -> bool:
+    """Whether a quote holds words outside the clause [start, end); the marks and the full stop
+    that the parse leaves out of the clause ("said the plan “will fail.”") do not count."""
+    outside = text[q_start : max(q_start, start)] + text[min(q_end, end) : q_end]
+    return any(ch.isalnum() for ch in outside)
+
+
+def _classify(text: str, cue: Token, pieces: list[Span], direct: list[_Found]) -> QuoteKind | None:
     """indirect, mixed (and the direct quotes inside it are dropped), or None when the clause is
     itself a direct quote."""
     start, end = pieces[0][0], pieces[-1][1]
@@ -794,7 +898,7 @@ def _classify(cue: Token, pieces: list[Span], direct: list[_Found]) -> QuoteKind
         if q_end <= start or q_start >= end:
             continue
         overlap = sum(max(0, min(e, qe) - max(s, qs)) for s, e in pieces for qs, qe in f.parts)
-        if q_start < start - 1 or q_end > end + 1:
+        if _reaches_outside(text, q_start, q_end, start, end):
             # The quote reaches outside the clause: the clause is part of the quote's story.
             if overlap >= 0.5 * size:
                 return None

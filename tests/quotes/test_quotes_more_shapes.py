@@ -1,0 +1,129 @@
+"""More attribution shapes of the quotes stage, each on sentences written for these tests."""
+
+from __future__ import annotations
+
+from detente.quotes import extract
+from detente.records import Article, Published, Quote
+
+
+def _run(nlp, text: str) -> tuple[Quote, ...]:
+    return extract(nlp(text), Article(doc_id="t", text=text), (), (), Published())
+
+
+def _speaker(q: Quote) -> str | None:
+    return q.speaker.text if q.speaker else None
+
+
+def test_clause_of_the_cue_stays_in_its_paragraph(nlp) -> None:
+    # The parser joins the line to the quote above it; the cue reports its own clause.
+    text = (
+        "\"That is what I want and that is what the town wants.\"\n"
+        "Earlier, in his opening speech, Lane said he was the right man for the job.\n"
+        "\"I really think I have the best plan,\" he said of the race."
+    )
+    quotes = _run(nlp, text)
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    assert [(q.text, _speaker(q)) for q in indirect] == [("he was the right man for the job", "Lane")]
+
+
+def test_went_on_is_a_cue_only_when_bare(nlp) -> None:
+    (q,) = _run(nlp, "“And it is a worry to me because it would end the kind of care we know,” she went on.")
+    assert _speaker(q) == "she"
+    assert _run(nlp, "The talks went on for hours, and the “new spirit” was all over the place.") == ()
+
+
+def test_by_saying_takes_the_subject_of_the_verb_above(nlp) -> None:
+    (q,) = _run(nlp, "Lane followed that by saying, “I am not a natural speaker, in case you have not noticed.”")
+    assert _speaker(q) == "Lane"
+
+
+def test_inverted_remembered(nlp) -> None:
+    (q,) = _run(nlp, "“Many experts said no, and she set out to prove them all wrong,” remembered Jo Moss, her aide.")
+    assert _speaker(q) == "Jo Moss"
+
+
+def test_bare_cue_sentence_signs_the_quote_after_it(nlp) -> None:
+    text = "Jo Moss, the spokeswoman for the county party, said in a statement. “There are no paper ballots to count again.”"
+    (q,) = _run(nlp, text)
+    assert (q.kind, _speaker(q)) == ("direct", "Jo Moss")
+    text = "Lane spoke in a low voice during the meeting.\n\n“We have to do something about it and this is the only way to stop it now.”"
+    (q,) = _run(nlp, text)
+    assert _speaker(q) == "Lane"
+
+
+def test_reported_question(nlp) -> None:
+    (q,) = _run(nlp, "A reporter asked Lane how he was feeling on election day.")
+    assert (q.kind, q.text, _speaker(q)) == ("indirect", "how he was feeling on election day", "A reporter")
+    assert _run(nlp, "Lane asked the crowd to stand for the anthem.") == ()
+
+
+def test_quote_closing_a_that_clause_is_one_quote(nlp) -> None:
+    # The full stop and the closing mark lie outside the parsed clause: still one quote, not two.
+    text = "He warns that the front-runner Jo Lane would “drive the party off the cliff.”\n\n___."
+    (q,) = _run(nlp, text)
+    assert q.kind == "mixed"
+    assert q.text.startswith("the front-runner Jo Lane would drive the party")
+
+
+def test_share_of_people_as_speaker(nlp) -> None:
+    text = "Intro line.\n\nAbout 4 in 10 say they want the next mayor to have bolder plans."
+    (q,) = _run(nlp, text)
+    assert (q.text, _speaker(q)) == ("they want the next mayor to have bolder plans", "About 4 in 10")
+
+
+def test_clause_parsed_as_a_gerund_complement(nlp) -> None:
+    (q,) = _run(nlp, "He said building it could put thousands of people to work in the towns.")
+    assert q.text.startswith("building it could put thousands of people to work")
+    assert _run(nlp, "She told them to leave the building at once.") == ()
+
+
+def test_participle_after_the_main_clause(nlp) -> None:
+    text = (
+        "Lane seemed to be ready to joke about the incident in Ohio, telling the crowd, "
+        "“Some people get a little carried away, have you noticed that?”"
+    )
+    (q,) = _run(nlp, text)
+    assert (_speaker(q), q.cue) == ("Lane", "telling")
+
+
+def test_name_label_tagged_as_a_noun_still_speaks(nlp) -> None:
+    text = "Intro line.\n\nLane: Speculation is bad for the town and its people.\n\nMoss: Well, no one is like that at all."
+    quotes = _run(nlp, text)
+    assert [(_speaker(q), q.cue) for q in quotes] == [("Lane", ":"), ("Moss", ":")]
+
+
+def test_news_labels_before_a_colon_are_not_speakers(nlp) -> None:
+    for text in ("The Latest: The mayor of the town has resigned from the post.", "Update: The mayor has resigned from the post."):
+        assert all(_speaker(q) not in ("The Latest", "Update") for q in _run(nlp, text))
+
+
+def test_second_quoted_piece_of_a_paraphrase_is_absorbed(nlp) -> None:
+    text = "Lane, in Ohio, said Tuesday that Moss was “a total lightweight” while Smith is “a basket case.”"
+    (q,) = _run(nlp, text)
+    assert (q.kind, _speaker(q)) == ("mixed", "Lane")
+    assert q.text == "Moss was a total lightweight while Smith is a basket case"
+
+
+def test_second_cue_joined_to_a_clause_is_its_own_quote(nlp) -> None:
+    quotes = _run(nlp, "He says the obvious answer was to break up the banks and says he wrote a bill to do that.")
+    assert [q.text for q in quotes] == ["the obvious answer was to break up the banks", "he wrote a bill to do that"]
+    (q,) = _run(nlp, "Lane said the plan is sound and the town will benefit from it.")
+    assert q.text == "the plan is sound and the town will benefit from it"
+
+
+def test_citing_a_reason_is_said_by_the_subject(nlp) -> None:
+    quotes = _run(nlp, "Lane last year proposed a ban on new towers in the city, citing fears of fire.")
+    assert ("fears of fire", "Lane") in [(q.text, _speaker(q)) for q in quotes]
+    # "cites X as saying": X speaks, and "X as saying" is no quote of its own.
+    (q,) = _run(nlp, "“Our patience has limits and the talks are over,” the agency cites Orlov as saying.")
+    assert (q.kind, _speaker(q)) == ("direct", "Orlov")
+
+
+def test_quote_after_a_sentence_about_a_named_person(nlp) -> None:
+    text = "Jo Lane is upbeat about the mayor’s chances of winning in May.\n\n“Not only can the mayor win in May, he is the one with the best chance.”"
+    (q,) = _run(nlp, text)
+    assert (_speaker(q), q.cue) == ("Jo Lane", None)
+    # Nobody named: no speaker guessed.
+    text = "The mayor is upbeat about the race.\n\n“Not only can the mayor win in May, he is the one with the best chance.”"
+    (q,) = _run(nlp, text)
+    assert q.speaker is None
