@@ -4,7 +4,7 @@
 
 FILE defaults to examples/demo.jsonl (publication dates given). Prints the share of events whose
 date window differs from the publication window and, with --list, each such event with its
-evidence sentence and resolved window, for checking by hand.
+trigger, evidence sentence and resolved window, for checking by hand.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def main() -> None:
     pipeline = Pipeline(load_config(environ={}))
     articles = [a for a in read_inputs([str(args.file)]) if not isinstance(a, DetenteError)]
     total = 0
-    away: list[tuple[str, str, str, str]] = []
+    away: list[tuple[str, str, str, str, str]] = []
     precisions: Counter[str] = Counter()
     for result in pipeline.process(articles):
         if isinstance(result, DetenteError):
@@ -42,13 +42,14 @@ def main() -> None:
                 precisions[event.date.precision] += 1
                 window = f"{event.date.earliest}..{event.date.latest}" if event.date.date is None else str(event.date.date)
                 sentence = result.document.text[event.span[0] : event.span[1]]
-                away.append((result.document.doc_id, str(published.date), window, sentence))
+                trigger = result.document.text[event.trigger[0] : event.trigger[1]]
+                away.append((result.document.doc_id, str(published.date), window, trigger, sentence))
     print(f"model: {pipeline.model}")
     print(f"events: {total}; dated away from the publication window: {len(away)} ({len(away) / max(total, 1):.1%})")
     print("their precision: " + ", ".join(f"{p} {n}" for p, n in precisions.most_common()))
     if args.list:
-        for doc_id, published, window, sentence in away:
-            print(f"- {doc_id} (published {published}) -> {window}: {sentence[:160]}")
+        for doc_id, published, window, trigger, sentence in away:
+            print(f"- {doc_id} (published {published}) -> {window} [{trigger}]: {sentence[:160]}")
 
 
 if __name__ == "__main__":

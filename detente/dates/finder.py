@@ -44,6 +44,31 @@ def _is_rate(doc: Doc, start: int) -> bool:
     return token.tag_ in ("NNS", "NNPS", "CD", "$") or token.like_num or token.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
 
 
+def _is_prenominal(doc: Doc, start: int, end: int) -> bool:
+    """A one-word expression used as an adjective of a noun ("quarterly dividend")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.dep_ == "amod" or (token.tag_ == "JJ" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i)
+
+
+def _is_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX")
+
+
+def _after_amount(doc: Doc, start: int) -> bool:
+    """The word before is an amount: a number, a percentage, money, or a noun counted by one."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return False
+    token = doc[first.start - 1]
+    if token.like_num or token.text == "%" or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+        return True
+    return token.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in token.children)
+
+
 def plausible(cand: Candidate, text: str, doc: Doc) -> bool:
     """Filters that need more than the pattern: capitalised months, years that are not amounts."""
     m = cand.match
@@ -70,11 +95,19 @@ def plausible(cand: Candidate, text: str, doc: Doc) -> bool:
         return True
     if name == "duration" and m[0].split()[0].lower() in ("a", "an") and _is_rate(doc, m.start()):
         return False
+    if name == "set" and m[0].lower() in lexicon_module.load().kind_adjectives and _is_prenominal(doc, m.start(), m.end()):
+        return False
+    if name == "set" and " " not in m[0] and _after_amount(doc, m.start()):
+        return False  # "grow 8% annually", "10,000 units annually": a rate, not a recurring time
     if name == "reference" and m[0].lower() in ("future",):
         # bare "future" is mostly an adjective of kind ("future losses"), rarely marked as a time
         return False
     if name == "season" and not (groups.get("rel") or groups.get("year")) and _word_before(text, m.start()) not in _DATE_PREPS:
         return False
+    if name == "season" and not groups.get("year") and _is_verb(doc, m.start("season"), m.end("season")):
+        return False  # "prices continued to fall", "troops spring into action"
+    if name == "relative_unit" and groups.get("unit", "")[:1].isupper():
+        return False  # "ABC's This Week": a title, not a week
     return True
 
 
@@ -144,6 +177,15 @@ def find(doc: Doc, published: Published) -> tuple[TimeExpression, ...]:
                 dw = _span_window(int(m[1]), m[2], lo, hi, tense)
                 dw = DateWindow(earliest=dw.earliest, latest=dw.latest, precision=dw.precision, timex=value)
         dw = _clip(dw, cand.match[0], tense, lo, hi, kind)
+        if (
+            # only for times the text does not pin itself (a named year is taken at its word)
+            tense == "past" and cand.rule.relative and not re.search(r"\d{4}", cand.match[0])
+            and kind in ("DATE", "TIME") and anchor is not None
+            and doc[anchor].pos_ in ("VERB", "AUX") and dw.earliest is not None and hi is not None and dw.earliest > hi
+        ):
+            # "has called off a summit in Moscow next month": a time wholly after publication
+            # cannot date a past clause; the parser hung it on the verb, it is the object's
+            anchor = syntax.object_of(doc, anchor)
         anaphoric = cand.rule.name in ("ago", "year_ago_adj") or "year" in (cand.match.groupdict().get("rel") or "").lower()
         if kind == "DATE" and value and _ABSOLUTE.match(value) and not anaphoric:
             last = value  # only what the text dates itself anchors "a year earlier"

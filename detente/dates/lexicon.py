@@ -36,6 +36,10 @@ class Lexicon:
     parts_of_day: dict[str, str]
     references: dict[str, str]
     holidays: dict[str, str]
+    # frequency words that, as an adjective before a noun, name a kind, not a time
+    kind_adjectives: frozenset[str]
+    # verbs of saying: their simple present tells ("officials say Friday ..."), it plans nothing
+    telling_verbs: frozenset[str]
     anniversaries: tuple[KeywordRow, ...]
     eras: tuple[KeywordRow, ...]
 
@@ -89,6 +93,8 @@ def load() -> Lexicon:
         parts_of_day=t["parts_of_day"],
         references=t["references"],
         holidays=t["holidays"],
+        kind_adjectives=frozenset(w.lower() for w in t["kind_adjectives"]["words"]),
+        telling_verbs=frozenset(w.lower() for w in t["telling_verbs"]["lemmas"]),
         anniversaries=_rows("anniversaries.csv", with_end=False),
         eras=_rows("eras.csv", with_end=True),
     )

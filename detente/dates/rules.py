@@ -126,8 +126,9 @@ def _at(d: date, unit: str) -> str:
 def _duration(n: float | str, unit: str) -> str:
     if unit == "2W":
         n, unit = (n * 2 if isinstance(n, (int, float)) else n), "W"
-    if unit == "WE":
-        unit = "WE"
+    if unit == "DE":
+        # annotators write decades as years ("two decades" P20Y, "decades" PXY)
+        n, unit = (n * 10 if isinstance(n, (int, float)) else n), "Y"
     if isinstance(n, float) and (n * 2).is_integer() and not n.is_integer() and unit in ("Y", "H", "MIN"):
         # and a half: whole numbers of the unit and of the next smaller one (P2Y6M, PT1M30S)
         whole = int(n)
@@ -183,6 +184,9 @@ def _weekday(ref: date, wd: int, tense: Tense, rel: str) -> date:
         return ref + timedelta(days=forward) if tense == "future" else ref - timedelta(days=back)
     if tense == "future":
         return ref + timedelta(days=forward or 7)
+    if tense == "present":
+        # "the summit opens on Monday": the simple present with a day is a timetable
+        return ref + timedelta(days=forward)
     return ref - timedelta(days=back)
 
 
@@ -257,9 +261,11 @@ def _month_alone(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     else:
         firsts = [date(yy, month, 1) for yy in (y - 1, y, y + 1)]
         this_month = date(ctx.ref.year, ctx.ref.month, 1)
-        picked = _pick(firsts, this_month, ctx.tense)
+        since = re.search(r"\bsince\s+$", m.string[max(0, m.start() - 8):m.start()], re.IGNORECASE)
+        # "on patrol since March": a month things have gone on since is behind, whatever the verb
+        picked = _pick(firsts, this_month, "past" if since else ctx.tense)
         nearest = _pick(firsts, this_month, "none")
-        if picked is not None and nearest is not None and nearest > this_month and (this_month - picked).days > 240 and (nearest - this_month).days <= 62:
+        if not since and picked is not None and nearest is not None and nearest > this_month and (this_month - picked).days > 240 and (nearest - this_month).days <= 62:
             # a past clause naming next month ("bids are due in mid-November") is a plan told
             # in the past, far likelier than the same month eleven months back
             picked = nearest
@@ -278,8 +284,21 @@ def _weekday_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     if ctx.ref is None:
         return ("DATE", None)
     tense = ctx.tense
+    arranged = not m["rel"] and re.search(r"\bfor\s+$", m.string[max(0, m.start() - 5):m.start()], re.IGNORECASE)
+    if arranged:
+        # "a meeting (scheduled) for Wednesday": the day of something arranged, ahead of the
+        # telling, unless told in the past ("the service planned for Saturday was cancelled"):
+        # then the nearer of the two
+        if tense == "past":
+            back, ahead = _weekday(ctx.ref, wd, "past", ""), _weekday(ctx.ref, wd, "future", "")
+            tense = "future" if (ahead - ctx.ref) < (ctx.ref - back) else "past"
+        else:
+            tense = "future"
     if m.string.startswith("'s", m.end()) or m.string.startswith("’s", m.end()):
-        tense = "past"  # "Friday's session", "Thursday's closing price": reported results
+        # "Friday's session", "Thursday's closing price": reported results, whatever the
+        # clause (often misread as future); but "ahead of Sunday's vote" looks forward
+        ahead = re.search(r"\b(?:ahead\s+of|upcoming)\s+$", m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE)
+        tense = "future" if ahead else "past"
     rel = (m["rel"] or "").lower()
     base = ctx.ref
     if rel == "previous" and ctx.last and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.last):
@@ -415,8 +434,9 @@ def _ago(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     if unit is None or n is None:
         return None
     direction = re.sub(r"\s+", " ", m["dir"].lower())
-    if direction in ("before", "after"):
-        # "a day after X": X is not resolved here; the clause lies within n units of the reference
+    if direction in ("before", "after", "later"):
+        # "a day after X": X is not resolved here; the clause lies within n units of the
+        # reference. "Three days later" is annotated the same way: the amount of time that passed
         return ("DURATION", _duration(n, unit))
     if isinstance(n, str) or (isinstance(n, float) and not n.is_integer()):
         return ("DATE", "PAST_REF" if direction in ("ago", "earlier") else "FUTURE_REF")
@@ -535,7 +555,8 @@ def _quarter(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
             return None
         if rel in ("latest", "most recent", "recent"):
             return _quarter_context(Ctx(ref=ctx.ref, tense=ctx.tense), 0)
-        if rel in ("", "same", "the"):
+        if rel in ("", "same", "the", "this"):
+            # "this quarter's loss" in a report: the quarter reported on, not the calendar's
             return _quarter_context(ctx, 0)
         if rel == "current" and ctx.ref is not None:
             return ("DATE", f"{ctx.ref.year:04d}-Q{quarter_of(ctx.ref)}")
@@ -574,6 +595,8 @@ def _year_ago_adj(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
 
 def _reference(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     value = lex.references.get(re.sub(r"\s+", " ", m[0].lower()))
+    if value and value.startswith("P") and value != "PAST_REF" and value != "PRESENT_REF":
+        return ("DURATION", value)  # "recent years": PXY
     return ("DATE", value) if value else None
 
 
@@ -586,6 +609,9 @@ def _set(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     if m["wd"]:
         wd = lex.weekdays.get(m["wd"].lower())
         return ("SET", f"XXXX-WXX-{wd}") if wd else None
+    if m["smonth"]:
+        month = _month_of(m["smonth"], lex)
+        return ("SET", f"XXXX-{month:02d}") if month else None  # "each July"
     unit = _unit(m["unit"], lex)
     return ("SET", _duration(1, unit)) if unit else None
 
@@ -763,7 +789,7 @@ def rules() -> tuple[Rule, ...]:
         Rule("day_month_year", rx(wd_prefix + r"(?:the\s+)?" + day + r"\s+(?:of\s+)?" + month + r",?\s+(?P<year>\d{4})"), _full_date, relative=False),
         Rule("time", rx(
             r"(?:(?P<noon>noon|midnight)|(?P<h>[012]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm|a\.m|p\.m))"
-            r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC))?"
+            r"(?:\s+(?:[A-Z]{2,4}T|GMT|UTC|local\s+time))?"
             rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_alt(full_wd)})|(?P<deictic>today|yesterday|tomorrow|tonight)|{month}\s+{day}))?"
         ), _time_expr),
         Rule("time_wd_first", rx(
@@ -789,6 +815,8 @@ def rules() -> tuple[Rule, ...]:
         Rule("duration", rx(
             r"(?:(?:the|a|an)\s+(?:(?:past|last|next|first|final|previous|coming|latest|remaining|following|full)\s+)?)?"
             r"(?:(?:about|nearly|almost|some|just|only|more\s+than|less\s+than|over|at\s+least|roughly|around|another|more)\s+)?"
+            # "the 1988 quarter" is a year's quarter, not 1988 of them
+            + r"(?!(?:1[5-9]|20)\d\d\s+(?:quarter|year|month|week|day|period|half)(?!\w))"
             + num + r"(?P<half>[\s-]+and\s+a\s+half|\s+1/2|\s*½)?(?:[\s-]+more)?[\s-]+" + unit_pl
             + r"(?P<half_after>\s+and\s+a\s+half)?(?:[\s-]+(?:old|long))?"
         ), _duration_expr),
@@ -798,7 +826,7 @@ def rules() -> tuple[Rule, ...]:
         Rule("plural_unit", rx(r"(?:(?<=for\s)|(?<=in\s)|(?<=over\s))(?P<unit>years|months|weeks|decades|centuries)"), _vague_plural),
         Rule("quarter", rx(
             r"(?:the\s+)?(?:(?P<year2>\d{4})(?:'s)?\s+|(?P<yrel2>last|next|this)\s+year's\s+)?"
-            r"(?:(?P<rel>year[\s-]earlier|year[\s-]ago|latest|current|final|last|past|previous|next|coming|same|most\s+recent|recent)\s+)?"
+            r"(?:(?P<rel>year[\s-]earlier|year[\s-]ago|latest|current|final|last|past|previous|next|coming|same|this|most\s+recent|recent)\s+)?"
             r"(?:fiscal\s+)?(?:(?P<ord>" + ords + r")[\s-]+)?(?:fiscal\s+)?(?P<qunit>quarter|half|period)(?![\w-])(?!\s+of\s+(?!\d|[$£€]|fiscal|last|next|this))"
             r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>\d{4})|(?P<yrel>last|next|this)\s+year))?"
         ), _quarter),
@@ -807,13 +835,17 @@ def rules() -> tuple[Rule, ...]:
         Rule("decade", rx(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<full>1[0-9]{2}0|20[0-9]0)'?s|'(?P<short>[0-9]0)s)"), _decade, relative=False),
         Rule("year", rx(r"(?:(?:fiscal|the\s+year|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|early|late|mid)[\s-]+)?(?P<year>1[5-9]\d\d|20\d\d)(?![-/]\d)(?!\s*(?:%|percent|per\s+cent))"), _year, relative=False),
         Rule("holiday", rx(r"(?P<name>" + holidays + r")(?:\s+(?P<year>\d{4}))?"), _holiday),
-        Rule("set", rx(r"(?:daily|weekly|monthly|yearly|annually|nightly|hourly|quarterly)|(?:every|each)\s+(?:(?P<wd>" + _alt(full_wd) + r")|(?P<unit>day|week|month|year|night))"), _set),
+        Rule("set", rx(r"(?:daily|weekly|monthly|yearly|annually|nightly|hourly|quarterly)|(?:every|each)\s+(?:(?P<wd>" + _alt(full_wd) + r")|(?P<unit>day|week|month|year|night)|" + month_full.replace("(?P<month>", "(?P<smonth>") + r")"), _set),
         Rule("reference", rx(refs), _reference),
         Rule("era", rx(r"(?:the\s+)?" + eras), _era, relative=False),
         Rule("the_year", rx(
-            r"(?:the\s+(?:full\s+|fiscal\s+|calendar\s+)?year(?P<ended>\s+(?:ended|ending))?(?!\s+(?:\d|two|nineteen))|(?:the\s+end\s+of\s+the\s+year|year[\s-]end|year's\s+end))"
+            r"(?:the\s+(?:full\s+|fiscal\s+|calendar\s+)?year(?P<ended>\s+(?:ended|ending))?(?!\s+(?:\d|two|nineteen))(?![\s-](?:ago|earlier|old|long))|(?:the\s+end\s+of\s+the\s+year|year[\s-]end|year's\s+end))"
         ), _the_year),
-        Rule("unit_before", rx(r"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?!\s+(?:yesterday|tomorrow))"), _unit_before),
+        Rule("unit_before", rx(
+            # only standing alone ("the week before, ..."): "the day before the vote" or "the
+            # day after he spoke" counts from an event this rule cannot date
+            r"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?!\s+\w)"
+        ), _unit_before),
         Rule("weekend", rx(r"(?:the|this|last|next)\s+weekend"), _weekend),
         Rule("that_unit", rx(r"that\s+(?P<unit>year|month|day|quarter)"), _that_unit),
         Rule("spoken_year", rx(

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from detente.dates import lexicon as lexicon_module
 from detente.dates.rules import Tense
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+# Modals of obligation and possibility look ahead too ("must leave by Friday", "could vote on
+# Tuesday"), unless perfect ("may have died Sunday").
+_FORWARD_MODALS = frozenset({"must", "should", "can", "could", "may", "might", "ca"})
 # Heads of an infinitive that point forward: "plans to visit on Tuesday", "is due to meet".
 _FORWARD_HEADS = frozenset(
     {"plan", "expect", "schedule", "due", "likely", "set", "hope", "intend", "want", "agree", "go",
@@ -29,13 +33,48 @@ def anchor_token(doc: Doc, start: int, end: int) -> int | None:
         steps += 1
     if token.head.i == token.i:
         return token.i
-    return token.head.i
+    head = token.head
+    return _reported_speech_head(doc, span.start, span.end, head) or _arranged_object(token, head) or head.i
+
+
+def _reported_speech_head(doc: Doc, start: int, end: int, head: Token) -> int | None:
+    """'said on Monday it would expel ...': the parser often hangs the time on the reported
+    clause, but a time standing between the telling verb and the reported clause's subject
+    belongs to the telling. The head of that clause is returned, else None."""
+    if head.dep_ not in ("ccomp", "acl") or head.head.i == head.i:
+        return None
+    teller = head.head
+    # the telling is a verb ("said on Monday it would ...") or, for a clause of content, a
+    # noun ("warnings on Thursday that strikes could ...")
+    if not (teller.pos_ in (("VERB", "AUX") if head.dep_ == "ccomp" else ("NOUN",)) and teller.i < start):
+        return None
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects or any(s.left_edge.i < end for s in subjects):
+        return None  # the time is inside the reported clause, after its subject
+    if any(c.left_edge.i < start and not (c.i <= start and c.right_edge.i >= end - 1) for c in head.children):
+        return None  # "agreed that by May 30 they would ...": the clause opens before the time
+    if any(teller.i < t.i < start and t.pos_ in ("VERB", "AUX") for t in doc[teller.i + 1:start]):
+        return None  # another verb stands between: the time is not next to the telling
+    return teller.i
+
+
+def _arranged_object(token: Token, head: Token) -> int | None:
+    """'called a meeting for Wednesday', 'reported earnings for 1991': a 'for' time of an
+    active verb with a direct object is the object's time (the meeting's, the earnings'), not
+    the calling's or the reporting's: the object becomes the anchor."""
+    prep = token if token.dep_ == "prep" else None
+    if prep is None or prep.lower_ != "for" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < prep.i]
+    return objects[0].i if objects else None
 
 
 def _finite_tense(verb: Token) -> Tense | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
-    if lowers & _FUTURE_AUX:
+    if (lowers & _FUTURE_AUX or lowers & _FORWARD_MODALS) and "have" in {a.lemma_ for a in auxes}:
+        return "past"  # "would have met on Friday", "may have died Sunday": a past conjecture
+    if lowers & _FUTURE_AUX or lowers & _FORWARD_MODALS:
         return "future"
     if "to" in lowers or (verb.tag_ == "VB" and not auxes and verb.dep_ in ("xcomp", "advcl")):
         return None  # an infinitive: its head decides
@@ -54,10 +93,26 @@ def _finite_tense(verb: Token) -> Tense | None:
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"  # "are meeting on Tuesday": the present progressive plans
     if verb.tag_ in ("VBZ", "VBP", "MD"):
+        if verb.lemma_ in lexicon_module.load().telling_verbs or verb.lemma_ == "be":
+            return "none"  # "officials say Friday ...", "he is in Cairo": no timetable
+        if verb.tag_ == "VBP" and _singular_subject(verb):
+            # "the slump hurt shares on Friday": a plural-form present with a singular subject
+            # is a past form the tagger misread (hurt, cut, set, hit)
+            return "past" if verb.lower_ == verb.lemma_ else "none"
         return "present"
     if verb.tag_ == "VBG" and any(a.tag_ == "VBD" for a in auxes):
         return "past"
     return None
+
+
+def _singular_subject(verb: Token) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if any(c.dep_ == "conj" for c in subject.children):
+        return False  # "Paris and Berlin meet ..."
+    return subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she", "it")
 
 
 def tense(doc: Doc, anchor: int | None) -> Tense:
@@ -90,8 +145,22 @@ def tense(doc: Doc, anchor: int | None) -> Tense:
             # "is scheduled to close Monday", "set to resume Monday": forward, unless the plan
             # itself is told in the past ("had been due to expire Friday")
             head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+            if head.dep_ == "acomp" and any(c.lemma_ == "have" for c in head.head.children if c.dep_ == "aux"):
+                # "had been due to expire Friday": a plan whose day has passed; the perfect is
+                # on the copula the adjective hangs from ("was likely to buy ... Monday" is a
+                # plan told in the past and may still lie ahead)
+                head_aux.append(next(c for c in head.head.children if c.lemma_ == "have"))
             if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in head_aux):
                 return "past"
             return "future"
         token = head
     return "none"
+
+
+def object_of(doc: Doc, anchor: int | None) -> int | None:
+    """The direct object of the verb at anchor (the thing a misplaced time belongs to), else
+    None: the time then dates no clause."""
+    if anchor is None:
+        return None
+    objects = [c for c in doc[anchor].children if c.dep_ in ("dobj", "nsubjpass")]
+    return objects[0].i if objects else None
