@@ -17,6 +17,7 @@ from detente.dates import date_for
 from detente.events.lexicon import Lexicon, Pattern
 from detente.ingest.dateline import find_dateline
 from detente.records import (
+    Actor,
     Article,
     DateWindow,
     Event,
@@ -266,6 +267,15 @@ class _SentenceCoder:
             subj = self._subject(verb, passive)
         if subj is not None and subj.lower_ in _PRONOUNS:
             subj = self._speaker(verb)
+        if passive and (subj is None or not self._actors(subj, allow_place=False)):
+            unknown = self._unidentified(verb, pattern, subj)
+            if unknown is not None:
+                if targets is None:
+                    targets = self._verb_targets(verb, pattern, words, passive)
+                return self._drafts(
+                    verb, pattern.code, words, [unknown], targets, modality, sent_span, seen, confidence,
+                    anonymous=True,
+                )
         if subj is None:
             return []
         sources = self._actors(subj, allow_place=False)
@@ -282,6 +292,34 @@ class _SentenceCoder:
         if targets is None:
             targets = self._verb_targets(verb, pattern, words, passive)
         return self._drafts(verb, pattern.code, words, sources, targets, modality, sent_span, seen, confidence)
+
+    def _unidentified(self, verb: Token, pattern: Pattern, agent: Token | None) -> Mention | None:
+        """The unknown attacker of a passive act of violence whose agent is no actor: "was
+        killed in a bomb blast", "were wounded by a roadside bomb", "was shot by gunmen". The
+        means of violence must be named (a "killed in a car crash" is no attack); the source is
+        then an actor without a country, written as the agent phrase (or empty when there is
+        none), so that the target and the place are not lost. None otherwise."""
+        if self.lex.codes[pattern.code].root not in self.s.unidentified_roots:
+            return None
+        means = self.s.violent_means
+        heads = [agent] if agent is not None else []
+        heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by") for g in c.children if g.dep_ == "pobj"]
+        named = None
+        for h in heads:
+            words = [h] + [c for c in h.children if c.dep_ in ("compound", "amod")]
+            if any(self.lemma(w) in means for w in words) or (h is agent and self.lemma(h) in self.s.actor_nouns):
+                named = h
+                break
+        if named is None:
+            return None
+        if agent is not None:
+            outside = ("relcl", "acl", "prep", "punct", "conj", "cc")
+            phrase = [agent] + [t for c in agent.children if c.dep_ not in outside for t in c.subtree]
+            start, end = min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase)
+            text = verb.doc.text[start:end]
+        else:
+            start, end, text = verb.idx, verb.idx + len(verb), ""
+        return Mention(doc_id="", span=(start, end), actor=Actor(text=text), kind="group")
 
     def _demanded(self, speech: Token) -> list[Token] | None:
         """'X said Y must ...': the actors told what they must do, else None."""
@@ -392,6 +430,8 @@ class _SentenceCoder:
         wanted += [c for c in preps if c.lower_ in self.s.target_preps and c not in wanted]
         for prep in wanted:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = _stranded_object(prep)
             if pobj is not None and pobj.i not in used and self._actors(pobj, allow_place=True):
                 return [pobj]
         for prep in wanted:
@@ -544,6 +584,7 @@ class _SentenceCoder:
         seen: set[tuple],
         confidence: float,
         target_mentions: list[Mention] | None = None,
+        anonymous: bool = False,
     ) -> list[_Draft]:
         if modality == "future":
             code = self.lex.future_code(code)
@@ -566,7 +607,7 @@ class _SentenceCoder:
                 continue
             # An actor with no country (an unresolved name) cannot be placed in a dyad: the event
             # would be a guess about who acted, so none is emitted.
-            if src.actor.country is None:
+            if src.actor.country is None and not anonymous:
                 continue
             for tgt in targets:
                 if tgt is not None and _same(src, tgt):
@@ -649,6 +690,12 @@ class _SentenceCoder:
     def _actor_of(self, head: Token) -> list[Mention]:
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head
+        # "The agency operating in X said": the parser often makes a reduced relative's
+        # participle the clause's subject, with the actor as the participle's own subject.
+        if head.tag_ == "VBG" and head.dep_ in _SUBJ:
+            inner = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if inner is not None:
+                head = inner
         # "Thousands of Kenyan students protested": the count heads the phrase, the people are
         # in its "of" phrase.
         for _ in range(3):  # "tens of thousands of students": counts nest
@@ -671,14 +718,15 @@ class _SentenceCoder:
         start = min(t.idx for t in toks)
         end = max(t.idx + len(t) for t in toks)
         found = self.index.overlapping(start, end)
-        if not found and head.lemma_.lower() not in self.s.actor_nouns:
+        people = head.lemma_.lower() in self.s.actor_nouns or _plural_name(head)
+        if not found and not people:
             return []
         containing = [m for m in found if m.span[0] <= head.idx < m.span[1]]
         if containing:
             return [max(containing, key=lambda m: m.span[1] - m.span[0])]
         # "Senior Hungarian and Romanian officials": each modifier names an actor, but only when
         # the head names people ("relations" in "Russian-U.S. relations" is a topic, not a party).
-        if head.lemma_.lower() not in self.s.actor_nouns:
+        if not people:
             return []
         named = [m for m in found if m.kind in ("country", "organization", "group", "person")]
         if named:
@@ -694,6 +742,27 @@ class _SentenceCoder:
                         if placed:
                             return placed[:1]
         return []
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser left without one because it read a reduced
+    relative as a clause ("granted asylum to five officers holed up in ...": "officers" becomes
+    the subject of "holed"): the subject of the clause that starts right after the preposition."""
+    if any(True for _ in prep.children):
+        return None
+    for clause in prep.head.children:
+        if clause.dep_ not in ("advcl", "ccomp", "relcl") or clause.i < prep.i:
+            continue
+        subj = next((c for c in clause.children if c.dep_ in _SUBJ + _PASSIVE_SUBJ), None)
+        if subj is not None and subj.left_edge.i == prep.i + 1:
+            return subj
+    return None
+
+
+def _plural_name(token: Token) -> bool:
+    """A plural proper noun names a people or a group of people ("Iraqi Kurds", "Bosnian
+    Serbs"): modified by an actor, it stands for that actor like "officials" does."""
+    return token.tag_ == "NNPS"
 
 
 def _outermost(drafts: list[_Draft], doc: Doc) -> list[_Draft]:

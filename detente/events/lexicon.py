@@ -93,6 +93,8 @@ class Settings:
     stative_passives: frozenset[str] = frozenset()
     partner_codes: frozenset[str] = frozenset()
     intransitive_only: frozenset[str] = frozenset()
+    unidentified_roots: frozenset[str] = frozenset()
+    violent_means: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,10 @@ NP_EXITS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct", "
 # "East Timor's capital Dili").
 NAME_MODIFIERS = frozenset({"compound", "nmod", "poss", "amod", "npadvmod"})
 
+# How many argument prepositions deep a place is still the event's ("denounced X's suppression
+# of unrest in Y": two); deeper ones belong to the arguments' own arguments.
+ARGUMENT_HOPS = 2
+
 SPECIFICITY: Mapping[str, int] = MappingProxyType({"site": 0, "city": 1, "region": 2, "country": 3})
 
 
@@ -151,6 +155,74 @@ class PlaceFinder:
                     return place
         return None
 
+    def argument_place(self, trigger: Span, context: Context, material: bool = False) -> Place | None:
+        """The place in a locative phrase inside the event's arguments: its direct object and
+        the objects of its argument prepositions ("demanded a truce with rebels in eastern X",
+        "appealed to the parties to the conflict in X", "condemned the crackdown on protesters
+        in X"), at most ``ARGUMENT_HOPS`` argument prepositions down, nearest to the trigger
+        first. Clauses inside the arguments ("a plan to deploy troops in X", "a man who was
+        born in X") describe something else and are not searched.
+
+        ``material``: for physical actions, a path the object runs along also places it ("cut
+        the roads into X", "blew up power lines leading to X"): the action is done on it."""
+        ph = self.phrasing
+        head = self._walk(trigger)[-1]
+        stack: list[tuple[Token, int]] = []
+        for child in head.children:
+            if child.dep_ in ("dobj", "obj", "dative"):
+                stack.append((child, 0))
+            elif child.dep_ == "prep" and child.lower_ in ph.argument_preps:
+                stack.append((child, 1))
+        found: list[Token] = []
+        while stack:
+            token, hops = stack.pop()
+            for child in token.children:
+                dep = child.dep_
+                if dep == "prep":
+                    objects = [o for o in child.children if o.dep_ in ("pobj", "obj")]
+                    if any(o.lemma_.lower() in ph.idiom_nouns for o in objects):
+                        continue
+                    if child.lower_ in ph.locative or (material and hops == 0 and child.lower_ in ph.path_preps):
+                        found.append(child)
+                    elif child.lower_ in ph.argument_preps and hops < ARGUMENT_HOPS:
+                        stack.append((child, hops + 1))
+                elif dep in ("pobj", "obj", "appos"):
+                    stack.append((child, hops))
+                elif material and hops == 0 and dep == "acl" and child.tag_ == "VBG":
+                    # "power lines leading into X": the participle only says where the object runs.
+                    # Only "into" there: "a bridge spanning the river from X to Y" names both ends.
+                    found.extend(p for p in child.children if p.dep_ == "prep" and p.lower_ == "into")
+        centre = trigger.root.i
+        for prep in sorted(found, key=lambda t: abs(t.i - centre)):
+            for candidate in _objects(prep, countries=True):
+                place = self._resolve_np(candidate, context)
+                if place is not None:
+                    return place
+        return None
+
+    def subject_place(self, trigger: Span, context: Context) -> Place | None:
+        """The place in a participle phrase on the clause's subject ("the agency working in X
+        said", "troops stationed near X fired"): where the actor is, when nothing says where
+        the action is. The parser often makes such a participle the subject itself, with the
+        actor as its own subject; both shapes are read."""
+        head = self._walk(trigger)[-1]
+        for subject in head.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if subject.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in subject.children):
+                participles = [subject]
+            else:
+                participles = [c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
+            for participle in participles:
+                for prep in participle.children:
+                    if prep.dep_ != "prep" or prep.lower_ not in self.phrasing.locative:
+                        continue
+                    for candidate in _objects(prep, countries=True):
+                        place = self._resolve_np(candidate, context)
+                        if place is not None:
+                            return place
+        return None
+
     def event_noun(self, trigger: Span) -> Token | None:
         """The definite event noun a trigger refers back with ("the meeting was attended",
         "the talks ended"), if any."""
@@ -185,7 +257,9 @@ class PlaceFinder:
         for token in path:
             lemma = token.lemma_.lower()
             for child in token.children:
-                if child.i in trigger_ids:
+                # A trigger's own words are not its place, but a preposition inside a long
+                # trigger still can give one ("returned to X for talks" spans "to X").
+                if child.i in trigger_ids and child.dep_ != "prep":
                     continue
                 if child.dep_ == "prep":
                     prep = child.lower_

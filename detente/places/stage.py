@@ -58,7 +58,11 @@ def locate(doc: Doc, article: Article, events: Sequence[Event], gazetteer: Gazet
                 # statements and appeals do not happen where their topics are.
                 place = finder.clause_place(trigger, context, deep=event.quad_class in (2, 4))
             if place is None:
+                place = finder.argument_place(trigger, context, material=event.quad_class in (2, 4))
+            if place is None:
                 place = finder.circumstance_place(trigger, context)
+            if place is None:
+                place = finder.subject_place(trigger, context)
         if place is None and day_of is not None and day_of(event):
             place = dateline_place
         located.append(replace(event, location=place.location) if place is not None else event)

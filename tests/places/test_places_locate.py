@@ -196,3 +196,76 @@ def test_place_of_an_adverbial_clause_tells_the_circumstances(nlp, gazetteer: Ga
     text = "The prime minister resigned on Monday as protesters threatened to occupy his office in Nairobi."
     place = _place(nlp, gazetteer, text, "resigned")
     assert place is not None and (place.name, place.country) == ("Nairobi", "KEN")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        # a locative inside the object ("a ceasefire with rebels in X")
+        ("The army demanded a ceasefire with the rebels in northern Mali.", "demanded", "Mali"),
+        # inside an argument preposition's object ("appealed to the sides of the war in X")
+        ("The envoy appealed to the sides of the war in Yemen to open the roads.", "appealed", "Yemen"),
+        # through an apposition and an "of" phrase
+        ("Norway condemned as a disgrace Russia's treatment of journalists in Chechnya.", "condemned", "Chechnya"),
+    ],
+)
+def test_place_inside_the_event_arguments(nlp, gazetteer: Gazetteer, text: str, trigger: str, name: str) -> None:
+    place = _place(nlp, gazetteer, text, trigger)
+    assert place is not None and place.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a place inside a clause of the object belongs to that clause's event
+        ("The council rejected a plan to build a new base in Cyprus.", "rejected"),
+        # a reason, not where the action was taken
+        ("The minister criticized the bank for its loans in Venezuela.", "criticized"),
+        # too deep: the argument of an argument of an argument
+        ("The ministers discussed the fate of the families of the victims of the war in Bosnia.", "discussed"),
+    ],
+)
+def test_argument_places_stay_in_the_arguments(nlp, gazetteer: Gazetteer, text: str, trigger: str) -> None:
+    assert _place(nlp, gazetteer, text, trigger) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        ("The relief agency operating in Somalia said the roads were closed.", "said", "Somalia"),
+        ("Soldiers stationed near Herat reported heavy fighting.", "reported", "Herat"),
+    ],
+)
+def test_participle_on_the_subject_places_the_actor(nlp, gazetteer: Gazetteer, text: str, trigger: str, name: str) -> None:
+    place = _place(nlp, gazetteer, text, trigger)
+    assert place is not None and place.name == name
+
+
+def test_preposition_inside_a_long_trigger_still_places(nlp, gazetteer: Gazetteer) -> None:
+    text = "The negotiators returned to Vienna this week for talks on the nuclear deal."
+    place = _place(nlp, gazetteer, text, "returned to Vienna this week for talks")
+    assert place is not None and (place.name, place.country) == ("Vienna", "AUT")
+
+
+def _material_place(nlp, gazetteer: Gazetteer, text: str, trigger: str) -> Location | None:
+    """The place of a physical attack (quad class 4) triggered by ``trigger``."""
+    event = replace(_event(text, trigger), cameo="183", cameo_root="18", quad_class=4, plover="ASSAULT")
+    (located,) = locate(nlp(text), Article(doc_id="t", text=text), [event], gazetteer)
+    return located.location
+
+
+def test_path_of_a_physical_action_places_it(nlp, gazetteer: Gazetteer) -> None:
+    text = "Rebels blew up the pipelines leading into Aleppo on Sunday."
+    place = _material_place(nlp, gazetteer, text, "blew")
+    assert place is not None and place.name == "Aleppo"
+
+
+def test_path_of_a_statement_does_not_place_it(nlp, gazetteer: Gazetteer) -> None:
+    text = "The mayor praised the pipelines leading into Aleppo on Sunday."
+    assert _place(nlp, gazetteer, text, "praised") is None
+
+
+def test_path_with_both_ends_is_not_a_place(nlp, gazetteer: Gazetteer) -> None:
+    text = "Farmers blocked the bridge running from Austria to Italy for two hours."
+    place = _material_place(nlp, gazetteer, text, "blocked")
+    assert place is None or place.name not in ("Austria", "Italy")
