@@ -144,6 +144,8 @@ class _SentenceCoder:
             if self.lex.codes[pattern.code].root == "01" and verb.lemma_.lower() in self.s.speech_verbs:
                 speech.append((verb, pattern, words))
                 continue
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.s.background_preps for c in verb.children):
+                continue  # "recalled its envoy after troops attacked ...": the earlier act only dates the news
             out.extend(self._verb_events(verb, pattern, words, sent_span, seen))
         has_finite = any(t.tag_ in _FINITE for t in sent)
         for noun in nouns:
@@ -279,6 +281,15 @@ class _SentenceCoder:
         if subj is None:
             return []
         sources = self._actors(subj, allow_place=False)
+        if not sources:
+            crowd = self._crowd(verb, pattern, subj)
+            if crowd is not None:
+                if targets is None:
+                    targets = self._verb_targets(verb, pattern, words, passive)
+                return self._drafts(
+                    verb, pattern.code, words, [crowd], targets, modality, sent_span, seen, confidence,
+                    anonymous=True,
+                )
         if not any(m.actor.country for m in sources):
             # "Kenzo Oshima, the U.N. relief coordinator, demanded": the apposition says who.
             for c in subj.children:
@@ -320,6 +331,34 @@ class _SentenceCoder:
         else:
             start, end, text = verb.idx, verb.idx + len(verb), ""
         return Mention(doc_id="", span=(start, end), actor=Actor(text=text), kind="group")
+
+    def _crowd(self, verb: Token, pattern: Pattern, subj: Token) -> Mention | None:
+        """People who protest without being an actor with a country: "ethnic Hungarians
+        demonstrated", "inmates rioted". A people named by its ethnonym is not the state of that
+        name, and a crowd has no country of its own, so none is guessed: the source is an actor
+        without a country, written as the subject, so that the protest and its place are not
+        lost. Only for the protest roots, only for a plural noun naming people (a people
+        noun, or a nationality or ethnic group), and only where the verb's own phrase says where
+        it happened: a protest with neither a country nor a place says nothing one can count or
+        map. None otherwise."""
+        if self.lex.codes[pattern.code].root not in self.s.crowd_roots:
+            return None
+        if not any(c.dep_ == "prep" and c.lower_ in self.s.crowd_place_preps for c in verb.children):
+            return None
+        # "Hundreds of ethnic Hungarians": the count heads the phrase, the people are its "of" object.
+        if subj.lemma_.lower() in self.s.quantity_nouns or subj.lower_ in self.s.quantity_nouns:
+            of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if people is None:
+                return None
+            subj = people
+        if subj.tag_ not in ("NNS", "NNPS"):
+            return None
+        if self.lemma(subj) not in self.s.actor_nouns and subj.ent_type_ != "NORP":
+            return None
+        words = [subj] + [c for c in subj.children if c.dep_ in ("amod", "compound") and c.i < subj.i]
+        start, end = min(t.idx for t in words), subj.idx + len(subj)
+        return Mention(doc_id="", span=(start, end), actor=Actor(text=subj.doc.text[start:end]), kind="group")
 
     def _demanded(self, speech: Token) -> list[Token] | None:
         """'X said Y must ...': the actors told what they must do, else None."""
@@ -434,6 +473,12 @@ class _SentenceCoder:
                 pobj = _stranded_object(prep)
             if pobj is not None and pobj.i not in used and self._actors(pobj, allow_place=True):
                 return [pobj]
+            if pobj is not None and pattern.prep is not None and prep.lower_ == pattern.prep and prep.lower_ != "with":
+                # "complained to the UN over Israeli raids": the pattern's own phrase says whose the
+                # grievance is before an audience in another phrase does.
+                mods = [c for c in pobj.children if c.dep_ in _ACTOR_MODIFIERS and self._actors(c, allow_place=False)]
+                if mods:
+                    return mods
         for prep in wanted:
             # "restrictions against German goods": whose the thing is.
             if prep.lower_ == "with":
@@ -645,7 +690,7 @@ class _SentenceCoder:
                         result = _stronger(result, "future" if _reported(t, s.speech_verbs) else "hypothetical")
                     elif word in s.hypothetical_aux:
                         result = "hypothetical"
-                elif c.dep_ == "mark" and c.lower_ in s.conditional_marks:
+                elif c.dep_ == "mark" and c.lower_ in s.conditional_marks | s.irrealis_marks:
                     result = "hypothetical"
                 elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in s.conditional_marks for g in c.children):
                     # "will withdraw unless ...", "said they would meet X if ...": a planned action

@@ -72,6 +72,7 @@ class Settings:
     negating_heads: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     conditional_marks: frozenset[str] = frozenset()
+    irrealis_marks: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     target_preps: frozenset[str] = frozenset()
@@ -95,6 +96,8 @@ class Settings:
     intransitive_only: frozenset[str] = frozenset()
     unidentified_roots: frozenset[str] = frozenset()
     violent_means: frozenset[str] = frozenset()
+    crowd_roots: frozenset[str] = frozenset()
+    crowd_place_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

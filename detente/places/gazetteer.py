@@ -93,6 +93,7 @@ class Phrasing:
     event_nouns: frozenset[str]
     definite: frozenset[str]
     idiom_nouns: frozenset[str]
+    domestic_events: frozenset[str]
     argument_preps: frozenset[str]
     path_preps: frozenset[str]
     name_prefixes: tuple[str, ...]  # normalised, longest first
@@ -351,6 +352,7 @@ def _phrasing() -> Phrasing:
         event_nouns=words("event_nouns"),
         definite=words("definite"),
         idiom_nouns=words("idiom_nouns"),
+        domestic_events=words("domestic_events"),
         argument_preps=words("argument_preps"),
         path_preps=words("path_preps"),
         name_prefixes=tuple(prefixes),

@@ -366,6 +366,11 @@ class PlaceFinder:
                 inner = self._name_at(child)
                 if inner is not None:
                     yield inner
+            elif dep == "poss" and token.lemma_.lower() in self.phrasing.domestic_events:
+                # "in Greece's biggest corruption trial": a country's own trial happens there.
+                inner = self._name_at(child)
+                if inner is not None:
+                    yield inner
             elif dep == "appos":
                 yield from self._names_in_np(child)
             elif dep == "prep":

@@ -56,3 +56,58 @@ def test_object_left_stranded_by_a_reduced_relative_is_the_target(pipeline) -> N
     text = "Canada granted asylum to three Iranian diplomats holed up in its embassy."
     events = _events(pipeline, text)
     assert any(e.source.country == "CAN" and e.target is not None and e.target.country == "IRN" for e in events)
+
+
+def test_gathering_for_a_rally_is_a_protest_not_a_meeting(pipeline) -> None:
+    events = _events(pipeline, "Kenyans gathered for a rally in Nairobi to protest the tax increase.")
+    assert [(e.source.country, e.plover, e.cameo) for e in events] == [("KEN", "PROTEST", "141")]
+    assert events[0].location is not None and events[0].location.name == "Nairobi"
+    events = _events(pipeline, "Thousands of Chilean students were converging on Friday for a march in Santiago.")
+    assert ("CHL", "PROTEST") in {(e.source.country, e.plover) for e in events}
+
+
+def test_gathering_for_talks_stays_a_meeting(pipeline) -> None:
+    events = _events(pipeline, "Brazilian officials gathered in Brasilia for talks.")
+    assert all(e.plover != "PROTEST" for e in events)
+
+
+def test_act_in_an_after_clause_is_background_not_news(pipeline) -> None:
+    text = "Peru recalled its ambassador on Monday, two days after Bolivian troops attacked a border post."
+    events = _events(pipeline, text)
+    assert events and all(e.source.country == "PER" for e in events)
+    # the same act as the main clause is the news
+    assert ("BOL", "ASSAULT") in {(e.source.country, e.plover) for e in _events(pipeline, "Bolivian troops attacked a border post on Monday.")}
+
+
+def test_act_in_a_for_clause_is_wanted_not_done(pipeline) -> None:
+    events = _events(pipeline, "France is pushing hard for Germany to support its budget plan.")
+    assert not [e for e in events if e.plover == "SUPPORT" and e.modality != "hypothetical"]
+    done = _events(pipeline, "Germany supported the French budget plan on Monday.")
+    assert [e for e in done if e.plover == "SUPPORT" and e.modality == "asserted"]
+
+
+def test_ethnic_group_protesting_somewhere_has_no_country_but_a_place(pipeline) -> None:
+    events = _events(pipeline, "Hundreds of ethnic Hungarians demonstrated in Romania on Friday.")
+    protests = [e for e in events if e.plover == "PROTEST"]
+    assert len(protests) == 1
+    # an ethnonym names a people, not the state of that name: no country is guessed
+    assert protests[0].source.country is None and protests[0].source.text == "ethnic Hungarians"
+    assert protests[0].location is not None and protests[0].location.country == "ROU"
+
+
+def test_inmates_rioting_at_a_place_are_coded(pipeline) -> None:
+    events = _events(pipeline, "Inmates rioted at a prison in Mombasa on Sunday, Kenyan police said.")
+    riots = [e for e in events if e.cameo == "145"]
+    assert riots and riots[0].source.country is None
+    assert riots[0].location is not None and riots[0].location.name == "Mombasa"
+
+
+def test_crowd_without_a_place_or_a_protest_verb_is_no_event(pipeline) -> None:
+    assert not [e for e in _events(pipeline, "Hundreds of ethnic Hungarians demonstrated on Friday, Romanian police said.") if e.plover == "PROTEST"]
+    assert not [e for e in _events(pipeline, "Inmates praised the food at a prison in Mombasa, Kenyan police said.") if e.source.country is None]
+
+
+def test_complaint_over_another_party_s_act_targets_that_party(pipeline) -> None:
+    events = _events(pipeline, "Chile complained to the United Nations on Monday over Peruvian fishing raids in its waters.")
+    assert ("CHL", "PER", "ACCUSE") in _tuples(events)
+    assert ("CHL", "PER", "ACCUSE") in _tuples(_events(pipeline, "Chile complained to Peru on Monday."))

@@ -269,3 +269,17 @@ def test_path_with_both_ends_is_not_a_place(nlp, gazetteer: Gazetteer) -> None:
     text = "Farmers blocked the bridge running from Austria to Italy for two hours."
     place = _material_place(nlp, gazetteer, text, "blocked")
     assert place is None or place.name not in ("Austria", "Italy")
+
+
+def test_a_country_s_own_trial_or_election_happens_there(nlp, gazetteer: Gazetteer) -> None:
+    text = "The Polish government demanded new elections after judges acquitted the mayor in Poland's longest fraud trial."
+    place = _place(nlp, gazetteer, text, "demanded")
+    assert place is not None and (place.name, place.kind, place.country) == ("Poland", "country", "POL")
+    text = "Observers reported fraud at polling stations in Peru's general election on Sunday."
+    place = _place(nlp, gazetteer, text, "reported")
+    assert place is not None and place.country == "PER"
+
+
+def test_a_possessor_of_other_things_is_no_place(nlp, gazetteer: Gazetteer) -> None:
+    # a country's programme or policy is a topic, not where the event happened
+    assert _place(nlp, gazetteer, "The senator took part in Chile's pension reform debate.", "took", day=None) is None
