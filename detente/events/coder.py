@@ -269,27 +269,21 @@ class _SentenceCoder:
             subj = self._subject(verb, passive)
         if subj is not None and subj.lower_ in _PRONOUNS:
             subj = self._speaker(verb)
-        if passive and (subj is None or not self._actors(subj, allow_place=False)):
-            unknown = self._unidentified(verb, pattern, subj)
-            if unknown is not None:
-                if targets is None:
-                    targets = self._verb_targets(verb, pattern, words, passive)
-                return self._drafts(
-                    verb, pattern.code, words, [unknown], targets, modality, sent_span, seen, confidence,
-                    anonymous=True,
-                )
+        sources = self._actors(subj, allow_place=False) if subj is not None else []
+        # No actor acts: an agentless attack by a named means ("was killed in a bomb blast") or a
+        # crowd with no country protesting at a named place; the source is then unidentified.
+        unidentified = self._unidentified(verb, pattern, subj) if passive and not sources else None
+        if unidentified is None and subj is not None and not sources:
+            unidentified = self._crowd(verb, pattern, subj)
+        if unidentified is not None:
+            if targets is None:
+                targets = self._verb_targets(verb, pattern, words, passive)
+            return self._drafts(
+                verb, pattern.code, words, [unidentified], targets, modality, sent_span, seen, confidence,
+                anonymous=True,
+            )
         if subj is None:
             return []
-        sources = self._actors(subj, allow_place=False)
-        if not sources:
-            crowd = self._crowd(verb, pattern, subj)
-            if crowd is not None:
-                if targets is None:
-                    targets = self._verb_targets(verb, pattern, words, passive)
-                return self._drafts(
-                    verb, pattern.code, words, [crowd], targets, modality, sent_span, seen, confidence,
-                    anonymous=True,
-                )
         if not any(m.actor.country for m in sources):
             # "Kenzo Oshima, the U.N. relief coordinator, demanded": the apposition says who.
             for c in subj.children:
