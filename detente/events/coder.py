@@ -285,7 +285,7 @@ class _SentenceCoder:
         if subj is None:
             return []
         if not any(m.actor.country for m in sources):
-            # "Kenzo Oshima, the U.N. relief coordinator, demanded": the apposition says who.
+            # "Jane Roe, the U.N. refugee envoy, urged": the apposition says who.
             for c in subj.children:
                 if c.dep_ == "appos":
                     placed = self._actors(c, allow_place=False)
@@ -525,7 +525,7 @@ class _SentenceCoder:
                 mods = [c for c in pobj.children if c.dep_ in _ACTOR_MODIFIERS and self._actors(c, allow_place=False)]
                 if mods:
                     return mods
-        # "rioted at a jail in X", "fired at targets in X": the place of the verb's own phrase.
+        # "rioted at a prison in X", "fired at targets in X": the place of the verb's own phrase.
         phrase = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         for h in [verb] + _xcomp_chain(verb) + objects + phrase:
             for prep in h.children:
@@ -785,8 +785,8 @@ class _SentenceCoder:
 
 def _stranded_object(prep: Token) -> Token | None:
     """The object of a preposition the parser left without one because it read a reduced
-    relative as a clause ("granted asylum to five officers holed up in ...": "officers" becomes
-    the subject of "holed"): the subject of the clause that starts right after the preposition."""
+    relative as a clause ("gave shelter to two dissidents hiding in ...": "dissidents" becomes
+    the subject of "hiding"): the subject of the clause that starts right after the preposition."""
     if any(True for _ in prep.children):
         return None
     for clause in prep.head.children:
@@ -799,8 +799,8 @@ def _stranded_object(prep: Token) -> Token | None:
 
 
 def _plural_name(token: Token) -> bool:
-    """A plural proper noun names a people or a group of people ("Iraqi Kurds", "Bosnian
-    Serbs"): modified by an actor, it stands for that actor like "officials" does."""
+    """A plural proper noun names a people or a group of people ("Turkish Kurds", "Sudanese
+    Arabs"): modified by an actor, it stands for that actor like "officials" does."""
     return token.tag_ == "NNPS"
 
 

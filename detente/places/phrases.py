@@ -157,14 +157,14 @@ class PlaceFinder:
 
     def argument_place(self, trigger: Span, context: Context, material: bool = False) -> Place | None:
         """The place in a locative phrase inside the event's arguments: its direct object and
-        the objects of its argument prepositions ("demanded a truce with rebels in eastern X",
+        the objects of its argument prepositions ("called for a ceasefire with militias in northern X",
         "appealed to the parties to the conflict in X", "condemned the crackdown on protesters
         in X"), at most ``ARGUMENT_HOPS`` argument prepositions down, nearest to the trigger
         first. Clauses inside the arguments ("a plan to deploy troops in X", "a man who was
         born in X") describe something else and are not searched.
 
         ``material``: for physical actions, a path the object runs along also places it ("cut
-        the roads into X", "blew up power lines leading to X"): the action is done on it."""
+        the roads into X", "blew up the pipelines leading to X"): the action is done on it."""
         ph = self.phrasing
         head = self._walk(trigger)[-1]
         stack: list[tuple[Token, int]] = []
@@ -189,7 +189,7 @@ class PlaceFinder:
                 elif dep in ("pobj", "obj", "appos"):
                     stack.append((child, hops))
                 elif material and hops == 0 and dep == "acl" and child.tag_ == "VBG":
-                    # "power lines leading into X": the participle only says where the object runs.
+                    # "pipelines leading into X": the participle only says where the object runs.
                     # Only "into" there: "a bridge spanning the river from X to Y" names both ends.
                     found.extend(p for p in child.children if p.dep_ == "prep" and p.lower_ == "into")
         centre = trigger.root.i
@@ -308,7 +308,7 @@ class PlaceFinder:
             token, hops = stack.pop()
             for child in token.children:
                 # Other clauses, and clauses inside noun phrases ("a plan to deploy missiles
-                # in Poland", "the Red Cross operating in Iraq"): their places are theirs.
+                # in Poland", "the charity working in Chad"): their places are theirs.
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "acl":
                     continue
                 # "agreed to meet in Geneva" is one clause; "plans to place missiles in
