@@ -18,12 +18,12 @@ def test_clause_of_the_cue_stays_in_its_paragraph(nlp) -> None:
     # The parser joins the line to the quote above it; the cue reports its own clause.
     text = (
         "\"That is what I want and that is what the town wants.\"\n"
-        "Earlier, in his opening speech, Lane said he was the right man for the job.\n"
+        "Earlier, in his opening speech, Okafor said he was the right man for the job.\n"
         "\"I really think I have the best plan,\" he said of the race."
     )
     quotes = _run(nlp, text)
     indirect = [q for q in quotes if q.kind == "indirect"]
-    assert [(q.text, _speaker(q)) for q in indirect] == [("he was the right man for the job", "Lane")]
+    assert [(q.text, _speaker(q)) for q in indirect] == [("he was the right man for the job", "Okafor")]
 
 
 def test_went_on_is_a_cue_only_when_bare(nlp) -> None:
@@ -33,8 +33,8 @@ def test_went_on_is_a_cue_only_when_bare(nlp) -> None:
 
 
 def test_by_saying_takes_the_subject_of_the_verb_above(nlp) -> None:
-    (q,) = _run(nlp, "Lane followed that by saying, “I am not a natural speaker, in case you have not noticed.”")
-    assert _speaker(q) == "Lane"
+    (q,) = _run(nlp, "Okafor followed that by saying, “I am not a natural speaker, in case you have not noticed.”")
+    assert _speaker(q) == "Okafor"
 
 
 def test_inverted_remembered(nlp) -> None:
@@ -46,23 +46,23 @@ def test_bare_cue_sentence_signs_the_quote_after_it(nlp) -> None:
     text = "Jo Moss, the spokeswoman for the county party, said in a statement. “There are no paper ballots to count again.”"
     (q,) = _run(nlp, text)
     assert (q.kind, _speaker(q)) == ("direct", "Jo Moss")
-    text = "Lane spoke in a low voice during the meeting.\n\n“We have to do something about it and this is the only way to stop it now.”"
+    text = "Okafor spoke in a low voice during the meeting.\n\n“We have to do something about it and this is the only way to stop it now.”"
     (q,) = _run(nlp, text)
-    assert _speaker(q) == "Lane"
+    assert _speaker(q) == "Okafor"
 
 
 def test_reported_question(nlp) -> None:
-    (q,) = _run(nlp, "A reporter asked Lane how he was feeling on election day.")
+    (q,) = _run(nlp, "A reporter asked Okafor how he was feeling on election day.")
     assert (q.kind, q.text, _speaker(q)) == ("indirect", "how he was feeling on election day", "A reporter")
-    assert _run(nlp, "Lane asked the crowd to stand for the anthem.") == ()
+    assert _run(nlp, "Okafor asked the crowd to stand for the anthem.") == ()
 
 
 def test_quote_closing_a_that_clause_is_one_quote(nlp) -> None:
     # The full stop and the closing mark lie outside the parsed clause: still one quote, not two.
-    text = "He warns that the front-runner Jo Lane would “drive the party off the cliff.”\n\n___."
+    text = "He warns that the front-runner Jo Okafor would “drive the party off the cliff.”\n\n___."
     (q,) = _run(nlp, text)
     assert q.kind == "mixed"
-    assert q.text.startswith("the front-runner Jo Lane would drive the party")
+    assert q.text.startswith("the front-runner Jo Okafor would drive the party")
 
 
 def test_share_of_people_as_speaker(nlp) -> None:
@@ -79,17 +79,17 @@ def test_clause_parsed_as_a_gerund_complement(nlp) -> None:
 
 def test_participle_after_the_main_clause(nlp) -> None:
     text = (
-        "Lane seemed to be ready to joke about the incident in Ohio, telling the crowd, "
+        "Okafor seemed to be ready to joke about the incident in Ohio, telling the crowd, "
         "“Some people get a little carried away, have you noticed that?”"
     )
     (q,) = _run(nlp, text)
-    assert (_speaker(q), q.cue) == ("Lane", "telling")
+    assert (_speaker(q), q.cue) == ("Okafor", "telling")
 
 
 def test_name_label_tagged_as_a_noun_still_speaks(nlp) -> None:
-    text = "Intro line.\n\nLane: Speculation is bad for the town and its people.\n\nMoss: Well, no one is like that at all."
+    text = "Intro line.\n\nHill: Speculation is bad for the town and its people.\n\nMoss: Well, no one is like that at all."
     quotes = _run(nlp, text)
-    assert [(_speaker(q), q.cue) for q in quotes] == [("Lane", ":"), ("Moss", ":")]
+    assert [(_speaker(q), q.cue) for q in quotes] == [("Hill", ":"), ("Moss", ":")]
 
 
 def test_news_labels_before_a_colon_are_not_speakers(nlp) -> None:
@@ -98,31 +98,31 @@ def test_news_labels_before_a_colon_are_not_speakers(nlp) -> None:
 
 
 def test_second_quoted_piece_of_a_paraphrase_is_absorbed(nlp) -> None:
-    text = "Lane, in Ohio, said Tuesday that Moss was “a total lightweight” while Smith is “a basket case.”"
+    text = "Okafor, in Ohio, said Tuesday that Moss was “a total lightweight” while Smith is “a basket case.”"
     (q,) = _run(nlp, text)
-    assert (q.kind, _speaker(q)) == ("mixed", "Lane")
+    assert (q.kind, _speaker(q)) == ("mixed", "Okafor")
     assert q.text == "Moss was a total lightweight while Smith is a basket case"
 
 
 def test_second_cue_joined_to_a_clause_is_its_own_quote(nlp) -> None:
     quotes = _run(nlp, "He says the obvious answer was to break up the banks and says he wrote a bill to do that.")
     assert [q.text for q in quotes] == ["the obvious answer was to break up the banks", "he wrote a bill to do that"]
-    (q,) = _run(nlp, "Lane said the plan is sound and the town will benefit from it.")
+    (q,) = _run(nlp, "Okafor said the plan is sound and the town will benefit from it.")
     assert q.text == "the plan is sound and the town will benefit from it"
 
 
 def test_citing_a_reason_is_said_by_the_subject(nlp) -> None:
-    quotes = _run(nlp, "Lane last year proposed a ban on new towers in the city, citing fears of fire.")
-    assert ("fears of fire", "Lane") in [(q.text, _speaker(q)) for q in quotes]
+    quotes = _run(nlp, "Okafor last year proposed a ban on new towers in the city, citing fears of fire.")
+    assert ("fears of fire", "Okafor") in [(q.text, _speaker(q)) for q in quotes]
     # "cites X as saying": X speaks, and "X as saying" is no quote of its own.
     (q,) = _run(nlp, "“Our patience has limits and the talks are over,” the agency cites Orlov as saying.")
     assert (q.kind, _speaker(q)) == ("direct", "Orlov")
 
 
 def test_quote_after_a_sentence_about_a_named_person(nlp) -> None:
-    text = "Jo Lane is upbeat about the mayor’s chances of winning in May.\n\n“Not only can the mayor win in May, he is the one with the best chance.”"
+    text = "Jo Okafor is upbeat about the mayor’s chances of winning in May.\n\n“Not only can the mayor win in May, he is the one with the best chance.”"
     (q,) = _run(nlp, text)
-    assert (_speaker(q), q.cue) == ("Jo Lane", None)
+    assert (_speaker(q), q.cue) == ("Jo Okafor", None)
     # Nobody named: no speaker guessed.
     text = "The mayor is upbeat about the race.\n\n“Not only can the mayor win in May, he is the one with the best chance.”"
     (q,) = _run(nlp, text)
