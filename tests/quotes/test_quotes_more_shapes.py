@@ -87,9 +87,9 @@ def test_participle_after_the_main_clause(nlp) -> None:
 
 
 def test_name_label_tagged_as_a_noun_still_speaks(nlp) -> None:
-    text = "Intro line.\n\nHill: Speculation is bad for the town and its people.\n\nMoss: Well, no one is like that at all."
+    text = "Intro line.\n\nFisher: Speculation is bad for the town and its people.\n\nMoss: Well, no one is like that at all."
     quotes = _run(nlp, text)
-    assert [(_speaker(q), q.cue) for q in quotes] == [("Hill", ":"), ("Moss", ":")]
+    assert [(_speaker(q), q.cue) for q in quotes] == [("Fisher", ":"), ("Moss", ":")]
 
 
 def test_news_labels_before_a_colon_are_not_speakers(nlp) -> None:
