@@ -13,7 +13,7 @@ tried), never fatal.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -120,11 +120,7 @@ class PlaceFinder:
 
     def attached_place(self, trigger: Span, context: Context) -> Place | None:
         """The place in a phrase attached to the trigger or its clause head."""
-        for candidate in self._attached(trigger, self._clause_path(trigger)):
-            place = self._resolve_np(candidate, context)
-            if place is not None:
-                return place
-        return None
+        return self._first_place(self._attached(trigger, self._clause_path(trigger)), context)
 
     def clause_place(self, trigger: Span, context: Context, deep: bool = True) -> Place | None:
         """The place in a locative phrase elsewhere in the trigger's clause.
@@ -134,26 +130,15 @@ class PlaceFinder:
         is usually the topic, not where it was said ("sanctions over Russia's actions in
         Crimea"), so callers turn it off there.
         """
-        for candidate in self._clause_locatives(trigger, self._walk(trigger)[-1], deep):
-            place = self._resolve_np(candidate, context)
-            if place is not None:
-                return place
-        return None
+        return self._first_place(self._clause_locatives(trigger, self._walk(trigger)[-1], deep), context)
 
     def circumstance_place(self, trigger: Span, context: Context) -> Place | None:
         """The place in an adverbial clause of the trigger's clause, which tells the
         circumstances the event happened in ("resigned as the opposition threatened to storm
         his residence in Tbilisi"). Relative and noun clauses ("a plan to station missiles in
         Norway", "who was born in Kyiv") describe something else and are not searched."""
-        head = self._walk(trigger)[-1]
-        for clause in head.children:
-            if clause.dep_ != "advcl":
-                continue
-            for candidate in self._clause_locatives(trigger, clause, deep=False):
-                place = self._resolve_np(candidate, context)
-                if place is not None:
-                    return place
-        return None
+        clauses = (c for c in self._walk(trigger)[-1].children if c.dep_ == "advcl")
+        return self._first_place((n for c in clauses for n in self._clause_locatives(trigger, c, deep=False)), context)
 
     def argument_place(self, trigger: Span, context: Context, material: bool = False) -> Place | None:
         """The place in a locative phrase inside the event's arguments: its direct object and
@@ -193,34 +178,31 @@ class PlaceFinder:
                     # Only "into" there: "a bridge spanning the river from X to Y" names both ends.
                     found.extend(p for p in child.children if p.dep_ == "prep" and p.lower_ == "into")
         centre = trigger.root.i
-        for prep in sorted(found, key=lambda t: abs(t.i - centre)):
-            for candidate in _objects(prep, countries=True):
-                place = self._resolve_np(candidate, context)
-                if place is not None:
-                    return place
-        return None
+        nearest_first = sorted(found, key=lambda t: abs(t.i - centre))
+        return self._first_place((c for prep in nearest_first for c in _objects(prep, countries=True)), context)
 
     def subject_place(self, trigger: Span, context: Context) -> Place | None:
         """The place in a participle phrase on the clause's subject ("the agency working in X
         said", "troops stationed near X fired"): where the actor is, when nothing says where
         the action is. The parser often makes such a participle the subject itself, with the
         actor as its own subject; both shapes are read."""
-        head = self._walk(trigger)[-1]
-        for subject in head.children:
+        participles: list[Token] = []
+        for subject in self._walk(trigger)[-1].children:
             if subject.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             if subject.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in subject.children):
-                participles = [subject]
+                participles.append(subject)
             else:
-                participles = [c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
-            for participle in participles:
-                for prep in participle.children:
-                    if prep.dep_ != "prep" or prep.lower_ not in self.phrasing.locative:
-                        continue
-                    for candidate in _objects(prep, countries=True):
-                        place = self._resolve_np(candidate, context)
-                        if place is not None:
-                            return place
+                participles += [c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
+        preps = (p for pt in participles for p in pt.children if p.dep_ == "prep" and p.lower_ in self.phrasing.locative)
+        return self._first_place((c for prep in preps for c in _objects(prep, countries=True)), context)
+
+    def _first_place(self, candidates: Iterable[_Candidate], context: Context) -> Place | None:
+        """The first candidate phrase that resolves to a place, in the order given."""
+        for candidate in candidates:
+            place = self._resolve_np(candidate, context)
+            if place is not None:
+                return place
         return None
 
     def event_noun(self, trigger: Span) -> Token | None:
@@ -367,7 +349,7 @@ class PlaceFinder:
                 if inner is not None:
                     yield inner
             elif dep == "poss" and token.lemma_.lower() in self.phrasing.domestic_events:
-                # "in Greece's biggest corruption trial": a country's own trial happens there.
+                # "in Kenya's disputed election": a country's own election happens there.
                 inner = self._name_at(child)
                 if inner is not None:
                     yield inner
