@@ -339,13 +339,7 @@ class _SentenceCoder:
             return None
         if not any(c.dep_ == "prep" and c.lower_ in self.s.crowd_place_preps for c in verb.children):
             return None
-        # "Hundreds of ethnic Hungarians": the count heads the phrase, the people are its "of" object.
-        if subj.lemma_.lower() in self.s.quantity_nouns or subj.lower_ in self.s.quantity_nouns:
-            of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if people is None:
-                return None
-            subj = people
+        subj = self._counted(subj)  # "Hundreds of ethnic Hungarians"
         if subj.tag_ not in ("NNS", "NNPS"):
             return None
         if self.lemma(subj) not in self.s.actor_nouns and subj.ent_type_ != "NORP":
@@ -353,6 +347,19 @@ class _SentenceCoder:
         words = [subj] + [c for c in subj.children if c.dep_ in ("amod", "compound") and c.i < subj.i]
         start, end = min(t.idx for t in words), subj.idx + len(subj)
         return Mention(doc_id="", span=(start, end), actor=Actor(text=subj.doc.text[start:end]), kind="group")
+
+    def _counted(self, head: Token) -> Token:
+        """What a count counts: "Thousands of Kenyan students protested": the count heads the
+        phrase, the people are in its "of" phrase; the head itself when it is no count."""
+        for _ in range(3):  # "tens of thousands of students": counts nest
+            if head.lemma_.lower() not in self.s.quantity_nouns and head.lower_ not in self.s.quantity_nouns:
+                break
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if people is None:
+                break
+            head = people
+        return head
 
     def _demanded(self, speech: Token) -> list[Token] | None:
         """'X said Y must ...': the actors told what they must do, else None."""
@@ -735,16 +742,7 @@ class _SentenceCoder:
             inner = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if inner is not None:
                 head = inner
-        # "Thousands of Kenyan students protested": the count heads the phrase, the people are
-        # in its "of" phrase.
-        for _ in range(3):  # "tens of thousands of students": counts nest
-            if head.lemma_.lower() not in self.s.quantity_nouns and head.lower_ not in self.s.quantity_nouns:
-                break
-            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if people is None:
-                break
-            head = people
+        head = self._counted(head)
         toks = [head]
         stack = [head]
         while stack:
