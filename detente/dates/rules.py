@@ -298,7 +298,7 @@ def _weekday_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
         # "Friday's session", "Thursday's closing price": reported results, whatever the
         # clause (often misread as future); but "ahead of Sunday's vote" looks forward
         ahead = re.search(r"\b(?:ahead\s+of|upcoming)\s+$", m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE)
-        tense = "future" if ahead else "past"
+        tense = "future" if ahead or tense == "future" else "past"
     rel = (m["rel"] or "").lower()
     base = ctx.ref
     if rel == "previous" and ctx.last and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.last):

@@ -93,8 +93,12 @@ def _finite_tense(verb: Token) -> Tense | None:
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"  # "are meeting on Tuesday": the present progressive plans
     if verb.tag_ in ("VBZ", "VBP", "MD"):
-        if verb.lemma_ in lexicon_module.load().telling_verbs or verb.lemma_ == "be":
-            return "none"  # "officials say Friday ...", "he is in Cairo": no timetable
+        if verb.lemma_ in lexicon_module.load().telling_verbs:
+            return "none"  # "officials say Friday ...": no timetable
+        if verb.lemma_ == "be":
+            # "the vote is Sunday", "he is due in Berlin on Thursday": a day the present copula
+            # names is today or ahead, like a timetable
+            return "present"
         if verb.tag_ == "VBP" and _singular_subject(verb):
             # "the slump hurt shares on Friday": a plural-form present with a singular subject
             # is a past form the tagger misread (hurt, cut, set, hit)
@@ -127,8 +131,13 @@ def tense(doc: Doc, anchor: int | None) -> Tense:
     if token.pos_ not in ("VERB", "AUX"):
         return "none"
     infinitive_seen = False
+    from_noun = steps > 0
     for _ in range(_CLIMB):
         found = _finite_tense(token)
+        if found == "present" and token.lemma_ == "be" and (from_noun or infinitive_seen):
+            # the copula's timetable reading holds for a time on the copula itself ("the vote
+            # is Sunday"), not for one on a noun or clause below it
+            found = "none"
         if found is not None:
             if infinitive_seen and found == "present":
                 return "future"  # "is likely to face talks on Tuesday"
@@ -141,7 +150,8 @@ def tense(doc: Doc, anchor: int | None) -> Tense:
         if token.head.i == token.i:
             break
         head = token.head
-        if head.lemma_ in _FORWARD_HEADS and head.tag_ != "VBD":
+        infinitive = token.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if head.lemma_ in _FORWARD_HEADS and head.tag_ != "VBD" and infinitive:
             # "is scheduled to close Monday", "set to resume Monday": forward, unless the plan
             # itself is told in the past ("had been due to expire Friday")
             head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]

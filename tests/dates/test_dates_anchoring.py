@@ -116,6 +116,34 @@ def test_simple_present_with_a_day_is_a_timetable(nlp):
     assert values(nlp, "The talks resume on Wednesday.", wednesday)["Wednesday"] == "2013-10-30"
 
 
+def test_a_day_named_by_the_present_copula_lies_ahead(nlp):
+    wednesday = pub(date(2024, 3, 13))
+    assert values(nlp, "The vote is Sunday.", wednesday)["Sunday"] == "2024-03-17"
+    assert values(nlp, "The president is due in Berlin on Thursday.", wednesday)["Thursday"] == "2024-03-14"
+
+
+def test_a_day_on_a_noun_below_the_copula_keeps_no_timetable(nlp):
+    # the possessive day is a reported result; the copula above it says nothing of its direction
+    got = values(nlp, "The bonds are priced at a discount to Tuesday's closing level.", pub(date(2024, 3, 13)))
+    assert got["Tuesday"] == "2024-03-12"
+
+
+def test_a_forward_head_needs_an_infinitive(nlp):
+    # "be" heads "is to visit" forward, but a participle under a copula is no plan
+    wednesday = pub(date(2024, 3, 13))
+    assert values(nlp, "The envoy is to visit Rome on Friday.", wednesday)["Friday"] == "2024-03-15"
+    got = values(nlp, "Markets are calm, reflecting relief after the ceasefire on Monday.", wednesday)
+    assert got["Monday"] == "2024-03-11"
+
+
+def test_a_possessive_day_in_a_future_clause_lies_ahead(nlp):
+    got = values(nlp, "Saturday's election will decide the new parliament.", pub(date(2024, 3, 13)))
+    assert got["Saturday"] == "2024-03-16"
+    # and in a past clause it is a reported day
+    got = values(nlp, "Saturday's election decided the new parliament.", pub(date(2024, 3, 13)))
+    assert got["Saturday"] == "2024-03-09"
+
+
 def test_simple_present_of_saying_is_no_timetable(nlp):
     got = values(nlp, "Officials say Friday the ship will dock in Malta.", pub(date(2013, 10, 30)))
     assert got["Friday"] == "2013-10-25"
