@@ -29,6 +29,23 @@ def _model_name(configured: str) -> str:
     return DEFAULT_MODEL
 
 
+# Quotation marks glued to a word in scraped text ('said,"We', 'said:“We', 'the “reset”was'):
+# spaCy keeps such strings as one token, which hides the cue and the quote from every stage.
+# The punctuation before an opening mark, the mark itself, and a closing curly mark before a
+# letter become tokens of their own.
+QUOTE_INFIXES = (
+    r"[,:;](?=[\"“‘«])",
+    r"(?<=[,:;])[\"“‘«]",
+    r"(?<=[\w.,!?])[”»](?=[A-Za-z])",
+)
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + list(QUOTE_INFIXES)).finditer
+
+
 def load(config: NlpConfig) -> Language:
     """Load the configured spaCy model with only the components the stages use."""
     name = _model_name(config.model)
@@ -43,6 +60,7 @@ def load(config: NlpConfig) -> Language:
     unused = [p for p in nlp.pipe_names if p not in USED_COMPONENTS or p in config.disable]
     for pipe in unused:
         nlp.disable_pipe(pipe)
+    _split_glued_quotes(nlp)
     return nlp
 
 

@@ -323,11 +323,17 @@ def _plausible(tok: Token, cue: Token, cues: Cues, inside: Sequence[bool] | None
     or dateline, and stands in the cue's paragraph (a timestamp line above is not a subject)."""
     if inside is not None and inside[tok.i] and not according_length(cue, cues):
         return False  # ("according to" may well name a title in quotes)
-    if tok.ent_type_ in _NOT_SPEAKER_ENTS or _is_dateline(tok):
+    if (tok.ent_type_ in _NOT_SPEAKER_ENTS and not _is_age(tok)) or _is_dateline(tok):
         return False
     # A name in a line above the cue (a headline, a dateline, a timestamp) does not speak; the
     # parse may join paragraphs, but a subject is not separated from its verb by a paragraph.
     return not (tok.i < cue.i and "\n" in tok.doc[tok.i : cue.i].text)
+
+
+def _is_age(tok: Token) -> bool:
+    """ "said the 52-year-old": a person named by age, which the tagger marks as a date."""
+    doc = tok.doc
+    return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("year", "years")
 
 
 def _adjacent_speaker(cue: Token, cues: Cues, inside: Sequence[bool] | None) -> tuple[int, int] | None:

@@ -127,3 +127,17 @@ def test_quote_after_a_sentence_about_a_named_person(nlp) -> None:
     text = "The mayor is upbeat about the race.\n\n“Not only can the mayor win in May, he is the one with the best chance.”"
     (q,) = _run(nlp, text)
     assert q.speaker is None
+
+
+def test_a_quotation_mark_glued_to_the_cue_still_opens_the_quote(nlp) -> None:
+    # scraped text often drops the space after "said," before the opening mark
+    (q,) = _run(nlp, "Petrov said,“we will not yield an inch to anyone at these talks.”")
+    assert (q.text, q.cue, _speaker(q)) == ("we will not yield an inch to anyone at these talks.", "said", "Petrov")
+    (q,) = _run(nlp, 'Petrov said:"we will not yield an inch to anyone at these talks."')
+    assert _speaker(q) == "Petrov"
+
+
+def test_a_person_named_by_age_speaks(nlp) -> None:
+    # the tagger marks "52-year-old" as a date; after "said" it is the speaker
+    quotes = _run(nlp, "“The talks were useful and long overdue,” said the 52-year-old. “Now we must act.”")
+    assert quotes and all(_speaker(q) == "the 52-year-old" for q in quotes)
