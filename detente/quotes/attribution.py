@@ -112,8 +112,15 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
             continue
         # "..., saying", "met and said", "went on to say": the subject of the verb it hangs on.
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+                # "voters are more likely to say", "he was quick to add": the copula's subject
+                # speaks; "it will be possible to say" names nobody
+                subj = next((c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
+                if subj is None or subj.dep_ == "expl" or subj.lower_ in ("it", "there"):
+                    return None
+                return subj
             if verb.dep_ == "xcomp" and verb.head.pos_ not in ("VERB", "AUX"):
-                return None  # "it will be possible to say": nobody is saying anything
+                return None  # nobody is saying anything
             if verb.dep_ == "xcomp":
                 # "The result led her to declare", "urged Doe to say": the object of the verb
                 # above is the one who speaks (object control), not its subject.
@@ -189,9 +196,11 @@ def _left_neighbour(cue: Token) -> Token | None:
 def _has_as(verb: Token) -> bool:
     """ "cites Berg as saying": the "as" that makes the object the one quoted ("citing fears of
     terrorism" names no speaker: its subject cites)."""
-    return any(c.lower_ == "as" for c in verb.children) or any(
-        g.lower_ == "as" for c in verb.children if c.dep_ == "dobj" for g in c.children
-    )
+    ases = [c for c in verb.children if c.lower_ == "as"]
+    ases += [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.lower_ == "as"]
+    # "as saying", "as having said": the "as" governs a verb ("cited the tax as a reason" is no
+    # quoting of the tax)
+    return any(any(c.pos_ in ("VERB", "AUX") for c in a.children) for a in ases)
 
 
 def _quoting_verb(cue: Token, cues: Cues) -> Token | None:

@@ -141,3 +141,18 @@ def test_a_person_named_by_age_speaks(nlp) -> None:
     # the tagger marks "52-year-old" as a date; after "said" it is the speaker
     quotes = _run(nlp, "“The talks were useful and long overdue,” said the 52-year-old. “Now we must act.”")
     assert quotes and all(_speaker(q) == "the 52-year-old" for q in quotes)
+
+
+def test_likely_to_say_takes_the_copula_subject(nlp) -> None:
+    (q,) = _run(nlp, "Farmers are more likely to say that the minister represents their views.")
+    assert (q.kind, q.text, _speaker(q)) == ("indirect", "the minister represents their views", "Farmers")
+    # an expletive subject names nobody
+    assert all(q.speaker is None for q in _run(nlp, "It is hard to say that the plan has failed."))
+
+
+def test_cited_as_a_reason_is_no_quoting_of_the_object(nlp) -> None:
+    # "cited X as saying" quotes X; "cited X as a reason" is the subject's own statement
+    quotes = _run(nlp, "The agency cited the tax as a major reason it thought the deficit would fall.")
+    assert quotes and all(_speaker(q) == "The agency" for q in quotes)
+    (q,) = _run(nlp, "The agency quoted Berg as saying the deal was done.")
+    assert _speaker(q) == "Berg"
