@@ -21,7 +21,9 @@ from detente.dates.lexicon import Lexicon
 from detente.errors import KnowledgeError
 from detente.dates.timex import add_months, add_years, quarter_of, week_value
 
-Tense = Literal["past", "present", "future", "none"]
+# "open": the clause looks neither back nor ahead from publication ("agreed to meet on Friday":
+# a plan told in the past); a weekday then takes the nearer of the two.
+Tense = Literal["past", "present", "future", "none", "open"]
 Kind = Literal["DATE", "TIME", "DURATION", "SET"]
 Value = tuple[Kind, str | None]
 
@@ -184,6 +186,8 @@ def _weekday(ref: date, wd: int, tense: Tense, rel: str) -> date:
         return ref + timedelta(days=forward) if tense == "future" else ref - timedelta(days=back)
     if tense == "future":
         return ref + timedelta(days=forward or 7)
+    if tense == "open":
+        return ref + timedelta(days=forward) if forward < back else ref - timedelta(days=back)
     if tense == "present":
         # "the summit opens on Monday": the simple present with a day is a timetable
         return ref + timedelta(days=forward)

@@ -144,7 +144,7 @@ def tense(doc: Doc, anchor: int | None) -> Tense:
             if infinitive_seen and found == "past":
                 # "agreed to buy it in January": the infinitive's time follows its past head,
                 # before or after the telling; no direction
-                return "none"
+                return "open"
             return found
         infinitive_seen = infinitive_seen or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.head.i == token.i:

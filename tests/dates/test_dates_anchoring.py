@@ -144,6 +144,14 @@ def test_a_possessive_day_in_a_future_clause_lies_ahead(nlp):
     assert got["Saturday"] == "2024-03-09"
 
 
+def test_a_plan_told_in_the_past_takes_the_nearer_day(nlp):
+    # the plan may lie on either side of publication: the nearer weekday, not always the past one
+    wednesday = pub(date(2024, 3, 13))
+    assert values(nlp, "The two sides agreed to meet again on Friday.", wednesday)["Friday"] == "2024-03-15"
+    assert values(nlp, "The two sides agreed to meet again on Tuesday.", wednesday)["Tuesday"] == "2024-03-12"
+    assert values(nlp, "The ministers were to meet on Friday.", wednesday)["Friday"] == "2024-03-15"
+
+
 def test_simple_present_of_saying_is_no_timetable(nlp):
     got = values(nlp, "Officials say Friday the ship will dock in Malta.", pub(date(2013, 10, 30)))
     assert got["Friday"] == "2013-10-25"
