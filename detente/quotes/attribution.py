@@ -137,10 +137,22 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
             continue
         if verb.dep_ == "relcl":
             return verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in cues.documents:
+            return _document_author(verb.head)
         if verb is not cue:
             return None
         return _mislabelled_subject(cue) or _left_neighbour(cue) or _right_neighbour(cue, cues)
     return None
+
+
+def _document_author(document: Token) -> Token:
+    """ "Doe issued a statement saying ...": the one who issued the text speaks; a text with no
+    issuer in the clause ("a banner saying ...", "the statement, saying ...") speaks itself."""
+    if document.dep_ == "dobj":
+        subj = next((c for c in document.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None and subj.tag_ not in _RELATIVE_TAGS:
+            return subj
+    return document
 
 
 def _mislabelled_subject(cue: Token) -> Token | None:

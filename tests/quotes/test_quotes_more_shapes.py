@@ -156,3 +156,10 @@ def test_cited_as_a_reason_is_no_quoting_of_the_object(nlp) -> None:
     assert quotes and all(_speaker(q) == "The agency" for q in quotes)
     (q,) = _run(nlp, "The agency quoted Berg as saying the deal was done.")
     assert _speaker(q) == "Berg"
+
+
+def test_a_statement_saying_speaks_for_its_issuer(nlp) -> None:
+    (q,) = _run(nlp, "The ministry released a statement saying, “The border will remain closed until further notice.”")
+    assert (q.cue, _speaker(q)) == ("saying", "The ministry")
+    (q,) = _run(nlp, "The union issued a statement saying that the strike would go ahead on Monday.")
+    assert (q.kind, _speaker(q)) == ("indirect", "The union")
