@@ -88,7 +88,7 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
         last = cue.doc[cue.i + n - 1]
         for c in list(last.children) + list(cue.children):
             if c.dep_ == "pobj":
-                return c
+                return _author_of_source(c, cues)
         return None
     quoting = _quoting_verb(cue, cues)
     if quoting is not None and (quoting.lemma_.lower() == "quote" or quoting is not cue or _has_as(quoting)):
@@ -143,6 +143,26 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
             return None
         return _mislabelled_subject(cue) or _left_neighbour(cue) or _right_neighbour(cue, cues)
     return None
+
+
+# Prepositions that name who made a report: "a report from X", "an analysis by X", "interviews
+# with X"; and the agent of a participle on it ("a document filed by X").
+_AUTHOR_PREPS = frozenset({"from", "by", "with"})
+
+
+def _author_of_source(source: Token, cues: Cues) -> Token:
+    """ "according to a report from the Energy Institute": the institute, not the report, when
+    the text names who made it."""
+    if source.lemma_.lower() not in cues.documents:
+        return source
+    for c in source.children:
+        if c.dep_ == "prep" and c.lower_ in _AUTHOR_PREPS:
+            return next((g for g in c.children if g.dep_ == "pobj"), source)
+        if c.dep_ == "acl":
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), source)
+    return source
 
 
 def _document_author(document: Token) -> Token:

@@ -163,3 +163,13 @@ def test_a_statement_saying_speaks_for_its_issuer(nlp) -> None:
     assert (q.cue, _speaker(q)) == ("saying", "The ministry")
     (q,) = _run(nlp, "The union issued a statement saying that the strike would go ahead on Monday.")
     assert (q.kind, _speaker(q)) == ("indirect", "The union")
+
+
+def test_according_to_a_report_names_its_author(nlp) -> None:
+    (q,) = _run(nlp, "Sales of heat pumps grew 60 percent last year, according to a recent report from the Energy Institute.")
+    assert (q.cue, _speaker(q)) == ("according to", "the Energy Institute")
+    (q,) = _run(nlp, "The plan failed, according to a court document filed by the state attorney.")
+    assert _speaker(q) == "the state attorney"
+    # a report with no author named stays the source
+    (q,) = _run(nlp, "The plan failed in the end, according to a report.")
+    assert _speaker(q) == "a report"
