@@ -812,6 +812,8 @@ def _clause_content(verb: Token) -> list[int] | None:
             ),
             None,
         )
+    if comp is None:
+        comp = _misattached_that_clause(verb)
     if comp is not None:
         ids = [t.i for t in comp.subtree]
         # The complementizer is not said: "said [that] there is no basis".
@@ -822,6 +824,17 @@ def _clause_content(verb: Token) -> list[int] | None:
         # "The plan, he said, is sound": the clause around the parenthetical attribution.
         own = {t.i for t in verb.subtree}
         return [t.i for t in verb.head.subtree if t.i not in own]
+    return None
+
+
+def _misattached_that_clause(verb: Token) -> Token | None:
+    """ "said on Friday during a news conference that he may wait": the parser hangs the
+    that-clause on the last noun of the phrases after the verb, as if relative. A clause opened
+    by "that" as a complementizer (a relative "that" is its subject or object) is the report."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for t in prep.subtree:
+            if t.dep_ in ("relcl", "acl") and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < t.i for g in t.children):
+                return t
     return None
 
 

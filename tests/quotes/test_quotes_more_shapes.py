@@ -173,3 +173,15 @@ def test_according_to_a_report_names_its_author(nlp) -> None:
     # a report with no author named stays the source
     (q,) = _run(nlp, "The plan failed in the end, according to a report.")
     assert _speaker(q) == "a report"
+
+
+def test_a_that_clause_hung_on_a_noun_after_the_cue_is_the_report(nlp) -> None:
+    text = (
+        "Courted by most of the party’s candidates and widely expected to be its top donor, Okafor said "
+        "earlier on Friday during a news conference that he may wait until the spring to decide who to back."
+    )
+    (q,) = _run(nlp, text)
+    assert (q.kind, _speaker(q)) == ("indirect", "Okafor")
+    assert q.text.startswith("he may wait until the spring")
+    # a relative "that" is no report: the conference is not what was said
+    assert _run(nlp, "Okafor spoke at the conference that was held in the capital on Friday.") == ()
