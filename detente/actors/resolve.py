@@ -225,7 +225,7 @@ class _Article:
             if any(t in self.cue_at or t in self.rejected for t in range(ent.start, ent.end)):
                 continue
             # Plurals and adjectives of known forms are not typos ("Russian" vs "Russians").
-            if ent.text.rstrip("s") in self.kb.form_stems:
+            if ent.text.rstrip("s") in self.kb.form_stems or self._is_surname(ent.text):
                 continue
             kinds = ("name",) if ent.label_ == "ORG" else ("name", "adjective", "demonym")
             size = len(ent.text)
@@ -244,7 +244,7 @@ class _Article:
             size = len(tok.text)
             if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or size < MIN_TYPO_NAME_LENGTH or tok.i in self.cue_at or tok.i in self.rejected:
                 continue
-            if tok.text.rstrip("s") in self.kb.form_stems:
+            if tok.text.rstrip("s") in self.kb.form_stems or self._is_surname(tok.text):
                 continue
             near = {
                 e.country: e for length in (size - 1, size, size + 1) for form in self.kb.forms_by_length.get((tok.text[:1], length), ())
@@ -255,6 +255,13 @@ class _Article:
                 self.cues.append(cue)
                 self.cue_at[tok.i] = cue
         self.cues.sort(key=lambda c: c.start)
+
+    def _is_surname(self, word: str) -> bool:
+        """A surname of a person the knowledge base knows or the text names in full ("Hollande"
+        after "Francois Hollande") is no misspelt country ("Holland")."""
+        if self.kb.people_with_surname(word):
+            return True
+        return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == word for ent in self.doc.ents)
 
     def _not_actor_form(self, cue: Cue) -> bool:
         """ "anti-Syria", "Russian-made", "ethnic Albanians": the country is not the actor."""

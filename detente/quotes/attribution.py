@@ -269,8 +269,9 @@ def phrase_bounds(tok: Token) -> tuple[int, int]:
     kept = {t.i for t in tok.subtree} - excluded
     start = end = tok.i
     doc = tok.doc
-    # A phrase stops at a paragraph break (a timestamp line the parser joined to the sentence).
-    while start - 1 in kept and "\n" not in doc[start - 1].text_with_ws:
+    # A phrase stops at a paragraph break (a timestamp line the parser joined to the sentence)
+    # and at a spaced dash ("BERLIN, Feb 22 (Agency) - Chancellor Doe said").
+    while start - 1 in kept and "\n" not in doc[start - 1].text_with_ws and not _spaced_dash(doc, start - 1):
         start -= 1
     while end + 1 in kept and "\n" not in doc[end].text_with_ws:
         end += 1
@@ -279,6 +280,11 @@ def phrase_bounds(tok: Token) -> tuple[int, int]:
     while end > start and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     return start, end + 1
+
+
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """A dash standing apart from the words on both sides (not "U.S.-backed")."""
+    return doc[i].text in ("-", "--", "–", "—") and bool(doc[i].whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
 
 
 def _role_of(head: Token, child: Token) -> bool:

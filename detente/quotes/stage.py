@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from detente.actors.lookup import MentionIndex
 from detente.dates import date_for
+from detente.ingest.dateline import find_dateline
 from detente.quotes.attribution import Attribution, according_length, attribute, is_cue, speaker_actor
 from detente.quotes.lexicon import Cues, load_cues
 from detente.quotes.marks import RawQuote, scan
@@ -90,9 +91,13 @@ def extract(
     found.sort(key=lambda f: (f.parts[0][0], -f.parts[-1][1]))
     _speaker_from_previous_sentence(doc, sents, found, inside, cues, index)
     _resolve_pronouns(sents.text, found)
+    # A report the parser ran back into the dateline ("MOSCOW (Agency) - The ministry said ...")
+    # starts after it.
+    dateline = find_dateline(text)
+    after_dateline = dateline.span[1] if dateline else 0
     out: list[Quote] = []
     for f in found:
-        parts = tuple(_clean_part(text, p) for p in f.parts)
+        parts = tuple(_clean_part(text, (max(s, after_dateline) if s < after_dateline < e else s, e)) for s, e in f.parts)
         parts = tuple(p for p in parts if p[1] > p[0])
         if not parts:
             continue
@@ -797,7 +802,7 @@ def _in_paragraph(doc: Doc, cue: Token, ids: list[int]) -> list[int]:
 def _clause_content(verb: Token) -> list[int] | None:
     # Several clauses hang on the verb when the parser joined two paragraphs: the one in the
     # verb's own paragraph is what it reports.
-    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and not _reduced_relative(c)]
     own = [c for c in comps if "\n" not in verb.doc[min(c.i, verb.i) : max(c.i, verb.i)].text]
     comp = (own or comps or [None])[0]
     if comp is None:
@@ -825,6 +830,14 @@ def _clause_content(verb: Token) -> list[int] | None:
         own = {t.i for t in verb.subtree}
         return [t.i for t in verb.head.subtree if t.i not in own]
     return None
+
+
+def _reduced_relative(clause: Token) -> bool:
+    """ "said in an interview aired on Sunday that ...": a bare past participle with no subject
+    or auxiliary, which the parser took for the report, modifies the noun before it."""
+    return clause.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in clause.children
+    )
 
 
 def _misattached_that_clause(verb: Token) -> Token | None:

@@ -212,6 +212,15 @@ def test_unlabelled_misspelt_country_name(nlp, kb) -> None:
     assert m.actor.country == "TZA"
 
 
+def test_a_surname_one_letter_from_a_country_is_no_typo(nlp, kb) -> None:
+    # a surname the knowledge base holds ("Hollande", one letter from "Holland")
+    text = "President Francois Hollande announced the move. Hollande said the operation would be short."
+    assert _at(_run(nlp, kb, text, date(2013, 1, 12)), "Hollande").actor.country == "FRA"
+    # and one the text names in full, unknown to the knowledge base
+    text = "Opposition leader David Spaine arrived on Monday. Spaine said the talks would resume."
+    assert all(m.actor.country != "ESP" for m in _run(nlp, kb, text) if m.actor.text == "Spaine")
+
+
 def test_country_adjective_before_an_actor_noun_in_a_place_phrase(nlp, kb) -> None:
     ms = _run(nlp, kb, "Artillery hit Sudanese rebel camps near the river. Tourists visited Sudanese villages.")
     assert [m.actor.country for m in ms if m.actor.text == "Sudanese"] == ["SDN"]

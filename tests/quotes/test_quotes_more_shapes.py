@@ -185,3 +185,17 @@ def test_a_that_clause_hung_on_a_noun_after_the_cue_is_the_report(nlp) -> None:
     assert q.text.startswith("he may wait until the spring")
     # a relative "that" is no report: the conference is not what was said
     assert _run(nlp, "Okafor spoke at the conference that was held in the capital on Friday.") == ()
+
+
+def test_a_report_run_back_into_the_dateline_starts_after_it(nlp) -> None:
+    text = "WASHINGTON, Aug 7 (Agency) - The president has called off a planned summit in Moscow, the White House said on Wednesday."
+    (q,) = _run(nlp, text)
+    assert (q.text, _speaker(q)) == ("The president has called off a planned summit in Moscow", "the White House")
+    (q,) = _run(nlp, "BERLIN, Feb 22 (Agency) - German Chancellor Karl Brandt said he had halted the approval of the pipeline.")
+    assert _speaker(q) == "German Chancellor Karl Brandt"
+
+
+def test_a_participle_after_the_cue_is_no_report(nlp) -> None:
+    # "aired ..." modifies the interview; it is not what was said
+    quotes = _run(nlp, "Lind said in a radio interview aired earlier in the day that trust between the two countries had collapsed.")
+    assert all(not q.text.startswith("aired") for q in quotes)
