@@ -46,6 +46,9 @@ _MAX_COLON_WORDS = 6
 _MAX_NEXT_SENTENCE = 10
 # A direct quote's attribution between two of its parts ("A," he said, "b") is this short at most.
 _MAX_SPLIT_GAP = 80
+# The fewest words the first piece of a quote split by its attribution has, unless its own
+# punctuation closes it inside the marks.
+_MIN_SPLIT_WORDS = 2
 # Share of a that-clause covered by quotation marks above which the clause *is* the direct quote.
 _DIRECT_SHARE = 0.5
 
@@ -195,6 +198,10 @@ def _is_split(doc: Doc, text: str, a: RawQuote, b: RawQuote, cues: Cues) -> bool
     stripped = gap.strip()
     last = text[a.end - 1] if a.end > 0 else ""
     if not (stripped.startswith(",") or last in ",?!"):
+        return False
+    if _words(text, a) < _MIN_SPLIT_WORDS and last not in ",?!":
+        # "meant "overload" rather than "reset", Doe said. "We ...": a term, not speech ("No,"
+        # he said, "..." keeps its comma inside the marks)
         return False
     # "A," he said, "b..." and also "A," he said. "B...": the attribution between two pieces of
     # one speech (the newswire convention; a new speaker would need a new attribution).
@@ -860,6 +867,8 @@ def _object_content(verb: Token, holder: str) -> list[int] | None:
         return None  # "cites Berg as saying": the quote is elsewhere, Berg is its speaker
     ids: list[int] = []
     for c in verb.children:
+        if c.dep_ == "dobj" and c.tag_ in ("WP", "WDT"):
+            return None  # "the envoys, whom Doe described as spies": the object is elsewhere
         if holder == "dobj" and c.dep_ == "dobj":
             ids.extend(t.i for t in c.subtree)
         elif holder == "dobj" and c.dep_ == "prep" and c.lower_ == "as" and ids:

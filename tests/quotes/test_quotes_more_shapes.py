@@ -199,3 +199,20 @@ def test_a_participle_after_the_cue_is_no_report(nlp) -> None:
     # "aired ..." modifies the interview; it is not what was said
     quotes = _run(nlp, "Lind said in a radio interview aired earlier in the day that trust between the two countries had collapsed.")
     assert all(not q.text.startswith("aired") for q in quotes)
+
+
+def test_a_one_word_term_is_not_the_first_piece_of_a_split_quote(nlp) -> None:
+    text = ('The word printed on the box meant "overload" rather than "reset", Lind pointed out with a smile. '
+            '"We will not let you do that to us," Brandt joked.')
+    quotes = [q for q in _run(nlp, text) if q.kind == "direct"]
+    assert [(q.text, _speaker(q)) for q in quotes] == [("We will not let you do that to us", "Brandt")]
+
+
+def test_a_relative_object_is_not_what_was_described(nlp) -> None:
+    quotes = _run(nlp, "The ministry expelled the envoys, whom officials described as spies, on Friday.")
+    assert all(not q.text.startswith("whom") for q in quotes)
+
+
+def test_a_one_word_reply_still_opens_a_split_quote(nlp) -> None:
+    (q,) = [q for q in _run(nlp, '"No," Brandt said, "we will not let you do that to us."') if q.kind == "direct"]
+    assert (len(q.parts), _speaker(q)) == (2, "Brandt")
