@@ -225,7 +225,7 @@ class _Article:
             if any(t in self.cue_at or t in self.rejected for t in range(ent.start, ent.end)):
                 continue
             # Plurals and adjectives of known forms are not typos ("Russian" vs "Russians").
-            if ent.text.rstrip("s") in self.kb.form_stems or self._is_surname(ent.text):
+            if ent.text.rstrip("s") in self.kb.form_stems:
                 continue
             kinds = ("name",) if ent.label_ == "ORG" else ("name", "adjective", "demonym")
             size = len(ent.text)
@@ -233,7 +233,7 @@ class _Article:
                 e.country: e for length in (size - 1, size, size + 1) for form in self.kb.forms_by_length.get((ent.text[:1], length), ())
                 if _one_edit(form, ent.text) for e in self.kb.entries[form] if e.kind in kinds
             }
-            if len(near) == 1:
+            if len(near) == 1 and not self._is_surname(ent.text):
                 cue = Cue(ent.start_char, ent.end_char, ent.start, ent.end, next(iter(near.values())))
                 self.cues.append(cue)
                 for t in range(ent.start, ent.end):
@@ -244,13 +244,13 @@ class _Article:
             size = len(tok.text)
             if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or size < MIN_TYPO_NAME_LENGTH or tok.i in self.cue_at or tok.i in self.rejected:
                 continue
-            if tok.text.rstrip("s") in self.kb.form_stems or self._is_surname(tok.text):
+            if tok.text.rstrip("s") in self.kb.form_stems:
                 continue
             near = {
                 e.country: e for length in (size - 1, size, size + 1) for form in self.kb.forms_by_length.get((tok.text[:1], length), ())
                 if _one_edit(form, tok.text) for e in self.kb.entries[form] if e.kind == "name"
             }
-            if len(near) == 1:
+            if len(near) == 1 and not self._is_surname(tok.text):
                 cue = Cue(tok.idx, tok.idx + size, tok.i, tok.i + 1, next(iter(near.values())))
                 self.cues.append(cue)
                 self.cue_at[tok.i] = cue
