@@ -99,6 +99,11 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
                 if c.dep_ == dep:
                     return c
         return None
+    if cue.lemma_.lower() in cues.addressee_verbs and any(c.dep_ == "auxpass" for c in cue.children):
+        # "the minister was asked whether ...": the one asked is no speaker; the asker is the
+        # agent ("was asked by reporters"), or nobody the text names
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     verb = cue
     for _ in range(3):
         subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)

@@ -865,6 +865,11 @@ def _object_content(verb: Token, holder: str) -> list[int] | None:
         return None
     if any(t.lower_ == "as" and any(g.tag_ == "VBG" for g in t.subtree) for t in verb.subtree):
         return None  # "cites Berg as saying": the quote is elsewhere, Berg is its speaker
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    complements = [c for c in verb.children if c.dep_ == "oprd"]
+    if objects and complements and objects[0].tag_ not in ("WP", "WDT"):
+        # "called the plan a dangerous gamble": the object and what it was called
+        return [t.i for t in objects[0].subtree] + [t.i for t in complements[0].subtree]
     ids: list[int] = []
     for c in verb.children:
         if c.dep_ == "dobj" and c.tag_ in ("WP", "WDT"):
@@ -875,6 +880,10 @@ def _object_content(verb: Token, holder: str) -> list[int] | None:
             ids.extend(t.i for t in c.subtree)
         elif holder != "dobj" and c.dep_ in ("prep", "prt") and c.lower_ == holder:
             ids.extend(t.i for g in c.children if g.dep_ == "pobj" for t in g.subtree)
+        elif holder != "dobj" and c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "xcomp" for g in verb.children):
+            # "called on the government to reopen the talks": who is to act, and the act
+            ids.extend(t.i for g in c.children if g.dep_ == "pobj" for t in g.subtree)
+            ids.extend(t.i for g in verb.children if g.dep_ == "xcomp" for t in g.subtree)
     return ids if len(ids) >= 2 else None
 
 

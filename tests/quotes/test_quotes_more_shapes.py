@@ -216,3 +216,20 @@ def test_a_relative_object_is_not_what_was_described(nlp) -> None:
 def test_a_one_word_reply_still_opens_a_split_quote(nlp) -> None:
     (q,) = [q for q in _run(nlp, '"No," Brandt said, "we will not let you do that to us."') if q.kind == "direct"]
     assert (len(q.parts), _speaker(q)) == (2, "Brandt")
+
+
+def test_called_x_y_reports_the_object_and_what_it_was_called(nlp) -> None:
+    (q,) = _run(nlp, "The senator called the plan a dangerous gamble with public money.")
+    assert (q.kind, q.text, _speaker(q)) == ("indirect", "the plan a dangerous gamble with public money", "The senator")
+
+
+def test_called_on_x_to_act(nlp) -> None:
+    (q,) = _run(nlp, "The union called on the government to reopen the talks at once.")
+    assert (q.text, _speaker(q)) == ("the government to reopen the talks at once", "The union")
+
+
+def test_the_one_asked_is_no_speaker(nlp) -> None:
+    # the passive of a verb of addressing: the asker is the agent, or nobody named
+    assert _run(nlp, "The minister was asked whether the talks had failed.") == ()
+    (q,) = _run(nlp, "The minister was asked by reporters whether the talks had failed.")
+    assert (q.text, _speaker(q)) == ("whether the talks had failed", "reporters")
