@@ -27,6 +27,7 @@ class Cues:
     document_verbs: frozenset[str] = frozenset()  # "read": a cue only when a text is its subject
     documents: frozenset[str] = frozenset()  # the texts that can read ("the statement read")
     bare_only: frozenset[str] = frozenset()  # "she went on": a cue only with no object or phrase
+    questions: frozenset[str] = frozenset()  # "asked if ...": verbs whose if-clause is the question
 
 
 @cache
@@ -50,6 +51,7 @@ def load_cues() -> Cues:
             document_verbs=frozenset(w.lower() for w in data.get("document_verbs", [])),
             documents=frozenset(w.lower() for w in data.get("documents", [])),
             bare_only=frozenset(w.lower() for w in data.get("bare_only", [])),
+            questions=frozenset(w.lower() for w in data.get("questions", [])),
             object_cues={k.lower(): v.lower() for k, v in data.get("object_cues", {}).items()},
             needs_particle={k.lower(): v.lower() for k, v in data.get("needs_particle", {}).items()},
             according=tuple(tuple(w.lower() for w in words) for words in data.get("according", [])),

@@ -756,6 +756,8 @@ def _indirect(
             content = _according_content(tok, n)
         elif is_cue(tok, cues, indirect=True) and not any(c.dep_ == "neg" for c in tok.children):
             content = _clause_content(tok)
+            if content is None and tok.lemma_.lower() in cues.questions:
+                content = _question_content(tok)
         if content is None and tok.lemma_.lower() in cues.object_cues and tok.pos_ == "VERB":
             content = _object_content(tok, cues.object_cues[tok.lemma_.lower()])
         if content:
@@ -836,6 +838,15 @@ def _clause_content(verb: Token) -> list[int] | None:
         # "The plan, he said, is sound": the clause around the parenthetical attribution.
         own = {t.i for t in verb.subtree}
         return [t.i for t in verb.head.subtree if t.i not in own]
+    return None
+
+
+def _question_content(verb: Token) -> list[int] | None:
+    """ "asked voters if they planned to come": the parser hangs the if-clause on the verb as a
+    condition; after a verb of asking it is the question."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "if" for g in c.children):
+            return [t.i for t in c.subtree]
     return None
 
 

@@ -233,3 +233,10 @@ def test_the_one_asked_is_no_speaker(nlp) -> None:
     assert _run(nlp, "The minister was asked whether the talks had failed.") == ()
     (q,) = _run(nlp, "The minister was asked by reporters whether the talks had failed.")
     assert (q.text, _speaker(q)) == ("whether the talks had failed", "reporters")
+
+
+def test_asked_if_reports_the_question(nlp) -> None:
+    (q,) = _run(nlp, "The senator asked voters if they planned to attend the caucuses.")
+    assert (q.kind, q.text, _speaker(q)) == ("indirect", "if they planned to attend the caucuses", "The senator")
+    # after a verb of saying an if-clause is a condition, not what was said
+    assert all(not q.text.startswith("if") for q in _run(nlp, "The senator said the bill would pass if the vote were held today."))
