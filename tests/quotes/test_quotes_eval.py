@@ -133,7 +133,7 @@ def test_run_goes_through_the_core(gold_dir: Path, pipeline) -> None:
 
 # Floors = measured on PolNeAR dev - 0.02, and never below the target once the target is reached.
 CONTENT_F1_FLOOR = 0.851
-SOURCE_F1_FLOOR = 0.644
+SOURCE_F1_FLOOR = 0.651
 
 
 @pytest.mark.model
