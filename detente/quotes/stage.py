@@ -100,7 +100,7 @@ def extract(
     after_dateline = dateline.span[1] if dateline else 0
     out: list[Quote] = []
     for f in found:
-        parts = tuple(_clean_part(text, (max(s, after_dateline) if s < after_dateline < e else s, e)) for s, e in f.parts)
+        parts = tuple(_clean_part(text, (max(s, after_dateline), e)) for s, e in f.parts if e > after_dateline)
         parts = tuple(p for p in parts if p[1] > p[0])
         if not parts:
             continue
