@@ -118,7 +118,7 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
         # "..., saying", "met and said", "went on to say": the subject of the verb it hangs on.
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
-                # "voters are more likely to say", "he was quick to add": the copula's subject
+                # "farmers are more inclined to say", "he was quick to add": the copula's subject
                 # speaks; "it will be possible to say" names nobody
                 subj = next((c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
                 if subj is None or subj.dep_ == "expl" or subj.lower_ in ("it", "there"):
@@ -151,12 +151,12 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
 
 
 # Prepositions that name who made a report: "a report from X", "an analysis by X", "interviews
-# with X"; and the agent of a participle on it ("a document filed by X").
+# with X"; and the agent of a participle on it ("a filing lodged by X").
 _AUTHOR_PREPS = frozenset({"from", "by", "with"})
 
 
 def _author_of_source(source: Token, cues: Cues) -> Token:
-    """ "according to a report from the Energy Institute": the institute, not the report, when
+    """ "according to a new study from the Grain Council": the council, not the study, when
     the text names who made it."""
     if source.lemma_.lower() not in cues.documents:
         return source
@@ -235,7 +235,7 @@ def _has_as(verb: Token) -> bool:
     terrorism" names no speaker: its subject cites)."""
     ases = [c for c in verb.children if c.lower_ == "as"]
     ases += [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.lower_ == "as"]
-    # "as saying", "as having said": the "as" governs a verb ("cited the tax as a reason" is no
+    # "as saying", "as having said": the "as" governs a verb ("cited the drought as a cause" is no
     # quoting of the tax)
     return any(any(c.pos_ in ("VERB", "AUX") for c in a.children) for a in ases)
 

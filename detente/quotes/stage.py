@@ -859,7 +859,7 @@ def _reduced_relative(clause: Token) -> bool:
 
 
 def _misattached_that_clause(verb: Token) -> Token | None:
-    """ "said on Friday during a news conference that he may wait": the parser hangs the
+    """ "said at a briefing for donors that the fund would close": the parser hangs the
     that-clause on the last noun of the phrases after the verb, as if relative. A clause opened
     by "that" as a complementizer (a relative "that" is its subject or object) is the report."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):

@@ -144,16 +144,16 @@ def test_a_person_named_by_age_speaks(nlp) -> None:
 
 
 def test_likely_to_say_takes_the_copula_subject(nlp) -> None:
-    (q,) = _run(nlp, "Farmers are more likely to say that the minister represents their views.")
-    assert (q.kind, q.text, _speaker(q)) == ("indirect", "the minister represents their views", "Farmers")
+    (q,) = _run(nlp, "Farmers are more likely to say that the new tariff will hurt their harvest.")
+    assert (q.kind, q.text, _speaker(q)) == ("indirect", "the new tariff will hurt their harvest", "Farmers")
     # an expletive subject names nobody
     assert all(q.speaker is None for q in _run(nlp, "It is hard to say that the plan has failed."))
 
 
 def test_cited_as_a_reason_is_no_quoting_of_the_object(nlp) -> None:
     # "cited X as saying" quotes X; "cited X as a reason" is the subject's own statement
-    quotes = _run(nlp, "The agency cited the tax as a major reason it thought the deficit would fall.")
-    assert quotes and all(_speaker(q) == "The agency" for q in quotes)
+    quotes = _run(nlp, "The ministry cited the drought as the main cause of the price rise.")
+    assert quotes and all(_speaker(q) == "The ministry" for q in quotes)
     (q,) = _run(nlp, "The agency quoted Berg as saying the deal was done.")
     assert _speaker(q) == "Berg"
 
@@ -166,23 +166,18 @@ def test_a_statement_saying_speaks_for_its_issuer(nlp) -> None:
 
 
 def test_according_to_a_report_names_its_author(nlp) -> None:
-    (q,) = _run(nlp, "Sales of heat pumps grew 60 percent last year, according to a recent report from the Energy Institute.")
-    assert (q.cue, _speaker(q)) == ("according to", "the Energy Institute")
-    (q,) = _run(nlp, "The plan failed, according to a court document filed by the state attorney.")
-    assert _speaker(q) == "the state attorney"
+    (q,) = _run(nlp, "Wheat exports fell by a third last season, according to a new study from the Grain Council.")
+    assert (q.cue, _speaker(q)) == ("according to", "the Grain Council")
+    (q,) = _run(nlp, "The plan stalled, according to a filing lodged by the city's lawyers.")
+    assert _speaker(q) == "the city's lawyers"
     # a report with no author named stays the source
     (q,) = _run(nlp, "The plan failed in the end, according to a report.")
     assert _speaker(q) == "a report"
 
 
 def test_a_that_clause_hung_on_a_noun_after_the_cue_is_the_report(nlp) -> None:
-    text = (
-        "Courted by most of the party’s candidates and widely expected to be its top donor, Okafor said "
-        "earlier on Friday during a news conference that he may wait until the spring to decide who to back."
-    )
-    (q,) = _run(nlp, text)
-    assert (q.kind, _speaker(q)) == ("indirect", "Okafor")
-    assert q.text.startswith("he may wait until the spring")
+    (q,) = _run(nlp, "Brandt said at a briefing for donors that the fund would close by the end of the year.")
+    assert (q.kind, q.text, _speaker(q)) == ("indirect", "the fund would close by the end of the year", "Brandt")
     # a relative "that" is no report: the conference is not what was said
     assert _run(nlp, "Okafor spoke at the conference that was held in the capital on Friday.") == ()
 
@@ -236,7 +231,7 @@ def test_the_one_asked_is_no_speaker(nlp) -> None:
 
 
 def test_asked_if_reports_the_question(nlp) -> None:
-    (q,) = _run(nlp, "The senator asked voters if they planned to attend the caucuses.")
-    assert (q.kind, q.text, _speaker(q)) == ("indirect", "if they planned to attend the caucuses", "The senator")
+    (q,) = _run(nlp, "The mayor asked the crowd if they would vote in the spring.")
+    assert (q.kind, q.text, _speaker(q)) == ("indirect", "if they would vote in the spring", "The mayor")
     # after a verb of saying an if-clause is a condition, not what was said
     assert all(not q.text.startswith("if") for q in _run(nlp, "The senator said the bill would pass if the vote were held today."))
