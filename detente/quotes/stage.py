@@ -100,7 +100,7 @@ def extract(
     after_dateline = dateline.span[1] if dateline else 0
     out: list[Quote] = []
     for f in found:
-        parts = tuple(_clean_part(text, (max(s, after_dateline), e)) for s, e in f.parts if e > after_dateline)
+        parts = tuple(_clean_part(text, _past_dateline(p, after_dateline)) for p in f.parts)
         parts = tuple(p for p in parts if p[1] > p[0])
         if not parts:
             continue
@@ -122,6 +122,13 @@ def extract(
             )
         )
     return tuple(out)
+
+
+def _past_dateline(part: Span, dateline_end: int) -> Span:
+    """A part that runs across the end of the dateline starts after it; others stay as they are
+    (a headline above the dateline keeps its quotes)."""
+    start, end = part
+    return (dateline_end, end) if start < dateline_end < end else part
 
 
 def _absorb_into_mixed(text: str, found: list[_Found]) -> None:
