@@ -146,12 +146,12 @@ def tense(doc: Doc, anchor: int | None) -> Tense:
                 # before or after the telling; no direction
                 return "open"
             return found
-        infinitive_seen = infinitive_seen or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        marked_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        infinitive_seen = infinitive_seen or marked_to
         if token.head.i == token.i:
             break
         head = token.head
-        infinitive = token.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if head.lemma_ in _FORWARD_HEADS and head.tag_ != "VBD" and infinitive:
+        if head.lemma_ in _FORWARD_HEADS and head.tag_ != "VBD" and (marked_to or token.dep_ == "xcomp"):
             # "is scheduled to close Monday", "set to resume Monday": forward, unless the plan
             # itself is told in the past ("had been due to expire Friday")
             head_aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]

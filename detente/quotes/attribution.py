@@ -102,8 +102,7 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
     if cue.lemma_.lower() in cues.addressee_verbs and any(c.dep_ == "auxpass" for c in cue.children):
         # "the minister was asked whether ...": the one asked is no speaker; the asker is the
         # agent ("was asked by reporters"), or nobody the text names
-        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
-        return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        return _object_of(next((c for c in cue.children if c.dep_ == "agent"), None))
     verb = cue
     for _ in range(3):
         subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -162,12 +161,17 @@ def _author_of_source(source: Token, cues: Cues) -> Token:
         return source
     for c in source.children:
         if c.dep_ == "prep" and c.lower_ in _AUTHOR_PREPS:
-            return next((g for g in c.children if g.dep_ == "pobj"), source)
-        if c.dep_ == "acl":
-            agent = next((g for g in c.children if g.dep_ == "agent"), None)
-            if agent is not None:
-                return next((g for g in agent.children if g.dep_ == "pobj"), source)
+            return _object_of(c) or source
+        if c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children):
+            return _object_of(next(g for g in c.children if g.dep_ == "agent")) or source
     return source
+
+
+def _object_of(preposition: Token | None) -> Token | None:
+    """The object of a preposition or an agent's "by" ("by reporters" -> reporters)."""
+    if preposition is None:
+        return None
+    return next((g for g in preposition.children if g.dep_ == "pobj"), None)
 
 
 def _document_author(document: Token) -> Token:
