@@ -6,7 +6,8 @@
 Checks every record against the rules in CODING.md: fields and their types, ids unique within an
 article, CAMEO roots "01".."20", country codes from detente/actors/data/countries.csv or IGO (an IGO
 needs its name in the actor field), windows ordered and not after publication unless the text dates
-the event later, offsets inside the text with the cue inside the span, and cues of at most six words.
+the event later, offsets inside the text with the cue inside the span, cues of at most six words,
+and no must-not that a gold event of the same article would also satisfy.
 
 `--fill-offsets` rewrites the file with each offset set to the sentence that holds the cue (the
 cue's first occurrence); the coder writes cues, the script finds the spans, and the check then
@@ -41,6 +42,12 @@ MAX_CUE_WORDS = 6
 # A sentence ends at . ! ? (optionally followed by a closing quote) before white space, or at a
 # blank line; paragraphs in these files are separated by newlines.
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|\n")
+# Words whose full stop does not end a sentence in news text.
+ABBREVIATIONS = {
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gen", "Adm", "Gov", "Lt", "Col", "Sgt",
+    "Capt", "St", "Jr", "Sr", "No", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "Mass", "Md",
+    "Calif", "Tenn", "Ky", "Idaho",
+}
 
 
 def country_codes(path: Path) -> set[str]:
@@ -48,15 +55,27 @@ def country_codes(path: Path) -> set[str]:
         return {row["alpha3"] for row in csv.DictReader(handle)} | {"IGO"}
 
 
+def is_sentence_end(text: str, match: re.Match[str]) -> bool:
+    """False for a full stop after a title, an initial or a month ("Mr.", "V.", "Jan.")."""
+    if match.group() == "\n" or not match.group().startswith("."):
+        return True
+    word = re.search(r"(\S+)\.$", text[max(0, match.start() - 12) : match.start() + 1])
+    before = word.group(1).rsplit(".", 1)[-1] if word else ""
+    rest = text[match.end() : match.end() + 3].lstrip()
+    return not (before in ABBREVIATIONS or len(before) == 1 or (rest[:1].islower()))
+
+
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence around text[start:end], without its surrounding white space."""
     begin = 0
     for match in SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
+        if is_sentence_end(text, match):
+            begin = match.end()
     stop = len(text)
-    match = SENTENCE_END.search(text, end)
-    if match:
-        stop = match.end()
+    for match in SENTENCE_END.finditer(text, end):
+        if is_sentence_end(text, match):
+            stop = match.end()
+            break
     while begin < stop and text[begin].isspace():
         begin += 1
     while stop > begin and text[stop - 1].isspace():
@@ -173,6 +192,33 @@ def check_article(article: dict, codes: set[str], text_dir: Path) -> list[str]:
     return problems
 
 
+def pairs(item: dict, both_ways: bool) -> set[tuple[str, str, str]]:
+    """The (source, target, root) triples an item covers; a symmetric event covers both ways."""
+    out = {(item["source"], item["target"], root) for root in item["roots"]}
+    if both_ways:
+        out |= {(item["target"], item["source"], root) for root in item["roots"]}
+    return out
+
+
+def check_clashes(article: dict) -> list[str]:
+    """A must-not that a gold event could also satisfy makes the score contradict itself."""
+    published = dt.date.fromisoformat(article["published"])
+    recent = published - dt.timedelta(days=30)
+    problems: list[str] = []
+    for item in article["must_not"]:
+        for event in article["events"]:
+            window = event["window"]
+            if item["kind"] == "historical" and window is not None:
+                if dt.date.fromisoformat(window[1]) < recent:
+                    continue
+            if pairs(item, False) & pairs(event, event["symmetric"]):
+                problems.append(
+                    f"{article['file']} {item['id']}: clashes with {event['id']} "
+                    "(same source, target and root): drop the shared root or the must-not"
+                )
+    return problems
+
+
 def summary(articles: list[dict]) -> str:
     events = [e for a in articles for e in a["events"]]
     must_not = [n for a in articles for n in a["must_not"]]
@@ -209,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         problems.append("an article appears twice")
     codes = country_codes(COUNTRIES_CSV)
     for article in articles:
-        problems += check_article(article, codes, args.text_dir)
+        found = check_article(article, codes, args.text_dir)
+        problems += found or check_clashes(article)
     if problems:
         print("\n".join(problems), file=sys.stderr)
         print(f"{len(problems)} problem(s) in {args.gold}", file=sys.stderr)
