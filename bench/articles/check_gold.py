@@ -24,17 +24,30 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = Path(__file__).resolve().parent / "gold.jsonl"
 DEFAULT_TEXT_DIR = REPO.parent / "shared" / "gold" / "polnear" / "train" / "text"
 COUNTRIES_CSV = REPO / "detente" / "actors" / "data" / "countries.csv"
 
+# One article, event or must-not as read from the JSON lines file.
+Record = dict[str, Any]
+
 ROOTS = {f"{n:02d}" for n in range(1, 21)}
 ARTICLE_KEYS = {"file", "published", "events", "must_not"}
 EVENT_KEYS = {
-    "id", "source", "target", "source_actor", "target_actor", "roots", "symmetric", "window",
-    "offset", "cue", "note",
+    "id",
+    "source",
+    "target",
+    "source_actor",
+    "target_actor",
+    "roots",
+    "symmetric",
+    "window",
+    "offset",
+    "cue",
+    "note",
 }
 MUST_NOT_KEYS = {"id", "kind", "source", "target", "roots", "offset", "cue", "note"}
 KINDS = {"historical", "hypothetical"}
@@ -44,9 +57,38 @@ MAX_CUE_WORDS = 6
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|\n")
 # Words whose full stop does not end a sentence in news text.
 ABBREVIATIONS = {
-    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gen", "Adm", "Gov", "Lt", "Col", "Sgt",
-    "Capt", "St", "Jr", "Sr", "No", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec", "Mass", "Md",
-    "Calif", "Tenn", "Ky", "Idaho",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Sens",
+    "Rep",
+    "Reps",
+    "Gen",
+    "Adm",
+    "Gov",
+    "Lt",
+    "Col",
+    "Sgt",
+    "Capt",
+    "St",
+    "Jr",
+    "Sr",
+    "No",
+    "Jan",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Mass",
+    "Md",
+    "Calif",
+    "Tenn",
+    "Ky",
+    "Idaho",
 }
 
 
@@ -60,7 +102,7 @@ def is_sentence_end(text: str, match: re.Match[str]) -> bool:
     if match.group() == "\n" or not match.group().startswith("."):
         return True
     word = re.search(r"(\S+)\.$", text[max(0, match.start() - 12) : match.start() + 1])
-    before = word.group(1).rsplit(".", 1)[-1] if word else ""
+    before = word.group(1).rsplit(".", 1)[-1].lstrip("(\"'“‘") if word else ""
     rest = text[match.end() : match.end() + 3].lstrip()
     return not (before in ABBREVIATIONS or len(before) == 1 or (rest[:1].islower()))
 
@@ -83,14 +125,16 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, stop
 
 
-def fill_offsets(articles: list[dict], text_dir: Path) -> list[str]:
+def fill_offsets(articles: list[Record], text_dir: Path) -> list[str]:
     problems: list[str] = []
     for article in articles:
         text = (text_dir / article["file"]).read_text(encoding="utf-8")
         for item in article.get("events", []) + article.get("must_not", []):
             at = text.find(item["cue"])
             if at < 0:
-                problems.append(f"{article['file']} {item['id']}: cue not in text: {item['cue']!r}")
+                problems.append(
+                    f"{article['file']} {item['id']}: cue not in text: {item['cue']!r}"
+                )
                 continue
             item["offset"] = list(sentence_span(text, at, at + len(item["cue"])))
     return problems
@@ -105,16 +149,20 @@ def parse_day(value: object) -> dt.date | None:
         return None
 
 
-def check_common(where: str, item: dict, codes: set[str], text: str) -> list[str]:
+def check_common(where: str, item: Record, codes: set[str], text: str) -> list[str]:
     problems: list[str] = []
     for side in ("source", "target"):
         if item.get(side) not in codes:
-            problems.append(f"{where}: {side} {item.get(side)!r} is not an ISO alpha-3 code or IGO")
+            problems.append(
+                f"{where}: {side} {item.get(side)!r} is not an ISO alpha-3 code or IGO"
+            )
     if item.get("source") == item.get("target") and item.get("source") != "IGO":
         problems.append(f"{where}: source and target are the same country")
     roots = item.get("roots")
     if not isinstance(roots, list) or not roots or not set(roots) <= ROOTS:
-        problems.append(f"{where}: roots must be a non-empty list of '01'..'20', got {roots!r}")
+        problems.append(
+            f"{where}: roots must be a non-empty list of '01'..'20', got {roots!r}"
+        )
     elif len(set(roots)) != len(roots):
         problems.append(f"{where}: roots repeat")
     cue = item.get("cue")
@@ -132,37 +180,50 @@ def check_common(where: str, item: dict, codes: set[str], text: str) -> list[str
     ):
         problems.append(f"{where}: offset {offset!r} is not a span inside the text")
     elif cue and cue not in text[offset[0] : offset[1]]:
-        problems.append(f"{where}: cue {cue!r} not inside text[{offset[0]}:{offset[1]}]")
+        problems.append(
+            f"{where}: cue {cue!r} not inside text[{offset[0]}:{offset[1]}]"
+        )
     if not isinstance(item.get("note"), str) or not item["note"].strip():
         problems.append(f"{where}: note is empty")
     return problems
 
 
-def check_event(where: str, event: dict, codes: set[str], text: str, published: dt.date) -> list[str]:
+def check_event(
+    where: str, event: Record, codes: set[str], text: str, published: dt.date
+) -> list[str]:
     problems = check_common(where, event, codes, text)
     if set(event) != EVENT_KEYS:
-        problems.append(f"{where}: fields differ from {sorted(EVENT_KEYS)}: {sorted(event)}")
+        problems.append(
+            f"{where}: fields differ from {sorted(EVENT_KEYS)}: {sorted(event)}"
+        )
     for side in ("source", "target"):
         actor = event.get(f"{side}_actor")
         if actor is not None and not (isinstance(actor, str) and actor.strip()):
             problems.append(f"{where}: {side}_actor must be a name or null")
         if event.get(side) == "IGO" and not actor:
-            problems.append(f"{where}: an IGO {side} needs the organisation's name in {side}_actor")
+            problems.append(
+                f"{where}: an IGO {side} needs the organisation's name in {side}_actor"
+            )
     if not isinstance(event.get("symmetric"), bool):
         problems.append(f"{where}: symmetric must be true or false")
     window = event.get("window")
     if window is not None:
-        days = [parse_day(v) for v in window] if isinstance(window, list) and len(window) == 2 else []
-        if len(days) != 2 or None in days:
-            problems.append(f"{where}: window must be null or two ISO dates, got {window!r}")
+        pair = window if isinstance(window, list) and len(window) == 2 else []
+        days = [day for day in map(parse_day, pair) if day is not None]
+        if len(days) != 2:
+            problems.append(
+                f"{where}: window must be null or two ISO dates, got {window!r}"
+            )
         elif days[0] > days[1]:
             problems.append(f"{where}: window {window} is not ordered")
         elif days[0] > published:
-            problems.append(f"{where}: window {window} starts after publication {published}")
+            problems.append(
+                f"{where}: window {window} starts after publication {published}"
+            )
     return problems
 
 
-def check_article(article: dict, codes: set[str], text_dir: Path) -> list[str]:
+def check_article(article: Record, codes: set[str], text_dir: Path) -> list[str]:
     name = article.get("file", "?")
     if set(article) != ARTICLE_KEYS:
         return [f"{name}: fields differ from {sorted(ARTICLE_KEYS)}: {sorted(article)}"]
@@ -173,7 +234,9 @@ def check_article(article: dict, codes: set[str], text_dir: Path) -> list[str]:
     published = parse_day(article["published"])
     match = re.search(r"_(\d{4}-\d{2}-\d{2})_", name)
     if published is None or match is None or match.group(1) != article["published"]:
-        return [f"{name}: published {article['published']!r} does not match the file name's date"]
+        return [
+            f"{name}: published {article['published']!r} does not match the file name's date"
+        ]
     problems: list[str] = []
     if not article["events"]:
         problems.append(f"{name}: no events")
@@ -181,18 +244,22 @@ def check_article(article: dict, codes: set[str], text_dir: Path) -> list[str]:
     if len(ids) != len(set(ids)):
         problems.append(f"{name}: ids repeat")
     for event in article["events"]:
-        problems += check_event(f"{name} {event.get('id')}", event, codes, text, published)
+        problems += check_event(
+            f"{name} {event.get('id')}", event, codes, text, published
+        )
     for item in article["must_not"]:
         where = f"{name} {item.get('id')}"
         problems += check_common(where, item, codes, text)
         if set(item) != MUST_NOT_KEYS:
-            problems.append(f"{where}: fields differ from {sorted(MUST_NOT_KEYS)}: {sorted(item)}")
+            problems.append(
+                f"{where}: fields differ from {sorted(MUST_NOT_KEYS)}: {sorted(item)}"
+            )
         if item.get("kind") not in KINDS:
             problems.append(f"{where}: kind must be one of {sorted(KINDS)}")
     return problems
 
 
-def pairs(item: dict, both_ways: bool) -> set[tuple[str, str, str]]:
+def pairs(item: Record, both_ways: bool) -> set[tuple[str, str, str]]:
     """The (source, target, root) triples an item covers; a symmetric event covers both ways."""
     out = {(item["source"], item["target"], root) for root in item["roots"]}
     if both_ways:
@@ -200,7 +267,7 @@ def pairs(item: dict, both_ways: bool) -> set[tuple[str, str, str]]:
     return out
 
 
-def check_clashes(article: dict) -> list[str]:
+def check_clashes(article: Record) -> list[str]:
     """A must-not that a gold event could also satisfy makes the score contradict itself."""
     published = dt.date.fromisoformat(article["published"])
     recent = published - dt.timedelta(days=30)
@@ -208,9 +275,9 @@ def check_clashes(article: dict) -> list[str]:
     for item in article["must_not"]:
         for event in article["events"]:
             window = event["window"]
-            if item["kind"] == "historical" and window is not None:
-                if dt.date.fromisoformat(window[1]) < recent:
-                    continue
+            too_old = window is not None and dt.date.fromisoformat(window[1]) < recent
+            if item["kind"] == "historical" and too_old:
+                continue
             if pairs(item, False) & pairs(event, event["symmetric"]):
                 problems.append(
                     f"{article['file']} {item['id']}: clashes with {event['id']} "
@@ -219,17 +286,22 @@ def check_clashes(article: dict) -> list[str]:
     return problems
 
 
-def summary(articles: list[dict]) -> str:
+def summary(articles: list[Record]) -> str:
     events = [e for a in articles for e in a["events"]]
     must_not = [n for a in articles for n in a["must_not"]]
     outlets = Counter(a["file"].split("_", 1)[0] for a in articles)
     by_root = Counter(e["roots"][0] for e in events)
+    accepted = Counter(root for e in events for root in e["roots"])
     kinds = Counter(n["kind"] for n in must_not)
     lines = [
         f"articles {len(articles)}, events {len(events)}, must-nots {len(must_not)}",
         "outlets: " + ", ".join(f"{k} {v}" for k, v in sorted(outlets.items())),
-        "events by first root: " + ", ".join(f"{k} {v}" for k, v in sorted(by_root.items())),
-        "events with a window: " + str(sum(e["window"] is not None for e in events))
+        "events by first root: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(by_root.items())),
+        "events accepting each root: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(accepted.items())),
+        "events with a window: "
+        + str(sum(e["window"] is not None for e in events))
         + f", symmetric: {sum(e['symmetric'] for e in events)}",
         "must-nots by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())),
     ]
@@ -248,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.fill_offsets:
         problems += fill_offsets(articles, args.text_dir)
         args.gold.write_text(
-            "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8"
+            "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles),
+            encoding="utf-8",
         )
     names = [a.get("file") for a in articles]
     if len(names) != len(set(names)):
