@@ -63,30 +63,53 @@ def listing(con: duckdb.DuckDBPyConnection, year: int) -> list[str]:
             {_DYAD} AND {_YEAR} = ? ORDER BY e.doc_id, e.span[1]""",
         [year],
     ).fetchall()
-    return [f"{doc} {s}->{t} {code} {g:+.1f} {mode}: {text}" for doc, s, t, code, g, mode, text in rows]
+    return [
+        f"{doc} {s}->{t} {code} {g:+.1f} {mode}: {text}"
+        for doc, s, t, code, g, mode, text in rows
+    ]
 
 
 def checks(series: dict[int, tuple[int, int, float]]) -> list[tuple[str, bool]]:
     def mean(year: int) -> float:
         return series.get(year, (0, 0, float("nan")))[2]
 
-    thin = [y for y in range(FIRST, LAST + 1) if series.get(y, (0, 0, 0.0))[1] < MIN_ARTICLES]
+    thin = [
+        y
+        for y in range(FIRST, LAST + 1)
+        if series.get(y, (0, 0, 0.0))[1] < MIN_ARTICLES
+    ]
     label = f"every year {FIRST}-{LAST} has events from >= {MIN_ARTICLES} articles"
     out = [(label + (f" (not: {thin})" if thin else ""), not thin)]
     for later, earlier in ((2009, 2008), (2010, 2008)):
         gap = mean(later) - mean(earlier)
-        out.append((f"{later} warmer than {earlier} by >= {WARMER} ({gap:+.1f})", gap >= WARMER))
+        out.append(
+            (
+                f"{later} warmer than {earlier} by >= {WARMER} ({gap:+.1f})",
+                gap >= WARMER,
+            )
+        )
     for later, earlier in ((2014, 2013), (2022, 2021)):
         gap = mean(later) - mean(earlier)
-        out.append((f"{later} sharply colder than {earlier} by >= {SHARPLY} ({gap:+.1f})", gap <= -SHARPLY))
+        out.append(
+            (
+                f"{later} sharply colder than {earlier} by >= {SHARPLY} ({gap:+.1f})",
+                gap <= -SHARPLY,
+            )
+        )
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, help="an existing detente database (default: ingest the corpus)")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="an existing detente database (default: ingest the corpus)",
+    )
     parser.add_argument("--corpus", type=Path, default=REPO / "examples" / "demo.jsonl")
-    parser.add_argument("--list", type=int, metavar="YEAR", help="print that year's events")
+    parser.add_argument(
+        "--list", type=int, metavar="YEAR", help="print that year's events"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -105,7 +128,9 @@ def main() -> None:
         print(f"{year}  {n:6d}  {a:8d}  {g:+9.2f}")
     others = sorted(y for y in series if not FIRST <= y <= LAST)
     if others:
-        print("outside the range: " + ", ".join(f"{y} ({series[y][0]})" for y in others))
+        print(
+            "outside the range: " + ", ".join(f"{y} ({series[y][0]})" for y in others)
+        )
     results = checks(series)
     for label, ok in results:
         print(f"{'PASS' if ok else 'FAIL'}  {label}")
