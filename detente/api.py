@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 from detente.config import Config, load_config
 from detente.errors import ConfigError, DetenteError, InputError
@@ -200,7 +200,7 @@ class Detente:
 # --- stored records ----------------------------------------------------------------------------
 
 
-def open(path: str | Path) -> Database:  # noqa: A001 (detente.open, like duckdb.connect)
+def open(path: str | Path) -> Database:  # shadows the builtin on purpose: detente.open, like duckdb.connect
     """A read-only handle on a detente database, with its queries as pandas or Arrow tables."""
     return Database(Path(path))
 
@@ -215,7 +215,7 @@ class Database:
         self._stack = ExitStack()
         self._store: Store = self._stack.enter_context(Store.open(path, read_only=True))
 
-    def __enter__(self) -> Database:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -228,9 +228,9 @@ class Database:
         return f"<detente.Database {self.path}>"
 
     def _query(self, query: str, params: Sequence[Any], as_arrow: bool) -> Any:
-        from detente.errors import StoreError
-
         import duckdb
+
+        from detente.errors import StoreError
 
         # A cursor of its own: the query's result must not meet another one on the store's connection.
         cursor = self._store.connection.cursor()

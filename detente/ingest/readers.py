@@ -30,6 +30,7 @@ STDIN_ORIGIN = "<stdin>"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
 _SNIFF = 8192
 _WESTERN = "cp1252"  # Windows Latin-1, the commonest legacy encoding of English news text
+_CHAOS_MARGIN = 0.1  # how much worse (charset_normalizer's "chaos", 0-1) cp1252 may read and still win
 log = logging.getLogger(__name__)
 
 
@@ -188,17 +189,16 @@ def _decode_detected(data: bytes, origin: str) -> str | InputError:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
+    # On a short text a detector cannot tell the single-byte code pages apart (cp1250 reads "à"
+    # as "ŕ" as smoothly); Windows Latin-1 is the usual one for news text, so it is taken unless
+    # it reads clearly worse than the detector's choice.
+    western = from_bytes(data, cp_isolation=[_WESTERN]).best()
+    if western is not None and (best is None or western.chaos <= best.chaos + _CHAOS_MARGIN):
+        best = western
     if best is None or best.encoding in {"utf_8", "utf-8"}:
         return text
-    text, encoding = str(best), best.encoding
-    # Short Western texts fit several code pages equally; name the usual one when it reads the same.
-    try:
-        if data.decode(_WESTERN) == text:
-            encoding = _WESTERN
-    except UnicodeDecodeError:
-        pass
-    log.warning("%s: not UTF-8; read as %s (detected); save it as UTF-8 to be sure", origin, encoding)
-    return text
+    log.warning("%s: not UTF-8; read as %s (detected); save it as UTF-8 to be sure", origin, best.encoding)
+    return str(best)
 
 
 def _text_article(text: str, doc_id: str, origin: str, lex: Lexicon) -> Article | InputError:

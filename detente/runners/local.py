@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from detente.errors import ConfigError, DetenteError
 from detente.records import Article, Result
@@ -86,7 +86,8 @@ def outcomes(
             return Stored(article=item)
         return item
 
-    yield from pipeline.process(skip_stored(item) for item in items)
+    # Stored markers and input errors pass through the pipeline unparsed, in their place.
+    yield from cast(Iterator[Result | DetenteError | Stored], pipeline.process(skip_stored(item) for item in items))
 
 
 def run(

@@ -20,7 +20,9 @@ from detente.records import DateWindow, Document, Event, Mention, Published, Quo
 
 # A column type, independent of the engine: a scalar name, ("list", item) or ("struct", fields).
 Scalar = Literal["VARCHAR", "INTEGER", "BIGINT", "DOUBLE"]
-ColumnType = Union[Scalar, tuple[Literal["list"], "ColumnType"], tuple[Literal["struct"], tuple[tuple[str, "ColumnType"], ...]]]
+ColumnType = Union[  # noqa: UP007 (a recursive alias needs the string form)
+    Scalar, tuple[Literal["list"], "ColumnType"], tuple[Literal["struct"], tuple[tuple[str, "ColumnType"], ...]]
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

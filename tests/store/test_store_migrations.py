@@ -18,7 +18,7 @@ from detente.store.migrations import MIGRATIONS
 from detente.store.schema import tables
 
 sys.path.insert(0, str(Path(__file__).parent))
-import make_v1_db  # noqa: E402
+import make_v1_db
 
 
 @pytest.fixture
@@ -85,9 +85,8 @@ def test_new_articles_go_into_an_upgraded_database(v1_db, tmp_path):
 
 
 def test_reading_an_old_database_asks_to_migrate_once(v1_db, capsys):
-    with pytest.raises(StoreError, match="detente migrate --db"):
-        with Store.open(v1_db, read_only=True):
-            pass
+    with pytest.raises(StoreError, match="detente migrate --db"), Store.open(v1_db, read_only=True):
+        pass
     assert main(["summary", "--db", str(v1_db)]) == 4
     assert "detente migrate" in capsys.readouterr().err
     assert main(["migrate", "--db", str(v1_db)]) == 0

@@ -12,7 +12,7 @@ from detente.errors import OutputError
 from detente.writers import resolve, writers
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
-from test_store_roundtrip import make_result  # noqa: E402
+from test_store_roundtrip import make_result
 
 
 @pytest.mark.parametrize(
