@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from detente.analytics import rows
+from detente.analytics.rows import has_folding as has_folding  # re-exported: callers ask fold_sql
 from detente.analytics.fold import FOLDED_MODALITIES, Folder, FoldRules, aggregate, dyad_key
 from detente.analytics.records import DocRef, FoldedEvent, Report
 from detente.store.schema import ACTOR, DATE, LOCATION
@@ -172,9 +173,3 @@ def load_folded(con: Any, fold_ids: Iterable[str] | None = None) -> Iterator[Fol
         for fid in batch:
             if fid in reports:
                 yield aggregate(fid, reports[fid])
-
-
-def has_folding(con: Any) -> bool:
-    """Whether the store has been migrated for folding."""
-    return bool(con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'folded_events'").fetchone()[0])

@@ -95,3 +95,9 @@ def fetch_dicts(con: Any, sql: str, params: list[Any] | tuple[Any, ...] = ()) ->
     cursor = con.execute(sql, list(params))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def has_folding(con: Any) -> bool:
+    """Whether the store has been migrated for folding (has the ``folded_events`` table)."""
+    row = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'folded_events'").fetchone()
+    return bool(row and row[0])
