@@ -11,8 +11,9 @@ Two reports fold together when all of these hold (``compatible``):
 4. overlapping date windows, with ``FoldRules.date_slack_days`` of slack (an article that gives no
    day dates the event to its publication day, often a day after it happened); an unknown date
    only folds with another unknown date;
-5. compatible places: either unknown, or the same country and, when both are cities or sites, the
-   same name.
+5. compatible places: places conflict only when both lie outside the two actors' countries (a
+   place inside one of them is often a dateline or a capital standing for its government) and
+   differ: another country, or two different cities or sites.
 
 A report joins the closest compatible folded event (nearest date midpoint, then most reports);
 when none is compatible it starts a new one.
@@ -62,13 +63,26 @@ def dates_overlap(a: DateWindow, b: DateWindow, slack_days: int = 0) -> bool:
     return a.earliest <= b.latest + slack and b.earliest <= a.latest + slack
 
 
-def places_compatible(a: Location | None, b: Location | None) -> bool:
-    if a is None or b is None:
+def _third_country_place(e: Event) -> Location | None:
+    """The event's place when it lies outside both actors' countries. A place inside one of them
+    is weak evidence: often a dateline or a capital standing for its government ("Moscow said")."""
+    place = e.location
+    if place is None or place.country is None:
+        return None
+    actors = {e.source.country, e.target.country if e.target else None}
+    return None if place.country in actors else place
+
+
+def places_compatible(a: Event, b: Event) -> bool:
+    """Two reports' places conflict only when both lie in third countries and differ: another
+    country, or two different cities or sites."""
+    pa, pb = _third_country_place(a), _third_country_place(b)
+    if pa is None or pb is None:
         return True
-    if a.country is not None and b.country is not None and a.country != b.country:
+    if pa.country != pb.country:
         return False
-    if a.kind in ("city", "site") and b.kind in ("city", "site"):
-        return a.name.casefold() == b.name.casefold()
+    if pa.kind in ("city", "site") and pb.kind in ("city", "site"):
+        return pa.name.casefold() == pb.name.casefold()
     return True
 
 
@@ -87,7 +101,7 @@ def compatible(a: Event, b: Event, rules: FoldRules = FoldRules()) -> bool:
         either_way = symmetric(a.cameo) and symmetric(b.cameo)
         if not (either_way and actors_match(a.source, b.target) and actors_match(a.target, b.source)):
             return False
-    return dates_overlap(a.date, b.date, rules.date_slack_days) and places_compatible(a.location, b.location)
+    return dates_overlap(a.date, b.date, rules.date_slack_days) and places_compatible(a, b)
 
 
 def dyad_key(event: Event | FoldedEvent) -> str:

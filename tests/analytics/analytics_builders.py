@@ -19,6 +19,7 @@ LAVROV = Actor(text="Lavrov", name="Sergey Lavrov", actor_id="sergey-lavrov", co
                role="Foreign Minister")
 VIENNA = Location(name="Vienna", kind="city", country="AUT", lat=48.21, lon=16.37)
 OSLO = Location(name="Oslo", kind="city", country="NOR", lat=59.91, lon=10.75)
+MOSCOW = Location(name="Moscow", kind="city", country="RUS", lat=55.75, lon=37.62)
 
 CODES: dict[str, tuple[str, float, int, str | None]] = {
     # cameo: (root, goldstein, quad class, plover)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 from analytics_builders import (
-    CHN, KERRY, LAVROV, OSLO, RUS, USA, VIENNA, event, result, standard_results, store_db, window,
+    CHN, KERRY, LAVROV, MOSCOW, OSLO, RUS, USA, VIENNA, event, result, standard_results, store_db, window,
 )
 
 from detente.analytics.fold import FoldRules, compatible, fold_all, symmetric
@@ -24,6 +24,7 @@ A = event("a", 1, "040", KERRY, LAVROV, window("2015-03-03"), location=VIENNA)
         (event("b", 1, "040", KERRY, LAVROV, window("2015-03-04")), True),  # a day's slack: dated to publication
         (event("b", 1, "040", KERRY, LAVROV, window("2015-05-12"), location=OSLO), False),  # Oslo in May
         (event("b", 1, "040", KERRY, LAVROV, window("2015-03-03"), location=OSLO), False),  # another city
+        (event("b", 1, "040", KERRY, LAVROV, window("2015-03-03"), location=MOSCOW), True),  # an actor's capital
         (event("b", 1, "057", KERRY, LAVROV, window("2015-03-03")), False),  # signing is not the meeting
         (event("b", 1, "040", KERRY, LAVROV, window("2015-03-03"), modality="future"), False),  # planned
         (event("b", 1, "040", KERRY, LAVROV, window("2015-03-03"), modality="hypothetical"), False),
