@@ -41,6 +41,9 @@ class FoldRules:
     date_slack_days: int = 1
 
 
+DEFAULT_RULES = FoldRules()  # frozen: a constant, not shared mutable state
+
+
 def symmetric(cameo: str) -> bool:
     return cameo.startswith("04") or cameo in SYMMETRIC_CODES
 
@@ -90,7 +93,7 @@ def codes_compatible(a: Event, b: Event) -> bool:
     return a.cameo_root == b.cameo_root or (a.plover is not None and a.plover == b.plover)
 
 
-def compatible(a: Event, b: Event, rules: FoldRules = FoldRules()) -> bool:
+def compatible(a: Event, b: Event, rules: FoldRules = DEFAULT_RULES) -> bool:
     """Whether two reports can be of one event (the module docstring's rules)."""
     if a.modality not in FOLDED_MODALITIES or b.modality not in FOLDED_MODALITIES:
         return False
@@ -173,7 +176,7 @@ class Folder:
     ``new_id`` gives a fresh fold id (a counter here, a database sequence in ``fold_sql``).
     """
 
-    def __init__(self, new_id: Callable[[], str], rules: FoldRules = FoldRules()) -> None:
+    def __init__(self, new_id: Callable[[], str], rules: FoldRules = DEFAULT_RULES) -> None:
         self.new_id = new_id
         self.rules = rules
 
@@ -208,7 +211,7 @@ class Folder:
         return FoldOutcome(folded=tuple(current[f] for f in sorted(changed)), fold_ids=fold_ids)
 
 
-def fold_all(articles: Iterable[tuple[DocRef, Sequence[Event]]], rules: FoldRules = FoldRules()) -> tuple[FoldedEvent, ...]:
+def fold_all(articles: Iterable[tuple[DocRef, Sequence[Event]]], rules: FoldRules = DEFAULT_RULES) -> tuple[FoldedEvent, ...]:
     """Fold whole collections in memory (benchmarks, tests): candidates looked up by dyad key."""
     counter = iter(range(1, 2**62))
     folder = Folder(lambda: f"F{next(counter)}", rules)

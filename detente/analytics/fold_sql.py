@@ -14,10 +14,19 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from detente.analytics import rows
-from detente.analytics.rows import has_folding as has_folding  # re-exported: callers ask fold_sql
-from detente.analytics.fold import FOLDED_MODALITIES, Folder, FoldRules, aggregate, dyad_key
+from detente.analytics.fold import (
+    DEFAULT_RULES,
+    FOLDED_MODALITIES,
+    Folder,
+    FoldRules,
+    aggregate,
+    dyad_key,
+)
 from detente.analytics.records import DocRef, FoldedEvent, Report
+from detente.analytics.rows import has_folding
 from detente.store.schema import ACTOR, DATE, LOCATION
+
+__all__ = ["FOLDED_COLUMNS", "fold_article", "has_folding", "load_folded", "load_reports", "migrate_fold"]
 
 FOLDED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("fold_id", "VARCHAR NOT NULL PRIMARY KEY"),
@@ -132,7 +141,7 @@ def _unfold(con: Any, doc_id: str) -> None:
     _save(con, (aggregate(fid, reps) for fid, reps in remaining.items()))
 
 
-def fold_article(con: Any, doc_id: str, rules: FoldRules = FoldRules()) -> dict[str, str]:
+def fold_article(con: Any, doc_id: str, rules: FoldRules = DEFAULT_RULES) -> dict[str, str]:
     """Fold one stored article's event rows into ``folded_events``; returns event_id -> fold_id.
 
     Call it after the article's rows are written, inside the same transaction: it neither begins

@@ -130,8 +130,8 @@ class DyadSeries:
         arrow = "→" if self.directed else "–"
         unit = "folded events" if self.folded else "event reports"
         head = f"{a}{arrow}{b} by {self.by}" + (f", context {self.context}" if self.context else "") + f" ({unit})"
-        lines = [head, f"{'period':<8} {'events':>6} {'VC':>3} {'MC':>3} {'VK':>3} {'MK':>3} "
-                       f"{'mean':>5} {'sum':>7} {'bal':>5} {'index':>5}"]
+        lines = [head, (f"{'period':<8} {'events':>6} {'VC':>3} {'MC':>3} {'VK':>3} {'MK':>3} "
+                       f"{'mean':>5} {'sum':>7} {'bal':>5} {'index':>5}")]
         for p in self.periods:
             c = [p.counts[q] for q in QUADS.values()]
             size = round(abs(p.index or 0.0) / 10 * BAR_WIDTH)

@@ -9,10 +9,25 @@ from datetime import date
 
 import duckdb
 import pytest
-from analytics_builders import RUS, USA, event, result, standard_results, store_db, window
+from analytics_builders import (
+    RUS,
+    USA,
+    event,
+    result,
+    standard_results,
+    store_db,
+    window,
+)
 
 from detente.analytics.series import (
-    YearPoint, dyad_by_year, dyad_series, midpoint, periods_between, plot, render_series, turning_points,
+    YearPoint,
+    dyad_by_year,
+    dyad_series,
+    midpoint,
+    periods_between,
+    plot,
+    render_series,
+    turning_points,
 )
 
 

@@ -5,7 +5,19 @@ from __future__ import annotations
 import duckdb
 import pytest
 from analytics_builders import (
-    CHN, KERRY, LAVROV, MOSCOW, OSLO, RUS, USA, VIENNA, event, result, standard_results, store_db, window,
+    CHN,
+    KERRY,
+    LAVROV,
+    MOSCOW,
+    OSLO,
+    RUS,
+    USA,
+    VIENNA,
+    event,
+    result,
+    standard_results,
+    store_db,
+    window,
 )
 
 from detente.analytics.fold import FoldRules, compatible, fold_all, symmetric
