@@ -41,6 +41,8 @@ A = event("a", 1, "040", KERRY, LAVROV, window("2015-03-03"), location=VIENNA)
         (event("b", 1, "040", KERRY, LAVROV, window("2015-03-03"), modality="future"), False),  # planned
         (event("b", 1, "040", KERRY, LAVROV, window("2015-03-03"), modality="hypothetical"), False),
         (event("b", 1, "040", USA, CHN, window("2015-03-03")), False),  # the same code between others
+        (event("b", 1, "040", KERRY, RUS, window("2015-03-03")), True),  # a country stands for its side
+        (event("b", 1, "040", KERRY, KERRY, window("2015-03-03")), False),  # both people: ids decide
         (event("b", 1, "040", KERRY, USA.__class__(text="the Russian side", country="RUS"),
                window("2015-03-03")), True),  # no id: countries decide
     ],
