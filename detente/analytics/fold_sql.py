@@ -26,7 +26,7 @@ from detente.analytics.records import DocRef, FoldedEvent, Report
 from detente.analytics.rows import has_folding
 from detente.store.schema import ACTOR, DATE, LOCATION
 
-__all__ = ["FOLDED_COLUMNS", "fold_article", "has_folding", "load_folded", "load_reports", "migrate_fold"]
+__all__ = ["FOLDED_COLUMNS", "fold_article", "fold_counts", "has_folding", "load_folded", "load_reports", "migrate_fold"]
 
 FOLDED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("fold_id", "VARCHAR NOT NULL PRIMARY KEY"),
@@ -182,3 +182,12 @@ def load_folded(con: Any, fold_ids: Iterable[str] | None = None) -> Iterator[Fol
         for fid in batch:
             if fid in reports:
                 yield aggregate(fid, reports[fid])
+
+
+def fold_counts(con: Any) -> tuple[int, int, int]:
+    """(folded events, reports folded into them, articles they come from), for the summary's
+    "N events from M reports in K articles"."""
+    events = con.execute("SELECT count(*) FROM folded_events").fetchone()[0]
+    reports, articles = con.execute(
+        "SELECT count(*), count(DISTINCT doc_id) FROM events WHERE fold_id IS NOT NULL").fetchone()
+    return int(events), int(reports), int(articles)

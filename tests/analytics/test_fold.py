@@ -21,7 +21,7 @@ from analytics_builders import (
 )
 
 from detente.analytics.fold import FoldRules, compatible, fold_all, symmetric
-from detente.analytics.fold_sql import fold_article, load_folded
+from detente.analytics.fold_sql import fold_article, fold_counts, load_folded
 from detente.analytics.records import DocRef
 
 A = event("a", 1, "040", KERRY, LAVROV, window("2015-03-03"), location=VIENNA)
@@ -107,6 +107,7 @@ def test_database_fold_matches_the_in_memory_fold(tmp_path):
     assert row[:4] == (3, 2, 3, "RUS|USA")
     assert row[4].startswith("Kerry and Lavrov") and row[5] == "https://a.example/1"
     assert con.execute("SELECT count(*) FROM folded_events").fetchone()[0] == 4
+    assert fold_counts(con) == (4, 6, 6)  # 4 events from 6 reports in 6 articles
     memory = sorted((f.num_mentions, f.cameo) for f in fold_all(_refs()))
     stored = sorted((f.num_mentions, f.cameo) for f in load_folded(con))
     assert memory == stored
