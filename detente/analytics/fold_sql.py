@@ -26,7 +26,7 @@ from detente.analytics.records import DocRef, FoldedEvent, Report
 from detente.analytics.rows import has_folding
 from detente.store.schema import ACTOR, DATE, LOCATION
 
-__all__ = ["FOLDED_COLUMNS", "fold_article", "fold_counts", "has_folding", "load_folded", "load_reports", "migrate_fold"]
+__all__ = ["FOLDED_COLUMNS", "fold_article", "fold_counts", "has_folding", "load_folded", "load_reports", "migrate_fold", "refold"]
 
 FOLDED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("fold_id", "VARCHAR NOT NULL PRIMARY KEY"),
@@ -191,3 +191,14 @@ def fold_counts(con: Any) -> tuple[int, int, int]:
     reports, articles = con.execute(
         "SELECT count(*), count(DISTINCT doc_id) FROM events WHERE fold_id IS NOT NULL").fetchone()
     return int(events), int(reports), int(articles)
+
+
+def refold(con: Any, rules: FoldRules = DEFAULT_RULES) -> int:
+    """Fold every stored article again, in the order they were stored (after ``migrate_fold`` on a
+    store that already holds articles, or after the fold rules changed); returns the folded
+    events. Runs in the caller's transaction, like ``fold_article``."""
+    con.execute("DELETE FROM folded_events")
+    con.execute("UPDATE events SET fold_id = NULL WHERE fold_id IS NOT NULL")
+    for (doc_id,) in con.execute("SELECT doc_id FROM documents ORDER BY seq").fetchall():
+        fold_article(con, doc_id, rules)
+    return int(con.execute("SELECT count(*) FROM folded_events").fetchone()[0])

@@ -21,7 +21,13 @@ from analytics_builders import (
 )
 
 from detente.analytics.fold import FoldRules, compatible, fold_all, symmetric
-from detente.analytics.fold_sql import fold_article, fold_counts, load_folded
+from detente.analytics.fold_sql import (
+    fold_article,
+    fold_counts,
+    load_folded,
+    migrate_fold,
+    refold,
+)
 from detente.analytics.records import DocRef
 
 A = event("a", 1, "040", KERRY, LAVROV, window("2015-03-03"), location=VIENNA)
@@ -140,3 +146,17 @@ def test_a_new_article_updates_the_folded_event_incrementally(tmp_path):
     row = con.execute("SELECT num_mentions, num_sources, last_report FROM folded_events "
                       "WHERE list_contains(event_ids, 'd7:e1')").fetchone()
     assert row[0] == 4 and row[1] == 3 and row[2].isoformat() == "2015-03-09"
+
+
+def test_migrating_a_store_with_articles_and_refolding_it(tmp_path):
+    path = store_db(tmp_path / "old.duckdb", standard_results(), fold=False)
+    con = duckdb.connect(str(path))
+    con.begin()
+    migrate_fold(con)
+    assert refold(con) == 4
+    con.commit()
+    assert fold_counts(con) == (4, 6, 6)
+    folded = duckdb.connect(str(store_db(tmp_path / "new.duckdb", standard_results())))
+    columns = "dyad, cameo, num_mentions, num_sources, num_articles, event_ids"
+    assert sorted(con.execute(f"SELECT {columns} FROM folded_events").fetchall()) == sorted(
+        folded.execute(f"SELECT {columns} FROM folded_events").fetchall())
