@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from detente.runners import Failure, Progress, RunReport
     from detente.store import Summary
 
-EVAL_STAGES = ("events", "actors", "dates", "quotes", "places")
+EVAL_STAGES = ("events", "articles", "actors", "dates", "quotes", "places")
 
 
 def _add_config_options(parser: argparse.ArgumentParser) -> None:
@@ -117,10 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
         "dates": "a folder of TimeML files (searched recursively), e.g. TBAQ-cleaned/AQUAINT",
         "quotes": "a PolNeAR folder with text/ and attributions/",
         "places": "PLOVER gold JSON (records with eventLoc are scored)",
+        "articles": "the whole-article events gold (bench/articles/gold.jsonl; texts from --texts)",
     }
     for stage in EVAL_STAGES:
         e = evals.add_parser(stage, help=f"evaluate {stage}", description=f"Evaluate the {stage} stage against {gold_help[stage]}.")
         e.add_argument("--gold", type=Path, required=True, metavar="PATH", help=gold_help[stage])
+        if stage == "articles":
+            e.add_argument("--texts", type=Path, metavar="DIR", help="the gold's article texts (default: ../shared/gold/polnear/train/text)")
+            e.add_argument("--list", action="store_true", help="list missed gold events and unjudged events (to judge)")
         _add_config_options(e)
     return parser
 
@@ -319,7 +323,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     if not args.gold.exists():
         raise InputError(f"{args.gold}: no such file or folder; check the path")
     with _progress_bar(config, "article") as update:
-        report = module.run(args.gold, Pipeline(config, progress=update))
+        options = {"texts": args.texts, "listing": args.list} if args.stage == "articles" else {}
+        report = module.run(args.gold, Pipeline(config, progress=update), **options)
     print(report.render())
     return 0
 
