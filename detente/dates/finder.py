@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from detente.dates import lexicon as lexicon_module
 from detente.dates import syntax
-from detente.dates.rules import Candidate, Ctx, Tense, Value, candidates
+from detente.dates.rules import Candidate, candidates
+from detente.dates.values import Ctx, Tense, Value
 from detente.dates.timex import span, union, window_of
 from detente.records import DateWindow, Published, TimeExpression
 

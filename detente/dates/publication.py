@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from detente.dates import lexicon as lexicon_module
 from detente.dates import syntax
 from detente.dates.lexicon import KeywordRow
-from detente.dates.rules import Ctx, candidates
+from detente.dates.rules import candidates
+from detente.dates.values import Ctx
 from detente.dates.timex import span, window_of
 from detente.ingest.dateline import find_dateline
 from detente.records import Article, DateWindow, Published, TermEvidence

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from detente.dates import lexicon as lexicon_module
-from detente.dates.rules import Tense
+from detente.dates.values import Tense
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 # Modals of obligation and possibility look ahead too ("must leave by Friday", "could vote on

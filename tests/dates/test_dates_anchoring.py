@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from detente.dates import date_for, find
-from detente.dates.rules import Ctx, candidates
+from detente.dates.rules import candidates
+from detente.dates.values import Ctx
 from detente.dates.lexicon import load
 from detente.records import DateWindow, Published
 

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detente.dates import find
-from detente.dates.rules import Ctx, candidates
+from detente.dates.rules import candidates
+from detente.dates.values import Ctx
 from detente.dates.lexicon import load
 from detente.records import DateWindow, Published
 

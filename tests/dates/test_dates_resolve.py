@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from detente.dates import date_for, find
-from detente.dates.rules import Ctx, candidates
+from detente.dates.rules import candidates
+from detente.dates.values import Ctx
 from detente.dates.lexicon import load
 from detente.dates.timex import window_of
 from detente.records import DateWindow, Published

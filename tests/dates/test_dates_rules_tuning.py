@@ -116,7 +116,7 @@ def test_past_floor_ignores_dates_of_subjectless_participles(nlp):
 
 def _value(text: str, ref: date, tense="none"):
     from detente.dates.lexicon import load
-    from detente.dates.rules import Ctx
+    from detente.dates.values import Ctx
 
     (cand,) = candidates(text)
     out = cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense), load())
