@@ -1,0 +1,98 @@
+"""What every part of the quotes stage works with: a quotation found (before numbering), the
+sentence index, and the thresholds that tell speech from scare quotes and labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from detente.quotes.attribution import Attribution
+from detente.quotes.marks import RawQuote
+from detente.records import QuoteKind
+
+Span = tuple[int, int]
+
+# Marks stripped from the text of a mixed quote (its span keeps them).
+MARK_CHARS = "“”„«»\"‘’"
+# An unattributed direct quote shorter than this many words is a scare quote or a title, not speech.
+MIN_WORDS_UNATTRIBUTED = 8
+# Below this many words, a quote needs a cue that governs it in the parse.
+MIN_WORDS_LOOSE = 4
+# "Name: statement" lines: the label before the colon is this short at most.
+MAX_COLON_LABEL = 60
+MAX_COLON_WORDS = 6
+# "...". He said so at the summit.": the next sentence names the speaker when this short.
+MAX_NEXT_SENTENCE = 10
+# A direct quote's attribution between two of its parts ("A," he said, "b") is this short at most.
+MAX_SPLIT_GAP = 80
+# The fewest words the first piece of a quote split by its attribution has, unless its own
+# punctuation closes it inside the marks.
+MIN_SPLIT_WORDS = 2
+# Share of a that-clause covered by quotation marks above which the clause *is* the direct quote.
+DIRECT_SHARE = 0.5
+
+
+@dataclass(slots=True)
+class Found:
+    parts: list[Span]
+    kind: QuoteKind
+    attribution: Attribution | None
+    raw: RawQuote | None = None  # the marks scanned, for direct quotes (and mixed ones made of them)
+
+
+def word_count(text: str, raw: RawQuote) -> int:
+    return sum(len(text[s:e].split()) for s, e in raw.parts)
+
+
+class Sentences:
+    """Sentence bounds per token, computed once per document (Token.sent walks the whole doc)."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.text = text  # the article's text (Doc.text would join every token on each access)
+        self.bounds: list[tuple[int, int]] = []
+        self.of: list[int] = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            self.bounds.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                self.of[i] = n
+
+    def sentence(self, doc: Doc, token_index: int) -> SpacySpan:
+        start, end = self.bounds[self.of[token_index]]
+        return doc[start:end]
+
+
+def sentences_around(doc: Doc, sents: Sentences, start: int, end: int) -> SpacySpan | None:
+    """The sentences covering [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    first = sents.bounds[sents.of[span.start]][0]
+    last = sents.bounds[sents.of[span.end - 1]][1]
+    return doc[first:last]
+
+
+def token_distance(tok: Token, raw: RawQuote) -> int:
+    at = tok.idx
+    return min(abs(at - s) if at < s else abs(at - e) if at >= e else 0 for s, e in raw.parts)
+
+
+def char_pieces(doc: Doc, ids: list[int]) -> list[Span]:
+    """Contiguous runs of tokens as character spans, punctuation trimmed at the edges."""
+    runs: list[list[int]] = []
+    for i in sorted(set(ids)):
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out: list[Span] = []
+    for run in runs:
+        toks = [doc[i] for i in run]
+        while toks and (toks[0].is_punct and toks[0].text not in MARK_CHARS or toks[0].is_space):
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct and toks[-1].text not in MARK_CHARS + ".?!" or toks[-1].is_space):
+            toks = toks[:-1]
+        if toks:
+            out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    return out
