@@ -15,7 +15,14 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.lookup import MentionIndex
 from detente.dates import date_for
 from detente.events.lexicon import Lexicon, Pattern
-from detente.events.participants import FINITE, OBJ, PASSIVE_SUBJ, PRONOUNS, SUBJ, Participants
+from detente.events.participants import (
+    FINITE,
+    OBJ,
+    PASSIVE_SUBJ,
+    PRONOUNS,
+    SUBJ,
+    Participants,
+)
 from detente.ingest.dateline import find_dateline
 from detente.records import (
     Article,
@@ -26,6 +33,7 @@ from detente.records import (
     Published,
     TimeExpression,
 )
+
 
 @dataclass(frozen=True, slots=True)
 class _Draft:
@@ -461,6 +469,7 @@ class _SentenceCoder:
                 continue
             break
         return result
+
 
 def _outermost(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
     """One event per clause: an event whose predicate is an argument of another coded predicate

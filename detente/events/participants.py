@@ -4,16 +4,11 @@ dependency parse around the predicate and looked up among the actors stage's men
 
 from __future__ import annotations
 
-
 from spacy.tokens import Token
 
 from detente.actors.lookup import MentionIndex
 from detente.events.lexicon import Lexicon, Pattern
-from detente.records import (
-    Actor,
-    Mention,
-)
-
+from detente.records import Actor, Mention
 
 # Dependency labels (spaCy's English ClearNLP-style scheme) used below.
 SUBJ = ("nsubj", "csubj")

@@ -3,7 +3,8 @@ speaker, tried in the order ``ATTRIBUTION_STEPS`` states."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -77,68 +78,121 @@ def inside_mask(doc: Doc, raws: Sequence[RawQuote]) -> list[bool]:
 
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Around:
+    """One direct quote and what the attribution steps look at around it."""
+
+    doc: Doc
+    sents: Sentences
+    raw: RawQuote
+    inside: list[bool]  # per token: inside some quote's words
+    cues: Cues
+    index: MentionIndex
+    frame: SpacySpan  # the sentences covering the quote
+    # The parser's sentences may run over a paragraph break (a headline into the body): the
+    # attribution of a quote is in its own paragraph.
+    para_start: int
+    para_end: int
+
+
 def attribute_direct(
     doc: Doc, sents: Sentences, raw: RawQuote, inside: list[bool], cues: Cues, index: MentionIndex
 ) -> Attribution | None:
-    """The cue and speaker of a direct quote: in its own sentence (the verb it hangs on first,
-    then the nearest cue), else an introduction ending in a colon, else the next sentence."""
+    """The cue and speaker of a direct quote: the first of ``ATTRIBUTION_STEPS`` that finds one."""
     frame = sentences_around(doc, sents, raw.open_at, raw.close_end)
     if frame is None:
         return None
-    zone = list(frame)
-    after = _trailing_attribution(doc, sents, raw, frame)
+    text = sents.text
+    para_end = text.find("\n", raw.close_end)
+    around = Around(
+        doc=doc, sents=sents, raw=raw, inside=inside, cues=cues, index=index, frame=frame,
+        para_start=text.rfind("\n", 0, raw.open_at) + 1,
+        para_end=len(text) if para_end < 0 else para_end,
+    )
+    for _name, step, _reason in ATTRIBUTION_STEPS:
+        found = step(around)
+        if found is not None:
+            return found
+    return None
+
+
+def _by_label(q: Around) -> Attribution | None:
+    return _label_attribution(q.doc, q.sents.text, q.raw, q.para_start, q.cues, q.index)
+
+
+def _by_own_sentence(q: Around) -> Attribution | None:
+    doc, raw, inside = q.doc, q.raw, q.inside
+    zone = list(q.frame)
+    after = _trailing_attribution(doc, q.sents, raw, q.frame)
     if after is not None:
         zone += list(after)
-    # The parser's sentences may run over a paragraph break (a headline into the body): the
-    # attribution of a quote is in its own paragraph.
-    text = sents.text
-    para_start = text.rfind("\n", 0, raw.open_at) + 1
-    para_end = text.find("\n", raw.close_end)
-    para_end = len(text) if para_end < 0 else para_end
-    label = _label_attribution(doc, text, raw, para_start, cues, index)
-    if label is not None:
-        return label
     heads = _heads_outside(doc, raw)
     candidates = [
-        t for t in zone if para_start <= t.idx < para_end and not inside[t.i] and is_cue(t, cues)
+        t for t in zone if q.para_start <= t.idx < q.para_end and not inside[t.i] and is_cue(t, q.cues)
     ]
     # The verb the quote hangs on in the parse first, then the nearest.
     candidates.sort(key=lambda t: (t.i not in heads, token_distance(t, raw)))
-    if word_count(sents.text, raw) < MIN_WORDS_LOOSE:
+    if word_count(q.sents.text, raw) < MIN_WORDS_LOOSE:
         # A few quoted words are a speech only when a cue governs them as what was said; a cue
         # elsewhere in the sentence is about something else ("the so-called "reset", he said,
         # failed"), and a title or a name in quotes is not speech ("said on "Meet the Press"").
         candidates = [t for t in candidates if t.i in heads and _governs_as_said(doc, raw, t)]
     for cue in candidates:
-        found = attribute(cue, cues, index, inside)
+        found = attribute(cue, q.cues, q.index, inside)
         if found is not None and not _inside_quote(found, raw):
             return found
-    # "Kerry put it this way: "...": the sentence that introduces the quote with a colon.
-    intro_start = max(frame.start_char, para_start)
-    before = text[intro_start : raw.open_at].rstrip()
-    if not before and para_start > 0:
+    return None
+
+
+def _by_introduction(q: Around) -> Attribution | None:
+    """ "Kerry put it this way: "...": the sentence that introduces the quote with a colon."""
+    doc, text = q.doc, q.sents.text
+    intro_start = max(q.frame.start_char, q.para_start)
+    before = text[intro_start : q.raw.open_at].rstrip()
+    if not before and q.para_start > 0:
         # A quote that opens its paragraph, after a paragraph ending in a colon ("He said:").
-        prev_end = len(text[:para_start].rstrip())
+        prev_end = len(text[: q.para_start].rstrip())
         if prev_end > 0 and text[prev_end - 1] == ":":
             last = doc.char_span(prev_end - 1, prev_end, alignment_mode="expand")
             if last is not None:
-                sent = sents.sentence(doc, last.start)
+                sent = q.sents.sentence(doc, last.start)
                 intro_start, before = sent.start_char, text[sent.start_char : prev_end]
-    if before.endswith(":"):
-        intro = doc.char_span(intro_start, intro_start + len(before), alignment_mode="contract")
-        if intro is not None:
-            nearest = sorted((t for t in intro if is_cue(t, cues)), key=lambda t: -t.i)
-            for cue in nearest:
-                found = attribute(cue, cues, index, inside)
-                if found is not None:
-                    return found
-            found = _root_attribution(intro, cues, index)
-            if found is not None:
-                return found
-    byline = _byline_attribution(doc, text, raw, para_end, index)
-    if byline is not None:
-        return byline
-    return _next_sentence_attribution(doc, sents, raw, frame, para_end, inside, cues, index)
+    if not before.endswith(":"):
+        return None
+    intro = doc.char_span(intro_start, intro_start + len(before), alignment_mode="contract")
+    if intro is None:
+        return None
+    nearest = sorted((t for t in intro if is_cue(t, q.cues)), key=lambda t: -t.i)
+    for cue in nearest:
+        found = attribute(cue, q.cues, q.index, q.inside)
+        if found is not None:
+            return found
+    return _root_attribution(intro, q.cues, q.index)
+
+
+def _by_byline(q: Around) -> Attribution | None:
+    return _byline_attribution(q.doc, q.sents.text, q.raw, q.para_end, q.index)
+
+
+def _by_next_sentence(q: Around) -> Attribution | None:
+    return _next_sentence_attribution(q.doc, q.sents, q.raw, q.frame, q.para_end, q.inside, q.cues, q.index)
+
+
+# The attribution of one direct quote, in order; the first step that finds a speaker wins. Later
+# steps are weaker evidence, tried only when the stronger ones found nothing. (A quote that none
+# of them signs may still take a neighbour's speaker: ``speakers.py``, run by ``stage.extract``.)
+ATTRIBUTION_STEPS: tuple[tuple[str, Callable[[Around], Attribution | None], str], ...] = (
+    ("label", _by_label,
+     "a name label before the quote's colon ('Jane Doe: \"...\"') is the writer's explicit signature"),
+    ("own sentence", _by_own_sentence,
+     "a cue in the quote's sentence and paragraph: the verb the quote hangs on, then the nearest"),
+    ("colon introduction", _by_introduction,
+     "a sentence ending in a colon introduces the quote: its nearest cue, else its root's subject"),
+    ("byline", _by_byline,
+     "a quote standing as its own paragraph, signed '- Jane Doe' on the next line"),
+    ("next sentence", _by_next_sentence,
+     "a short sentence right after the quote whose main verb is a cue ('He said so later.')"),
+)
 
 
 def _byline_attribution(doc: Doc, text: str, raw: RawQuote, para_end: int, index: MentionIndex) -> Attribution | None:
