@@ -11,7 +11,7 @@ import pytest
 
 from detente.actors import KnowledgeBase, resolve
 from detente.actors.knowledge import _rules, build
-from detente.actors.resolve import quoted_ranges
+from detente.actors.coref import quoted_ranges
 from detente.config import KnowledgeConfig
 from detente.records import Article, DateWindow, Mention, Published
 
