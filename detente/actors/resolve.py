@@ -26,13 +26,10 @@ Choices (documented because other stages rely on them):
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
-
-from spacy.tokens import Doc
+from datetime import timedelta
 
 from detente.actors.coref import resolve_pronouns
 from detente.actors.identity import NO_SEAT, offices_match, publication_day
-from detente.actors.knowledge import KnowledgeBase
 from detente.actors.passes import (
     resolve_bare_surnames,
     resolve_cues,
@@ -40,23 +37,7 @@ from detente.actors.passes import (
     resolve_role_phrases,
 )
 from detente.actors.text import ELECT_LEAD_DAYS, ArticleState, strip_name
-from detente.records import Article, Mention, Published, TermEvidence
-
-STATE_KEY = "detente.actors.state"
-
-
-def _state(doc: Doc, article: Article, kb: KnowledgeBase, day: date | None) -> ArticleState:
-    """The per-article reading (cues, titles, names), built once for both passes: pass 1 leaves
-    it on the doc, pass 2 takes it back with fresh working lists and the resolved date."""
-    cached = doc.user_data.pop(STATE_KEY, None)
-    if isinstance(cached, ArticleState) and cached.article is article and cached.kb is kb:
-        cached.day = day
-        cached.consumed = set()
-        cached.mentions = []
-        cached.people = []
-        return cached
-    return ArticleState(doc, article, kb, day)
-
+from detente.records import Mention, Published, TermEvidence
 
 # The passes of pass 2, in order. Each claims the tokens it resolves (``ArticleState.consumed``),
 # so an earlier pass's reading of a word wins over a later one's: the stronger evidence goes first.
@@ -74,8 +55,13 @@ PASSES: tuple[tuple[str, Callable[[ArticleState], None], str], ...] = (
 )
 
 
-def resolve_article(doc: Doc, article: Article, published: Published, kb: KnowledgeBase) -> tuple[Mention, ...]:
-    state = _state(doc, article, kb, publication_day(published))
+def resolve_article(state: ArticleState, published: Published) -> tuple[Mention, ...]:
+    """Pass 2 over the article's reading (taken back from pass 1 when it built one), with fresh
+    working lists and the publication window's middle day."""
+    state.day = publication_day(published)
+    state.consumed = set()
+    state.mentions = []
+    state.people = []
     for _name, run, _reason in PASSES:
         run(state)
     return tuple(sorted(state.mentions, key=lambda m: (m.span[0], m.span[1])))
@@ -84,12 +70,9 @@ def resolve_article(doc: Doc, article: Article, published: Published, kb: Knowle
 # ---- pass 1: dating evidence -------------------------------------------------------------
 
 
-def term_evidence(doc: Doc, article: Article, kb: KnowledgeBase) -> tuple[TermEvidence, ...]:
+def term_evidence(state: ArticleState) -> tuple[TermEvidence, ...]:
     """Office holders named in full with a title matching one of their seats."""
-    if not kb.people:
-        return ()
-    state = ArticleState(doc, article, kb, None)
-    doc.user_data[STATE_KEY] = state
+    doc, kb = state.doc, state.kb
     out: list[TermEvidence] = []
     for ent in state.person_ents:
         i, j = strip_name(state, ent)

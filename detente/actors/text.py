@@ -10,7 +10,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.knowledge import Entry, KnowledgeBase, Title, is_transnational
-from detente.records import Actor, Article, Mention
+from detente.reading import Reading
+from detente.records import Actor, Mention
 
 MAX_TITLE_TOKENS = 14
 PRONOUN_REACH_SENTENCES = 3
@@ -91,14 +92,14 @@ class PersonRecord:
 class ArticleState:
     """Per-article working state (never leaves this module)."""
 
-    def __init__(self, doc: Doc, article: Article, kb: KnowledgeBase, day: date | None) -> None:
+    def __init__(self, reading: Reading, kb: KnowledgeBase, day: date | None) -> None:
+        doc = reading.doc
         self.doc = doc
-        self.article = article
+        self.article = reading.article
         self.kb = kb
         self.day = day
         self.rules = kb.rules
-        # Doc.text and Token.sent rebuild their answer on every call: compute them once.
-        self.text = doc.text
+        self.text = reading.text
         n = len(doc)
         self.low: list[str] = []
         self.ws: list[str] = []
@@ -107,7 +108,6 @@ class ArticleState:
         # Tokens that are capitalised proper nouns outside any entity, or inside one: the
         # later scans (typos, first names, bare surnames) only look at these.
         self.propn: list[int] = []
-        bounds = [0]
         for t in doc:
             self.low.append(t.lower_.replace("’", "'"))
             self.ws.append(t.whitespace_)
@@ -115,15 +115,13 @@ class ArticleState:
             self.punct.append(t.is_punct and t.text != "." and t.text != "")
             if t.pos_ == "PROPN":
                 self.propn.append(t.i)
-            if t.i and t.is_sent_start:
-                bounds.append(t.i)
-        bounds.append(n)
+        # Per token, where its sentence starts and ends (token indexes), from the reading's bounds.
         self.sent_start: list[int] = [0] * n
         self.sent_end: list[int] = [0] * n
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in reading.sentences.bounds:
             self.sent_start[a:b] = [a] * (b - a)
             self.sent_end[a:b] = [b] * (b - a)
-        self.sents: list[Span] = [doc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+        self.sents: list[Span] = [doc[a:b] for a, b in reading.sentences.bounds if b > a]
         self.cues: list[Cue] = []
         self.cue_at: dict[int, Cue] = {}
         self.rejected: set[int] = set()  # tokens of forms that are not actors ("anti-Syrian")

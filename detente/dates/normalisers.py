@@ -9,8 +9,20 @@ from datetime import date, timedelta
 
 from detente.dates.lexicon import Lexicon
 from detente.dates.timex import add_months, quarter_of, week_value
-from detente.dates.values import Ctx, Tense, Value, duration_value, month_number, number_value, pick, shift_date, unit_code, valid_date, value_at, weekday_near
-
+from detente.dates.values import (
+    Ctx,
+    Tense,
+    Value,
+    duration_value,
+    month_number,
+    number_value,
+    pick,
+    shift_date,
+    unit_code,
+    valid_date,
+    value_at,
+    weekday_near,
+)
 
 # ---- normalisers ----------------------------------------------------------------------------------
 

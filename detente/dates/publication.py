@@ -19,10 +19,10 @@ from detente.dates import lexicon as lexicon_module
 from detente.dates import syntax
 from detente.dates.lexicon import KeywordRow
 from detente.dates.rules import candidates
-from detente.dates.values import Ctx
 from detente.dates.timex import span, window_of
-from detente.ingest.dateline import find_dateline
-from detente.records import Article, DateWindow, Published, TermEvidence
+from detente.dates.values import Ctx
+from detente.reading import Reading
+from detente.records import DateWindow, Published, TermEvidence
 
 _HEAD_CHARS = 300
 _FULL_DATE_RULES = frozenset({"iso_date", "month_day_year", "day_month_year"})
@@ -87,13 +87,13 @@ def _past_weekdays(doc: Doc, text: str) -> set[int]:
     return out
 
 
-def _caption_date(doc: Doc, article: Article, bounds: DateWindow | None, today: date) -> tuple[date, str] | None:
+def _caption_date(reading: Reading, bounds: DateWindow | None, today: date) -> tuple[date, str] | None:
     """A caption's full date, when the text agrees: a past-tense weekday or the dateline's day."""
+    doc, article, dateline = reading.doc, reading.article, reading.dateline
     dates = {d for caption in article.captions for _, d in _full_dates(caption)}
     dates = {d for d in dates if d <= today and _inside(d, bounds)}
     if not dates:
         return None
-    dateline = find_dateline(article.text)
     weekdays = _past_weekdays(doc, article.text)
     agreeing = []
     for d in dates:
@@ -175,7 +175,9 @@ _ABSOLUTE_RULES = frozenset({"iso_date", "month_day_year", "day_month_year", "mo
 
 def _past_floor(doc: Doc, text: str) -> date | None:
     """The latest first day of an absolute date (with a year) told in a past-tense clause."""
-    from detente.dates.finder import plausible  # the finder's filters (years that are amounts...)
+    from detente.dates.finder import (
+        plausible,  # the finder's filters (years that are amounts...)
+    )
 
     lex = lexicon_module.load()
     best: date | None = None
@@ -233,17 +235,18 @@ def _bounds(doc: Doc, text: str, evidence: Sequence[TermEvidence], today: date) 
 
 
 def publication(
-    doc: Doc, article: Article, evidence: Sequence[TermEvidence], *, today: date | None = None
+    reading: Reading, evidence: Sequence[TermEvidence], *, today: date | None = None
 ) -> Published:
     """The publication window with its method (given, explicit, dateline, inferred, unknown)."""
+    doc, article = reading.doc, reading.article
     if article.published is not None:
         return Published(window=DateWindow.day(article.published), method="given", evidence=("input metadata",))
     today = today or date.today()
     bounds, reasons = _bounds(doc, article.text, evidence, today)
-    found = _explicit_in_head(article.text, bounds, today) or _caption_date(doc, article, bounds, today)
+    found = _explicit_in_head(article.text, bounds, today) or _caption_date(reading, bounds, today)
     if found:
         return Published(window=DateWindow.day(found[0]), method="explicit", evidence=(found[1],))
-    dateline = find_dateline(article.text)
+    dateline = reading.dateline
     if dateline and dateline.month and dateline.day:
         if dateline.year:
             try:

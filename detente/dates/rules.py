@@ -18,7 +18,6 @@ from detente.dates import normalisers as norm
 from detente.dates.values import Rule, alternation
 from detente.errors import KnowledgeError
 
-
 # ---- the table ------------------------------------------------------------------------------------
 
 

@@ -12,7 +12,6 @@ from typing import Literal
 from detente.dates.lexicon import Lexicon
 from detente.dates.timex import add_months, add_years, quarter_of, week_value
 
-
 # "open": the clause looks neither back nor ahead from publication ("agreed to meet on Friday":
 # a plan told in the past); a weekday then takes the nearer of the two.
 Tense = Literal["past", "present", "future", "none", "open"]

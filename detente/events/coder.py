@@ -23,9 +23,8 @@ from detente.events.participants import (
     SUBJ,
     Participants,
 )
-from detente.ingest.dateline import find_dateline
+from detente.reading import Reading
 from detente.records import (
-    Article,
     DateWindow,
     Event,
     Mention,
@@ -50,20 +49,20 @@ class _Draft:
 
 
 def code(
-    doc: Doc,
-    article: Article,
+    reading: Reading,
     mentions: Sequence[Mention],
     times: Sequence[TimeExpression],
     published: Published,
     lexicon: Lexicon,
 ) -> tuple[Event, ...]:
     """The article's events, numbered ``{doc_id}:e{n}`` in text order."""
+    doc, article = reading.doc, reading.article
     index = MentionIndex(mentions)
     if not len(index):
         return ()
     # Words of a dateline ("KYIV. May 3 (Ukrinform) -") are glued by the parser into the first
     # sentence and can be taken as its subject: they never name the actor.
-    dateline = find_dateline(doc.text)
+    dateline = reading.dateline
     coder = _SentenceCoder(lexicon, index, dateline_end=dateline.span[1] if dateline else 0)
     drafts: list[_Draft] = []
     for sent in doc.sents:

@@ -9,6 +9,7 @@ from datetime import date
 
 from detente.errors import InputError
 from detente.records import Article
+from detente.ingest.dateline import find_dateline
 from detente.ingest.identity import sha256
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -56,6 +57,7 @@ def parse_line(line: str, origin: str) -> Article | InputError:
         published=published,
         origin=origin,
         sha256=sha256(text),
+        dateline=find_dateline(text),
     )
 
 

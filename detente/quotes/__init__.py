@@ -1,12 +1,12 @@
 """The quotes stage: direct, indirect and mixed quotations with their speakers.
 
-Entry point (called by detente.core):
-- ``extract(doc, article, mentions, times, published)``: the article's quotes, numbered
-  ``{doc_id}:q{n}`` in text order.
+Entry point:
+- ``quotes_stage`` (core, last): the article's quotes, numbered ``{doc_id}:q{n}`` in text order;
+  ``extract(reading, mentions, times, published)`` is the same step alone.
 """
 
 from __future__ import annotations
 
-from detente.quotes.stage import extract
+from detente.quotes.stage import extract, quotes_stage
 
-__all__ = ["extract"]
+__all__ = ["extract", "quotes_stage"]

@@ -18,7 +18,6 @@ from detente.quotes.found import (
     MAX_SPLIT_GAP,
     MIN_SPLIT_WORDS,
     MIN_WORDS_LOOSE,
-    Sentences,
     Span,
     char_pieces,
     sentences_around,
@@ -27,13 +26,14 @@ from detente.quotes.found import (
 )
 from detente.quotes.lexicon import Cues
 from detente.quotes.marks import RawQuote
+from detente.reading import Reading
 
 
-def merge_split(doc: Doc, sents: Sentences, raws: list[RawQuote], cues: Cues) -> list[RawQuote]:
+def merge_split(doc: Doc, r: Reading, raws: list[RawQuote], cues: Cues) -> list[RawQuote]:
     """Join "A," he said, "b" into one quote with two parts."""
     out: list[RawQuote] = []
     for raw in raws:
-        if out and _is_split(doc, sents.text, out[-1], raw, cues):
+        if out and _is_split(doc, r.text, out[-1], raw, cues):
             prev = out.pop()
             raw = RawQuote(
                 parts=prev.parts + raw.parts, open_at=prev.open_at, close_end=raw.close_end,
@@ -83,7 +83,7 @@ class Around:
     """One direct quote and what the attribution steps look at around it."""
 
     doc: Doc
-    sents: Sentences
+    r: Reading
     raw: RawQuote
     inside: list[bool]  # per token: inside some quote's words
     cues: Cues
@@ -96,16 +96,16 @@ class Around:
 
 
 def attribute_direct(
-    doc: Doc, sents: Sentences, raw: RawQuote, inside: list[bool], cues: Cues, index: MentionIndex
+    doc: Doc, r: Reading, raw: RawQuote, inside: list[bool], cues: Cues, index: MentionIndex
 ) -> Attribution | None:
     """The cue and speaker of a direct quote: the first of ``ATTRIBUTION_STEPS`` that finds one."""
-    frame = sentences_around(doc, sents, raw.open_at, raw.close_end)
+    frame = sentences_around(doc, r, raw.open_at, raw.close_end)
     if frame is None:
         return None
-    text = sents.text
+    text = r.text
     para_end = text.find("\n", raw.close_end)
     around = Around(
-        doc=doc, sents=sents, raw=raw, inside=inside, cues=cues, index=index, frame=frame,
+        doc=doc, r=r, raw=raw, inside=inside, cues=cues, index=index, frame=frame,
         para_start=text.rfind("\n", 0, raw.open_at) + 1,
         para_end=len(text) if para_end < 0 else para_end,
     )
@@ -117,13 +117,13 @@ def attribute_direct(
 
 
 def _by_label(q: Around) -> Attribution | None:
-    return _label_attribution(q.doc, q.sents.text, q.raw, q.para_start, q.cues, q.index)
+    return _label_attribution(q.doc, q.r.text, q.raw, q.para_start, q.cues, q.index)
 
 
 def _by_own_sentence(q: Around) -> Attribution | None:
     doc, raw, inside = q.doc, q.raw, q.inside
     zone = list(q.frame)
-    after = _trailing_attribution(doc, q.sents, raw, q.frame)
+    after = _trailing_attribution(doc, q.r, raw, q.frame)
     if after is not None:
         zone += list(after)
     heads = _heads_outside(doc, raw)
@@ -132,7 +132,7 @@ def _by_own_sentence(q: Around) -> Attribution | None:
     ]
     # The verb the quote hangs on in the parse first, then the nearest.
     candidates.sort(key=lambda t: (t.i not in heads, token_distance(t, raw)))
-    if word_count(q.sents.text, raw) < MIN_WORDS_LOOSE:
+    if word_count(q.r.text, raw) < MIN_WORDS_LOOSE:
         # A few quoted words are a speech only when a cue governs them as what was said; a cue
         # elsewhere in the sentence is about something else ("the so-called "reset", he said,
         # failed"), and a title or a name in quotes is not speech ("said on "Meet the Press"").
@@ -146,7 +146,7 @@ def _by_own_sentence(q: Around) -> Attribution | None:
 
 def _by_introduction(q: Around) -> Attribution | None:
     """ "Kerry put it this way: "...": the sentence that introduces the quote with a colon."""
-    doc, text = q.doc, q.sents.text
+    doc, text = q.doc, q.r.text
     intro_start = max(q.frame.start_char, q.para_start)
     before = text[intro_start : q.raw.open_at].rstrip()
     if not before and q.para_start > 0:
@@ -155,7 +155,7 @@ def _by_introduction(q: Around) -> Attribution | None:
         if prev_end > 0 and text[prev_end - 1] == ":":
             last = doc.char_span(prev_end - 1, prev_end, alignment_mode="expand")
             if last is not None:
-                sent = q.sents.sentence(doc, last.start)
+                sent = q.r.sentences.sentence(doc, last.start)
                 intro_start, before = sent.start_char, text[sent.start_char : prev_end]
     if not before.endswith(":"):
         return None
@@ -171,11 +171,11 @@ def _by_introduction(q: Around) -> Attribution | None:
 
 
 def _by_byline(q: Around) -> Attribution | None:
-    return _byline_attribution(q.doc, q.sents.text, q.raw, q.para_end, q.index)
+    return _byline_attribution(q.doc, q.r.text, q.raw, q.para_end, q.index)
 
 
 def _by_next_sentence(q: Around) -> Attribution | None:
-    return _next_sentence_attribution(q.doc, q.sents, q.raw, q.frame, q.para_end, q.inside, q.cues, q.index)
+    return _next_sentence_attribution(q.doc, q.r, q.raw, q.frame, q.para_end, q.inside, q.cues, q.index)
 
 
 # The attribution of one direct quote, in order; the first step that finds a speaker wins. Later
@@ -282,14 +282,14 @@ def _label_word(tok: Token, toks: list[Token], n: int) -> bool:
 
 
 def _next_sentence_attribution(
-    doc: Doc, sents: Sentences, raw: RawQuote, frame: SpacySpan, para_end: int,
+    doc: Doc, r: Reading, raw: RawQuote, frame: SpacySpan, para_end: int,
     inside: list[bool], cues: Cues, index: MentionIndex,
 ) -> Attribution | None:
     """ "...". That is what Kerry told reporters.": a short sentence right after the quote, in
     its paragraph, whose main verb is a cue and which quotes nothing itself."""
-    if frame.end >= len(doc) or sents.text[raw.close_end : frame.end_char].strip(" .,!?”\"’'"):
+    if frame.end >= len(doc) or r.text[raw.close_end : frame.end_char].strip(" .,!?”\"’'"):
         return None
-    nxt = sents.sentence(doc, frame.end)
+    nxt = r.sentences.sentence(doc, frame.end)
     words = sum(not t.is_space for t in nxt)
     if nxt.end_char > para_end or words > MAX_NEXT_SENTENCE or any(inside[t.i] for t in nxt):
         return None
@@ -385,13 +385,13 @@ def _heads_outside(doc: Doc, raw: RawQuote) -> set[int]:
     return out
 
 
-def _trailing_attribution(doc: Doc, sents: Sentences, raw: RawQuote, frame: SpacySpan) -> SpacySpan | None:
+def _trailing_attribution(doc: Doc, r: Reading, raw: RawQuote, frame: SpacySpan) -> SpacySpan | None:
     """The sentence after a quote when the parser cut "..., " she said." in two: the quote ends
     its frame and ends on a comma (or the next sentence opens in lower case)."""
-    text = sents.text
+    text = r.text
     if text[raw.close_end : frame.end_char].strip(" \t.,”\"’'") or frame.end >= len(doc):
         return None
-    nxt = sents.sentence(doc, frame.end)
+    nxt = r.sentences.sentence(doc, frame.end)
     if nxt.text[:1] in MARK_CHARS or "\n" in text[raw.close_end : nxt.start_char]:
         return None
     # The quote's own last sign, past the marks of a quote it ends with (",’”).

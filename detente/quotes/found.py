@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 
 from detente.quotes.attribution import Attribution
 from detente.quotes.marks import RawQuote
+from detente.reading import Reading
 from detente.records import QuoteKind
 
 Span = tuple[int, int]
@@ -46,30 +47,13 @@ def word_count(text: str, raw: RawQuote) -> int:
     return sum(len(text[s:e].split()) for s, e in raw.parts)
 
 
-class Sentences:
-    """Sentence bounds per token, computed once per document (Token.sent walks the whole doc)."""
-
-    def __init__(self, doc: Doc, text: str) -> None:
-        self.text = text  # the article's text (Doc.text would join every token on each access)
-        self.bounds: list[tuple[int, int]] = []
-        self.of: list[int] = [0] * len(doc)
-        for n, sent in enumerate(doc.sents):
-            self.bounds.append((sent.start, sent.end))
-            for i in range(sent.start, sent.end):
-                self.of[i] = n
-
-    def sentence(self, doc: Doc, token_index: int) -> SpacySpan:
-        start, end = self.bounds[self.of[token_index]]
-        return doc[start:end]
-
-
-def sentences_around(doc: Doc, sents: Sentences, start: int, end: int) -> SpacySpan | None:
+def sentences_around(doc: Doc, r: Reading, start: int, end: int) -> SpacySpan | None:
     """The sentences covering [start, end)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    first = sents.bounds[sents.of[span.start]][0]
-    last = sents.bounds[sents.of[span.end - 1]][1]
+    first = r.sentences.bounds[r.sentences.of[span.start]][0]
+    last = r.sentences.bounds[r.sentences.of[span.end - 1]][1]
     return doc[first:last]
 
 

@@ -18,7 +18,6 @@ from detente.quotes.found import (
     MAX_COLON_LABEL,
     MAX_COLON_WORDS,
     Found,
-    Sentences,
     Span,
     char_pieces,
     sentences_around,
@@ -26,15 +25,16 @@ from detente.quotes.found import (
 )
 from detente.quotes.lexicon import Cues
 from detente.quotes.marks import RawQuote
+from detente.reading import Reading
 from detente.records import QuoteKind
 
 
-def nested(doc: Doc, sents: Sentences, raw: RawQuote, cues: Cues, index: MentionIndex) -> list[Found]:
+def nested(doc: Doc, r: Reading, raw: RawQuote, cues: Cues, index: MentionIndex) -> list[Found]:
     """A quote inside a quote keeps its own speaker when the outer quote says who said it
     ("You wrote one day, 'There can't be a crisis'")."""
     out: list[Found] = []
     for inner in raw.inner:
-        frame = sentences_around(doc, sents, inner.open_at, inner.close_end)
+        frame = sentences_around(doc, r, inner.open_at, inner.close_end)
         if frame is None:
             continue
         lo, hi = raw.start, raw.end
@@ -52,11 +52,11 @@ def nested(doc: Doc, sents: Sentences, raw: RawQuote, cues: Cues, index: Mention
 
 
 def colon_lines(
-    doc: Doc, sents: Sentences, direct: list[Found], cues: Cues, index: MentionIndex
+    doc: Doc, r: Reading, direct: list[Found], cues: Cues, index: MentionIndex
 ) -> list[Found]:
     """ "Kerry: Talks were useful": a line opened by a name and a colon is that name's statement
     (headlines, interview transcripts). A direct quote after the colon takes the name as speaker."""
-    text = sents.text
+    text = r.text
     out: list[Found] = []
     start = 0
     while start < len(text):

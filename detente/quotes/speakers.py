@@ -10,23 +10,24 @@ from spacy.tokens import Doc
 
 from detente.actors.lookup import MentionIndex
 from detente.quotes.attribution import Attribution, attribute, is_cue, speaker_actor
-from detente.quotes.found import Found, Sentences, sentences_around
+from detente.quotes.found import Found, sentences_around
 from detente.quotes.lexicon import Cues
 from detente.quotes.marks import RawQuote
+from detente.reading import Reading
 from detente.records import replace
 
 
-def carry_speakers(doc: Doc, sents: Sentences, raws: Sequence[RawQuote], direct: list[Attribution | None]) -> None:
+def carry_speakers(doc: Doc, r: Reading, raws: Sequence[RawQuote], direct: list[Attribution | None]) -> None:
     """A quote whose own sentence names no speaker: the speaker of the quote just before it
     when nothing but white space or one short sentence separates them (a quote going on in the
     next paragraph), else a cue in the next sentence ("He said so later.")."""
-    text = sents.text
+    text = r.text
     for n, raw in enumerate(raws):
         if direct[n] is not None:
             continue
         if n > 0 and direct[n - 1] is not None:
             prev = raws[n - 1]
-            frame = sentences_around(doc, sents, prev.open_at, prev.close_end)
+            frame = sentences_around(doc, r, prev.open_at, prev.close_end)
             frame_end = max(frame.end_char, prev.close_end) if frame is not None else prev.close_end
             if frame_end <= raw.open_at and not text[frame_end : raw.open_at].strip():
                 direct[n] = direct[n - 1]
@@ -40,7 +41,7 @@ def carry_speakers(doc: Doc, sents: Sentences, raws: Sequence[RawQuote], direct:
 
 
 def speaker_from_previous_sentence(
-    doc: Doc, sents: Sentences, found: list[Found], inside: list[bool], cues: Cues, index: MentionIndex
+    doc: Doc, r: Reading, found: list[Found], inside: list[bool], cues: Cues, index: MentionIndex
 ) -> None:
     """A direct quote with no attribution of its own, right after a sentence with one
     ("Kerry said talks would go on.\n\n"We are not giving up."): that sentence's speaker; or
@@ -49,27 +50,27 @@ def speaker_from_previous_sentence(
     by_sentence: dict[int, Attribution] = {}
     for f in found:
         if f.attribution is not None and f.attribution.cue_text != ":":
-            by_sentence[sents.of[f.attribution.cue.i]] = f.attribution
+            by_sentence[r.sentences.of[f.attribution.cue.i]] = f.attribution
     for f in found:
         if f.attribution is not None or f.raw is None:
             continue
         first = doc.char_span(f.raw.open_at, f.raw.open_at + 1, alignment_mode="expand")
         if first is None:
             continue
-        n = sents.of[first.start]
-        start, _ = sents.bounds[n]
-        if n == 0 or sents.text[doc[start].idx : f.raw.open_at].strip():
+        n = r.sentences.of[first.start]
+        start, _ = r.sentences.bounds[n]
+        if n == 0 or r.text[doc[start].idx : f.raw.open_at].strip():
             continue  # the quote does not open its sentence
-        f.attribution = by_sentence.get(n - 1) or _bare_cue_attribution(doc, sents, n - 1, inside, cues, index)
+        f.attribution = by_sentence.get(n - 1) or _bare_cue_attribution(doc, r, n - 1, inside, cues, index)
 
 
 def _bare_cue_attribution(
-    doc: Doc, sents: Sentences, n: int, inside: list[bool], cues: Cues, index: MentionIndex
+    doc: Doc, r: Reading, n: int, inside: list[bool], cues: Cues, index: MentionIndex
 ) -> Attribution | None:
     """The attribution of sentence `n` when its main verb is a cue and it quotes nothing itself
     ("Doe said in a statement.", "Doe praised the plan.", "Doe spoke at length."), or whose
     subject is a named person: the words quoted next are what that person said."""
-    start, end = sents.bounds[n]
+    start, end = r.sentences.bounds[n]
     root = doc[start:end].root
     if inside[root.i] or any(inside[i] for i in range(start, end)):
         return None

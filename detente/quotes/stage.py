@@ -18,12 +18,13 @@ pieces, so the split stays visible.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from detente.actors.lookup import MentionIndex
 from detente.dates import date_for
-from detente.ingest.dateline import find_dateline
 from detente.quotes.direct import (
     attribute_direct,
     inside_mask,
@@ -35,7 +36,6 @@ from detente.quotes.found import (
     MIN_WORDS_LOOSE,
     MIN_WORDS_UNATTRIBUTED,
     Found,
-    Sentences,
     Span,
     word_count,
 )
@@ -52,8 +52,8 @@ from detente.quotes.speakers import (
     resolve_pronouns,
     speaker_from_previous_sentence,
 )
+from detente.reading import Reading, SoFar
 from detente.records import (
-    Article,
     DateWindow,
     Mention,
     Published,
@@ -61,23 +61,37 @@ from detente.records import (
     TimeExpression,
 )
 
+if TYPE_CHECKING:
+    from detente.core import Resources
+
 
 def extract(
-    doc: Doc,
-    article: Article,
+    reading: Reading,
     mentions: Sequence[Mention],
     times: Sequence[TimeExpression],
     published: Published,
 ) -> tuple[Quote, ...]:
-    """Every quotation in the article, numbered ``{doc_id}:q{n}`` in text order."""
+    """Every quotation in the article, numbered ``{doc_id}:q{n}`` in text order.
+
+    The assembly, in order (each step reads what the steps before found):
+    1. the marks, joined where an attribution splits one quote ("A," he said, "b");
+    2. each direct quote's own attribution (``direct.ATTRIBUTION_STEPS``), then the speaker of
+       the quote just before it when nothing separates them (a speech going on);
+    3. direct quotes kept (attributed, or long enough to be speech), those of a few words inside
+       a paraphrase made mixed, quotes nested inside them;
+    4. indirect speech and "Name: statement" lines, which may absorb direct quotes as mixed;
+    5. a direct quote still unattributed takes the speaker of the sentence before it;
+    6. "he"/"she" that the actors stage left unresolved take the last speaker;
+    7. parts cut at the end of the dateline, numbered and dated.
+    """
+    doc, text = reading.doc, reading.text
+    article = reading.article
     cues = load_cues()
     index = MentionIndex(mentions)
-    sents = Sentences(doc, article.text)
-    text = sents.text
-    raws = merge_split(doc, sents, scan(text), cues)
+    raws = merge_split(doc, reading, scan(text), cues)
     inside = inside_mask(doc, raws)
-    direct = [attribute_direct(doc, sents, raw, inside, cues, index) for raw in raws]
-    carry_speakers(doc, sents, raws, direct)
+    direct = [attribute_direct(doc, reading, raw, inside, cues, index) for raw in raws]
+    carry_speakers(doc, reading, raws, direct)
     found: list[Found] = []
     for raw, attribution in zip(raws, direct):
         if attribution is None and word_count(text, raw) < MIN_WORDS_UNATTRIBUTED:
@@ -88,17 +102,16 @@ def extract(
             found.append(Found(parts=mixed, kind="mixed", attribution=attribution, raw=raw))
         else:
             found.append(Found(parts=list(raw.parts), kind="direct", attribution=attribution, raw=raw))
-        found.extend(nested(doc, sents, raw, cues, index))
-    found = indirect_speech(doc, text, found, inside, cues, index) + colon_lines(doc, sents, found, cues, index) + found
+        found.extend(nested(doc, reading, raw, cues, index))
+    found = indirect_speech(doc, text, found, inside, cues, index) + colon_lines(doc, reading, found, cues, index) + found
     _absorb_into_mixed(text, found)
     found = [f for f in found if f.parts]
     found.sort(key=lambda f: (f.parts[0][0], -f.parts[-1][1]))
-    speaker_from_previous_sentence(doc, sents, found, inside, cues, index)
-    resolve_pronouns(sents.text, found)
+    speaker_from_previous_sentence(doc, reading, found, inside, cues, index)
+    resolve_pronouns(text, found)
     # A report the parser ran back into the dateline ("MOSCOW (Agency) - The ministry said ...")
     # starts after it.
-    dateline = find_dateline(text)
-    after_dateline = dateline.span[1] if dateline else 0
+    after_dateline = reading.dateline.span[1] if reading.dateline else 0
     out: list[Quote] = []
     for f in found:
         parts = tuple(_clean_part(text, _past_dateline(p, after_dateline)) for p in f.parts)
@@ -123,6 +136,11 @@ def extract(
             )
         )
     return tuple(out)
+
+
+def quotes_stage(reading: Reading, so_far: SoFar, res: Resources) -> SoFar:
+    """The article's quotes, their speakers among the actors found, dated like events."""
+    return replace(so_far, quotes=extract(reading, so_far.mentions, so_far.times, so_far.published))
 
 
 def _past_dateline(part: Span, dateline_end: int) -> Span:

@@ -10,9 +10,10 @@ from datetime import date
 import pytest
 
 from detente.actors import KnowledgeBase, resolve
-from detente.actors.knowledge import _rules, build
 from detente.actors.coref import quoted_ranges
+from detente.actors.knowledge import _rules, build
 from detente.config import KnowledgeConfig
+from detente.reading import read
 from detente.records import Article, DateWindow, Mention, Published
 
 COUNTRIES = [
@@ -61,7 +62,7 @@ def kb() -> KnowledgeBase:
 def _run(nlp, kb, text: str, day: date | None = date(2005, 6, 1)) -> list[Mention]:
     article = Article(doc_id="t", text=text)
     published = Published(window=DateWindow.day(day), method="given") if day else Published()
-    mentions = list(resolve(nlp(text), article, published, kb))
+    mentions = list(resolve(read(nlp(text), article), published, kb))
     for m in mentions:
         assert text[m.span[0] : m.span[1]] == m.actor.text
     return mentions

@@ -9,6 +9,7 @@ import pytest
 from detente.actors import KnowledgeBase, dating_evidence, resolve
 from detente.actors.knowledge import _rules, build
 from detente.config import KnowledgeConfig
+from detente.reading import read
 from detente.records import Article, DateWindow, Mention, Published
 
 
@@ -20,7 +21,7 @@ def kb() -> KnowledgeBase:
 def _run(nlp, kb, text: str, day: date | None = date(2010, 6, 1)) -> list[Mention]:
     article = Article(doc_id="t", text=text)
     published = Published(window=DateWindow.day(day), method="given") if day else Published()
-    mentions = resolve(nlp(text), article, published, kb)
+    mentions = resolve(read(nlp(text), article), published, kb)
     for m in mentions:
         assert text[m.span[0] : m.span[1]] == m.actor.text
     return list(mentions)
@@ -98,7 +99,7 @@ def test_dating_evidence_from_a_titled_full_name(nlp) -> None:
     kb = build([{"alpha3": "RUS", "alpha2": "RU", "name": "Russia", "aliases": "", "adjectives": "Russian", "demonyms": "", "capital": "Moscow"}],
                [], [], [], seats, holders, _rules())
     text = "Russian chief of staff Boris Volkov met the delegation. Former chief of staff Boris Volkov wrote a book."
-    ev = dating_evidence(nlp(text), Article(doc_id="t", text=text), kb)
+    ev = dating_evidence(read(nlp(text), Article(doc_id="t", text=text)), kb)
     assert [(e.person_id, e.start, e.end) for e in ev] == [
         ("boris-volkov", date(2011, 1, 1), date(2016, 8, 12)),
         ("boris-volkov", date(2016, 8, 12), None),

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from detente.dates import date_for, find
+from detente.dates.lexicon import load
 from detente.dates.rules import candidates
 from detente.dates.values import Ctx
-from detente.dates.lexicon import load
 from detente.records import DateWindow, Published
 
 MONDAY = date(2013, 10, 28)  # a Monday

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detente.dates import find
+from detente.dates.lexicon import load
 from detente.dates.rules import candidates
 from detente.dates.values import Ctx
-from detente.dates.lexicon import load
 from detente.records import DateWindow, Published
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

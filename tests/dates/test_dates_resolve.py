@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from detente.dates import date_for, find
-from detente.dates.rules import candidates
-from detente.dates.values import Ctx
 from detente.dates.lexicon import load
+from detente.dates.rules import candidates
 from detente.dates.timex import window_of
+from detente.dates.values import Ctx
 from detente.records import DateWindow, Published
 
 MONDAY = date(2013, 10, 28)  # a Monday

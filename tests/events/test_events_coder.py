@@ -8,6 +8,7 @@ import pytest
 
 from detente.config import KnowledgeConfig
 from detente.events import Lexicon, code
+from detente.reading import read
 from detente.records import Actor, Article, DateWindow, Event, Mention, Published
 
 COUNTRY = {
@@ -38,7 +39,7 @@ def run(nlp, lexicon: Lexicon, text: str, places: tuple[str, ...] = ("Moscow",))
             ))
             start = text.find(name, start + 1)
     published = Published(window=DateWindow.day(date(2020, 5, 4)), method="given")
-    return code(doc, Article(doc_id="t", text=text), mentions, (), published, lexicon)
+    return code(read(doc, Article(doc_id="t", text=text)), mentions, (), published, lexicon)
 
 
 def triples(events: tuple[Event, ...]) -> set[tuple[str, str | None, str]]:
@@ -255,7 +256,7 @@ def test_source_without_a_country_gives_no_event(nlp, lexicon) -> None:
         Mention(doc_id="t", span=(17, 24), kind="country", actor=Actor(text="Germany", name="Germany", actor_id="germany", country="DEU")),
     ]
     published = Published(window=DateWindow.day(date(2020, 5, 4)), method="given")
-    assert code(doc, Article(doc_id="t", text=text), mentions, (), published, lexicon) == ()
+    assert code(read(doc, Article(doc_id="t", text=text)), mentions, (), published, lexicon) == ()
 
 
 def test_protest_verbs_with_an_object_are_not_protests(nlp, lexicon) -> None:

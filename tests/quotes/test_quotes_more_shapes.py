@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from detente.quotes import extract
+from detente.reading import read
 from detente.records import Article, Published, Quote
 
 
 def _run(nlp, text: str) -> tuple[Quote, ...]:
-    return extract(nlp(text), Article(doc_id="t", text=text), (), (), Published())
+    return extract(read(nlp(text), Article(doc_id="t", text=text)), (), (), Published())
 
 
 def _speaker(q: Quote) -> str | None:

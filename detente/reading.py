@@ -1,0 +1,86 @@
+"""The per-article reading every stage reads, and what the stages have found so far.
+
+Core parses an article once and builds its ``Reading`` once (``read``): the parse, the text, the
+dateline, the sentence bounds. Every stage has one signature, ``stage(reading, so_far, resources)
+-> SoFar``: it reads the reading and what the stages before it found, and returns ``so_far`` with
+its own findings added. The order of the stages is ``detente.core.STAGES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from detente.ingest.dateline import find_dateline
+from detente.records import Article, Dateline, Event, Mention, Published, Quote, TermEvidence, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from detente.core import Resources
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sentences:
+    """Sentence bounds per token, computed once per article (``Token.sent`` walks the whole doc)."""
+
+    bounds: tuple[tuple[int, int], ...]  # token [start, end) of each sentence, in order
+    of: tuple[int, ...]  # per token: the number of its sentence
+
+    @classmethod
+    def of_doc(cls, doc: Doc) -> Sentences:
+        # As Doc.sents reads them, but a doc without sentence boundaries (built by hand) is one
+        # sentence instead of an error.
+        starts = [t.i for t in doc if t.i == 0 or t.is_sent_start]
+        bounds = tuple(zip(starts, starts[1:] + [len(doc)]))
+        of = [0] * len(doc)
+        for n, (a, b) in enumerate(bounds):
+            of[a:b] = [n] * (b - a)
+        return cls(bounds=bounds, of=tuple(of))
+
+    def sentence(self, doc: Doc, token_index: int) -> Span:
+        start, end = self.bounds[self.of[token_index]]
+        return doc[start:end]
+
+    def start_of(self, token_index: int) -> int:
+        return self.bounds[self.of[token_index]][0]
+
+    def end_of(self, token_index: int) -> int:
+        return self.bounds[self.of[token_index]][1]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reading:
+    """One parsed article as every stage reads it. Holds spaCy objects: it never leaves core."""
+
+    doc: Doc
+    article: Article
+    text: str  # the article's text (Doc.text rebuilds the string on every access)
+    dateline: Dateline | None
+    sentences: Sentences
+
+
+def read(doc: Doc, article: Article) -> Reading:
+    """The reading of a parsed article. The dateline comes from ingest; an article built elsewhere
+    (an evaluation reader, a test) has it looked for here, so every path reads the same text alike."""
+    dateline = article.dateline if article.dateline is not None else find_dateline(article.text)
+    return Reading(doc=doc, article=article, text=article.text, dateline=dateline, sentences=Sentences.of_doc(doc))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SoFar:
+    """What the stages have found so far in one article; each stage returns it with its part set."""
+
+    evidence: tuple[TermEvidence, ...] = ()  # actors, pass 1: office holders that bound the date
+    published: Published = field(default_factory=Published)  # dates: the publication window
+    mentions: tuple[Mention, ...] = ()  # actors, pass 2
+    times: tuple[TimeExpression, ...] = ()  # dates: every time expression
+    events: tuple[Event, ...] = ()  # events, then places (their locations)
+    quotes: tuple[Quote, ...] = ()  # quotes
+    # The actors stage's reading of the text (cues, titles, names), built in pass 1 and taken back
+    # by pass 2; private to that stage (``detente.actors.text.ArticleState``).
+    actors_text: Any = None
+
+
+Stage = Callable[[Reading, SoFar, "Resources"], SoFar]
