@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from detente import __version__, actors, dates, events, nlp, places, quotes
 from detente.config import Config
 from detente.errors import DetenteError, StageError
+from detente.knowledge import Knowledge
 from detente.reading import SoFar, Stage, read
 from detente.records import Article, Document, Event, Mention, Result, replace
 
@@ -28,20 +29,26 @@ PIPELINE_VERSION = __version__
 
 @dataclass(frozen=True, slots=True)
 class Resources:
-    """Everything loaded once per process: the model and the knowledge tables."""
+    """Everything loaded once per process: the model and the knowledge every stage reads."""
 
     nlp: Language
     kb: actors.KnowledgeBase
     lexicon: events.Lexicon
     gazetteer: places.Gazetteer
+    dates: dates.DateKnowledge
+    cues: quotes.Cues
 
     @classmethod
     def load(cls, config: Config) -> Resources:
+        # Every table is read once, through the registry (shipped files and the user's).
+        knowledge = Knowledge.load(config.knowledge)
         return cls(
             nlp=nlp.load(config.nlp),
-            kb=actors.KnowledgeBase.load(config.knowledge),
-            lexicon=events.Lexicon.load(config.knowledge),
-            gazetteer=places.Gazetteer.load(config.knowledge),
+            kb=actors.KnowledgeBase.load(knowledge),
+            lexicon=events.Lexicon.load(knowledge),
+            gazetteer=places.Gazetteer.load(knowledge),
+            dates=dates.DateKnowledge.load(knowledge),
+            cues=quotes.load_cues(knowledge),
         )
 
 

@@ -2,7 +2,7 @@
 
 Modelled on HeidelTime: a pattern finds an expression; its normaliser turns the match into a
 TIMEX3 value given a context (reference day, tense of the governing verb, the last date the text
-mentioned). Word lists come from ``data/lexicon.toml``. Patterns run over the raw text; where the
+mentioned). Word lists come from the lexicon (``DateKnowledge``). Patterns run over the raw text; where the
 longest matches overlap the longest wins (``candidates``). For speed a rule's pattern only runs
 over paragraphs holding one of its trigger words (a set test is far cheaper than a regex scan).
 """
@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from detente.dates import lexicon as lexicon_module
 from detente.dates import normalisers as norm
+from detente.dates.lexicon import Lexicon
 from detente.dates.values import Rule, alternation
 from detente.errors import KnowledgeError
+from detente.knowledge import Knowledge
 
 # ---- the table ------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def rules() -> tuple[Rule, ...]:
-    """The compiled rule table (constant; cached)."""
-    lex = lexicon_module.load()
+def compile_rules(lex: Lexicon) -> tuple[Rule, ...]:
+    """The rule table, its patterns built from the lexicon's words."""
     full_months = [m for m in lex.months if len(m) > 4 or m in ("may", "june", "july")]
     abbr_months = [m for m in lex.months if m not in full_months]
     month = rf"(?P<month>{alternation(full_months)}|{alternation(abbr_months)}\.?)"
@@ -159,6 +158,19 @@ def rules() -> tuple[Rule, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class DateKnowledge:
+    """The dates stage's knowledge: its lexicon and the rule table compiled from it."""
+
+    lexicon: Lexicon
+    rules: tuple[Rule, ...]
+
+    @classmethod
+    def load(cls, knowledge: Knowledge) -> DateKnowledge:
+        lex = lexicon_module.load(knowledge)
+        return cls(lexicon=lex, rules=compile_rules(lex))
+
+
+@dataclass(frozen=True, slots=True)
 class Candidate:
     start: int
     end: int
@@ -173,12 +185,8 @@ _CHUNK_END = re.compile(r"(?<=[.!?:;\"'”’)\]])[ \t]*\n|\n[ \t]*\n")
 _WORDS = re.compile(r"[A-Za-z]+|[0-9]")
 
 
-@lru_cache(maxsize=32)
-def candidates(text: str) -> tuple[Candidate, ...]:
-    """Every rule's matches, overlaps resolved: the longest wins, then the earlier rule.
-
-    Cached (a pure function of the text): publication and find both scan the same text."""
-    table = rules()
+def candidates(text: str, table: tuple[Rule, ...]) -> tuple[Candidate, ...]:
+    """Every rule's matches, overlaps resolved: the longest wins, then the earlier rule."""
     found: list[tuple[int, int, int, Candidate]] = []
     start = 0
     bounds = [m.end() for m in _CHUNK_END.finditer(text)] + [len(text)]

@@ -45,7 +45,7 @@ from detente.quotes.indirect import (
     nested,
     reaches_outside,
 )
-from detente.quotes.lexicon import load_cues
+from detente.quotes.lexicon import Cues
 from detente.quotes.marks import scan
 from detente.quotes.speakers import (
     carry_speakers,
@@ -70,6 +70,7 @@ def extract(
     mentions: Sequence[Mention],
     times: Sequence[TimeExpression],
     published: Published,
+    cues: Cues,
 ) -> tuple[Quote, ...]:
     """Every quotation in the article, numbered ``{doc_id}:q{n}`` in text order.
 
@@ -86,7 +87,6 @@ def extract(
     """
     doc, text = reading.doc, reading.text
     article = reading.article
-    cues = load_cues()
     index = MentionIndex(mentions)
     raws = merge_split(doc, reading, scan(text), cues)
     inside = inside_mask(doc, raws)
@@ -140,7 +140,7 @@ def extract(
 
 def quotes_stage(reading: Reading, so_far: SoFar, res: Resources) -> SoFar:
     """The article's quotes, their speakers among the actors found, dated like events."""
-    return replace(so_far, quotes=extract(reading, so_far.mentions, so_far.times, so_far.published))
+    return replace(so_far, quotes=extract(reading, so_far.mentions, so_far.times, so_far.published, res.cues))
 
 
 def _past_dateline(part: Span, dateline_end: int) -> Span:

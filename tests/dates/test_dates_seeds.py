@@ -31,8 +31,8 @@ def parsed(pipeline, seeds: Path):
     for doc, article in pipeline.parse([replace(a, published=None) for a in articles]):
         reading = read(doc, article)
         evidence = actors.dating_evidence(reading, pipeline.resources.kb)
-        published = dates.publication(reading, evidence)
-        out[article.doc_id] = (doc, article, published, dates.find(doc, published))
+        published = dates.publication(reading, evidence, pipeline.resources.dates)
+        out[article.doc_id] = (doc, article, published, dates.find(doc, published, pipeline.resources.dates))
     return out
 
 

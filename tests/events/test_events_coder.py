@@ -8,6 +8,7 @@ import pytest
 
 from detente.config import KnowledgeConfig
 from detente.events import Lexicon, code
+from detente.knowledge import Knowledge
 from detente.reading import read
 from detente.records import Actor, Article, DateWindow, Event, Mention, Published
 
@@ -22,7 +23,7 @@ KIND = {"Russia": "country", "Iran": "country", "Germany": "country", "China": "
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    return Lexicon.load(KnowledgeConfig())
+    return Lexicon.load(Knowledge.load(KnowledgeConfig()))
 
 
 def run(nlp, lexicon: Lexicon, text: str, places: tuple[str, ...] = ("Moscow",)) -> tuple[Event, ...]:

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from detente.config import KnowledgeConfig
+from detente.knowledge import Knowledge
 from detente.places import Gazetteer, locate
 from detente.reading import read
 from detente.records import Actor, Article, DateWindow, Event, Location, replace
@@ -18,7 +19,7 @@ from detente.records import Actor, Article, DateWindow, Event, Location, replace
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.load(KnowledgeConfig())
+    return Gazetteer.load(Knowledge.load(KnowledgeConfig()))
 
 
 def _event(
