@@ -1,7 +1,7 @@
 """The per-article reading every stage reads, and what the stages have found so far.
 
 Core parses an article once and builds its ``Reading`` once (``read``): the parse, the text, the
-dateline, the sentence bounds. Every stage has one signature, ``stage(reading, so_far, resources)
+dateline, the sentence bounds, the quotation marks. Every stage has one signature, ``stage(reading, so_far, resources)
 -> SoFar``: it reads the reading and what the stages before it found, and returns ``so_far`` with
 its own findings added. The order of the stages is ``detente.core.STAGES``.
 """
@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from detente.ingest.dateline import find_dateline
-from detente.records import Article, Dateline, Event, Mention, Published, Quote, TermEvidence, TimeExpression
+from detente.nlp.marks import RawQuote, outer_spans, scan
+from detente.records import (
+    Article,
+    Dateline,
+    Event,
+    Mention,
+    Published,
+    Quote,
+    Span,
+    TermEvidence,
+    TimeExpression,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -59,13 +70,22 @@ class Reading:
     text: str  # the article's text (Doc.text rebuilds the string on every access)
     dateline: Dateline | None
     sentences: Sentences
+    # The quotation marks, paired once (``detente.nlp.marks``): the quotes stage reads the quotes,
+    # the actors stage which words are quoted.
+    marks: tuple[RawQuote, ...]
+    quoted: tuple[Span, ...]  # each quote from its opening mark to its closing one, in text order
 
 
 def read(doc: Doc, article: Article) -> Reading:
     """The reading of a parsed article. The dateline comes from ingest; an article built elsewhere
     (an evaluation reader, a test) has it looked for here, so every path reads the same text alike."""
-    dateline = article.dateline if article.dateline is not None else find_dateline(article.text)
-    return Reading(doc=doc, article=article, text=article.text, dateline=dateline, sentences=Sentences.of_doc(doc))
+    text = article.text
+    dateline = article.dateline if article.dateline is not None else find_dateline(text)
+    marks = tuple(scan(text))
+    return Reading(
+        doc=doc, article=article, text=text, dateline=dateline, sentences=Sentences.of_doc(doc),
+        marks=marks, quoted=tuple(outer_spans(marks)),
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

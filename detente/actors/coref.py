@@ -28,31 +28,6 @@ class _Antecedent:
     verb: int = -1  # token index of the verb it is the subject of
 
 
-def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks, paired within each paragraph (an unclosed
-    quote runs to the paragraph's end, as in news copy that continues a quote). Typewriter
-    doubles count too: ``...'' and "...’’ are common in agency copy."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n"):
-        open_at: int | None = None
-        k = 0
-        while k < len(para):
-            pair = para[k : k + 2]
-            width = 2 if pair in ("``", "‘‘", "''", "’’") else 1
-            mark = pair if width == 2 else para[k]
-            if open_at is None and mark in ("“", '"', "``", "‘‘"):
-                open_at = pos + k
-            elif open_at is not None and mark in ("”", '"', "''", "’’"):
-                out.append((open_at, pos + k + width))
-                open_at = None
-            k += width
-        if open_at is not None:
-            out.append((open_at, pos + len(para)))
-        pos += len(para) + 1
-    return out
-
-
 def _inside(ranges: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
     k = bisect_right(starts, offset) - 1
     return k >= 0 and ranges[k][0] < offset < ranges[k][1]
@@ -79,7 +54,7 @@ def resolve_pronouns(state: ArticleState) -> None:
     people = sorted((m for m in state.mentions if m.kind == "person" and (m.actor.name or m.actor.country)), key=lambda m: m.span[0])
     if not people:
         return
-    ranges = quoted_ranges(state.text)
+    ranges = list(state.quoted)
     starts = [r[0] for r in ranges]
     sents = state.sents
     sent_starts = [s.start_char for s in sents]

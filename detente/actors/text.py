@@ -100,6 +100,7 @@ class ArticleState:
         self.day = day
         self.rules = kb.rules
         self.text = reading.text
+        self.quoted = reading.quoted  # quotation mark to quotation mark, from the one scanner
         n = len(doc)
         self.low: list[str] = []
         self.ws: list[str] = []

@@ -25,7 +25,7 @@ from detente.quotes.found import (
     word_count,
 )
 from detente.quotes.lexicon import Cues
-from detente.quotes.marks import RawQuote
+from detente.nlp.marks import RawQuote
 from detente.reading import Reading
 
 

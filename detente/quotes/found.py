@@ -1,5 +1,6 @@
 """What every part of the quotes stage works with: a quotation found (before numbering), the
-sentence index, and the thresholds that tell speech from scare quotes and labels."""
+thresholds that tell speech from scare quotes and labels, and small helpers over the reading's
+sentences and tokens."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from detente.quotes.attribution import Attribution
-from detente.quotes.marks import RawQuote
+from detente.nlp.marks import RawQuote
 from detente.reading import Reading
 from detente.records import QuoteKind
 

@@ -24,7 +24,7 @@ from detente.quotes.found import (
     token_distance,
 )
 from detente.quotes.lexicon import Cues
-from detente.quotes.marks import RawQuote
+from detente.nlp.marks import RawQuote
 from detente.reading import Reading
 from detente.records import QuoteKind
 

@@ -12,7 +12,7 @@ from detente.actors.lookup import MentionIndex
 from detente.quotes.attribution import Attribution, attribute, is_cue, speaker_actor
 from detente.quotes.found import Found, sentences_around
 from detente.quotes.lexicon import Cues
-from detente.quotes.marks import RawQuote
+from detente.nlp.marks import RawQuote
 from detente.reading import Reading
 from detente.records import replace
 

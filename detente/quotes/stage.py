@@ -46,7 +46,6 @@ from detente.quotes.indirect import (
     reaches_outside,
 )
 from detente.quotes.lexicon import Cues
-from detente.quotes.marks import scan
 from detente.quotes.speakers import (
     carry_speakers,
     resolve_pronouns,
@@ -88,7 +87,7 @@ def extract(
     doc, text = reading.doc, reading.text
     article = reading.article
     index = MentionIndex(mentions)
-    raws = merge_split(doc, reading, scan(text), cues)
+    raws = merge_split(doc, reading, list(reading.marks), cues)
     inside = inside_mask(doc, raws)
     direct = [attribute_direct(doc, reading, raw, inside, cues, index) for raw in raws]
     carry_speakers(doc, reading, raws, direct)

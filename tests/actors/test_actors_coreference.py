@@ -10,10 +10,10 @@ from datetime import date
 import pytest
 
 from detente.actors import KnowledgeBase, resolve
-from detente.actors.coref import quoted_ranges
 from detente.actors.knowledge import build, rules_from
 from detente.config import KnowledgeConfig
 from detente.knowledge import Knowledge
+from detente.nlp.marks import quoted_ranges
 from detente.reading import read
 from detente.records import Article, DateWindow, Mention, Published
 
