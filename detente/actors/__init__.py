@@ -10,6 +10,12 @@ Entry points:
 
 from __future__ import annotations
 
-from detente.actors.stage import KnowledgeBase, dating_evidence, evidence_stage, mentions_stage, resolve
+from detente.actors.stage import (
+    KnowledgeBase,
+    dating_evidence,
+    evidence_stage,
+    mentions_stage,
+    resolve,
+)
 
 __all__ = ["KnowledgeBase", "dating_evidence", "evidence_stage", "mentions_stage", "resolve"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from detente.actors.passes import emit
-from detente.actors.text import PRONOUN_REACH_SENTENCES, ArticleState
+from detente.actors.text import PRONOUN_REACH_SENTENCES, SUBJECT_DEPS, ArticleState
 from detente.records import Actor, Mention
 
 
@@ -66,9 +66,9 @@ def resolve_pronouns(state: ArticleState) -> None:
     def subject_of(tokens: Span) -> tuple[bool, bool, int]:
         for t in tokens:
             dep, head = t.dep_, t.head
-            if dep == "appos" and head.dep_ in ("nsubj", "nsubjpass") and head.i < tokens.start:
+            if dep == "appos" and head.dep_ in SUBJECT_DEPS and head.i < tokens.start:
                 dep, head = head.dep_, head.head
-            if dep in ("nsubj", "nsubjpass"):
+            if dep in SUBJECT_DEPS:
                 return True, head.dep_ == "ROOT", head.i
         return False, False, -1
 
@@ -95,7 +95,7 @@ def resolve_pronouns(state: ArticleState) -> None:
         if chosen is None:
             continue
         mention = emit(state, tok.i, tok.i + 1, chosen.actor, "person")
-        is_subject = tok.dep_ in ("nsubj", "nsubjpass")
+        is_subject = tok.dep_ in SUBJECT_DEPS
         pool.append(_Antecedent(mention.span[0], mention.span[1], here, is_subject, is_subject and tok.head.dep_ == "ROOT", gender, quoted, chosen.actor, tok.head.i if is_subject else -1))
         pool.sort(key=lambda c: c.start)
 

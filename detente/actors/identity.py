@@ -15,6 +15,7 @@ from detente.actors.knowledge import (
 )
 from detente.actors.text import (
     ELECT_LEAD_DAYS,
+    FORMER_TITLES,
     MIN_TYPO_LENGTH,
     ArticleState,
     PersonRecord,
@@ -36,7 +37,7 @@ def kb_person(state: ArticleState, name: str, info: TitleInfo | None, full: bool
     country = info.country if info else None
     if country:
         candidates = tuple(p for p in candidates if any((kb.seat(t.seat) or NO_SEAT).country == country for t in p.terms)) or ()
-    offices = (info.offices - {"former", "ex"}) if info else set()
+    offices = (info.offices - set(FORMER_TITLES)) if info else set()
     groups = state.rules.role_groups
     if offices and not full:
         # "President Mugabe": a bare surname is only as good as its title: the person must
@@ -85,7 +86,7 @@ def shared_seat(state: ArticleState, name: str, info: TitleInfo) -> Seat | None:
     """ "President Bush" at an unknown date: two holders, but one office, so the country
     and role are known even though the person is not."""
     kb, groups, day = state.kb, state.rules.role_groups, state.day
-    offices = info.offices - {"former", "ex"}
+    offices = info.offices - set(FORMER_TITLES)
     if not offices:
         return None
     seats = {
@@ -284,7 +285,7 @@ def link_role(state: ArticleState, info: TitleInfo, hit: TitleHit) -> PersonReco
     """The person named earlier that a definite role phrase refers to: first someone the
     document itself gave that title, then someone the knowledge base says held it (not for a
     brief acting stint), most recent first. Without a country, only an unambiguous referent."""
-    wanted = {elect_phrase(state, w) or w for w in info.offices - {"former", "ex"}}
+    wanted = {elect_phrase(state, w) or w for w in info.offices - set(FORMER_TITLES)}
     if not wanted:
         return None
     country = info.country
@@ -301,7 +302,7 @@ def link_role(state: ArticleState, info: TitleInfo, hit: TitleHit) -> PersonReco
         if country and record.actor.country and record.actor.country != country:
             continue
         key = record.actor.actor_id or record.actor.name
-        text_offices = stated.get(key, set()) - {"former", "ex"}
+        text_offices = stated.get(key, set()) - set(FORMER_TITLES)
         if info.elect and offices_match(wanted, text_offices, groups):
             continue  # "the president-elect" is not the president the text names as such
         if info.elect and not _takes_office_later(state, record.actor, wanted):

@@ -17,6 +17,8 @@ from detente.actors.identity import (
 )
 from detente.actors.knowledge import INHERIT
 from detente.actors.text import (
+    FORMER_TITLES,
+    SUBJECT_DEPS,
     ArticleState,
     Cue,
     PersonRecord,
@@ -88,7 +90,7 @@ def resolve_people(state: ArticleState) -> None:
             offices |= state.kb.offices(state.kb.people[actor.actor_id])
         state.people.append(PersonRecord(
             token=head.i, sent=state.sent_start[ent.start], full=name.lower() if full else "", surname=surname,
-            actor=actor, offices=offices, subject=head.dep_ in ("nsubj", "nsubjpass"),
+            actor=actor, offices=offices, subject=head.dep_ in SUBJECT_DEPS,
             text_offices=set(info.offices) if info else set(),
         ))
 
@@ -131,7 +133,7 @@ def resolve_role_phrases(state: ArticleState) -> None:
         if any(t in state.consumed for t in range(hit.i, hit.j)):
             continue
         title = hit.title
-        if title.phrase in ("former", "ex"):
+        if title.phrase in FORMER_TITLES:
             continue
         inside = state.cue_at.get(hit.i)
         if inside is not None and inside.i <= hit.i and inside.j >= hit.j and inside.entry.kind in ("name", "organization", "metonym"):
@@ -178,7 +180,7 @@ def resolve_role_phrases(state: ArticleState) -> None:
                 if info.former and actor.sector != "ELI":
                     actor = Actor(text=actor.text, name=actor.name, actor_id=actor.actor_id, country=actor.country, sector="ELI", role=actor.role)
                 emit(state, start, end, actor, "person")
-                state.people.append(PersonRecord(token=last.i, sent=state.sent_start[last.i], full="", surname="", actor=actor, offices=record.offices, subject=last.dep_ in ("nsubj", "nsubjpass")))
+                state.people.append(PersonRecord(token=last.i, sent=state.sent_start[last.i], full="", surname="", actor=actor, offices=record.offices, subject=last.dep_ in SUBJECT_DEPS))
                 continue
         if country is None and kind == "group" and first.lower_ == "the":
             # "the rebels" after "Darfur rebels": the same group, when the document named only
@@ -197,7 +199,7 @@ def resolve_role_phrases(state: ArticleState) -> None:
             actor = Actor(text="", name=info.org_cue.entry.name, actor_id=info.org_cue.entry.actor_id, country=country, sector=sector, role=None)
         emit(state, start, end, actor, kind)
         if kind == "person":
-            state.people.append(PersonRecord(token=last.i, sent=state.sent_start[last.i], full="", surname="", actor=actor, offices=info.offices, subject=last.dep_ in ("nsubj", "nsubjpass")))
+            state.people.append(PersonRecord(token=last.i, sent=state.sent_start[last.i], full="", surname="", actor=actor, offices=info.offices, subject=last.dep_ in SUBJECT_DEPS))
 
 
 def resolve_bare_surnames(state: ArticleState) -> None:
@@ -218,7 +220,7 @@ def resolve_bare_surnames(state: ArticleState) -> None:
         if record is None or record.token >= tok.i:
             continue
         emit(state, tok.i, tok.i + 1, record.actor, "person")
-        state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=record.surname, actor=record.actor, offices=record.offices, subject=tok.dep_ in ("nsubj", "nsubjpass")))
+        state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=record.surname, actor=record.actor, offices=record.offices, subject=tok.dep_ in SUBJECT_DEPS))
 
 
 def _resolve_office_holder_surnames(state: ArticleState) -> None:
@@ -245,7 +247,7 @@ def _resolve_office_holder_surnames(state: ArticleState) -> None:
             continue
         actor = person_actor(state, tok.text, tok.text, None, holding[0])
         emit(state, tok.i, tok.i + 1, actor, "person")
-        state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=tok.lower_, actor=actor, offices=kb.offices(holding[0][0]), subject=tok.dep_ in ("nsubj", "nsubjpass")))
+        state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=tok.lower_, actor=actor, offices=kb.offices(holding[0][0]), subject=tok.dep_ in SUBJECT_DEPS))
         known.add(tok.lower_)
 
 

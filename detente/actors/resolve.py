@@ -36,7 +36,7 @@ from detente.actors.passes import (
     resolve_people,
     resolve_role_phrases,
 )
-from detente.actors.text import ELECT_LEAD_DAYS, ArticleState, strip_name
+from detente.actors.text import ELECT_LEAD_DAYS, FORMER_TITLES, ArticleState, strip_name
 from detente.records import Mention, Published, TermEvidence
 
 # The passes of pass 2, in order. Each claims the tokens it resolves (``ArticleState.consumed``),
@@ -94,7 +94,7 @@ def term_evidence(state: ArticleState) -> tuple[TermEvidence, ...]:
                 continue
             info = right
         elect = elect or any(doc[t].lower_ in {m.strip("-") for m in kb.rules.elect_markers} for t in range(info.start, min(info.end + 2, len(doc))))
-        offices = info.offices - {"former", "ex"}
+        offices = info.offices - set(FORMER_TITLES)
         terms = [
             t for t in person.terms
             if offices_match(offices, kb.offices(person, t), kb.rules.role_groups)

@@ -14,6 +14,10 @@ from detente.reading import Reading
 from detente.records import Actor, Mention
 
 MAX_TITLE_TOKENS = 14
+# Dependency labels of a clause's subject (active and passive).
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Title phrases that only mark a holder as former ("former", "ex-"): no office of their own.
+FORMER_TITLES = ("former", "ex")
 PRONOUN_REACH_SENTENCES = 3
 ELECT_LEAD_DAYS = 180
 MIN_TYPO_NAME_LENGTH = 7  # ... and for a word spaCy did not even label as a place
@@ -59,7 +63,7 @@ class TitleInfo:
 
     @property
     def head(self) -> TitleHit | None:
-        real = [h for h in self.hits if h.title.phrase not in ("former", "ex")]
+        real = [h for h in self.hits if h.title.phrase not in FORMER_TITLES]
         return real[-1] if real else None
 
     @property
@@ -156,7 +160,7 @@ class ArticleState:
         doc = self.doc
         extra = []
         for hit in self.hits:
-            if hit.title.kind != "person" or hit.title.phrase in ("former", "ex"):
+            if hit.title.kind != "person" or hit.title.phrase in FORMER_TITLES:
                 continue
             k = hit.j
             cue = self.cue_at.get(k)
