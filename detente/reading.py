@@ -29,7 +29,9 @@ from detente.records import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+    from detente.actors.lookup import MentionIndex
     from detente.core import Resources
+    from detente.dates.finder import TimeIndex
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -95,7 +97,9 @@ class SoFar:
     evidence: tuple[TermEvidence, ...] = ()  # actors, pass 1: office holders that bound the date
     published: Published = field(default_factory=Published)  # dates: the publication window
     mentions: tuple[Mention, ...] = ()  # actors, pass 2
+    mention_index: MentionIndex | None = None  # the mentions by offset, built once with them
     times: tuple[TimeExpression, ...] = ()  # dates: every time expression
+    time_index: TimeIndex | None = None  # the date of any clause, built once with the times
     events: tuple[Event, ...] = ()  # events, then places (their locations)
     quotes: tuple[Quote, ...] = ()  # quotes
     # The actors stage's reading of the text (cues, titles, names), built in pass 1 and taken back

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from detente.actors.knowledge import KnowledgeBase
+from detente.actors.lookup import MentionIndex
 from detente.actors.resolve import resolve_article, term_evidence
 from detente.actors.text import ArticleState
 from detente.reading import Reading, SoFar
@@ -32,7 +33,8 @@ def mentions_stage(reading: Reading, so_far: SoFar, res: Resources) -> SoFar:
     state = so_far.actors_text
     if not isinstance(state, ArticleState) or state.article is not reading.article or state.kb is not res.kb:
         state = ArticleState(reading, res.kb, None)
-    return replace(so_far, mentions=resolve_article(state, so_far.published), actors_text=None)
+    mentions = resolve_article(state, so_far.published)
+    return replace(so_far, mentions=mentions, mention_index=MentionIndex(mentions), actors_text=None)
 
 
 def dating_evidence(reading: Reading, kb: KnowledgeBase) -> tuple[TermEvidence, ...]:

@@ -6,14 +6,15 @@ Entry points:
   method; ``publication(reading, evidence, knowledge)`` is the same step alone.
 - ``times_stage`` (core, after the actors' second pass): every time expression, resolved against
   the publication window; ``find(doc, published, knowledge)`` is the same step alone.
-- ``date_for(token_index, times, published, doc=None)``: the date of the clause a token heads
-  (events, quotes).
+- ``TimeIndex(times, published).date_for(token_index, doc)``: the date of the clause a token
+  heads (events, quotes); ``date_for(token_index, times, published, doc)`` asks it once.
 """
 
 from __future__ import annotations
 
 from detente.dates.stage import (
     DateKnowledge,
+    TimeIndex,
     date_for,
     find,
     publication,
@@ -21,4 +22,4 @@ from detente.dates.stage import (
     times_stage,
 )
 
-__all__ = ["DateKnowledge", "date_for", "find", "publication", "publication_stage", "times_stage"]
+__all__ = ["DateKnowledge", "TimeIndex", "date_for", "find", "publication", "publication_stage", "times_stage"]

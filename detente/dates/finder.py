@@ -9,6 +9,7 @@ the union of the two windows (and a value only when both ends agree).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
@@ -220,29 +221,42 @@ def _clip(dw: DateWindow, text: str, tense: Tense, lo: date | None, hi: date | N
 _CLAUSE_BOUNDARIES = frozenset({"ccomp", "parataxis", "relcl", "acl"})
 
 
-def date_for(
-    token_index: int,
-    times: tuple[TimeExpression, ...] | list[TimeExpression],
-    published: Published,
-    doc: Doc | None = None,
-) -> DateWindow:
-    """The date of the clause headed by a token: the time expression anchored on it or on the
-    heads above it within its clause (when ``doc`` is given), else the publication window.
+class TimeIndex:
+    """An article's time expressions by the token they are anchored on, built once per article:
+    the date of any clause (events, quotes).
 
     Durations, sets and expressions without a known window (PAST_REF) do not date a clause.
     """
-    anchored: dict[int, DateWindow] = {}
-    for t in times:
-        if t.anchor_token is not None and t.kind in ("DATE", "TIME") and t.window.known:
-            anchored.setdefault(t.anchor_token, t.window)
-    if token_index in anchored:
-        return anchored[token_index]
-    if doc is not None and 0 <= token_index < len(doc):
-        token = doc[token_index]
-        for _ in range(8):
-            if token.head.i == token.i or token.dep_ in _CLAUSE_BOUNDARIES:
-                break
-            token = token.head
-            if token.i in anchored:
-                return anchored[token.i]
-    return published.window
+
+    def __init__(self, times: Sequence[TimeExpression], published: Published) -> None:
+        self.published = published
+        self.anchored: dict[int, DateWindow] = {}
+        for t in times:
+            if t.anchor_token is not None and t.kind in ("DATE", "TIME") and t.window.known:
+                self.anchored.setdefault(t.anchor_token, t.window)
+
+    def date_for(self, token_index: int, doc: Doc | None = None) -> DateWindow:
+        """The date of the clause headed by a token: the time expression anchored on it or on the
+        heads above it within its clause (when ``doc`` is given), else the publication window."""
+        anchored = self.anchored
+        if token_index in anchored:
+            return anchored[token_index]
+        if doc is not None and 0 <= token_index < len(doc):
+            token = doc[token_index]
+            for _ in range(8):
+                if token.head.i == token.i or token.dep_ in _CLAUSE_BOUNDARIES:
+                    break
+                token = token.head
+                if token.i in anchored:
+                    return anchored[token.i]
+        return self.published.window
+
+
+def date_for(
+    token_index: int,
+    times: Sequence[TimeExpression],
+    published: Published,
+    doc: Doc | None = None,
+) -> DateWindow:
+    """The date of the clause headed by a token (``TimeIndex.date_for``, for one question)."""
+    return TimeIndex(times, published).date_for(token_index, doc)

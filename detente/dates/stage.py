@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from detente.dates.finder import date_for, find
+from detente.dates.finder import TimeIndex, date_for, find
 from detente.dates.publication import publication
 from detente.dates.rules import DateKnowledge
 from detente.reading import Reading, SoFar
@@ -13,7 +13,7 @@ from detente.reading import Reading, SoFar
 if TYPE_CHECKING:
     from detente.core import Resources
 
-__all__ = ["DateKnowledge", "date_for", "find", "publication", "publication_stage", "times_stage"]
+__all__ = ["DateKnowledge", "TimeIndex", "date_for", "find", "publication", "publication_stage", "times_stage"]
 
 
 def publication_stage(reading: Reading, so_far: SoFar, res: Resources) -> SoFar:
@@ -23,4 +23,5 @@ def publication_stage(reading: Reading, so_far: SoFar, res: Resources) -> SoFar:
 
 def times_stage(reading: Reading, so_far: SoFar, res: Resources) -> SoFar:
     """Every time expression, resolved against the publication window."""
-    return replace(so_far, times=find(reading.doc, so_far.published, res.dates))
+    times = find(reading.doc, so_far.published, res.dates)
+    return replace(so_far, times=times, time_index=TimeIndex(times, so_far.published))

@@ -3,7 +3,7 @@
 Entry points:
 - ``Lexicon.load(...)``: the CAMEO table, the CAMEO→PLOVER table and the pattern lexicon.
 - ``events_stage`` (core, after the dates stage): the article's events, numbered
-  ``{doc_id}:e{n}`` in text order; ``code(reading, mentions, times, published, lexicon)`` is the
+  ``{doc_id}:e{n}`` in text order; ``code(reading, mention_index, time_index, lexicon)`` is the
   same step alone.
 """
 

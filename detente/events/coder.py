@@ -7,13 +7,13 @@ event; a negated action is not an event.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.lookup import MentionIndex
-from detente.dates import date_for
+from detente.dates import TimeIndex
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.participants import (
     FINITE,
@@ -25,12 +25,9 @@ from detente.events.participants import (
 )
 from detente.reading import Reading
 from detente.records import (
-    DateWindow,
     Event,
     Mention,
     Modality,
-    Published,
-    TimeExpression,
 )
 
 
@@ -50,14 +47,12 @@ class _Draft:
 
 def code(
     reading: Reading,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    published: Published,
+    index: MentionIndex,
+    when: TimeIndex,
     lexicon: Lexicon,
 ) -> tuple[Event, ...]:
     """The article's events, numbered ``{doc_id}:e{n}`` in text order."""
     doc, article = reading.doc, reading.article
-    index = MentionIndex(mentions)
     if not len(index):
         return ()
     # Words of a dateline ("KYIV. May 3 (Ukrinform) -") are glued by the parser into the first
@@ -86,16 +81,11 @@ def code(
                 plover=entry.plover,
                 plover_mode=entry.plover_mode,
                 modality=d.modality,
-                date=_date(doc, d.predicate, times, published),
+                date=when.date_for(d.predicate, doc),
                 confidence=d.confidence,
             )
         )
     return tuple(events)
-
-
-def _date(doc: Doc, token_index: int, times: Sequence[TimeExpression], published: Published) -> DateWindow:
-    """The date of the clause headed by `token_index`, as the dates stage reads it."""
-    return date_for(token_index, tuple(times), published, doc=doc)
 
 
 class _SentenceCoder:

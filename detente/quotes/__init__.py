@@ -3,7 +3,7 @@
 Entry points:
 - ``load_cues(knowledge)``: the reporting verbs and phrases.
 - ``quotes_stage`` (core, last): the article's quotes, numbered ``{doc_id}:q{n}`` in text order;
-  ``extract(reading, mentions, times, published, cues)`` is the same step alone.
+  ``extract(reading, mention_index, time_index, cues)`` is the same step alone.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from detente.actors.lookup import MentionIndex
+from detente.nlp.marks import RawQuote
 from detente.quotes.attribution import Attribution, attribute, is_cue, speaker_actor
 from detente.quotes.found import (
     MARK_CHARS,
@@ -25,7 +26,6 @@ from detente.quotes.found import (
     word_count,
 )
 from detente.quotes.lexicon import Cues
-from detente.nlp.marks import RawQuote
 from detente.reading import Reading
 
 

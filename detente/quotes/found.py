@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from detente.quotes.attribution import Attribution
 from detente.nlp.marks import RawQuote
+from detente.quotes.attribution import Attribution
 from detente.reading import Reading
 from detente.records import QuoteKind
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from detente.actors.lookup import MentionIndex
+from detente.nlp.marks import RawQuote
 from detente.quotes.attribution import (
     Attribution,
     according_length,
@@ -24,7 +25,6 @@ from detente.quotes.found import (
     token_distance,
 )
 from detente.quotes.lexicon import Cues
-from detente.nlp.marks import RawQuote
 from detente.reading import Reading
 from detente.records import QuoteKind
 

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from detente.actors.lookup import MentionIndex
+from detente.nlp.marks import RawQuote
 from detente.quotes.attribution import Attribution, attribute, is_cue, speaker_actor
 from detente.quotes.found import Found, sentences_around
 from detente.quotes.lexicon import Cues
-from detente.nlp.marks import RawQuote
 from detente.reading import Reading
 from detente.records import replace
 

@@ -17,14 +17,11 @@ pieces, so the split stays visible.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
 from detente.actors.lookup import MentionIndex
-from detente.dates import date_for
+from detente.dates import TimeIndex
 from detente.quotes.direct import (
     attribute_direct,
     inside_mask,
@@ -53,11 +50,7 @@ from detente.quotes.speakers import (
 )
 from detente.reading import Reading, SoFar
 from detente.records import (
-    DateWindow,
-    Mention,
-    Published,
     Quote,
-    TimeExpression,
 )
 
 if TYPE_CHECKING:
@@ -66,9 +59,8 @@ if TYPE_CHECKING:
 
 def extract(
     reading: Reading,
-    mentions: Sequence[Mention],
-    times: Sequence[TimeExpression],
-    published: Published,
+    index: MentionIndex,
+    when: TimeIndex,
     cues: Cues,
 ) -> tuple[Quote, ...]:
     """Every quotation in the article, numbered ``{doc_id}:q{n}`` in text order.
@@ -86,7 +78,6 @@ def extract(
     """
     doc, text = reading.doc, reading.text
     article = reading.article
-    index = MentionIndex(mentions)
     raws = merge_split(doc, reading, list(reading.marks), cues)
     inside = inside_mask(doc, raws)
     direct = [attribute_direct(doc, reading, raw, inside, cues, index) for raw in raws]
@@ -131,7 +122,8 @@ def extract(
                 kind=f.kind,
                 cue=a.cue_text if a else None,
                 speaker=a.speaker if a else None,
-                date=_date(doc, a.cue.i if a else None, times, published),
+                # The time expression of the cue's clause ("said on Tuesday"), else publication.
+                date=when.date_for(a.cue.i, doc) if a else when.published.window,
             )
         )
     return tuple(out)
@@ -139,7 +131,9 @@ def extract(
 
 def quotes_stage(reading: Reading, so_far: SoFar, res: Resources) -> SoFar:
     """The article's quotes, their speakers among the actors found, dated like events."""
-    return replace(so_far, quotes=extract(reading, so_far.mentions, so_far.times, so_far.published, res.cues))
+    index = so_far.mention_index if so_far.mention_index is not None else MentionIndex(so_far.mentions)
+    when = so_far.time_index if so_far.time_index is not None else TimeIndex(so_far.times, so_far.published)
+    return replace(so_far, quotes=extract(reading, index, when, res.cues))
 
 
 def _past_dateline(part: Span, dateline_end: int) -> Span:
@@ -174,13 +168,6 @@ def _strip_marks(words: str) -> str:
                 continue
         out.append(ch)
     return "".join(out)
-
-
-def _date(doc: Doc, token_index: int | None, times: Sequence[TimeExpression], published: Published) -> DateWindow:
-    """The time expression of the cue's clause ("said on Tuesday"), else the publication window."""
-    if token_index is None:
-        return published.window
-    return date_for(token_index, tuple(times), published, doc=doc)
 
 
 # ---- direct quotes ---------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from detente.actors.lookup import MentionIndex
+from detente.dates import TimeIndex
 from detente.knowledge import Knowledge
 from detente.quotes import extract, load_cues
 from detente.reading import read
@@ -12,7 +14,7 @@ CUES = load_cues(Knowledge.load(keys=("quote_cues",)))
 
 
 def _run(nlp, text: str) -> tuple[Quote, ...]:
-    return extract(read(nlp(text), Article(doc_id="t", text=text)), (), (), Published(), CUES)
+    return extract(read(nlp(text), Article(doc_id="t", text=text)), MentionIndex(()), TimeIndex((), Published()), CUES)
 
 
 def _speaker(q: Quote) -> str | None:
