@@ -108,7 +108,7 @@ class Source:
     shipped: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Knowledge:
     """The text of every table: the shipped file, then the user's files, in order."""
 
@@ -124,7 +124,7 @@ class Knowledge:
             found = [] if (shipped := _shipped(table)) is None else [shipped]
             found += [_user(table, Path(p)) for p in getattr(config, table.key)]
             out[table.key] = tuple(found)
-        return cls(out)
+        return cls(sources=out)
 
     def texts(self, key: str) -> tuple[Source, ...]:
         """The table's files, shipped first (for a stage that reads each on its own)."""

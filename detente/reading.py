@@ -27,7 +27,8 @@ from detente.records import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
     from detente.actors.lookup import MentionIndex
     from detente.core import Resources
@@ -46,13 +47,13 @@ class Sentences:
         # As Doc.sents reads them, but a doc without sentence boundaries (built by hand) is one
         # sentence instead of an error.
         starts = [t.i for t in doc if t.i == 0 or t.is_sent_start]
-        bounds = tuple(zip(starts, starts[1:] + [len(doc)]))
+        bounds = tuple(zip(starts, starts[1:] + [len(doc)], strict=True))
         of = [0] * len(doc)
         for n, (a, b) in enumerate(bounds):
             of[a:b] = [n] * (b - a)
         return cls(bounds=bounds, of=tuple(of))
 
-    def sentence(self, doc: Doc, token_index: int) -> Span:
+    def sentence(self, doc: Doc, token_index: int) -> SpacySpan:
         start, end = self.bounds[self.of[token_index]]
         return doc[start:end]
 

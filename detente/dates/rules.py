@@ -157,7 +157,7 @@ def compile_rules(lex: Lexicon) -> tuple[Rule, ...]:
     return tuple(replace(r, triggers=triggers[r.name]) for r in table)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DateKnowledge:
     """The dates stage's knowledge: its lexicon and the rule table compiled from it."""
 

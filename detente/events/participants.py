@@ -363,7 +363,6 @@ def _plural_name(token: Token) -> bool:
     return token.tag_ == "NNPS"
 
 
-
 # Dependents that start another clause or name the actor: not part of the verb's own phrase.
 _OTHER_CLAUSE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "relcl", "conj", "parataxis", "punct", "cc", "mark", "acl"}
 

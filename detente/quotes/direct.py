@@ -77,7 +77,6 @@ def inside_mask(doc: Doc, raws: Sequence[RawQuote]) -> list[bool]:
     return inside
 
 
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Around:
     """One direct quote and what the attribution steps look at around it."""

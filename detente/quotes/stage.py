@@ -83,7 +83,7 @@ def extract(
     direct = [attribute_direct(doc, reading, raw, inside, cues, index) for raw in raws]
     carry_speakers(doc, reading, raws, direct)
     found: list[Found] = []
-    for raw, attribution in zip(raws, direct):
+    for raw, attribution in zip(raws, direct, strict=True):
         if attribution is None and word_count(text, raw) < MIN_WORDS_UNATTRIBUTED:
             continue
         mixed = paraphrase_around(doc, raw, attribution) if word_count(text, raw) < MIN_WORDS_LOOSE else None
