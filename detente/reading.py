@@ -57,12 +57,6 @@ class Sentences:
         start, end = self.bounds[self.of[token_index]]
         return doc[start:end]
 
-    def start_of(self, token_index: int) -> int:
-        return self.bounds[self.of[token_index]][0]
-
-    def end_of(self, token_index: int) -> int:
-        return self.bounds[self.of[token_index]][1]
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reading:
