@@ -30,11 +30,34 @@ class NlpConfig:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class KnowledgeConfig:
+    """The user's files extending each knowledge table, by the table's key (``detente.knowledge``)."""
+
+    # actors
     countries: tuple[Path, ...] = ()
-    office_holders: tuple[Path, ...] = ()
+    metonyms: tuple[Path, ...] = ()
+    organizations: tuple[Path, ...] = ()
+    regions: tuple[Path, ...] = ()
+    titles: tuple[Path, ...] = ()
     seats: tuple[Path, ...] = ()
+    office_holders: tuple[Path, ...] = ()
+    first_names: tuple[Path, ...] = ()
+    actor_rules: tuple[Path, ...] = ()
+    # events
+    cameo: tuple[Path, ...] = ()
+    cameo_plover: tuple[Path, ...] = ()
     patterns: tuple[Path, ...] = ()
+    # places
     places: tuple[Path, ...] = ()
+    place_phrases: tuple[Path, ...] = ()
+    # dates
+    dates_lexicon: tuple[Path, ...] = ()
+    anniversaries: tuple[Path, ...] = ()
+    eras: tuple[Path, ...] = ()
+    # quotes
+    quote_cues: tuple[Path, ...] = ()
+    # ingest
+    outlets: tuple[Path, ...] = ()
+    debris: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from detente import __version__, actors, dates, events, nlp, places, quotes
 from detente.config import Config
 from detente.errors import DetenteError, StageError
+from detente.knowledge import Knowledge
+from detente.reading import SoFar, Stage, read
 from detente.records import Article, Document, Event, Mention, Result, replace
 
 if TYPE_CHECKING:
@@ -28,32 +30,57 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Resources:
-    """Everything loaded once per process: the model and the knowledge tables."""
+    """Everything loaded once per process: the model and the knowledge every stage reads."""
 
     nlp: Language
     kb: actors.KnowledgeBase
     lexicon: events.Lexicon
     gazetteer: places.Gazetteer
+    dates: dates.DateKnowledge
+    cues: quotes.Cues
 
     @classmethod
     def load(cls, config: Config) -> Resources:
+        # Every table is read once, through the registry (shipped files and the user's).
+        knowledge = Knowledge.load(config.knowledge)
         return cls(
             nlp=nlp.load(config.nlp),
-            kb=actors.KnowledgeBase.load(config.knowledge),
-            lexicon=events.Lexicon.load(config.knowledge),
-            gazetteer=places.Gazetteer.load(config.knowledge),
+            kb=actors.KnowledgeBase.load(knowledge),
+            lexicon=events.Lexicon.load(knowledge),
+            gazetteer=places.Gazetteer.load(knowledge),
+            dates=dates.DateKnowledge.load(knowledge),
+            cues=quotes.load_cues(knowledge),
         )
+
+
+# The stages, in order; each reads the article's reading and what the stages before it found.
+STAGES: tuple[Stage, ...] = (
+    actors.evidence_stage,  # office holders named with their role: they bound the publication date
+    dates.publication_stage,  # the publication window, which dates everything after
+    actors.mentions_stage,  # every actor mention, resolved at the publication date
+    dates.times_stage,  # every time expression, resolved against the publication window
+    events.events_stage,  # events between the actors, dated by the time expressions
+    places.places_stage,  # where each event happened
+    quotes.quotes_stage,  # quotes, their speakers among the actors, dated like events
+)
+
+
+def findings(doc: Doc, article: Article, res: Resources, *, through: Stage | None = None) -> SoFar:
+    """What the stages find in one parsed article, in order: all of them, or those up to and
+    including ``through`` (an evaluation of one stage runs only what that stage needs)."""
+    reading = read(doc, article)
+    so_far = SoFar()
+    for stage in STAGES:
+        so_far = stage(reading, so_far, res)
+        if stage is through:
+            break
+    return so_far
 
 
 def analyse(doc: Doc, article: Article, res: Resources) -> Result:
     """Run every stage after the parse on one parsed article, in order."""
-    evidence = actors.dating_evidence(doc, article, res.kb)
-    published = dates.publication(doc, article, evidence)
-    mentions = actors.resolve(doc, article, published, res.kb)
-    times = dates.find(doc, published)
-    found = events.code(doc, article, mentions, times, published, res.lexicon)
-    found = places.locate(doc, article, found, res.gazetteer)
-    said = quotes.extract(doc, article, mentions, times, published)
+    so_far = findings(doc, article, res)
+    published, found = so_far.published, so_far.events
     document = Document(
         doc_id=article.doc_id,
         title=article.title,
@@ -65,9 +92,9 @@ def analyse(doc: Doc, article: Article, res: Resources) -> Result:
     )
     return Result(
         document=document,
-        mentions=actor_mentions(mentions, found),
+        mentions=actor_mentions(so_far.mentions, found),
         events=found,
-        quotes=said,
+        quotes=so_far.quotes,
         sha256=article.sha256,
         version=PIPELINE_VERSION,
     )

@@ -92,6 +92,26 @@ class Published:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Dateline:
+    """A wire-service dateline opening the article ("MOSCOW, Oct 28 (Reuters) - "), found once at
+    ingest (``detente.ingest.dateline``): the publisher, the publication day, the place events
+    happened in, and words no stage should read as the first sentence's subject."""
+
+    span: Span  # the whole dateline, dash included
+    place: str  # as written, e.g. "MOSCOW"
+    place_span: Span
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    agency: str | None = None  # "Reuters", "Interfax"
+
+    @property
+    def place_name(self) -> str:
+        """'MOSCOW' -> 'Moscow', 'ST. PETERSBURG' -> 'St. Petersburg'."""
+        return " ".join(w.capitalize() if w.isupper() else w for w in self.place.split())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
     """An input article after ingest: the text every offset refers to."""
 
@@ -104,6 +124,9 @@ class Article:
     captions: tuple[str, ...] = ()
     origin: str = ""  # where it came from, for messages: "path" or "path:line"
     sha256: str = ""  # of `text`; the article's identity in the store
+    # Found at ingest; None when the text has none, or when the article was built elsewhere (then
+    # core's reading looks for it, see ``detente.reading.read``).
+    dateline: Dateline | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

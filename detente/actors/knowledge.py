@@ -1,29 +1,24 @@
 """The actors knowledge base: countries, metonyms, organisations, titles, seats and office holders.
 
 Everything here is data shipped in ``detente/actors/data`` (written by the project), extended by
-the user's files named in ``KnowledgeConfig`` (same formats). It is loaded once per process and
-read-only afterwards; other stages read it through the methods of ``KnowledgeBase``.
+the user's files; both come through the knowledge registry (``detente.knowledge``). It is built
+once per process and read-only afterwards; other stages read it through ``KnowledgeBase``.
 """
 
 from __future__ import annotations
 
 import calendar
-import csv
-import io
 import logging
 import re
-import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
-from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
-from detente.config import KnowledgeConfig
 from detente.errors import KnowledgeError
+from detente.knowledge import Knowledge
 from detente.records import SECTORS, TRANSNATIONAL
 
 log = logging.getLogger(__name__)
@@ -151,26 +146,18 @@ class KnowledgeBase:
     # ---- loading -------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, config: KnowledgeConfig) -> KnowledgeBase:
-        countries_rows = list(_shipped_rows("countries.csv"))
-        for path in config.countries:
-            countries_rows += _user_rows(path, _COUNTRY_COLUMNS)
-        seat_rows = list(_shipped_rows("seats.csv", optional=True))
-        for path in config.seats:
-            seat_rows += _user_rows(path, _SEAT_COLUMNS)
-        holder_rows = list(_shipped_rows("office_holders.csv", optional=True))
-        for path in config.office_holders:
-            holder_rows += _user_rows(path, _HOLDER_COLUMNS)
+    def load(cls, knowledge: Knowledge) -> KnowledgeBase:
+        """The knowledge base from the registry's tables (shipped rows, then the user's)."""
         return build(
-            countries_rows,
-            list(_shipped_rows("metonyms.csv")),
-            list(_shipped_rows("organizations.csv")),
-            list(_shipped_rows("titles.csv")),
-            seat_rows,
-            holder_rows,
-            _rules(),
-            list(_shipped_rows("regions.csv", optional=True)),
-            list(_shipped_rows("first_names.csv", optional=True)),
+            knowledge.rows("countries"),
+            knowledge.rows("metonyms"),
+            knowledge.rows("organizations"),
+            knowledge.rows("titles"),
+            knowledge.rows("seats"),
+            knowledge.rows("office_holders"),
+            rules_from(knowledge.toml("actor_rules")),
+            knowledge.rows("regions"),
+            knowledge.rows("first_names"),
         )
 
     # ---- reading -------------------------------------------------------------------------
@@ -258,50 +245,12 @@ class KnowledgeBase:
 
 # ---- building ------------------------------------------------------------------------------
 
-_COUNTRY_COLUMNS = ("alpha3", "name")
-_SEAT_COLUMNS = ("seat", "country", "role", "sector", "category", "titles")
-_HOLDER_COLUMNS = ("seat", "person_id", "name", "aliases", "start", "end")
-
-
 def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
 def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split("|") if v.strip())
-
-
-def _shipped_rows(name: str, optional: bool = False) -> Iterator[dict[str, str]]:
-    res = resources.files("detente.actors").joinpath("data", name)
-    if not res.is_file():
-        if optional:
-            return
-        raise KnowledgeError(f"shipped knowledge file {name} is missing: reinstall detente")
-    yield from _rows(res.read_text(encoding="utf-8"), f"detente/actors/data/{name}")
-
-
-def _user_rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise KnowledgeError(f"cannot read knowledge file {path}: {exc}; fix the path in [knowledge]") from None
-    rows = list(_rows(text, str(path)))
-    header = next(csv.reader(io.StringIO(text)), [])
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise KnowledgeError(
-            f"knowledge file {path} lacks column(s) {', '.join(missing)}; "
-            f"it needs the same header as the shipped file ({', '.join(required)})"
-        )
-    return rows
-
-
-def _rows(text: str, where: str) -> Iterator[dict[str, str]]:
-    for row in csv.DictReader(io.StringIO(text)):
-        if None in row:  # more fields than the header: a row being written or malformed
-            log.warning("%s: skipping malformed row %r", where, row)
-            continue
-        yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
 
 
 def _date(value: str, end: bool) -> date | None:
@@ -320,9 +269,8 @@ def _date(value: str, end: bool) -> date | None:
     return None
 
 
-def _rules() -> Rules:
-    res = resources.files("detente.actors").joinpath("data", "rules.toml")
-    table = tomllib.loads(res.read_text(encoding="utf-8"))
+def rules_from(table: Mapping[str, Any]) -> Rules:
+    """The actors stage's word lists from the registry's ``actor_rules`` table."""
 
     def words(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in table.get(key, []))

@@ -9,14 +9,16 @@ the union of the two windows (and a value only when both ends agree).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from detente.dates import lexicon as lexicon_module
 from detente.dates import syntax
-from detente.dates.rules import Candidate, Ctx, Tense, Value, candidates
+from detente.dates.lexicon import Lexicon
+from detente.dates.rules import Candidate, DateKnowledge, candidates
 from detente.dates.timex import span, union, window_of
+from detente.dates.values import Ctx, Tense, Value
 from detente.records import DateWindow, Published, TimeExpression
 
 _ABSOLUTE = re.compile(r"^\d{4}(-(\d{2}(-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?$")
@@ -69,7 +71,7 @@ def _after_amount(doc: Doc, start: int) -> bool:
     return token.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in token.children)
 
 
-def plausible(cand: Candidate, text: str, doc: Doc) -> bool:
+def plausible(cand: Candidate, text: str, doc: Doc, lex: Lexicon) -> bool:
     """Filters that need more than the pattern: capitalised months, years that are not amounts."""
     m = cand.match
     name = cand.rule.name
@@ -95,7 +97,7 @@ def plausible(cand: Candidate, text: str, doc: Doc) -> bool:
         return True
     if name == "duration" and m[0].split()[0].lower() in ("a", "an") and _is_rate(doc, m.start()):
         return False
-    if name == "set" and m[0].lower() in lexicon_module.load().kind_adjectives and _is_prenominal(doc, m.start(), m.end()):
+    if name == "set" and m[0].lower() in lex.kind_adjectives and _is_prenominal(doc, m.start(), m.end()):
         return False
     if name == "set" and " " not in m[0] and _after_amount(doc, m.start()):
         return False  # "grow 8% annually", "10,000 units annually": a rate, not a recurring time
@@ -111,8 +113,7 @@ def plausible(cand: Candidate, text: str, doc: Doc) -> bool:
     return True
 
 
-def _resolve_at(cand: Candidate, ref: date | None, tense: Tense, last: str | None, quarter: str | None) -> Value | None:
-    lex = lexicon_module.load()
+def _resolve_at(cand: Candidate, ref: date | None, tense: Tense, last: str | None, quarter: str | None, lex: Lexicon) -> Value | None:
     return cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense, last=last, quarter=quarter), lex)
 
 
@@ -126,8 +127,7 @@ def _window(kind: str, value: str | None, published: Published) -> DateWindow:
     return w if w.known else DateWindow(timex=value)
 
 
-def _era_window(text: str) -> DateWindow:
-    lex = lexicon_module.load()
+def _era_window(text: str, lex: Lexicon) -> DateWindow:
     lowered = re.sub(r"\s+", " ", text.lower())
     for row in lex.eras:
         if any(a.lower() in lowered for g in row.groups for a in g) and row.start and row.end:
@@ -143,7 +143,7 @@ def _span_window(n_units: int, unit: str, ref_lo: date, ref_hi: date, tense: Ten
     return span(ref_lo - timedelta(days=days), ref_hi)
 
 
-def find(doc: Doc, published: Published) -> tuple[TimeExpression, ...]:
+def find(doc: Doc, published: Published, know: DateKnowledge) -> tuple[TimeExpression, ...]:
     """Every time expression in the doc, resolved against the publication window."""
     text = doc.text
     window = published.window
@@ -151,26 +151,26 @@ def find(doc: Doc, published: Published) -> tuple[TimeExpression, ...]:
     out: list[TimeExpression] = []
     last: str | None = None
     quarter: str | None = None
-    for cand in candidates(text):
-        if not plausible(cand, text, doc):
+    for cand in candidates(text, know.rules):
+        if not plausible(cand, text, doc, know.lexicon):
             continue
         anchor = syntax.anchor_token(doc, cand.start, cand.end)
-        tense = syntax.tense(doc, anchor)
-        first = _resolve_at(cand, lo, tense, last, quarter)
+        tense = syntax.tense(doc, anchor, know.lexicon)
+        first = _resolve_at(cand, lo, tense, last, quarter, know.lexicon)
         if first is None:
             continue
         kind, value = first
         if not cand.rule.relative or lo == hi:
             dw = _window(kind, value, published)
         else:
-            second = _resolve_at(cand, hi, tense, last, quarter)
+            second = _resolve_at(cand, hi, tense, last, quarter, know.lexicon)
             value_hi = second[1] if second else None
             w1, w2 = _window(kind, value, published), _window(kind, value_hi, published)
             if value != value_hi:
                 value = None
             dw = union(w1, w2, value) if w1.known and w2.known else DateWindow(timex=value)
         if cand.rule.name == "era":
-            dw = _era_window(cand.match[0])
+            dw = _era_window(cand.match[0], know.lexicon)
         elif cand.rule.name == "ago" and kind == "DURATION" and lo and hi and value:
             m = re.match(r"P(\d+)([DWMY])$", value)
             if m:
@@ -221,29 +221,42 @@ def _clip(dw: DateWindow, text: str, tense: Tense, lo: date | None, hi: date | N
 _CLAUSE_BOUNDARIES = frozenset({"ccomp", "parataxis", "relcl", "acl"})
 
 
-def date_for(
-    token_index: int,
-    times: tuple[TimeExpression, ...] | list[TimeExpression],
-    published: Published,
-    doc: Doc | None = None,
-) -> DateWindow:
-    """The date of the clause headed by a token: the time expression anchored on it or on the
-    heads above it within its clause (when ``doc`` is given), else the publication window.
+class TimeIndex:
+    """An article's time expressions by the token they are anchored on, built once per article:
+    the date of any clause (events, quotes).
 
     Durations, sets and expressions without a known window (PAST_REF) do not date a clause.
     """
-    anchored: dict[int, DateWindow] = {}
-    for t in times:
-        if t.anchor_token is not None and t.kind in ("DATE", "TIME") and t.window.known:
-            anchored.setdefault(t.anchor_token, t.window)
-    if token_index in anchored:
-        return anchored[token_index]
-    if doc is not None and 0 <= token_index < len(doc):
-        token = doc[token_index]
-        for _ in range(8):
-            if token.head.i == token.i or token.dep_ in _CLAUSE_BOUNDARIES:
-                break
-            token = token.head
-            if token.i in anchored:
-                return anchored[token.i]
-    return published.window
+
+    def __init__(self, times: Sequence[TimeExpression], published: Published) -> None:
+        self.published = published
+        self.anchored: dict[int, DateWindow] = {}
+        for t in times:
+            if t.anchor_token is not None and t.kind in ("DATE", "TIME") and t.window.known:
+                self.anchored.setdefault(t.anchor_token, t.window)
+
+    def date_for(self, token_index: int, doc: Doc | None = None) -> DateWindow:
+        """The date of the clause headed by a token: the time expression anchored on it or on the
+        heads above it within its clause (when ``doc`` is given), else the publication window."""
+        anchored = self.anchored
+        if token_index in anchored:
+            return anchored[token_index]
+        if doc is not None and 0 <= token_index < len(doc):
+            token = doc[token_index]
+            for _ in range(8):
+                if token.head.i == token.i or token.dep_ in _CLAUSE_BOUNDARIES:
+                    break
+                token = token.head
+                if token.i in anchored:
+                    return anchored[token.i]
+        return self.published.window
+
+
+def date_for(
+    token_index: int,
+    times: Sequence[TimeExpression],
+    published: Published,
+    doc: Doc | None = None,
+) -> DateWindow:
+    """The date of the clause headed by a token (``TimeIndex.date_for``, for one question)."""
+    return TimeIndex(times, published).date_for(token_index, doc)

@@ -1,16 +1,13 @@
-"""The dates lexicon: word lists, the anniversary base dates and the eras, loaded from
-``detente/dates/data`` once per process (a cached loader of constant tables)."""
+"""The dates lexicon: word lists, the anniversary base dates and the eras, from the knowledge
+registry's ``dates_lexicon``, ``anniversaries`` and ``eras`` tables (``detente.knowledge``)."""
 
 from __future__ import annotations
 
-import csv
-import tomllib
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 
 from detente.errors import KnowledgeError
+from detente.knowledge import Knowledge
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,13 +41,6 @@ class Lexicon:
     eras: tuple[KeywordRow, ...]
 
 
-def _read(name: str) -> str:
-    try:
-        return resources.files("detente.dates").joinpath("data", name).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise KnowledgeError(f"dates data file {name} is missing ({exc}); reinstall detente") from None
-
-
 def _day_or_year(raw: str, name: str) -> tuple[date | None, int]:
     raw = raw.strip()
     try:
@@ -66,35 +56,34 @@ def _groups(raw: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(a.strip() for a in g.split("|") if a.strip()) for g in raw.split(";") if g.strip())
 
 
-def _rows(name: str, with_end: bool) -> tuple[KeywordRow, ...]:
+def _rows(rows: list[dict[str, str]], name: str, with_end: bool) -> tuple[KeywordRow, ...]:
     out = []
-    for row in csv.DictReader(_read(name).splitlines()):
+    for row in rows:
         start, year = _day_or_year(row["start" if with_end else "base"], name)
         end = _day_or_year(row["end"], name)[0] if with_end else None
         out.append(KeywordRow(groups=_groups(row["keywords"]), start=start, year=year, end=end, note=row.get("note") or ""))
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def load() -> Lexicon:
-    """The shipped lexicon (constant; cached)."""
+def load(knowledge: Knowledge) -> Lexicon:
+    """The lexicon from the registry's tables (``dates_lexicon``, ``anniversaries``, ``eras``)."""
     try:
-        t = tomllib.loads(_read("lexicon.toml"))
-    except tomllib.TOMLDecodeError as exc:
-        raise KnowledgeError(f"dates lexicon.toml is malformed: {exc}") from None
-    return Lexicon(
-        months=t["months"],
-        weekdays=t["weekdays"],
-        numbers=t["numbers"],
-        ordinals=t["ordinals"],
-        units=t["units"],
-        seasons=t["seasons"],
-        season_months={k: (v[0], v[1]) for k, v in t["season_months"].items()},
-        parts_of_day=t["parts_of_day"],
-        references=t["references"],
-        holidays=t["holidays"],
-        kind_adjectives=frozenset(w.lower() for w in t["kind_adjectives"]["words"]),
-        telling_verbs=frozenset(w.lower() for w in t["telling_verbs"]["lemmas"]),
-        anniversaries=_rows("anniversaries.csv", with_end=False),
-        eras=_rows("eras.csv", with_end=True),
-    )
+        t = knowledge.toml("dates_lexicon")
+        return Lexicon(
+            months=t["months"],
+            weekdays=t["weekdays"],
+            numbers=t["numbers"],
+            ordinals=t["ordinals"],
+            units=t["units"],
+            seasons=t["seasons"],
+            season_months={k: (v[0], v[1]) for k, v in t["season_months"].items()},
+            parts_of_day=t["parts_of_day"],
+            references=t["references"],
+            holidays=t["holidays"],
+            kind_adjectives=frozenset(w.lower() for w in t["kind_adjectives"]["words"]),
+            telling_verbs=frozenset(w.lower() for w in t["telling_verbs"]["lemmas"]),
+            anniversaries=_rows(knowledge.rows("anniversaries"), "anniversaries.csv", with_end=False),
+            eras=_rows(knowledge.rows("eras"), "eras.csv", with_end=True),
+        )
+    except (KeyError, TypeError, IndexError) as exc:
+        raise KnowledgeError(f"the dates lexicon lacks or misshapes {exc}; compare with detente/dates/data/lexicon.toml") from None

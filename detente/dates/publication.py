@@ -15,13 +15,13 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from detente.dates import lexicon as lexicon_module
 from detente.dates import syntax
 from detente.dates.lexicon import KeywordRow
-from detente.dates.rules import Ctx, candidates
+from detente.dates.rules import DateKnowledge, candidates
 from detente.dates.timex import span, window_of
-from detente.ingest.dateline import find_dateline
-from detente.records import Article, DateWindow, Published, TermEvidence
+from detente.dates.values import Ctx
+from detente.reading import Reading
+from detente.records import DateWindow, Published, TermEvidence
 
 _HEAD_CHARS = 300
 _FULL_DATE_RULES = frozenset({"iso_date", "month_day_year", "day_month_year"})
@@ -40,11 +40,11 @@ _FUTURE_CUE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘']|\s*\n|\s*$)|\n")
 
 
-def _full_dates(text: str) -> list[tuple[int, date]]:
+def _full_dates(text: str, know: DateKnowledge) -> list[tuple[int, date]]:
     """Full (day, month, year) dates in a short text, with their start offsets."""
-    lex = lexicon_module.load()
+    lex = know.lexicon
     out = []
-    for cand in candidates(text):
+    for cand in candidates(text, know.rules):
         if cand.rule.name not in _FULL_DATE_RULES:
             continue
         month = cand.match.groupdict().get("month")
@@ -62,38 +62,38 @@ def _inside(d: date, bounds: DateWindow | None) -> bool:
     return bounds.earliest <= d <= bounds.latest
 
 
-def _explicit_in_head(text: str, bounds: DateWindow | None, today: date) -> tuple[date, str] | None:
+def _explicit_in_head(text: str, bounds: DateWindow | None, today: date, know: DateKnowledge) -> tuple[date, str] | None:
     head = text[:_HEAD_CHARS]
-    for start, d in _full_dates(head):
+    for start, d in _full_dates(head, know):
         if _LABEL.search(head[:start]) and d <= today and _inside(d, bounds):
             return d, f"explicit date {head[start:start + 20].strip()!r} in the text's head"
     return None
 
 
-def _past_weekdays(doc: Doc, text: str) -> set[int]:
+def _past_weekdays(doc: Doc, text: str, know: DateKnowledge) -> set[int]:
     """ISO weekdays that past-tense clauses of the text name without 'last'/'next'."""
-    lex = lexicon_module.load()
+    lex = know.lexicon
     out: set[int] = set()
-    for cand in candidates(text):
+    for cand in candidates(text, know.rules):
         if cand.rule.name != "weekday" or cand.match["rel"] or cand.match["plural"]:
             continue
         wd = cand.match["wd"]
         if not wd[0].isupper():
             continue
         anchor = syntax.anchor_token(doc, cand.start, cand.end)
-        if syntax.tense(doc, anchor) == "past":
+        if syntax.tense(doc, anchor, know.lexicon) == "past":
             out.add(lex.weekdays[wd.lower()])
     return out
 
 
-def _caption_date(doc: Doc, article: Article, bounds: DateWindow | None, today: date) -> tuple[date, str] | None:
+def _caption_date(reading: Reading, bounds: DateWindow | None, today: date, know: DateKnowledge) -> tuple[date, str] | None:
     """A caption's full date, when the text agrees: a past-tense weekday or the dateline's day."""
-    dates = {d for caption in article.captions for _, d in _full_dates(caption)}
+    doc, article, dateline = reading.doc, reading.article, reading.dateline
+    dates = {d for caption in article.captions for _, d in _full_dates(caption, know)}
     dates = {d for d in dates if d <= today and _inside(d, bounds)}
     if not dates:
         return None
-    dateline = find_dateline(article.text)
-    weekdays = _past_weekdays(doc, article.text)
+    weekdays = _past_weekdays(doc, article.text, know)
     agreeing = []
     for d in dates:
         if dateline and dateline.month == d.month and dateline.day == d.day:
@@ -115,12 +115,12 @@ def _matches(row: KeywordRow, phrase: str) -> bool:
     return all(any(_present(a, phrase) for a in group) for group in row.groups)
 
 
-def _anniversaries(doc: Doc, text: str, today: date) -> list[tuple[DateWindow, str]]:
+def _anniversaries(doc: Doc, text: str, today: date, know: DateKnowledge) -> list[tuple[DateWindow, str]]:
     """Windows the article's anniversaries put the publication in (``text`` is the doc's text)."""
     out: list[tuple[DateWindow, str]] = []
     if "nniversar" not in text and "NNIVERSAR" not in text:
         return out  # the pattern scans every word: skip the many texts that cannot match
-    lex = lexicon_module.load()
+    lex = know.lexicon
     for m in _ANNIVERSARY.finditer(text):
         if m["n"]:
             n = int(m["n"])
@@ -152,7 +152,7 @@ def _anniversaries(doc: Doc, text: str, today: date) -> list[tuple[DateWindow, s
         else:
             lo, hi = date(year, 1, 1), date(year, 12, 31)
         token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        tense = syntax.tense(doc, token.root.i) if token is not None else "none"
+        tense = syntax.tense(doc, token.root.i, know.lexicon) if token is not None else "none"
         window_text = text[max(0, m.start() - 60):end]
         if tense == "future" or _FUTURE_CUE.search(window_text):
             lo -= _YEAR
@@ -172,23 +172,25 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _ABSOLUTE_RULES = frozenset({"iso_date", "month_day_year", "day_month_year", "month_year", "year"})
 
 
-def _past_floor(doc: Doc, text: str) -> date | None:
+def _past_floor(doc: Doc, text: str, know: DateKnowledge) -> date | None:
     """The latest first day of an absolute date (with a year) told in a past-tense clause."""
-    from detente.dates.finder import plausible  # the finder's filters (years that are amounts...)
+    from detente.dates.finder import (
+        plausible,  # the finder's filters (years that are amounts...)
+    )
 
-    lex = lexicon_module.load()
+    lex = know.lexicon
     best: date | None = None
-    for cand in candidates(text):
+    for cand in candidates(text, know.rules):
         if cand.rule.name not in _ABSOLUTE_RULES or (cand.rule.name == "month_year" and not cand.match["year"]):
             continue
-        if not plausible(cand, text, doc):
+        if not plausible(cand, text, doc, know.lexicon):
             continue
         value = cand.rule.normalise(cand.match, Ctx(ref=None, tense="none"), lex)
         w = window_of(value[1]) if value and value[1] else None
         if w is None or w.earliest is None:
             continue
         anchor = syntax.anchor_token(doc, cand.start, cand.end)
-        if syntax.tense(doc, anchor) != "past":
+        if syntax.tense(doc, anchor, know.lexicon) != "past":
             continue
         if anchor is not None and doc[anchor].pos_ in ("VERB", "AUX") and not any(
             c.dep_ in _SUBJECTS for c in doc[anchor].children
@@ -201,7 +203,7 @@ def _past_floor(doc: Doc, text: str) -> date | None:
     return best
 
 
-def _bounds(doc: Doc, text: str, evidence: Sequence[TermEvidence], today: date) -> tuple[DateWindow | None, list[str]]:
+def _bounds(doc: Doc, text: str, evidence: Sequence[TermEvidence], today: date, know: DateKnowledge) -> tuple[DateWindow | None, list[str]]:
     """The window all the evidence allows: the intersection of office terms and anniversaries.
 
     Evidence that contradicts the rest (an empty intersection) is resolved by the union: wider,
@@ -214,10 +216,10 @@ def _bounds(doc: Doc, text: str, evidence: Sequence[TermEvidence], today: date) 
             end = today  # "ousted President X": the term is over, so it only bounds from below
         if ev.start <= end:
             windows.append((span(ev.start, end), f"term of {ev.person_id} as {ev.seat}"))
-    windows += _anniversaries(doc, text, today)
+    windows += _anniversaries(doc, text, today, know)
     if not windows:
         return None, []
-    floor = _past_floor(doc, text)
+    floor = _past_floor(doc, text, know)
     if floor is not None and floor <= today:
         # a dated past event the text tells of happened before publication
         windows.append((span(floor, today), f"past event dated {floor.isoformat()}"))
@@ -232,17 +234,18 @@ def _bounds(doc: Doc, text: str, evidence: Sequence[TermEvidence], today: date) 
 
 
 def publication(
-    doc: Doc, article: Article, evidence: Sequence[TermEvidence], *, today: date | None = None
+    reading: Reading, evidence: Sequence[TermEvidence], know: DateKnowledge, *, today: date | None = None
 ) -> Published:
     """The publication window with its method (given, explicit, dateline, inferred, unknown)."""
+    doc, article = reading.doc, reading.article
     if article.published is not None:
         return Published(window=DateWindow.day(article.published), method="given", evidence=("input metadata",))
     today = today or date.today()
-    bounds, reasons = _bounds(doc, article.text, evidence, today)
-    found = _explicit_in_head(article.text, bounds, today) or _caption_date(doc, article, bounds, today)
+    bounds, reasons = _bounds(doc, article.text, evidence, today, know)
+    found = _explicit_in_head(article.text, bounds, today, know) or _caption_date(reading, bounds, today, know)
     if found:
         return Published(window=DateWindow.day(found[0]), method="explicit", evidence=(found[1],))
-    dateline = find_dateline(article.text)
+    dateline = reading.dateline
     if dateline and dateline.month and dateline.day:
         if dateline.year:
             try:

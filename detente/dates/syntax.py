@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from detente.dates import lexicon as lexicon_module
-from detente.dates.rules import Tense
+from detente.dates.lexicon import Lexicon
+from detente.dates.values import Tense
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 # Modals of obligation and possibility look ahead too ("must leave by Friday", "could vote on
@@ -69,7 +69,7 @@ def _arranged_object(token: Token, head: Token) -> int | None:
     return objects[0].i if objects else None
 
 
-def _finite_tense(verb: Token) -> Tense | None:
+def _finite_tense(verb: Token, lex: Lexicon) -> Tense | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if (lowers & _FUTURE_AUX or lowers & _FORWARD_MODALS) and "have" in {a.lemma_ for a in auxes}:
@@ -93,7 +93,7 @@ def _finite_tense(verb: Token) -> Tense | None:
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"  # "are meeting on Tuesday": the present progressive plans
     if verb.tag_ in ("VBZ", "VBP", "MD"):
-        if verb.lemma_ in lexicon_module.load().telling_verbs:
+        if verb.lemma_ in lex.telling_verbs:
             return "none"  # "officials say Friday ...": no timetable
         if verb.lemma_ == "be":
             # "the vote is Sunday", "he is due in Berlin on Thursday": a day the present copula
@@ -119,7 +119,7 @@ def _singular_subject(verb: Token) -> bool:
     return subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she", "it")
 
 
-def tense(doc: Doc, anchor: int | None) -> Tense:
+def tense(doc: Doc, anchor: int | None, lex: Lexicon) -> Tense:
     """The tense of the clause the anchor token belongs to, climbing infinitives to their head."""
     if anchor is None:
         return "none"
@@ -133,7 +133,7 @@ def tense(doc: Doc, anchor: int | None) -> Tense:
     infinitive_seen = False
     from_noun = steps > 0
     for _ in range(_CLIMB):
-        found = _finite_tense(token)
+        found = _finite_tense(token, lex)
         if found == "present" and token.lemma_ == "be" and (from_noun or infinitive_seen):
             # the copula's timetable reading holds for a time on the copula itself ("the vote
             # is Sunday"), not for one on a noun or clause below it

@@ -3,11 +3,10 @@
 Each ``.tml`` file under DIR becomes an ``Article`` whose text is the TimeML TEXT element's
 plain text, verbatim (tags removed, entities decoded), with ``published`` = the DCT's date (its
 first ten characters; the DCT itself is not scored). The articles are parsed by the pipeline's
-own ``Pipeline.parse`` and each parsed doc goes through exactly the two functions
-``detente.core.analyse`` calls: ``dates.publication(doc, article, evidence)`` and
-``dates.find(doc, published)``. ``Result`` records carry no time expressions, so the evaluation
-calls those functions rather than ``pipeline.process``; it is the same code path, minus the
-stages after dates.
+own ``Pipeline.parse`` and each parsed doc goes through ``detente.core.findings``, the stages of
+``core.analyse`` up to the dates stage's time expressions. ``Result`` records carry no time
+expressions, so the evaluation reads them there rather than from ``pipeline.process``; it is the
+same code path, minus the stages after dates.
 
 Scoring follows TempEval-3: a found expression matches a gold TIMEX3 when they share at least
 one token (overlapping character spans); its value is correct when its TIMEX3 value string
@@ -24,8 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from detente import actors, dates
-from detente.core import Pipeline
+from detente import dates
+from detente.core import Pipeline, findings
 from detente.errors import EvaluationError
 from detente.evaluate.report import Report, Score
 from detente.records import Article, TimeExpression
@@ -146,11 +145,9 @@ def predict(docs: Iterable[TimeMLDoc], pipeline: Pipeline) -> list[tuple[TimeMLD
         Article(doc_id=d.doc_id, text=d.text, published=d.dct, origin=f"TimeML {d.doc_id}") for d in docs
     ]
     out = []
-    kb = pipeline.resources.kb
     for doc, article in pipeline.parse(articles):
-        evidence = actors.dating_evidence(doc, article, kb)
-        published = dates.publication(doc, article, evidence)
-        out.append((by_id[article.doc_id], dates.find(doc, published)))
+        so_far = findings(doc, article, pipeline.resources, through=dates.times_stage)
+        out.append((by_id[article.doc_id], so_far.times))
     return out
 
 
@@ -197,14 +194,13 @@ def run(gold: Path, pipeline: Pipeline) -> Report:
 def publication_windows(articles: Sequence[Article], truth: dict[str, date], pipeline: Pipeline) -> Report:
     """Publication windows of articles whose input date is withheld: how often the window holds
     the true date, and how wide it is. The articles go through ``Pipeline.parse`` and the same
-    ``actors.dating_evidence`` + ``dates.publication`` calls as ``core.analyse``."""
+    stages of ``core.analyse`` up to the publication window (``core.findings``)."""
     from detente.records import replace
 
     stripped = [replace(a, published=None) for a in articles]
-    kb = pipeline.resources.kb
     rows: list[tuple[str, str, bool, int | None]] = []
     for doc, article in pipeline.parse(stripped):
-        published = dates.publication(doc, article, actors.dating_evidence(doc, article, kb))
+        published = findings(doc, article, pipeline.resources, through=dates.publication_stage).published
         true = truth.get(article.doc_id)
         w = published.window
         inside = bool(true and w.earliest and w.latest and w.earliest <= true <= w.latest)

@@ -34,7 +34,7 @@ from pathlib import Path
 from detente.core import Pipeline
 from detente.errors import DetenteError, EvaluationError
 from detente.evaluate.report import Report
-from detente.quotes.marks import scan
+from detente.nlp.marks import scan
 from detente.records import Article, Quote
 
 Span = tuple[int, int]

@@ -1,13 +1,14 @@
 """The events stage: CAMEO and PLOVER events with source, target, trigger and evidence.
 
-Entry points (called by detente.core):
-- ``Lexicon.load(config)``: the CAMEO table, the CAMEO→PLOVER table and the pattern lexicon.
-- ``code(doc, article, mentions, times, published, lexicon)``: the article's events, numbered
-  ``{doc_id}:e{n}`` in text order.
+Entry points:
+- ``Lexicon.load(...)``: the CAMEO table, the CAMEO→PLOVER table and the pattern lexicon.
+- ``events_stage`` (core, after the dates stage): the article's events, numbered
+  ``{doc_id}:e{n}`` in text order; ``code(reading, mention_index, time_index, lexicon)`` is the
+  same step alone.
 """
 
 from __future__ import annotations
 
-from detente.events.stage import Lexicon, code
+from detente.events.stage import Lexicon, code, events_stage
 
-__all__ = ["Lexicon", "code"]
+__all__ = ["Lexicon", "code", "events_stage"]

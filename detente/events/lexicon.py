@@ -1,22 +1,18 @@
 """The events lexicon: the CAMEO table, the CAMEO→PLOVER table and the predicate patterns.
 
-Everything is data in ``detente/events/data`` (plus the user's pattern files from
-``KnowledgeConfig.patterns``), compiled at load time into dict lookups keyed by lemma so that
+Everything is data in ``detente/events/data`` (plus the user's files), read through the
+knowledge registry (``detente.knowledge``), compiled at load time into dict lookups keyed by lemma so that
 the coder stays linear in tokens.
 """
 
 from __future__ import annotations
 
-import csv
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from detente.config import KnowledgeConfig
 from detente.errors import KnowledgeError
+from detente.knowledge import Knowledge, Source
 
 PLOVER_TYPES: frozenset[str] = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
@@ -109,11 +105,11 @@ class Lexicon:
     settings: Settings = field(default_factory=Settings)
 
     @classmethod
-    def load(cls, config: KnowledgeConfig) -> Lexicon:
-        codes = _cameo_table()
-        tables = [_shipped_patterns()]
-        for path in config.patterns:
-            tables.append(_read_toml(Path(path)))
+    def load(cls, knowledge: Knowledge) -> Lexicon:
+        """The lexicon from the registry's tables. Each pattern file is read on its own (not merged
+        into the shipped one): a pattern's error names the file it is in."""
+        codes = _cameo_table(knowledge.rows("cameo"), knowledge.rows("cameo_plover"))
+        tables = [_read_toml(source) for source in knowledge.texts("patterns")]
         verbs: dict[str, list[Pattern]] = {}
         nouns: dict[str, list[Pattern]] = {}
         future: dict[str, str] = {}
@@ -191,29 +187,17 @@ def _parse_pattern(text: str, code: str, where: str) -> Pattern:
     )
 
 
-def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+def _read_toml(source: Source) -> tuple[str, dict[str, Any]]:
     try:
-        return str(path), tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise KnowledgeError(f"cannot read pattern file {path}: {exc}; check knowledge.patterns") from None
+        return source.where, tomllib.loads(source.text)
+    except tomllib.TOMLDecodeError as exc:
+        raise KnowledgeError(f"cannot read pattern file {source.where}: {exc}; check knowledge.patterns") from None
 
 
-@lru_cache(maxsize=1)
-def _shipped_patterns() -> tuple[str, dict[str, Any]]:
-    data = resources.files("detente.events").joinpath("data", "patterns.toml")
-    return "detente/events/data/patterns.toml", tomllib.loads(data.read_text(encoding="utf-8"))
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    data = resources.files("detente.events").joinpath("data", name)
-    return list(csv.DictReader(data.read_text(encoding="utf-8").splitlines()))
-
-
-@lru_cache(maxsize=1)
-def _cameo_table_cached() -> tuple[CameoCode, ...]:
-    plover = {r["cameo"]: r for r in _rows("cameo_plover.csv")}
+def _cameo_table(cameo_rows: list[dict[str, str]], plover_rows: list[dict[str, str]]) -> dict[str, CameoCode]:
+    plover = {r["cameo"]: r for r in plover_rows}
     out = []
-    for r in _rows("cameo.csv"):
+    for r in cameo_rows:
         p = plover.get(r["code"], {})
         label = p.get("plover") or None
         if label is not None:
@@ -231,8 +215,4 @@ def _cameo_table_cached() -> tuple[CameoCode, ...]:
                 plover_mode=(p.get("plover_mode") or None) if label else None,
             )
         )
-    return tuple(out)
-
-
-def _cameo_table() -> dict[str, CameoCode]:
-    return {c.code: c for c in _cameo_table_cached()}
+    return {c.code: c for c in out}

@@ -1,13 +1,15 @@
 """Wire-service datelines: "MOSCOW (Reuters) - ", "MOSCOW. Oct 28 (Interfax) – ",
-"WASHINGTON, March 26 (AP) — ". Shared by ingest (source), dates (publication day) and places
-(the city events of that day happened in)."""
+"WASHINGTON, March 26 (AP) — ". Found once per article at ingest and carried on ``Article.dateline``
+(its type lives with the records): ingest reads the publisher from it, dates the publication day,
+places the city the day's events happened in."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from detente.records import Span
+from detente.records import Dateline
+
+__all__ = ["Dateline", "find_dateline"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -25,22 +27,6 @@ _DATELINE = re.compile(
     (?P<dash>[-–—]{1,2})[ \t]*""",
     re.VERBOSE | re.MULTILINE,
 )
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Dateline:
-    span: Span  # the whole dateline, dash included
-    place: str  # as written, e.g. "MOSCOW"
-    place_span: Span
-    month: int | None = None
-    day: int | None = None
-    year: int | None = None
-    agency: str | None = None  # "Reuters", "Interfax"
-
-    @property
-    def place_name(self) -> str:
-        """'MOSCOW' -> 'Moscow', 'ST. PETERSBURG' -> 'St. Petersburg'."""
-        return " ".join(w.capitalize() if w.isupper() else w for w in self.place.split())
 
 
 def find_dateline(text: str, within: int = 600) -> Dateline | None:

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from detente.errors import InputError
+from detente.ingest.dateline import find_dateline
 from detente.ingest.identity import sha256
 from detente.records import Article
 
@@ -108,6 +109,7 @@ def article_from_mapping(obj: Mapping[str, Any], origin: str, warned: set[str] |
         published=published,
         origin=origin,
         sha256=sha256(text),
+        dateline=find_dateline(text),
     )
 
 

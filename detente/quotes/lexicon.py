@@ -1,13 +1,12 @@
-"""The reporting cues the quotes stage recognises, loaded from ``detente/quotes/data/cues.toml``."""
+"""The reporting cues the quotes stage recognises: the knowledge registry's ``quote_cues`` table
+(``detente/quotes/data/cues.toml`` and the user's files)."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from detente.errors import KnowledgeError
+from detente.knowledge import Knowledge
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,13 +29,10 @@ class Cues:
     questions: frozenset[str] = frozenset()  # "asked if ...": verbs whose if-clause is the question
 
 
-@cache
-def load_cues() -> Cues:
-    """The shipped cue table (read once per process)."""
-    name = "cues.toml"
+def load_cues(knowledge: Knowledge) -> Cues:
+    """The cue table from the registry."""
     try:
-        raw = resources.files("detente.quotes").joinpath("data", name).read_text(encoding="utf-8")
-        data = tomllib.loads(raw)
+        data = knowledge.toml("quote_cues")
         direct = frozenset(w.lower() for w in data["direct"])
         quoting = frozenset(w.lower() for w in data["quoting"])
         return Cues(
@@ -56,7 +52,7 @@ def load_cues() -> Cues:
             needs_particle={k.lower(): v.lower() for k, v in data.get("needs_particle", {}).items()},
             according=tuple(tuple(w.lower() for w in words) for words in data.get("according", [])),
         )
-    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
+    except (KeyError, TypeError, AttributeError) as exc:
         raise KnowledgeError(
-            f"detente/quotes/data/{name} is missing or malformed ({exc}); reinstall detente or fix the file"
+            f"the quote cues lack or misshape {exc}; compare with detente/quotes/data/cues.toml"
         ) from exc

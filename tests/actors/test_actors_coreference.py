@@ -10,10 +10,15 @@ from datetime import date
 import pytest
 
 from detente.actors import KnowledgeBase, resolve
-from detente.actors.knowledge import _rules, build
-from detente.actors.resolve import quoted_ranges
+from detente.actors.knowledge import build, rules_from
 from detente.config import KnowledgeConfig
+from detente.knowledge import Knowledge
+from detente.nlp.marks import quoted_ranges
+from detente.reading import read
 from detente.records import Article, DateWindow, Mention, Published
+
+# The actors stage's word lists, as Resources loads them (shipped table only).
+RULES = rules_from(Knowledge.load(keys=("actor_rules",)).toml("actor_rules"))
 
 COUNTRIES = [
     {"alpha3": "RUS", "alpha2": "RU", "name": "Russia", "aliases": "", "adjectives": "Russian", "demonyms": "", "capital": "Moscow"},
@@ -50,18 +55,18 @@ def small_kb() -> KnowledgeBase:
               {"phrase": "director", "sector": "", "kind": "person", "same_as": ""},
               {"phrase": "analyst", "sector": "EDU", "kind": "person", "same_as": ""},
               {"phrase": "opposition leader", "sector": "OPP", "kind": "person", "same_as": ""}]
-    return build(COUNTRIES, [], [], titles, SEATS, HOLDERS, _rules(), REGIONS, FIRST_NAMES)
+    return build(COUNTRIES, [], [], titles, SEATS, HOLDERS, RULES, REGIONS, FIRST_NAMES)
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
-    return KnowledgeBase.load(KnowledgeConfig())
+    return KnowledgeBase.load(Knowledge.load(KnowledgeConfig()))
 
 
 def _run(nlp, kb, text: str, day: date | None = date(2005, 6, 1)) -> list[Mention]:
     article = Article(doc_id="t", text=text)
     published = Published(window=DateWindow.day(day), method="given") if day else Published()
-    mentions = list(resolve(nlp(text), article, published, kb))
+    mentions = list(resolve(read(nlp(text), article), published, kb))
     for m in mentions:
         assert text[m.span[0] : m.span[1]] == m.actor.text
     return mentions
@@ -169,7 +174,7 @@ def test_two_holders_of_one_office_still_give_the_country(nlp, small_kb) -> None
     small = build(COUNTRIES, [], [], [], SEATS[1:2], [
         {"seat": "Z.president", "person_id": "a-tembo", "name": "Ade Tembo", "aliases": "", "start": "1970-01-01", "end": "1980-01-01"},
         {"seat": "Z.president", "person_id": "b-tembo", "name": "Bo Tembo", "aliases": "", "start": "1990-01-01", "end": "2000-01-01"},
-    ], _rules())
+    ], RULES)
     m = _at(_run(nlp, small, "President Tembo opened the bridge.", None), "President Tembo")
     assert (m.actor.actor_id, m.actor.country) == (None, "ZMB")
 

@@ -7,15 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from detente.actors.knowledge import KnowledgeBase, _rules, build
+from detente.actors.knowledge import KnowledgeBase, build, rules_from
 from detente.config import KnowledgeConfig
 from detente.errors import KnowledgeError
+from detente.knowledge import Knowledge
 from detente.records import SECTORS
+
+# The actors stage's word lists, as Resources loads them (shipped table only).
+RULES = rules_from(Knowledge.load(keys=("actor_rules",)).toml("actor_rules"))
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
-    return KnowledgeBase.load(KnowledgeConfig())
+    return KnowledgeBase.load(Knowledge.load(KnowledgeConfig()))
 
 
 def test_every_iso_country_is_shipped(kb: KnowledgeBase) -> None:
@@ -75,7 +79,7 @@ def _tiny_kb() -> KnowledgeBase:
         {"seat": "RUR.council", "person_id": "half-written", "name": "", "aliases": "", "start": "", "end": ""},
     ]
     return build([{"alpha3": "RUS", "alpha2": "RU", "name": "Russia", "aliases": "", "adjectives": "Russian", "demonyms": "", "capital": "Moscow"}],
-                 [], [], [{"phrase": "minister", "sector": "GOV", "kind": "person", "same_as": ""}], seats, holders, _rules())
+                 [], [], [{"phrase": "minister", "sector": "GOV", "kind": "person", "same_as": ""}], seats, holders, RULES)
 
 
 def test_holders_by_date_and_incomplete_rows_are_skipped() -> None:
@@ -92,7 +96,7 @@ def test_holders_by_date_and_incomplete_rows_are_skipped() -> None:
 def test_user_files_extend_the_shipped_tables(tmp_path: Path) -> None:
     countries = tmp_path / "countries.csv"
     countries.write_text("alpha3,alpha2,name,aliases,adjectives,demonyms,capital,from,to\nZZZ,ZZ,Freedonia,,Freedonian,,Fredville,,\n", encoding="utf-8")
-    kb = KnowledgeBase.load(KnowledgeConfig(countries=(countries,)))
+    kb = KnowledgeBase.load(Knowledge.load(KnowledgeConfig(countries=(countries,))))
     assert kb.country_by_name("Freedonian").alpha3 == "ZZZ"
     assert kb.country_by_name("Russian").alpha3 == "RUS"
 
@@ -101,6 +105,6 @@ def test_a_malformed_user_file_says_what_to_do(tmp_path: Path) -> None:
     bad = tmp_path / "holders.csv"
     bad.write_text("who,when\nx,y\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="lacks column"):
-        KnowledgeBase.load(KnowledgeConfig(office_holders=(bad,)))
+        KnowledgeBase.load(Knowledge.load(KnowledgeConfig(office_holders=(bad,))))
     with pytest.raises(KnowledgeError, match="cannot read"):
-        KnowledgeBase.load(KnowledgeConfig(seats=(tmp_path / "missing.csv",)))
+        KnowledgeBase.load(Knowledge.load(KnowledgeConfig(seats=(tmp_path / "missing.csv",))))

@@ -7,20 +7,25 @@ from datetime import date
 import pytest
 
 from detente.actors import KnowledgeBase, dating_evidence, resolve
-from detente.actors.knowledge import _rules, build
+from detente.actors.knowledge import build, rules_from
 from detente.config import KnowledgeConfig
+from detente.knowledge import Knowledge
+from detente.reading import read
 from detente.records import Article, DateWindow, Mention, Published
+
+# The actors stage's word lists, as Resources loads them (shipped table only).
+RULES = rules_from(Knowledge.load(keys=("actor_rules",)).toml("actor_rules"))
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
-    return KnowledgeBase.load(KnowledgeConfig())
+    return KnowledgeBase.load(Knowledge.load(KnowledgeConfig()))
 
 
 def _run(nlp, kb, text: str, day: date | None = date(2010, 6, 1)) -> list[Mention]:
     article = Article(doc_id="t", text=text)
     published = Published(window=DateWindow.day(day), method="given") if day else Published()
-    mentions = resolve(nlp(text), article, published, kb)
+    mentions = resolve(read(nlp(text), article), published, kb)
     for m in mentions:
         assert text[m.span[0] : m.span[1]] == m.actor.text
     return list(mentions)
@@ -86,7 +91,7 @@ def test_the_same_surname_resolves_by_date(nlp) -> None:
         {"seat": "X.staff", "person_id": "boris-volkov", "name": "Boris Volkov", "aliases": "", "start": "2011-01-01", "end": ""},
     ]
     kb = build([{"alpha3": "RUS", "alpha2": "RU", "name": "Russia", "aliases": "", "adjectives": "Russian", "demonyms": "", "capital": "Moscow"}],
-               [], [], [{"phrase": "minister", "sector": "GOV", "kind": "person", "same_as": ""}], seats, holders, _rules())
+               [], [], [{"phrase": "minister", "sector": "GOV", "kind": "person", "same_as": ""}], seats, holders, RULES)
     text = "Volkov said on Tuesday that the talks would go on."
     assert _find(_run(nlp, kb, text, date(2005, 5, 1)), "Volkov").actor.actor_id == "anton-volkov"
     assert _find(_run(nlp, kb, text, date(2013, 5, 1)), "Volkov").actor.actor_id == "boris-volkov"
@@ -96,9 +101,9 @@ def test_dating_evidence_from_a_titled_full_name(nlp) -> None:
     seats = [{"seat": "X.staff", "country": "RUS", "role": "Chief of Staff", "sector": "GOV", "category": "chief_of_staff", "titles": "chief of staff"}]
     holders = [{"seat": "X.staff", "person_id": "boris-volkov", "name": "Boris Volkov", "aliases": "", "start": "2011-01-01", "end": "2016-08-12"}]
     kb = build([{"alpha3": "RUS", "alpha2": "RU", "name": "Russia", "aliases": "", "adjectives": "Russian", "demonyms": "", "capital": "Moscow"}],
-               [], [], [], seats, holders, _rules())
+               [], [], [], seats, holders, RULES)
     text = "Russian chief of staff Boris Volkov met the delegation. Former chief of staff Boris Volkov wrote a book."
-    ev = dating_evidence(nlp(text), Article(doc_id="t", text=text), kb)
+    ev = dating_evidence(read(nlp(text), Article(doc_id="t", text=text)), kb)
     assert [(e.person_id, e.start, e.end) for e in ev] == [
         ("boris-volkov", date(2011, 1, 1), date(2016, 8, 12)),
         ("boris-volkov", date(2016, 8, 12), None),

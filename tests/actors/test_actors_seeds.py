@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from detente.ingest import read_inputs
 from detente.records import Mention
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from detente.dates import date_for, find
-from detente.dates.rules import Ctx, candidates
-from detente.dates.lexicon import load
+from detente.dates import DateKnowledge, date_for, find
+from detente.dates.rules import candidates
+from detente.dates.values import Ctx
+from detente.knowledge import Knowledge
 from detente.records import DateWindow, Published
+
+# The dates stage's knowledge, as Resources loads it (shipped tables only).
+KNOW = DateKnowledge.load(Knowledge.load())
+
 
 MONDAY = date(2013, 10, 28)  # a Monday
 SUNDAY = date(2013, 10, 27)
@@ -19,12 +24,12 @@ def pub(d: date) -> Published:
 
 
 def values(nlp, text: str, published: Published) -> dict[str, str | None]:
-    return {t.text: t.value for t in find(nlp(text), published)}
+    return {t.text: t.value for t in find(nlp(text), published, KNOW)}
 
 
 def value_of(text: str, ref: date, tense="none", quarter: str | None = None) -> str | None:
-    (cand,) = candidates(text)
-    out = cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense, quarter=quarter), load())
+    (cand,) = candidates(text, KNOW.rules)
+    out = cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense, quarter=quarter), KNOW.lexicon)
     return out[1] if out else None
 
 
@@ -36,7 +41,7 @@ def test_reported_speech_time_belongs_to_the_telling(nlp):
     # the parser tends to hang "on Monday" on "close"; it is the day of the announcing
     doc = nlp("Norway announced on Monday it would close its consulate in the port city.")
     published = pub(date(2013, 11, 4))  # a Monday
-    times = find(doc, published)
+    times = find(doc, published, KNOW)
     (t,) = times
     assert t.value == "2013-11-04"
     assert doc[t.anchor_token].text == "announced"
@@ -46,7 +51,7 @@ def test_reported_speech_time_belongs_to_the_telling(nlp):
 
 def test_reported_speech_with_a_weekday_after_the_subject_stays_in_the_clause(nlp):
     doc = nlp("The mayor said the bridge would reopen on Friday.")
-    (t,) = find(doc, pub(MONDAY))
+    (t,) = find(doc, pub(MONDAY), KNOW)
     assert doc[t.anchor_token].text == "reopen"
     assert t.value == "2013-11-01"
 
@@ -70,7 +75,7 @@ def test_a_day_arranged_for_in_the_past_takes_the_nearer_day(nlp):
 def test_the_arranging_is_not_dated_by_the_day_arranged(nlp):
     doc = nlp("The league has called a special session of its council for Thursday.")
     published = pub(MONDAY)
-    times = find(doc, published)
+    times = find(doc, published, KNOW)
     (t,) = times
     assert doc[t.anchor_token].text == "session"
     assert date_for(token(doc, "called"), times, published, doc=doc) == published.window
@@ -103,9 +108,9 @@ def test_decades_as_durations_are_written_in_years():
 
 def test_a_time_after_that_belongs_to_the_reported_clause(nlp):
     doc = nlp("The two leaders agreed that by June 30 their armies would leave the valley.")
-    (t,) = find(doc, pub(MONDAY))
+    (t,) = find(doc, pub(MONDAY), KNOW)
     assert doc[t.anchor_token].text != "agreed"
-    assert date_for(token(doc, "agreed"), find(doc, pub(MONDAY)), pub(MONDAY), doc=doc) == pub(MONDAY).window
+    assert date_for(token(doc, "agreed"), find(doc, pub(MONDAY), KNOW), pub(MONDAY), doc=doc) == pub(MONDAY).window
 
 
 def test_simple_present_with_a_day_is_a_timetable(nlp):
@@ -200,7 +205,7 @@ def test_a_possessive_day_is_past_unless_ahead_of(nlp):
 
 def test_a_warning_on_a_day_that_something_could_happen_is_dated_by_the_warning(nlp):
     doc = nlp("The ministry issued a warning on Thursday that the dam could burst.")
-    (t,) = find(doc, pub(date(2013, 10, 30)))
+    (t,) = find(doc, pub(date(2013, 10, 30)), KNOW)
     assert t.value == "2013-10-24"
 
 
@@ -248,7 +253,7 @@ def test_a_clock_time_in_local_time_takes_its_day(nlp):
 def test_a_time_wholly_after_publication_does_not_date_a_past_clause(nlp):
     doc = nlp("The premier has cancelled a planned visit to Rome next month.")
     published = pub(MONDAY)
-    times = find(doc, published)
+    times = find(doc, published, KNOW)
     (t,) = times
     assert t.value == "2013-11"
     assert date_for(token(doc, "cancelled"), times, published, doc=doc) == published.window

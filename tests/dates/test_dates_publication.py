@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from detente.dates import publication
+from detente.dates import DateKnowledge, publication
+from detente.knowledge import Knowledge
+from detente.reading import read
 from detente.records import Article, TermEvidence
+
+# The dates stage's knowledge, as Resources loads it (shipped tables only).
+KNOW = DateKnowledge.load(Knowledge.load())
+
 
 TODAY = date(2025, 1, 1)
 
@@ -16,7 +22,7 @@ def term(text: str, start: date, end: date | None, where: tuple[int, int] = (0, 
 
 def run(nlp, text: str, evidence=(), captions=(), published=None):
     article = Article(doc_id="t", text=text, captions=tuple(captions), published=published)
-    return publication(nlp(text), article, evidence, today=TODAY)
+    return publication(read(nlp(text), article), evidence, KNOW, today=TODAY)
 
 
 def test_given_date_comes_first(nlp):

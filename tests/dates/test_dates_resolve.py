@@ -6,11 +6,16 @@ from datetime import date
 
 import pytest
 
-from detente.dates import date_for, find
-from detente.dates.rules import Ctx, candidates
-from detente.dates.lexicon import load
+from detente.dates import DateKnowledge, date_for, find
+from detente.dates.rules import candidates
 from detente.dates.timex import window_of
+from detente.dates.values import Ctx
+from detente.knowledge import Knowledge
 from detente.records import DateWindow, Published
+
+# The dates stage's knowledge, as Resources loads it (shipped tables only).
+KNOW = DateKnowledge.load(Knowledge.load())
+
 
 MONDAY = date(2013, 10, 28)  # a Monday
 
@@ -20,12 +25,12 @@ def pub(d: date) -> Published:
 
 
 def values(nlp, text: str, published: Published) -> dict[str, str | None]:
-    return {t.text: t.value for t in find(nlp(text), published)}
+    return {t.text: t.value for t in find(nlp(text), published, KNOW)}
 
 
 def value_of(text: str, ref: date, tense="none") -> str | None:
-    (cand,) = candidates(text)
-    out = cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense), load())
+    (cand,) = candidates(text, KNOW.rules)
+    out = cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense), KNOW.lexicon)
     return out[1] if out else None
 
 
@@ -91,14 +96,14 @@ def test_relative_spans():
 
 
 def test_the_week_before_is_the_previous_week(nlp):
-    (t,) = [t for t in find(nlp("He had met the envoy the week before."), pub(MONDAY)) if "week" in t.text]
+    (t,) = [t for t in find(nlp("He had met the envoy the week before."), pub(MONDAY), KNOW) if "week" in t.text]
     assert t.value == "2013-W43"
     assert (t.window.earliest, t.window.latest) == (date(2013, 10, 21), date(2013, 10, 27))
     assert t.window.precision == "week"
 
 
 def test_a_day_after_gives_a_window_ending_at_publication(nlp):
-    (t,) = find(nlp("The talks came a day after the minister spoke."), pub(MONDAY))
+    (t,) = find(nlp("The talks came a day after the minister spoke."), pub(MONDAY), KNOW)
     assert t.kind == "DURATION" and t.value == "P1D"
     assert (t.window.earliest, t.window.latest) == (date(2013, 10, 27), MONDAY)
 
@@ -142,7 +147,7 @@ def test_may_the_verb_is_not_a_month(nlp):
 def test_historical_event_keeps_its_time(nlp):
     doc = nlp("The veteran said he fought in World War II and met Soviet troops in 1945.")
     published = pub(MONDAY)
-    times = find(doc, published)
+    times = find(doc, published, KNOW)
     fought = next(t.i for t in doc if t.text == "fought")
     met = next(t.i for t in doc if t.text == "met")
     assert date_for(fought, times, published, doc=doc).latest == date(1945, 9, 2)
@@ -154,13 +159,13 @@ def test_historical_event_keeps_its_time(nlp):
 def test_date_for_without_expression_is_the_publication_window(nlp):
     doc = nlp("The minister criticised the plan.")
     published = pub(MONDAY)
-    assert date_for(2, find(doc, published), published) == published.window
+    assert date_for(2, find(doc, published, KNOW), published) == published.window
 
 
 def test_unknown_publication_leaves_relative_expressions_unknown(nlp):
-    (t,) = [t for t in find(nlp("They met on Thursday in 1991."), Published()) if t.text == "Thursday"]
+    (t,) = [t for t in find(nlp("They met on Thursday in 1991."), Published(), KNOW) if t.text == "Thursday"]
     assert not t.window.known
-    (y,) = [t for t in find(nlp("They met on Thursday in 1991."), Published()) if t.text == "1991"]
+    (y,) = [t for t in find(nlp("They met on Thursday in 1991."), Published(), KNOW) if t.text == "1991"]
     assert y.value == "1991" and y.window.known
 
 
@@ -169,9 +174,9 @@ def test_publication_window_of_several_days_gives_a_union(nlp):
         window=DateWindow(earliest=date(2013, 10, 28), latest=date(2013, 10, 30), precision="week"),
         method="inferred",
     )
-    (t,) = find(nlp("The envoys met on Sunday."), published)
+    (t,) = find(nlp("The envoys met on Sunday."), published, KNOW)
     assert t.window.earliest == date(2013, 10, 27) and t.window.latest == date(2013, 10, 27)
-    (t,) = find(nlp("The envoys met yesterday."), published)
+    (t,) = find(nlp("The envoys met yesterday."), published, KNOW)
     assert (t.window.earliest, t.window.latest) == (date(2013, 10, 27), date(2013, 10, 29))
     assert t.value is None and t.window.date is None
 
@@ -179,5 +184,5 @@ def test_publication_window_of_several_days_gives_a_union(nlp):
 @pytest.mark.parametrize("text", ["on Thursday", "last week", "in March 2014", "the 1990s"])
 def test_anchor_is_the_clause_head(nlp, text):
     doc = nlp(f"The ministers met {text}.")
-    (t,) = find(doc, pub(MONDAY))
+    (t,) = find(doc, pub(MONDAY), KNOW)
     assert doc[t.anchor_token].text == "met"

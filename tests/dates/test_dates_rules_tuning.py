@@ -9,9 +9,14 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from detente.dates import find
-from detente.dates.rules import _CHUNK_END, Candidate, candidates, rules
+from detente.dates import DateKnowledge, find
+from detente.dates.rules import _CHUNK_END, Candidate, candidates
+from detente.knowledge import Knowledge
 from detente.records import DateWindow, Published
+
+# The dates stage's knowledge, as Resources loads it (shipped tables only).
+KNOW = DateKnowledge.load(Knowledge.load())
+
 
 MONDAY = date(2013, 10, 28)  # a Monday
 
@@ -21,7 +26,7 @@ def pub(d: date) -> Published:
 
 
 def values(nlp, text: str, published: Published) -> dict[str, str | None]:
-    return {t.text: t.value for t in find(nlp(text), published)}
+    return {t.text: t.value for t in find(nlp(text), published, KNOW)}
 
 
 def test_current_as_an_adjective_is_the_present(nlp):
@@ -66,7 +71,7 @@ def test_future_clause_with_a_day_just_gone_keeps_the_nearest(nlp):
 
 
 def test_every_rule_has_triggers():
-    assert all(rule.triggers for rule in rules())
+    assert all(rule.triggers for rule in KNOW.rules)
 
 
 def _full_scan(text: str) -> list[tuple[int, int, str]]:
@@ -76,7 +81,7 @@ def _full_scan(text: str) -> list[tuple[int, int, str]]:
     bounds = [m.end() for m in _CHUNK_END.finditer(text)] + [len(text)]
     start = 0
     for end in bounds:
-        for order, rule in enumerate(rules()):
+        for order, rule in enumerate(KNOW.rules):
             for m in rule.pattern.finditer(text, start, end):
                 if m.end() > m.start():
                     found.append((m.start(), -(m.end() - m.start()), order, Candidate(m.start(), m.end(), rule, m)))
@@ -98,11 +103,11 @@ PIECES = ["The talks ended on Friday.", "Prices rose 3% in the third quarter of 
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12))
 def test_triggers_and_chunks_find_what_a_full_scan_finds(parts):
     text = " ".join(parts)
-    assert sorted((c.start, c.end, c.rule.name) for c in candidates(text)) == _full_scan(text)
+    assert sorted((c.start, c.end, c.rule.name) for c in candidates(text, KNOW.rules)) == _full_scan(text)
 
 
 def test_hard_wrapped_line_stays_one_chunk():
-    (cand,) = candidates("The accord signed on March\n5, 2001 holds.")
+    (cand,) = candidates("The accord signed on March\n5, 2001 holds.", KNOW.rules)
     assert cand.rule.name == "month_day_year" and re.sub(r"\s+", " ", cand.match[0]) == "March 5, 2001"
 
 
@@ -111,15 +116,14 @@ def test_past_floor_ignores_dates_of_subjectless_participles(nlp):
 
     text = ("The pact keeps a cap of 700 deployed launchers until February 2031. "
             "The negotiators began their work in March 2010.")
-    assert _past_floor(nlp(text), text) == date(2010, 3, 1)
+    assert _past_floor(nlp(text), text, KNOW) == date(2010, 3, 1)
 
 
 def _value(text: str, ref: date, tense="none"):
-    from detente.dates.lexicon import load
-    from detente.dates.rules import Ctx
+    from detente.dates.values import Ctx
 
-    (cand,) = candidates(text)
-    out = cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense), load())
+    (cand,) = candidates(text, KNOW.rules)
+    out = cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense), KNOW.lexicon)
     return out[1] if out else None
 
 
@@ -161,7 +165,7 @@ def test_vague_future_phrases(nlp):
 
 
 def test_expressions_do_not_span_paragraphs():
-    got = [c.match[0] for c in candidates("Sales rose 5% from a year earlier.\n\nLast week the board met.")]
+    got = [c.match[0] for c in candidates("Sales rose 5% from a year earlier.\n\nLast week the board met.", KNOW.rules)]
     assert got == ["a year earlier", "Last week"]
 
 

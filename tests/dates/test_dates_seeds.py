@@ -10,6 +10,7 @@ import pytest
 
 from detente import actors, dates
 from detente.evaluate.dates import read_timeml
+from detente.reading import read
 from detente.records import replace
 
 TRUE_DATES = {
@@ -28,9 +29,10 @@ def parsed(pipeline, seeds: Path):
     articles = [a for a in read_inputs([str(seeds)], sys.stdin) if a.doc_id in TRUE_DATES]
     out = {}
     for doc, article in pipeline.parse([replace(a, published=None) for a in articles]):
-        evidence = actors.dating_evidence(doc, article, pipeline.resources.kb)
-        published = dates.publication(doc, article, evidence)
-        out[article.doc_id] = (doc, article, published, dates.find(doc, published))
+        reading = read(doc, article)
+        evidence = actors.dating_evidence(reading, pipeline.resources.kb)
+        published = dates.publication(reading, evidence, pipeline.resources.dates)
+        out[article.doc_id] = (doc, article, published, dates.find(doc, published, pipeline.resources.dates))
     return out
 
 

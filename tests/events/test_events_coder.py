@@ -6,8 +6,12 @@ from datetime import date
 
 import pytest
 
+from detente.actors.lookup import MentionIndex
 from detente.config import KnowledgeConfig
+from detente.dates import TimeIndex
 from detente.events import Lexicon, code
+from detente.knowledge import Knowledge
+from detente.reading import read
 from detente.records import Actor, Article, DateWindow, Event, Mention, Published
 
 COUNTRY = {
@@ -21,7 +25,7 @@ KIND = {"Russia": "country", "Iran": "country", "Germany": "country", "China": "
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    return Lexicon.load(KnowledgeConfig())
+    return Lexicon.load(Knowledge.load(KnowledgeConfig()))
 
 
 def run(nlp, lexicon: Lexicon, text: str, places: tuple[str, ...] = ("Moscow",)) -> tuple[Event, ...]:
@@ -38,7 +42,7 @@ def run(nlp, lexicon: Lexicon, text: str, places: tuple[str, ...] = ("Moscow",))
             ))
             start = text.find(name, start + 1)
     published = Published(window=DateWindow.day(date(2020, 5, 4)), method="given")
-    return code(doc, Article(doc_id="t", text=text), mentions, (), published, lexicon)
+    return code(read(doc, Article(doc_id="t", text=text)), MentionIndex(mentions), TimeIndex((), published), lexicon)
 
 
 def triples(events: tuple[Event, ...]) -> set[tuple[str, str | None, str]]:
@@ -255,7 +259,7 @@ def test_source_without_a_country_gives_no_event(nlp, lexicon) -> None:
         Mention(doc_id="t", span=(17, 24), kind="country", actor=Actor(text="Germany", name="Germany", actor_id="germany", country="DEU")),
     ]
     published = Published(window=DateWindow.day(date(2020, 5, 4)), method="given")
-    assert code(doc, Article(doc_id="t", text=text), mentions, (), published, lexicon) == ()
+    assert code(read(doc, Article(doc_id="t", text=text)), MentionIndex(mentions), TimeIndex((), published), lexicon) == ()
 
 
 def test_protest_verbs_with_an_object_are_not_protests(nlp, lexicon) -> None:

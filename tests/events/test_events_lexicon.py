@@ -10,11 +10,12 @@ from detente.config import KnowledgeConfig
 from detente.errors import KnowledgeError
 from detente.events import Lexicon
 from detente.events.lexicon import PLOVER_TYPES
+from detente.knowledge import Knowledge
 
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    return Lexicon.load(KnowledgeConfig())
+    return Lexicon.load(Knowledge.load(KnowledgeConfig()))
 
 
 def test_cameo_table_codes_are_strings_with_gdelt_weights(lexicon: Lexicon) -> None:
@@ -67,7 +68,7 @@ def test_future_codes(lexicon: Lexicon) -> None:
 def test_user_pattern_file_extends_lexicon(tmp_path: Path) -> None:
     extra = tmp_path / "mine.toml"
     extra.write_text('[verb]\n"snog" = "051"\n', encoding="utf-8")
-    lex = Lexicon.load(KnowledgeConfig(patterns=(extra,)))
+    lex = Lexicon.load(Knowledge.load(KnowledgeConfig(patterns=(extra,))))
     assert lex.verbs["snog"][0].code == "051"
     assert "meet" in lex.verbs
 
@@ -76,4 +77,4 @@ def test_unknown_code_in_user_file_is_an_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('[verb]\n"snog" = "51"\n', encoding="utf-8")
     with pytest.raises(KnowledgeError, match="unknown CAMEO code"):
-        Lexicon.load(KnowledgeConfig(patterns=(bad,)))
+        Lexicon.load(Knowledge.load(KnowledgeConfig(patterns=(bad,))))

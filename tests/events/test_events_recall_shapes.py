@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from detente.events.coder import _stranded_object
+from detente.events.participants import _stranded_object
 from detente.records import Article, Event
 
 

@@ -10,12 +10,13 @@ import pytest
 from detente.config import KnowledgeConfig
 from detente.errors import EvaluationError
 from detente.evaluate import places as evaluation
+from detente.knowledge import Knowledge
 from detente.places import Gazetteer
 
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.load(KnowledgeConfig())
+    return Gazetteer.load(Knowledge.load(KnowledgeConfig()))
 
 
 def _gold(name: str, country: str | None = None) -> evaluation._Gold:

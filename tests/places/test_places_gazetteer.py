@@ -8,12 +8,13 @@ import pytest
 
 from detente.config import KnowledgeConfig
 from detente.errors import KnowledgeError
+from detente.knowledge import Knowledge
 from detente.places.gazetteer import Gazetteer, normalize
 
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.load(KnowledgeConfig())
+    return Gazetteer.load(Knowledge.load(KnowledgeConfig()))
 
 
 @pytest.mark.parametrize(
@@ -140,7 +141,7 @@ def test_user_places_file_extends_the_table(tmp_path: Path) -> None:
         "name,aliases,kind,country,lat,lon\nOld Mill Conference Centre,Old Mill,site,NOR,60.1,10.2\n",
         encoding="utf-8",
     )
-    gazetteer = Gazetteer.load(KnowledgeConfig(places=(extra,)))
+    gazetteer = Gazetteer.load(Knowledge.load(KnowledgeConfig(places=(extra,))))
     place = gazetteer.lookup("the Old Mill")
     assert place is not None and (place.name, place.kind, place.country) == ("Old Mill Conference Centre", "site", "NOR")
 
@@ -149,4 +150,4 @@ def test_bad_user_file_says_what_to_fix(tmp_path: Path) -> None:
     extra = tmp_path / "places.csv"
     extra.write_text("name,aliases,kind,country,lat,lon\nSomewhere,,village,NOR,1,2\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="kind"):
-        Gazetteer.load(KnowledgeConfig(places=(extra,)))
+        Gazetteer.load(Knowledge.load(KnowledgeConfig(places=(extra,))))

@@ -11,13 +11,15 @@ from datetime import date
 import pytest
 
 from detente.config import KnowledgeConfig
+from detente.knowledge import Knowledge
 from detente.places import Gazetteer, locate
+from detente.reading import read
 from detente.records import Actor, Article, DateWindow, Event, Location, replace
 
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.load(KnowledgeConfig())
+    return Gazetteer.load(Knowledge.load(KnowledgeConfig()))
 
 
 def _event(
@@ -44,7 +46,7 @@ def _event(
 
 def _place(nlp, gazetteer: Gazetteer, text: str, trigger: str, **kw) -> Location | None:
     article = Article(doc_id="t", text=text, published=kw.pop("published", None))
-    (event,) = locate(nlp(text), article, [_event(text, trigger, **kw)], gazetteer)
+    (event,) = locate(read(nlp(text), article), [_event(text, trigger, **kw)], gazetteer)
     return event.location
 
 
@@ -137,9 +139,9 @@ def test_events_without_trigger_alignment_or_place_are_kept(nlp, gazetteer: Gaze
     text = "The ministers agreed on a plan."
     article = Article(doc_id="t", text=text)
     events = [_event(text, "agreed")]
-    out = locate(nlp(text), article, events, gazetteer)
+    out = locate(read(nlp(text), article), events, gazetteer)
     assert out == tuple(events)
-    assert locate(nlp(text), article, [], gazetteer) == ()
+    assert locate(read(nlp(text), article), [], gazetteer) == ()
 
 
 def test_direction_hung_on_the_object(nlp, gazetteer: Gazetteer) -> None:
@@ -159,7 +161,7 @@ def test_statement_topic_is_not_its_place(nlp, gazetteer: Gazetteer) -> None:
     article = Article(doc_id="t", text=text)
     verbal = replace(event, quad_class=3)
     material = replace(event, quad_class=4)
-    out = locate(nlp(text), article, [verbal, material], gazetteer)
+    out = locate(read(nlp(text), article), [verbal, material], gazetteer)
     assert out[0].location is None
     assert out[1].location is not None and out[1].location.name == "Transnistria"
 
@@ -176,7 +178,7 @@ def test_fixed_phrases_and_deep_topics_are_not_places(nlp, gazetteer: Gazetteer)
         "in a Siberian prison."
     )
     event = replace(_event(text, "expelled"), quad_class=4)
-    (out,) = locate(nlp(text), Article(doc_id="t", text=text), [event], gazetteer)
+    (out,) = locate(read(nlp(text), Article(doc_id="t", text=text)), [event], gazetteer)
     assert out.location is None
 
 
@@ -250,7 +252,7 @@ def test_preposition_inside_a_long_trigger_still_places(nlp, gazetteer: Gazettee
 def _material_place(nlp, gazetteer: Gazetteer, text: str, trigger: str) -> Location | None:
     """The place of a physical attack (quad class 4) triggered by ``trigger``."""
     event = replace(_event(text, trigger), cameo="183", cameo_root="18", quad_class=4, plover="ASSAULT")
-    (located,) = locate(nlp(text), Article(doc_id="t", text=text), [event], gazetteer)
+    (located,) = locate(read(nlp(text), Article(doc_id="t", text=text)), [event], gazetteer)
     return located.location
 
 

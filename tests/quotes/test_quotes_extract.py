@@ -9,14 +9,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from detente.quotes import extract
+from detente.actors.lookup import MentionIndex
+from detente.dates import TimeIndex
+from detente.knowledge import Knowledge
+from detente.quotes import extract, load_cues
+from detente.reading import read
 from detente.records import Actor, Article, DateWindow, Mention, Published, Quote
+
+# The reporting cues, as Resources loads them (shipped table only).
+CUES = load_cues(Knowledge.load(keys=("quote_cues",)))
 
 
 def _run(nlp, text: str, mentions: tuple[Mention, ...] = (), published: Published | None = None) -> tuple[Quote, ...]:
     doc = nlp(text)
     article = Article(doc_id="t", text=text)
-    return extract(doc, article, mentions, (), published or Published())
+    return extract(read(doc, article), MentionIndex(mentions), TimeIndex((), published or Published()), CUES)
 
 
 def _speaker(q: Quote) -> str | None:
@@ -320,13 +327,13 @@ def test_unresolved_pronoun_takes_the_last_speaker(nlp) -> None:
         doc_id="t", span=(start, start + len("Ilse Brandt")), kind="person",
         actor=Actor(text="Ilse Brandt", name="Ilse Brandt"),
     )
-    quotes = extract(doc, Article(doc_id="t", text=text), (brandt,), (), Published())
+    quotes = extract(read(doc, Article(doc_id="t", text=text)), MentionIndex((brandt,)), TimeIndex((), Published()), CUES)
     first, second = _direct(quotes)
     assert first.speaker is not None and first.speaker.name == "Ilse Brandt"
     assert second.speaker is not None and second.speaker.text == "she" and second.speaker.name == "Ilse Brandt"
     # A pronoun two paragraphs after the last named speaker stays unresolved.
     text2 = text.replace("\n\n“We", "\n\nThe harbour is busy.\n\nShips wait.\n\n“We")
-    quotes = extract(nlp(text2), Article(doc_id="t", text=text2), (brandt,), (), Published())
+    quotes = extract(read(nlp(text2), Article(doc_id="t", text=text2)), MentionIndex((brandt,)), TimeIndex((), Published()), CUES)
     assert _direct(quotes)[1].speaker.name is None
 
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from detente.quotes import extract
+from detente.actors.lookup import MentionIndex
+from detente.dates import TimeIndex
+from detente.knowledge import Knowledge
+from detente.quotes import extract, load_cues
+from detente.reading import read
 from detente.records import Article, Published, Quote
+
+# The reporting cues, as Resources loads them (shipped table only).
+CUES = load_cues(Knowledge.load(keys=("quote_cues",)))
 
 
 def _run(nlp, text: str) -> tuple[Quote, ...]:
-    return extract(nlp(text), Article(doc_id="t", text=text), (), (), Published())
+    return extract(read(nlp(text), Article(doc_id="t", text=text)), MentionIndex(()), TimeIndex((), Published()), CUES)
 
 
 def _speaker(q: Quote) -> str | None:

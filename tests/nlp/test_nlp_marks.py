@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from detente.quotes.marks import scan
+from detente.nlp.marks import scan
 
 
 def _texts(text: str) -> list[list[str]]:

@@ -13,11 +13,15 @@ A quote never crosses a paragraph break unless the next paragraph opens with a q
 (the newswire convention for a quote that goes on over several paragraphs: no closing mark at the
 end of the first). A quote still open at a paragraph end that is not continued stops there, marked
 ``closed=False``, so an unbalanced mark can never swallow the rest of the article.
+
+The one scanner of quotation marks: core's reading of an article runs it once; the quotes stage
+reads the quotes, the actors stage which words are quoted (``outer_spans``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
@@ -51,6 +55,17 @@ class RawQuote:
     @property
     def end(self) -> int:
         return self.parts[-1][1]
+
+
+def outer_spans(quotes: Sequence[RawQuote]) -> list[Span]:
+    """Each quote from its opening mark to just after its closing one (to the end of its last
+    piece when unclosed): the stretches of text that are quoted words."""
+    return [(q.open_at, q.close_end) for q in quotes]
+
+
+def quoted_ranges(text: str) -> list[Span]:
+    """The quoted stretches of `text` (``outer_spans`` of its ``scan``)."""
+    return outer_spans(scan(text))
 
 
 @dataclass(slots=True)

@@ -1,0 +1,132 @@
+"""Coreference: "he"/"she" resolved to a person named before, by salience and gender; quoted
+words are not antecedents of a pronoun in an attribution."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from detente.actors.passes import emit
+from detente.actors.text import PRONOUN_REACH_SENTENCES, SUBJECT_DEPS, ArticleState
+from detente.records import Actor, Mention
+
+
+@dataclass(slots=True)
+class _Antecedent:
+    """A person mention (or a pronoun already resolved) that a later pronoun may refer to."""
+
+    start: int
+    end: int
+    sent: int  # sentence number
+    subject: bool
+    main: bool  # subject of its sentence's main verb
+    gender: str | None
+    quoted: bool
+    actor: Actor
+    verb: int = -1  # token index of the verb it is the subject of
+
+
+def _inside(ranges: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    k = bisect_right(starts, offset) - 1
+    return k >= 0 and ranges[k][0] < offset < ranges[k][1]
+
+
+def _gender_of(state: ArticleState, m: Mention) -> str | None:
+    words = {w.lower().strip(",") for w in m.actor.text.split()}
+    rules = state.rules
+    if words & rules.female_markers:
+        return "f"
+    if words & rules.male_markers:
+        return "m"
+    name = m.actor.name or ""
+    first = name.split()[0] if name.split() else ""
+    return state.kb.gender(first) if first else None
+
+
+def resolve_pronouns(state: ArticleState) -> None:
+    """he/she → a person named before, by salience: the subject of the same sentence, then the
+    subjects of the preceding sentences (most recent first), then the nearest person. A known
+    gender (first name, "Mrs.") must agree; quoted words are not the antecedent of a pronoun in
+    the attribution ('"...," he added' → the speaker introduced before the quote)."""
+    doc = state.doc
+    people = sorted((m for m in state.mentions if m.kind == "person" and (m.actor.name or m.actor.country)), key=lambda m: m.span[0])
+    if not people:
+        return
+    ranges = list(state.quoted)
+    starts = [r[0] for r in ranges]
+    sents = state.sents
+    sent_starts = [s.start_char for s in sents]
+    quoted_sent = [_inside(ranges, starts, s.start_char) or state.text[s.start_char:s.start_char + 1] in ('"', "“") for s in sents]
+
+    def sent_no(offset: int) -> int:
+        return bisect_right(sent_starts, offset) - 1
+
+    def subject_of(tokens: Span) -> tuple[bool, bool, int]:
+        for t in tokens:
+            dep, head = t.dep_, t.head
+            if dep == "appos" and head.dep_ in SUBJECT_DEPS and head.i < tokens.start:
+                dep, head = head.dep_, head.head
+            if dep in SUBJECT_DEPS:
+                return True, head.dep_ == "ROOT", head.i
+        return False, False, -1
+
+    pool: list[_Antecedent] = []
+    for m in people:
+        span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+        if span is None:
+            continue
+        subj, main, verb = subject_of(span)
+        pool.append(_Antecedent(m.span[0], m.span[1], sent_no(m.span[0]), subj, main, _gender_of(state, m), _inside(ranges, starts, m.span[0]), m.actor, verb))
+    male = {"he", "him", "himself"}
+    pronouns = state.rules.person_pronouns
+    for tok in (doc[k] for k, w in enumerate(state.low) if w in pronouns):
+        low = tok.lower_
+        if low not in state.rules.person_pronouns or tok.pos_ != "PRON" or tok.i in state.consumed:
+            continue
+        gender = "m" if low in male else "f"
+        here = sent_no(tok.idx)
+        quoted = _inside(ranges, starts, tok.idx)
+        # "Burns briefed him": an object pronoun is not the subject of its own verb.
+        own_verb = tok.head.i if tok.dep_ in ("dobj", "dative", "iobj") else (tok.head.head.i if tok.dep_ == "pobj" else -2)
+        before = [c for c in pool if c.end <= tok.idx and (c.gender is None or c.gender == gender) and not (c.subject and c.verb == own_verb)]
+        chosen = _choose(before, here, quoted, quoted_sent)
+        if chosen is None:
+            continue
+        mention = emit(state, tok.i, tok.i + 1, chosen.actor, "person")
+        is_subject = tok.dep_ in SUBJECT_DEPS
+        pool.append(_Antecedent(mention.span[0], mention.span[1], here, is_subject, is_subject and tok.head.dep_ == "ROOT", gender, quoted, chosen.actor, tok.head.i if is_subject else -1))
+        pool.sort(key=lambda c: c.start)
+
+
+def _choose(before: list[_Antecedent], here: int, quoted: bool, quoted_sent: list[bool]) -> _Antecedent | None:
+    """The most salient antecedent (see resolve_pronouns)."""
+    if not before:
+        return None
+    same = [c for c in before if c.sent == here and c.quoted == quoted]
+    subjects = [c for c in same if c.subject]
+    if subjects:
+        return subjects[-1]
+    if same:
+        return same[-1]
+    # Earlier sentences, most recent first; sentences inside a quote do not count towards the
+    # reach, so an attribution after a long quote still finds its speaker.
+    outside = [c for c in before if not c.quoted] if not quoted else [c for c in before if c.quoted]
+    reach = 0
+    for n in range(here - 1, -1, -1):
+        if not quoted_sent[n]:
+            reach += 1
+        if reach > PRONOUN_REACH_SENTENCES:
+            break
+        in_sent = [c for c in outside if c.sent == n]
+        if not in_sent:
+            continue
+        subjects = [c for c in in_sent if c.subject]
+        if subjects:
+            main = [c for c in subjects if c.main]
+            return (main or subjects)[0]
+        if quoted:
+            return None  # inside a quote, only a clear subject is taken
+        return in_sent[-1]
+    return None

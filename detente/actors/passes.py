@@ -1,0 +1,352 @@
+"""The resolution passes over one article, each filling ``ArticleState.mentions``: people named,
+role phrases, bare surnames, the knowledge base's names (countries, organisations, metonyms).
+Their order is ``resolve.PASSES``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.actors.identity import (
+    elect_phrase,
+    kb_person,
+    link_role,
+    person_actor,
+    role_text,
+    shared_seat,
+    title_sector,
+)
+from detente.actors.knowledge import INHERIT
+from detente.actors.text import (
+    FORMER_TITLES,
+    SUBJECT_DEPS,
+    ArticleState,
+    Cue,
+    PersonRecord,
+    TitleInfo,
+    name_is_cue,
+    np_left,
+    strip_name,
+)
+from detente.records import Actor, Mention
+
+
+def emit(state: ArticleState, i: int, j: int, actor: Actor, kind: str) -> Mention:
+    doc = state.doc
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    text = state.text[start:end]
+    actor = Actor(text=text, name=actor.name, actor_id=actor.actor_id, country=actor.country, sector=actor.sector, role=actor.role)
+    mention = Mention(doc_id=state.article.doc_id, span=(start, end), actor=actor, kind=kind)  # type: ignore[arg-type]
+    state.mentions.append(mention)
+    state.consumed.update(range(i, j))
+    return mention
+
+
+def resolve_people(state: ArticleState) -> None:
+    doc = state.doc
+    for ent in state.person_ents:
+        i, j = strip_name(state, ent)
+        if name_is_cue(state, i, j) or any(t in state.consumed for t in range(i, j)):
+            continue
+        name_span = doc[i:j]
+        name = name_span.text.replace("’", "'")
+        if not any(t.is_alpha for t in name_span):
+            continue
+        left = state.title_left(i, state.sent_start[ent.start])
+        info: TitleInfo | None = left if (left.hits or left.country_cue or left.org_cue or left.former) else None
+        if info is None or not info.hits:
+            appos = state.title_left_apposition(ent)
+            if appos is not None:
+                info = appos
+        if info is None or not info.hits:
+            right = state.title_right(ent.end, ent.root)
+            if right is not None:
+                if info is not None and info.country_cue and not right.country_cue:
+                    right.country_cue = info.country_cue
+                info = right
+        full = len(name.split()) > 1
+        surname = name.split()[-1].lower()
+        record = _in_document(state, name, surname, full)
+        if record is not None and (info is None or not info.hits or record.actor.actor_id is not None):
+            actor = record.actor
+        else:
+            found = kb_person(state, name, info, full)
+            actor = person_actor(state, name, name, info, found)
+            if found is None and info is not None and info.hits and actor.country is None:
+                seat = shared_seat(state, name, info)
+                if seat is not None:
+                    actor = Actor(text=name, name=name, actor_id=None, country=seat.country,
+                                  sector="ELI" if info.former else seat.sector, role=seat.role)
+        start = left.start if (info is left and left.start < i) else i
+        if info is not None and info is not left and info.end < i:
+            start = info.start  # "The director of the X Institute, Pavel Orlov": one mention
+        head = ent.root
+        emit(state, start, j, actor, "person")
+        if info is not None and info is not left:
+            state.consumed.update(range(info.start, info.end))  # the apposition is not re-read
+        offices = set(info.offices) if info else set()
+        if record is not None and actor is record.actor:
+            offices |= record.offices
+        if actor.actor_id and actor.actor_id in state.kb.people:
+            offices |= state.kb.offices(state.kb.people[actor.actor_id])
+        state.people.append(PersonRecord(
+            token=head.i, sent=state.sent_start[ent.start], full=name.lower() if full else "", surname=surname,
+            actor=actor, offices=offices, subject=head.dep_ in SUBJECT_DEPS,
+            text_offices=set(info.offices) if info else set(),
+        ))
+
+
+def _in_document(state: ArticleState, name: str, surname: str, full: bool) -> PersonRecord | None:
+    low = name.lower()
+    for record in reversed(state.people):
+        if full and record.full == low:
+            return record
+        if not full and record.full and record.surname == surname:
+            return record
+    return None
+
+
+def _complement(state: ArticleState, j: int) -> tuple[int, Cue | None]:
+    """A country after a role noun: "president of Armenia", "rebels in Darfur"."""
+    doc = state.doc
+    if j < len(doc) and doc[j].lower_ in ("of", "in", "from"):
+        k = j + 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        cue = state.cue_at.get(k)
+        if cue is None or cue.i != k:
+            return j, None
+        if cue.j < len(doc) and doc[cue.j].lower_ in ("'s", "’s", "'"):
+            return j, None  # "the chief of Israel's militia": Israel owns something else
+        if cue.entry.kind in ("name", "organization", "metonym", "region"):
+            return cue.j, cue
+        if cue.entry.kind == "adjective":
+            hit = state.hit_at.get(cue.j) or (state.hit_at.get(cue.j + 1) if cue.j + 1 < len(doc) else None)
+            if hit is not None and hit.title.kind == "body" and hit.i <= cue.j + 1:
+                return hit.j, cue
+    return j, None
+
+
+def resolve_role_phrases(state: ArticleState) -> None:
+    doc = state.doc
+    groups: dict[str, set[str]] = {}  # group title → countries it was named with
+    for hit in state.hits:
+        if any(t in state.consumed for t in range(hit.i, hit.j)):
+            continue
+        title = hit.title
+        if title.phrase in FORMER_TITLES:
+            continue
+        inside = state.cue_at.get(hit.i)
+        if inside is not None and inside.i <= hit.i and inside.j >= hit.j and inside.entry.kind in ("name", "organization", "metonym"):
+            continue  # "the Soviet Union" is a country, not a trade union
+        last = doc[hit.j - 1]
+        # A title that modifies a following noun is not the head ("government officials").
+        if last.dep_ in ("compound", "amod") and last.head.i >= hit.j and last.head.pos_ in ("NOUN", "PROPN") and not (
+            last.head.lower_ in {m.strip("-") for m in state.rules.elect_markers} and last.head.i <= hit.j + 1
+        ):  # ("president-elect" parses as a compound of "elect")
+            continue
+        if last.pos_ not in ("NOUN", "PROPN"):
+            continue
+        start = np_left(state, hit.i)
+        end, comp = _complement(state, hit.j)
+        info = state._describe(start, end)
+        if comp is not None:
+            if comp.entry.kind == "name":
+                info.country_cue = info.country_cue or comp
+            else:
+                info.org_cue = info.org_cue or comp
+        # "-elect" / "designate" right after the title.
+        k = end
+        while k < len(doc) and doc[k].text in ("-", "–"):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in {m.strip("-") for m in state.rules.elect_markers}:
+            info.elect = True
+            end = k + 1
+        if any(elect_phrase(state, h.title.phrase) for h in info.hits):
+            info.elect = True  # "president-elect" read as one title
+        first = doc[start]
+        info.definite = first.lower_ in ("the",) or (info.country_cue is not None and any(doc[t].lower_ in ("'s", "’s") for t in range(start, hit.i)))
+        country = info.country
+        sector = title_sector(info)
+        role = role_text(state, info)
+        plural = last.tag_ in ("NNS", "NNPS") and " of " not in title.phrase
+        kind = "person" if title.kind == "person" and not plural else ("organization" if title.kind == "body" else "group")
+        if kind == "person" and info.definite:
+            record = link_role(state, info, hit)
+            if record is not None:
+                actor = record.actor
+                if actor.sector is None and sector is not None:
+                    # The person's own mentions gave no sector; the role phrase does.
+                    actor = Actor(text=actor.text, name=actor.name, actor_id=actor.actor_id, country=actor.country or country, sector=sector, role=actor.role or role)
+                if info.former and actor.sector != "ELI":
+                    actor = Actor(text=actor.text, name=actor.name, actor_id=actor.actor_id, country=actor.country, sector="ELI", role=actor.role)
+                emit(state, start, end, actor, "person")
+                state.people.append(PersonRecord(token=last.i, sent=state.sent_start[last.i], full="", surname="", actor=actor, offices=record.offices, subject=last.dep_ in SUBJECT_DEPS))
+                continue
+        if country is None and kind == "group" and first.lower_ == "the":
+            # "the rebels" after "Darfur rebels": the same group, when the document named only
+            # one such group with a country.
+            seen = groups.get(title.office or title.phrase, set())
+            if len(seen) == 1:
+                country = next(iter(seen))
+        if country is None:
+            continue  # a role without a country says too little to be an actor
+        if kind == "group":
+            groups.setdefault(title.office or title.phrase, set()).add(country)
+        if sector is None and title.sector == INHERIT and info.org_cue is None and info.country_cue is None:
+            continue
+        actor = Actor(text="", name=None, actor_id=None, country=country, sector=sector, role=role if kind == "person" else None)
+        if info.org_cue is not None and kind != "person":
+            actor = Actor(text="", name=info.org_cue.entry.name, actor_id=info.org_cue.entry.actor_id, country=country, sector=sector, role=None)
+        emit(state, start, end, actor, kind)
+        if kind == "person":
+            state.people.append(PersonRecord(token=last.i, sent=state.sent_start[last.i], full="", surname="", actor=actor, offices=info.offices, subject=last.dep_ in SUBJECT_DEPS))
+
+
+def resolve_bare_surnames(state: ArticleState) -> None:
+    """A surname spaCy did not label PERSON ("Berg responded") that names a person above, or
+    else the one person of that surname in office at the article's date."""
+    doc = state.doc
+    _resolve_office_holder_surnames(state)
+    if not state.people:
+        return
+    by_surname: dict[str, PersonRecord] = {}
+    for record in state.people:
+        if record.full and record.surname:
+            by_surname[record.surname] = record
+    for tok in (doc[k] for k in state.propn if state.low[k] in by_surname):
+        if tok.i in state.consumed or tok.pos_ != "PROPN" or tok.i in state.cue_at:
+            continue
+        record = by_surname.get(tok.lower_)
+        if record is None or record.token >= tok.i:
+            continue
+        emit(state, tok.i, tok.i + 1, record.actor, "person")
+        state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=record.surname, actor=record.actor, offices=record.offices, subject=tok.dep_ in SUBJECT_DEPS))
+
+
+def _resolve_office_holder_surnames(state: ArticleState) -> None:
+    """A lone capitalised surname of someone in office at the article's date ("Lavrov met
+    Blinken" in 2022), whatever label spaCy gave it (the small model often calls such names ORG
+    or GPE). Only when the date is known and exactly one person of that surname held an office
+    that day; a name already read as a country, body or title is left alone."""
+    if state.day is None:
+        return
+    doc, kb = state.doc, state.kb
+    known = {r.surname for r in state.people}
+    for k in state.propn:
+        tok = doc[k]
+        if tok.i in state.consumed or tok.i in state.cue_at or tok.i in state.hit_at or tok.i in state.person_tok:
+            continue
+        if not tok.is_title or tok.lower_ in known or not tok.is_alpha:
+            continue
+        # Part of a longer name ("Lavrov Street", "John Smith") is not a lone surname.
+        neighbours = [n for n in (k - 1, k + 1) if state.sent_start[k] <= n < len(doc) and state.sent_start[n] == state.sent_start[k]]
+        if any(doc[n].pos_ == "PROPN" and doc[n].is_title for n in neighbours):
+            continue
+        holding = [(p, t) for p in kb.people_with_surname(tok.text) for t in p.terms_on(state.day)]
+        if len({p.person_id for p, _ in holding}) != 1:
+            continue
+        actor = person_actor(state, tok.text, tok.text, None, holding[0])
+        emit(state, tok.i, tok.i + 1, actor, "person")
+        state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=tok.lower_, actor=actor, offices=kb.offices(holding[0][0]), subject=tok.dep_ in SUBJECT_DEPS))
+        known.add(tok.lower_)
+
+
+def _is_place(state: ArticleState, cue: Cue) -> bool:
+    """A country or city named only as a location: "in Hungary", "visited Moscow"."""
+    doc = state.doc
+    tok = doc[cue.j - 1]
+    # Climb over the name's own compounds / flat parts and a leading "the".
+    while tok.dep_ in ("compound", "flat") and tok.head.i >= cue.i and tok.head.i != tok.i and tok.head.i < cue.j + 2:
+        if tok.head.i >= cue.j:
+            break
+        tok = tok.head
+    rules = state.rules
+    if tok.dep_ == "pobj" and tok.head.lower_ in rules.locative_prepositions:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from", "for") and tok.head.head.lemma_ in rules.destination_verbs | {"flight", "journey", "way", "return"}:
+        return True
+    if tok.dep_ == "dobj" and tok.head.lemma_ in rules.destination_verbs:
+        return True
+    if tok.dep_ in ("conj", "appos") and tok.head.i < cue.i and tok.head.i in state.cue_at:
+        return _is_place(state, state.cue_at[tok.head.i])
+    # Datelines ("MOSCOW, Oct 28") sit alone before the first comma or dash of a line.
+    if cue.i == state.sent_start[tok.i] and cue.j < len(doc) and doc[cue.j].text in (",", "(", "–", "-", "—") and doc[cue.i].text.isupper():
+        return True
+    return False
+
+
+def _head_noun(state: ArticleState, cue: Cue) -> Token | None:
+    """The noun an adjective or name modifies: "Russian support", "U.S. plans"."""
+    tok = state.doc[cue.j - 1]
+    if tok.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and tok.head.i >= cue.j and tok.head.pos_ in ("NOUN", "PROPN"):
+        head = tok.head
+        # Hyphenated pairs ("Russian-U.S. relations"): climb to the noun.
+        while head.dep_ in ("amod", "compound") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        return head
+    return None
+
+
+def _modifies_noun(state: ArticleState, cue: Cue) -> bool:
+    """The form is followed by a lowercase noun it modifies ("Karen guerrillas")."""
+    doc = state.doc
+    if cue.j >= len(doc):
+        return False
+    nxt = doc[cue.j]
+    return nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ") or cue.j in state.hit_at
+
+
+def resolve_cues(state: ArticleState) -> None:
+    doc = state.doc
+    for cue in state.cues:
+        if any(t in state.consumed for t in range(cue.i, cue.j)):
+            continue
+        # A longer PERSON name containing the form ("Michael Jordan") is not the country.
+        ent_types = {doc[t].ent_type_ for t in range(cue.i, cue.j)}
+        # ("Bosnian Serbs" labelled PERSON is made only of known forms: not a name.)
+        if "PERSON" in ent_types and any(
+            (e.start < cue.i or e.end > cue.j) and not all(t in state.cue_at for t in range(e.start, e.end))
+            for e in state.person_ents if e.start <= cue.i < e.end
+        ):
+            continue
+        e = cue.entry
+        name, actor_id, country = e.name, e.actor_id, e.country
+        if e.needs_noun and not _modifies_noun(state, cue):
+            continue  # "Karen said": a first name, not the people
+        if e.kind == "organization":
+            actor = Actor(text="", name=name, actor_id=actor_id, country=country, sector=e.sector)
+            emit(state, cue.i, cue.j, actor, "organization")
+            continue
+        if e.kind == "metonym":
+            if _is_place(state, cue):
+                emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "place")
+            else:
+                emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=e.sector), "organization")
+            continue
+        if e.kind == "demonym":
+            emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "group")
+            continue
+        if e.kind == "adjective":
+            nxt = state.cue_at.get(cue.j)
+            if nxt is not None and nxt.i == cue.j and nxt.entry.kind == "demonym":
+                # "Bosnian Serbs": the place adjective is the country, the demonym an ethnicity.
+                emit(state, cue.i, nxt.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "group")
+                continue
+            head = _head_noun(state, cue)
+            if head is not None and (head.lower_ in state.rules.place_nouns or head.lemma_.lower() in state.rules.place_nouns) and not any(
+                c.dep_ == "compound" and c.i in state.hit_at and c.i > cue.i for c in head.children
+            ):
+                continue  # ("Cambodian guerrilla camps": the guerrillas are the actor)
+            if head is None and doc[cue.i].ent_type_ not in ("NORP", "GPE", "ORG"):
+                continue  # "Russian" alone as a language or an adjective with no noun
+            emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "country")
+            continue
+        # Country names, capitals and regions.
+        if _is_place(state, cue):
+            emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "place")
+            continue
+        head = _head_noun(state, cue)
+        if head is not None and head.lower_ in state.rules.place_nouns:
+            continue
+        sector = "GOV" if e.kind == "capital" and not e.subnational else None
+        emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=sector), "country")

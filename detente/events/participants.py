@@ -1,0 +1,390 @@
+"""Who takes part in a matched predicate: the source (subject, speaker, an unidentified attacker, a
+crowd) and the targets (objects, prepositional phrases, open complements), each read off the
+dependency parse around the predicate and looked up among the actors stage's mentions."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.actors.lookup import MentionIndex
+from detente.events.lexicon import Lexicon, Pattern
+from detente.records import Actor, Mention
+
+# Dependency labels (spaCy's English ClearNLP-style scheme) used below.
+SUBJ = ("nsubj", "csubj")
+PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "obj")
+DATIVE = ("dative", "iobj")
+# Children that are not part of a noun phrase's own words when locating its actor.
+OUTSIDE_PHRASE = {"conj", "cc", "relcl", "acl", "appos", "punct", "advcl", "prep", "preconj"}
+RELATIVE = {"who", "that", "which", "whom"}
+PRONOUNS = {"he", "she", "they", "it", "we"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod")
+
+
+class Participants:
+    """Finds the actors around a predicate in one article (its mentions, the end of its dateline)."""
+
+    def __init__(self, lexicon: Lexicon, index: MentionIndex, dateline_end: int = 0) -> None:
+        self.lex = lexicon
+        self.s = lexicon.settings
+        self.index = index
+        self.dateline_end = dateline_end
+        self.fixes = dict(f.split(":", 1) for f in self.s.lemma_fixes if ":" in f)
+
+    def lemma(self, tok: Token) -> str:
+        """The token's lemma, with the model's known slips corrected."""
+        return self.fixes.get(tok.lower_) or tok.lemma_.lower()
+
+    def unidentified(self, verb: Token, pattern: Pattern, agent: Token | None) -> Mention | None:
+        """The unknown attacker of a passive act of violence whose agent is no actor: "was
+        killed in a bomb blast", "were wounded by a roadside bomb", "was shot by gunmen". The
+        means of violence must be named (a "killed in a car crash" is no attack); the source is
+        then an actor without a country, written as the agent phrase (or empty when there is
+        none), so that the target and the place are not lost. None otherwise."""
+        if self.lex.codes[pattern.code].root not in self.s.unidentified_roots:
+            return None
+        means = self.s.violent_means
+        heads = [agent] if agent is not None else []
+        heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by") for g in c.children if g.dep_ == "pobj"]
+        named = None
+        for h in heads:
+            words = [h] + [c for c in h.children if c.dep_ in ("compound", "amod")]
+            if any(self.lemma(w) in means for w in words) or (h is agent and self.lemma(h) in self.s.actor_nouns):
+                named = h
+                break
+        if named is None:
+            return None
+        if agent is not None:
+            outside = ("relcl", "acl", "prep", "punct", "conj", "cc")
+            phrase = [agent] + [t for c in agent.children if c.dep_ not in outside for t in c.subtree]
+            start, end = min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase)
+            text = verb.doc.text[start:end]
+        else:
+            start, end, text = verb.idx, verb.idx + len(verb), ""
+        return Mention(doc_id="", span=(start, end), actor=Actor(text=text), kind="group")
+
+    def crowd(self, verb: Token, pattern: Pattern, subj: Token) -> Mention | None:
+        """People who protest without being an actor with a country: "ethnic Hungarians
+        demonstrated", "inmates rioted". A people named by its ethnonym is not the state of that
+        name, and a crowd has no country of its own, so none is guessed: the source is an actor
+        without a country, written as the subject, so that the protest and its place are not
+        lost. Only for the protest roots, only for a plural noun naming people (a people
+        noun, or a nationality or ethnic group), and only where the verb's own phrase says where
+        it happened: a protest with neither a country nor a place says nothing one can count or
+        map. None otherwise."""
+        if self.lex.codes[pattern.code].root not in self.s.crowd_roots:
+            return None
+        if not any(c.dep_ == "prep" and c.lower_ in self.s.crowd_place_preps for c in verb.children):
+            return None
+        subj = self.counted(subj)  # "Hundreds of ethnic Hungarians"
+        if subj.tag_ not in ("NNS", "NNPS"):
+            return None
+        if self.lemma(subj) not in self.s.actor_nouns and subj.ent_type_ != "NORP":
+            return None
+        words = [subj] + [c for c in subj.children if c.dep_ in ("amod", "compound") and c.i < subj.i]
+        start, end = min(t.idx for t in words), subj.idx + len(subj)
+        return Mention(doc_id="", span=(start, end), actor=Actor(text=subj.doc.text[start:end]), kind="group")
+
+    def counted(self, head: Token) -> Token:
+        """What a count counts: "Thousands of Kenyan students protested": the count heads the
+        phrase, the people are in its "of" phrase; the head itself when it is no count."""
+        for _ in range(3):  # "tens of thousands of students": counts nest
+            if head.lemma_.lower() not in self.s.quantity_nouns and head.lower_ not in self.s.quantity_nouns:
+                break
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if people is None:
+                break
+            head = people
+        return head
+
+    def demanded(self, speech: Token) -> list[Token] | None:
+        """'X said Y must ...': the actors told what they must do, else None."""
+        if not self.s.demand_modals or not self.s.demand_code:
+            return None
+        for c in speech.children:
+            if c.dep_ != "ccomp":
+                continue
+            if not any(g.dep_ == "aux" and g.lower_ in self.s.demand_modals for g in c.children):
+                continue
+            subj = next((g for g in c.children if g.dep_ in SUBJ), None)
+            if subj is not None and subj.lower_ not in PRONOUNS and self.actors(subj, allow_place=False):
+                return [subj]
+        return None
+
+    def clause_subject(self, verb: Token) -> list[Token]:
+        """'demanded that X ...': the subject of the verb's content clause, when it names an actor."""
+        for c in verb.children:
+            if c.dep_ != "ccomp":
+                continue
+            subj = next((g for g in c.children if g.dep_ in SUBJ + PASSIVE_SUBJ), None)
+            if subj is not None and subj.lower_ not in PRONOUNS and self.actors(subj, allow_place=False):
+                return [subj]
+        return []
+
+    def subject(self, verb: Token, passive: bool) -> Token | None:
+        t = verb
+        for _ in range(8):
+            kids = list(t.children)
+            if any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in kids):
+                if t.i != verb.i and not passive:
+                    # "X was indicted by Y and will resign": an active verb sharing a passive
+                    # clause's subject acts for its patient, not its agent.
+                    return next((c for c in kids if c.dep_ in PASSIVE_SUBJ), None)
+                agent = next((c for c in kids if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                return pobj
+            # Two subjects ("Oct 28 (Agency) - X discussed"): the nearest one outside a dateline.
+            subjs = [c for c in kids if c.dep_ in SUBJ and c.idx >= self.dateline_end]
+            # "MOSCOW (Agency) - X met Y": the parser often makes the dateline's place the
+            # subject and hangs the real one on it as an apposition.
+            subjs += [
+                g
+                for c in kids
+                if c.dep_ in SUBJ and c.idx < self.dateline_end
+                for g in c.children
+                if g.dep_ == "appos" and g.idx >= self.dateline_end
+            ]
+            subj = max(subjs, key=lambda c: c.i if c.i < t.i else -c.i) if subjs else None
+            if subj is not None:
+                if subj.lower_ in RELATIVE and t.dep_ == "relcl":
+                    return t.head
+                return subj
+            # "France is ready to contribute": the complement of a predicative adjective.
+            if t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:
+                t = t.head
+                continue
+            if t.dep_ in ("acl", "relcl") and t.tag_ in ("VBG", "VBD", "VBN"):
+                return t.head if t.tag_ == "VBG" else None
+            return None
+        return None
+
+    def speaker(self, verb: Token) -> Token | None:
+        """"X said he would visit": a pronoun subject of reported speech is the speaker."""
+        t = verb
+        for _ in range(6):
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.s.speech_verbs:
+                subj = self.subject(t.head, passive=False)
+                return subj if subj is not None and subj.lower_ not in PRONOUNS else None
+            if t.dep_ in ("xcomp", "conj", "ccomp") and t.head.i != t.i:
+                t = t.head
+                continue
+            return None
+        return None
+
+    def verb_targets(self, verb: Token, pattern: Pattern, words: list[Token], passive: bool) -> list[Token]:
+        kids = list(verb.children)
+        if passive:
+            found = [c for c in kids if c.dep_ in PASSIVE_SUBJ]
+            named = [t for t in found if self.actors(t, allow_place=True)]
+            return named or self.fallback_targets(verb, found)
+        used = {t.i for t in words}
+        # "offered to work with X", "promised to continue aid to X": the complements carry the target.
+        holders = [verb] + _xcomp_chain(verb)
+        obj = None
+        if pattern.obj is not None:
+            obj = next(t for t in words[1:] if t.dep_ not in ("prep", "prt", "xcomp", "agent", "dative", "pobj"))
+        preps: list[Token] = []
+        plain_objs: list[Token] = []
+        for h in holders:
+            hk = list(h.children)
+            if obj is None:
+                objs = [c for c in hk if c.dep_ in OBJ + DATIVE and c.i not in used]
+            else:
+                objs = [c for c in hk if c.dep_ in DATIVE and c.i not in used]
+            objs = [next((g for g in o.children if g.dep_ == "pobj"), o) for o in objs]
+            plain_objs += [o for o in objs if o.dep_ in OBJ]
+            # "discussed relations with X": an object that names no actor leaves the target open.
+            objs = [o for o in objs if self.actors(o, allow_place=True)]
+            if objs:
+                return objs
+            if obj is not None and h.i == verb.i:
+                preps += [c for c in obj.children if c.dep_ == "prep"]
+            preps += [c for c in hk if c.dep_ == "prep"]
+            if obj is None:  # "discussed relations with X": the phrase may hang off the object
+                preps += [g for c in hk if c.dep_ in OBJ for g in c.children if g.dep_ == "prep"]
+        wanted = [c for c in preps if c.lower_ == pattern.prep and pattern.pobj is None]
+        wanted += [c for c in preps if c.lower_ in self.s.target_preps and c not in wanted]
+        for prep in wanted:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = _stranded_object(prep)
+            if pobj is not None and pobj.i not in used and self.actors(pobj, allow_place=True):
+                return [pobj]
+            if pobj is not None and pattern.prep is not None and prep.lower_ == pattern.prep and prep.lower_ != "with":
+                # "complained to the UN over Israeli raids": the pattern's own phrase says whose the
+                # grievance is before an audience in another phrase does.
+                mods = [c for c in pobj.children if c.dep_ in ACTOR_MODIFIERS and self.actors(c, allow_place=False)]
+                if mods:
+                    return mods
+        for prep in wanted:
+            # "restrictions against German goods": whose the thing is.
+            if prep.lower_ == "with":
+                continue  # "with X's help": a helper, not the party acted on
+            # ("opposed to French mediation": the pattern's own object may still say whose it is.)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                mods = [c for c in pobj.children if c.dep_ in ACTOR_MODIFIERS and self.actors(c, allow_place=False)]
+                if mods:
+                    return mods
+        if self.lex.codes[pattern.code].root in self.s.clause_target_roots:
+            clause = self.clause_subject(verb)
+            if clause:
+                return clause
+        return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs)
+
+    def fallback_targets(self, verb: Token, objects: list[Token]) -> list[Token]:
+        """Weaker evidence for the target, in order: whose the object is ("rejected a U.S.
+        proposal", "an offer from X"); the object of a contact participle ("Addressing X, Y
+        offered ..."); the place the action happens in ("imposed a curfew in X")."""
+        for o in objects:
+            mods = [c for c in o.children if c.dep_ in ACTOR_MODIFIERS and self.actors(c, allow_place=True)]
+            if mods:
+                return mods
+            for prep in o.children:
+                if prep.dep_ == "prep" and prep.lower_ in self.s.owner_preps:
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and self.actors(pobj, allow_place=True):
+                        return [pobj]
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in self.s.contact_participles:
+                if any(g.dep_ in SUBJ for g in c.children):
+                    continue  # a participle with its own subject is not the main subject's act
+                for g in c.children:
+                    if g.dep_ in OBJ and self.actors(g, allow_place=False):
+                        return [g]
+                    if g.dep_ == "prep" and g.lower_ in self.s.target_preps:
+                        pobj = next((x for x in g.children if x.dep_ == "pobj"), None)
+                        if pobj is not None and self.actors(pobj, allow_place=False):
+                            return [pobj]
+        clause = _clause_words(verb)
+        for prep in clause:
+            # "mobilized reservists for a war against X": a hostile "against" anywhere in the clause.
+            if prep.dep_ == "prep" and prep.lower_ in self.s.against_preps:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                if self.actors(pobj, allow_place=True):
+                    return [pobj]
+                mods = [c for c in pobj.children if c.dep_ in ACTOR_MODIFIERS and self.actors(c, allow_place=False)]
+                if mods:
+                    return mods
+        # "rioted at a prison in X", "fired at targets in X": the place of the verb's own phrase.
+        phrase = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for h in [verb] + _xcomp_chain(verb) + objects + phrase:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in self.s.location_preps:
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        places = [m for m in self.actors(pobj, allow_place=True) if m.kind in ("place", "country")]
+                        if places:
+                            return [pobj]
+        return []
+
+    def actors(self, tok: Token, allow_place: bool) -> list[Mention]:
+        """The actors a noun phrase names, one per conjunct ("Rice and Gates")."""
+        out: list[Mention] = []
+        for head in (tok, *tok.conjuncts):
+            for m in self.actor_of(head):
+                if m.kind == "place" and not allow_place:
+                    continue
+                if all(m.span != o.span for o in out):
+                    out.append(m)
+        return out
+
+    def actor_of(self, head: Token) -> list[Mention]:
+        if head.lower_ in RELATIVE and head.head.dep_ == "relcl":
+            head = head.head.head
+        # "The agency operating in X said": the parser often makes a reduced relative's
+        # participle the clause's subject, with the actor as the participle's own subject.
+        if head.tag_ == "VBG" and head.dep_ in SUBJ:
+            inner = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if inner is not None:
+                head = inner
+        head = self.counted(head)
+        toks = [head]
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in OUTSIDE_PHRASE and not (c.dep_ == "prep" and c.lower_ == "of" and t.i == head.i):
+                    continue
+                toks.append(c)
+                stack.append(c)
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t) for t in toks)
+        found = self.index.overlapping(start, end)
+        people = head.lemma_.lower() in self.s.actor_nouns or _plural_name(head)
+        if not found and not people:
+            return []
+        containing = [m for m in found if m.span[0] <= head.idx < m.span[1]]
+        if containing:
+            return [max(containing, key=lambda m: m.span[1] - m.span[0])]
+        # "Senior Hungarian and Romanian officials": each modifier names an actor, but only when
+        # the head names people ("relations" in "Russian-U.S. relations" is a topic, not a party).
+        if not people:
+            return []
+        named = [m for m in found if m.kind in ("country", "organization", "group", "person")]
+        if named:
+            return named
+        # "Demonstrators in Baghdad", "refugees from Iraq": people placed by a preposition stand
+        # for the country of the place.
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in self.s.people_place_preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        placed = self.index.overlapping(pobj.idx, pobj.idx + len(pobj))
+                        placed = [m for m in placed if m.actor.country]
+                        if placed:
+                            return placed[:1]
+        return []
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser left without one because it read a reduced
+    relative as a clause ("gave shelter to two dissidents hiding in ...": "dissidents" becomes
+    the subject of "hiding"): the subject of the clause that starts right after the preposition."""
+    if any(True for _ in prep.children):
+        return None
+    for clause in prep.head.children:
+        if clause.dep_ not in ("advcl", "ccomp", "relcl") or clause.i < prep.i:
+            continue
+        subj = next((c for c in clause.children if c.dep_ in SUBJ + PASSIVE_SUBJ), None)
+        if subj is not None and subj.left_edge.i == prep.i + 1:
+            return subj
+    return None
+
+
+def _plural_name(token: Token) -> bool:
+    """A plural proper noun names a people or a group of people ("Turkish Kurds", "Sudanese
+    Arabs"): modified by an actor, it stands for that actor like "officials" does."""
+    return token.tag_ == "NNPS"
+
+
+# Dependents that start another clause or name the actor: not part of the verb's own phrase.
+_OTHER_CLAUSE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "relcl", "conj", "parataxis", "punct", "cc", "mark", "acl"}
+
+
+def _clause_words(verb: Token, depth: int = 4) -> list[Token]:
+    """The verb's own phrase, breadth first, without other clauses or the subject."""
+    out: list[Token] = []
+    level = [verb]
+    for _ in range(depth):
+        level = [c for t in level for c in t.children if c.dep_ not in _OTHER_CLAUSE]
+        out.extend(level)
+    return out
+
+
+def _xcomp_chain(verb: Token) -> list[Token]:
+    """The open complements under a verb, outermost first ("promised to continue to send")."""
+    out: list[Token] = []
+    t = verb
+    for _ in range(4):
+        nxt = next((c for c in t.children if c.dep_ == "xcomp"), None)
+        if nxt is None:
+            break
+        out.append(nxt)
+        t = nxt
+    return out
