@@ -58,6 +58,9 @@ class KnowledgeConfig:
     # ingest
     outlets: tuple[Path, ...] = ()
     debris: tuple[Path, ...] = ()
+    # analytics
+    contexts: tuple[Path, ...] = ()
+    fips: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -96,6 +96,11 @@ TABLES: tuple[Table, ...] = (
           about="news outlets by every name they go by (the publisher)"),
     Table(key="debris", package="detente.ingest", file="debris.toml",
           about="the vocabulary of web debris: navigation, prompts, bylines, credits"),
+    # analytics
+    Table(key="contexts", package="detente.analytics", file="contexts.toml",
+          about="PLOVER contexts: keywords and CAMEO codes that put an event in each context"),
+    Table(key="fips", package="detente.analytics", file="fips.csv", columns=("alpha3", "fips", "name"),
+          about="ISO alpha-3 to FIPS 10-4 country codes, for GDELT's geography columns"),
 )
 
 TABLE_BY_KEY: Mapping[str, Table] = {t.key: t for t in TABLES}
