@@ -211,8 +211,13 @@ def busiest_dyads(con: Any, limit: int = 10) -> list[dict[str, Any]]:
         """,
         [limit],
     )
+    # One span of years for every sparkline, so that their bars line up and compare.
+    years = con.execute(
+        "SELECT min(date.earliest)[:4], max(date.earliest)[:4] FROM events WHERE modality <> 'hypothetical'"
+    ).fetchone()
+    since, until = years if years and years[0] else (None, None)
     for pair in pairs:
-        series = dyad_series(con, pair["a"], pair["b"], by="year")
+        series = dyad_series(con, pair["a"], pair["b"], by="year", since=since, until=until)
         pair["years"] = [{"period": p["period"], "events": p["events"], "goldstein_mean": p["goldstein_mean"]}
                          for p in series["periods"]]
     return pairs

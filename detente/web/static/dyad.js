@@ -77,7 +77,7 @@
       { incrs: [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 40, 48], space: 48,
         values: (u, splits) => splits.map((i) => labels[i] || "") },
       { scale: "g", label: "mean Goldstein", values: (u, splits) => splits.map((v) => (v > 0 ? "+" : "") + v) },
-      { scale: "n", side: 1, label: "events", grid: { show: false },
+      { scale: "n", side: 1, label: "events", grid: { show: false }, ticks: { show: false },
         values: (u, splits) => splits.map((v) => (Number.isInteger(v) && v <= most ? v : "")) },
     ],
     series: [
