@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import json
+import logging
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any
 
 from detente import __version__
 from detente.config import Config, load_config
-from detente.errors import DetenteError
+from detente.errors import DetenteError, InputError, OutputError
+from detente.writers import names as format_names
+
+if TYPE_CHECKING:
+    from detente.analytics import YearPoint
+    from detente.runners import Failure, Progress, RunReport
+    from detente.store import Summary
 
 EVAL_STAGES = ("events", "actors", "dates", "quotes", "places")
 
@@ -21,6 +28,13 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
         help="override one setting, e.g. --set nlp.batch_size=64 (repeatable)",
+    )
+
+
+def _add_format(parser: argparse.ArgumentParser, output: str) -> None:
+    parser.add_argument(
+        "--format", choices=format_names(), default=None,
+        help=f"output format (default: from the extension of {output}, e.g. .jsonl, .parquet)",
     )
 
 
@@ -37,19 +51,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser(
-        "extract", help="extract records from articles and write JSON Lines",
-        description="Read articles (.txt, .html, .jsonl, folders, or - for stdin) and write one "
-        "JSON record per line: document, mention, event and quote records (see the output contract).",
+        "extract", help="extract records from articles and write JSON Lines or Parquet",
+        description="Read articles (.txt, .html, .jsonl, folders, or - for stdin) and write their "
+        "records (see the output contract): JSON Lines, one document, mention, event or quote record "
+        "per line, to standard output or -o FILE; or Parquet, a folder with one file per record type.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (read recursively) or - for stdin")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
+    p.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here instead of standard output")
+    _add_format(p, "-o")
     _add_config_options(p)
 
     p = sub.add_parser(
         "ingest", help="extract records and store them in a DuckDB database",
         description="Extract records from articles into a DuckDB database, one transaction per article. "
         "Articles already stored (same text, by SHA-256) are skipped unless --reprocess is given. "
-        "Prints a summary: articles, events, quotes, the busiest dyads.",
+        "Prints how many were new, already stored and failed, then the database's summary.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (read recursively) or - for stdin")
     p.add_argument("--db", type=Path, metavar="FILE", help="database file (default: ./detente.duckdb)")
@@ -62,13 +78,21 @@ def build_parser() -> argparse.ArgumentParser:
         "parquet: a folder with one file per record type (documents, mentions, events, quotes).",
     )
     p.add_argument("--db", type=Path, metavar="FILE", help="database file (default: ./detente.duckdb)")
-    p.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
+    _add_format(p, "-o")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="PATH", help="file (jsonl) or folder (parquet)")
     _add_config_options(p)
 
     p = sub.add_parser(
         "summary", help="print the summary of a database",
         description="Print articles, events, quotes and the busiest dyads stored in a database.",
+    )
+    p.add_argument("--db", type=Path, metavar="FILE", help="database file (default: ./detente.duckdb)")
+    _add_config_options(p)
+
+    p = sub.add_parser(
+        "migrate", help="upgrade a database written by an older detente",
+        description="Bring a database to this detente's schema (writing commands do it on their own; "
+        "read-only ones such as export and summary ask for it).",
     )
     p.add_argument("--db", type=Path, metavar="FILE", help="database file (default: ./detente.duckdb)")
     _add_config_options(p)
@@ -110,89 +134,147 @@ def _err(message: str) -> None:
     print(f"detente: {message}", file=sys.stderr)
 
 
-def _progress(items: Iterable, config: Config, unit: str, total: int | None = None) -> Iterable:
-    """A progress bar on a terminal, shown only once a run has taken a few seconds."""
+@contextmanager
+def _progress_bar(config: Config, unit: str, total: int | None = None) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on a terminal, shown once a run has taken a few seconds; with a total
+    (and so an ETA) where the number of inputs is known. Yields a function taking the count done."""
     if not sys.stderr.isatty():
-        return items
+        yield None
+        return
     from tqdm import tqdm
 
-    return tqdm(items, unit=unit, total=total, delay=config.run.progress_after_seconds, file=sys.stderr, leave=False)
+    bar = tqdm(unit=unit, total=total, delay=config.run.progress_after_seconds, file=sys.stderr, leave=False)
+
+    def update(done: int) -> None:
+        bar.update(done - bar.n)
+
+    try:
+        yield update
+    finally:
+        bar.close()
 
 
-def _read(paths: Sequence[str], failures: list[DetenteError]) -> Iterator:
-    """Articles from the inputs; unreadable inputs are reported, counted and skipped."""
-    from detente.ingest import read_inputs
+def _run_progress(update: Callable[[int], None] | None) -> Callable[[Progress], None] | None:
+    if update is None:
+        return None
+    return lambda p: update(p.done)
 
-    for item in read_inputs(paths, sys.stdin):
-        if isinstance(item, DetenteError):
-            failures.append(item)
-            _err(str(item))
-        else:
-            yield item
+
+def _report_failure(failure: Failure) -> None:
+    _err(str(failure))
+
+
+def _check_inputs(paths: Sequence[str]) -> None:
+    """Missing paths are reported before the model loads (it takes seconds)."""
+    from detente.ingest import check_paths
+
+    problems = check_paths(paths)
+    for problem in problems[:-1]:
+        _err(str(problem))
+    if problems:
+        raise problems[-1]
+
+
+def _exit_for(report: RunReport) -> int:
+    if report.failed:
+        _err(f"{len(report.failed)} input(s) failed; the others were processed")
+        return 1
+    return 0
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from detente.core import Pipeline
+    from detente.ingest import count_inputs, read_inputs
+    from detente.runners import run
+    from detente.writers import open_stream, resolve
 
     config = _config(args)
+    _check_inputs(args.paths)
+    writer = resolve(args.format, args.output)
+    if args.output is None and writer.folder:
+        raise OutputError(f"{writer.name} output is a folder; give one with -o PATH")
     pipeline = Pipeline(config)
-    failures: list[DetenteError] = []
-    out: TextIO = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
+    sink = writer.open(args.output) if args.output is not None else open_stream(sys.stdout)
     try:
-        for outcome in _progress(pipeline.process(_read(args.paths, failures)), config, "article"):
-            if isinstance(outcome, DetenteError):
-                failures.append(outcome)
-                _err(str(outcome))
-                continue
-            for record in outcome.records():
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        with _progress_bar(config, "article", count_inputs(args.paths)) as update:
+            report = run(
+                read_inputs(args.paths, sys.stdin), pipeline, sink=sink,
+                progress=_run_progress(update), on_failure=_report_failure,
+            )
     finally:
-        if args.output:
-            out.close()
-    return _exit_for(failures)
-
-
-def _exit_for(failures: list[DetenteError]) -> int:
-    if failures:
-        _err(f"{len(failures)} input(s) failed; the others were processed")
-        return 1
-    return 0
+        sink.close()
+    return _exit_for(report)
 
 
 def _db_path(args: argparse.Namespace, config: Config) -> Path:
     return args.db or config.store.path
 
 
+def render_report(report: RunReport) -> str:
+    """One line: what a run did with its inputs."""
+    parts = [f"{report.new} new"]
+    if report.recoded:
+        parts.append(f"{report.recoded} recoded")
+    parts += [f"{report.already_stored} already stored", f"{len(report.failed)} failed"]
+    return ", ".join(parts) + f" ({report.events} events, {report.quotes} quotes, {report.seconds:.1f} s)"
+
+
+def render_summary(summary: Summary, series: Sequence[YearPoint], db_path: Path) -> str:
+    from detente.analytics import render_series
+
+    dyads = ", ".join(f"{d.source}–{d.target} {d.events}" for d in summary.dyads) or "none yet"
+    return "\n".join([
+        f"articles  {summary.articles}",
+        f"mentions  {summary.mentions}",
+        f"events    {summary.events}",
+        f"quotes    {summary.quotes}",
+        f"busiest dyads (source–target country, events asserted or planned): {dyads}",
+        *(render_series(summary.dyads[0].source, summary.dyads[0].target, series) if summary.dyads else []),
+        f"database: {Path(db_path).resolve()}",
+    ])
+
+
+def _summary_text(store: Any, db: Path) -> str:
+    from detente.analytics import dyad_by_year
+
+    summary = store.summary()
+    top = summary.dyads[0] if summary.dyads else None
+    # The busiest pair of countries, both directions, by year.
+    series = dyad_by_year(store.connection, top.source, top.target) if top else ()
+    return render_summary(summary, series, db)
+
+
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from detente.core import Pipeline
+    from detente.ingest import count_inputs, read_inputs
+    from detente.runners import run
     from detente.store import Store
 
     config = _config(args)
     db = _db_path(args, config)
-    failures: list[DetenteError] = []
-    pipeline = Pipeline(config)
+    _check_inputs(args.paths)
     with Store.open(db) as store:
-        articles = (
-            a for a in _read(args.paths, failures) if args.reprocess or not store.contains(a.sha256)
-        )
-        for outcome in _progress(pipeline.process(articles), config, "article"):
-            if isinstance(outcome, DetenteError):
-                failures.append(outcome)
-                _err(str(outcome))
-                continue
-            store.write(outcome)
-        print(store.summary().render(db))
-    return _exit_for(failures)
+        pipeline = Pipeline(config)
+        with _progress_bar(config, "article", count_inputs(args.paths)) as update:
+            report = run(
+                read_inputs(args.paths, sys.stdin), pipeline, store=store, reprocess=args.reprocess,
+                progress=_run_progress(update), on_failure=_report_failure,
+            )
+        print(render_report(report))
+        print(_summary_text(store, db))
+    return _exit_for(report)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from detente.store import Store
+    from detente.writers import resolve
 
     config = _config(args)
     db = _db_path(args, config)
+    writer = resolve(args.format, args.output)
     with Store.open(db, read_only=True) as store:
-        count = store.export(args.format, args.output)
-    print(f"wrote {count} records to {args.output}", file=sys.stderr)
+        count = store.export(writer.name, args.output)
+    print(f"wrote {count} records to {args.output} ({writer.name})", file=sys.stderr)
     return 0
 
 
@@ -202,7 +284,22 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     config = _config(args)
     db = _db_path(args, config)
     with Store.open(db, read_only=True) as store:
-        print(store.summary().render(db))
+        print(_summary_text(store, db))
+    return 0
+
+
+def _cmd_migrate(args: argparse.Namespace) -> int:
+    from detente.store import Store
+
+    config = _config(args)
+    db = _db_path(args, config)
+    if not Path(db).exists():
+        raise InputError(f"no database at {db}; nothing to upgrade")
+    with Store.open(db) as store:
+        if store.upgraded_from is None:
+            print(f"{db} is at schema {store.version}; nothing to do")
+        else:
+            print(f"{db} upgraded from schema {store.upgraded_from} to {store.version}")
     return 0
 
 
@@ -224,26 +321,46 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from detente.core import Pipeline
 
     module = importlib.import_module(f"detente.evaluate.{args.stage}")
-    pipeline = Pipeline(_config(args))
-    report = module.run(args.gold, pipeline)
+    config = _config(args)
+    if not args.gold.exists():
+        raise InputError(f"{args.gold}: no such file or folder; check the path")
+    with _progress_bar(config, "article") as update:
+        report = module.run(args.gold, Pipeline(config, progress=update))
     print(report.render())
     return 0
 
 
-COMMANDS = {
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "extract": _cmd_extract,
     "ingest": _cmd_ingest,
     "export": _cmd_export,
     "summary": _cmd_summary,
+    "migrate": _cmd_migrate,
     "serve": _cmd_serve,
     "eval": _cmd_eval,
 }
 
 
+@contextmanager
+def _warnings_to_stderr() -> Iterator[None]:
+    """The library logs warnings (an ignored JSONL field, a detected encoding); show them as
+    one line each, for this run only."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("detente: warning: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("detente")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        with _warnings_to_stderr():
+            return COMMANDS[args.command](args)
     except DetenteError as exc:
         _err(str(exc))
         return exc.exit_code

@@ -21,6 +21,12 @@ class NlpConfig:
     batch_size: int = 32
     disable: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ConfigError(f"nlp.batch_size must be at least 1, got {self.batch_size}; try 32")
+        if not self.model.strip():
+            raise ConfigError('nlp.model is empty; give a spaCy model package name or "auto"')
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class KnowledgeConfig:
@@ -39,6 +45,12 @@ class StoreConfig:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RunConfig:
     progress_after_seconds: float = 2.0
+
+    def __post_init__(self) -> None:
+        if self.progress_after_seconds < 0:
+            raise ConfigError(
+                f"run.progress_after_seconds must be 0 or more, got {self.progress_after_seconds}; try 2"
+            )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

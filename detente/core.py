@@ -7,9 +7,9 @@ The CLI, the evaluation commands and (later) the web layer and the Dask runner a
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from detente import __version__, actors, dates, events, nlp, places, quotes
 from detente.config import Config
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PIPELINE_VERSION = __version__
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,23 +96,48 @@ def actor_mentions(mentions: Sequence[Mention], found: Sequence[Event]) -> tuple
 
 
 class Pipeline:
-    """Loads resources once; turns articles into Results (or StageErrors, and goes on)."""
+    """Loads resources once; turns articles into Results (or StageErrors, and goes on).
 
-    def __init__(self, config: Config, resources: Resources | None = None) -> None:
+    ``progress``, when given, is called with the number of articles parsed so far (progress bars,
+    also for the evaluation commands, which call ``parse`` and ``process`` directly)."""
+
+    def __init__(
+        self,
+        config: Config,
+        resources: Resources | None = None,
+        *,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
         self.config = config
         self.resources = resources or Resources.load(config)
+        self.progress = progress
 
     @property
     def model(self) -> str:
         return nlp.model_info(self.resources.nlp)
 
     def parse(self, articles: Iterable[Article]) -> Iterator[tuple[Doc, Article]]:
-        pairs = ((a.text, a) for a in articles)
-        yield from self.resources.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size)
+        for _, pair in self._parse((a, a) for a in articles):
+            yield pair  # type: ignore[misc]
 
-    def process(self, articles: Iterable[Article]) -> Iterator[Result | DetenteError]:
-        for doc, article in self.parse(articles):
-            yield self.process_doc(doc, article)
+    def _parse(self, items: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, tuple[Doc, Article] | None]]:
+        """(item, (doc, article)) for each (item, article-or-None), in order; nothing parsed for None."""
+        pairs = ((article.text if isinstance(article, Article) else "", (item, article)) for item, article in items)
+        done = 0
+        for doc, (item, article) in self.resources.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size):
+            done += 1
+            if self.progress is not None:
+                self.progress(done)
+            yield item, ((doc, article) if isinstance(article, Article) else None)
+
+    def process(self, items: Iterable[Article | T]) -> Iterator[Result | DetenteError | T]:
+        """A Result (or the StageError) per article; any other item (an input error, a skipped
+        article) passes through unparsed, in its place, so outcomes stay in input order."""
+        for item, parsed in self._parse((i, i if isinstance(i, Article) else None) for i in items):
+            if parsed is None:
+                yield item
+            else:
+                yield self.process_doc(*parsed)
 
     def process_doc(self, doc: Doc, article: Article) -> Result | DetenteError:
         try:
@@ -127,4 +153,11 @@ class Pipeline:
         (outcome,) = list(self.process([article]))
         if isinstance(outcome, DetenteError):
             raise outcome
+        assert isinstance(outcome, Result)
         return outcome
+
+
+# The batch (read, skip stored, process, write, report) lives with the runners; `core.run` is it.
+from detente.runners import RunReport, run  # noqa: E402
+
+__all__ = ["Pipeline", "Resources", "RunReport", "analyse", "run"]

@@ -52,3 +52,9 @@ class StoreError(DetenteError):
 
 class EvaluationError(DetenteError):
     exit_code = 2
+
+
+class OutputError(DetenteError):
+    """An output that cannot be written: an unknown format, a folder given for a file."""
+
+    exit_code = 2

@@ -300,6 +300,10 @@ class Result:
         out += [q.to_dict() for q in self.quotes]
         return out
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """The contract's records as dicts (the Python API's name for ``records``)."""
+        return self.records()
+
 
 def replace(record: Any, **changes: Any) -> Any:
     """dataclasses.replace, re-exported so stages need one import for records."""

@@ -6,6 +6,6 @@ Entry point: ``read_inputs(paths, stdin)`` yields an ``Article`` per article, or
 
 from __future__ import annotations
 
-from detente.ingest.readers import read_inputs
+from detente.ingest.readers import check_paths, count_inputs, read_inputs
 
-__all__ = ["read_inputs"]
+__all__ = ["check_paths", "count_inputs", "read_inputs"]

@@ -6,6 +6,7 @@ naming it (and its line), and the other inputs are read as usual.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,9 @@ STDIN_ID = "stdin"
 STDIN_ORIGIN = "<stdin>"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
 _SNIFF = 8192
+_WESTERN = "cp1252"  # Windows Latin-1, the commonest legacy encoding of English news text
+_CHAOS_MARGIN = 0.1  # how much worse (charset_normalizer's "chaos", 0-1) cp1252 may read and still win
+log = logging.getLogger(__name__)
 
 
 def read_inputs(
@@ -39,8 +43,9 @@ def read_inputs(
     """
     lex = lexicon or Lexicon.load()
     seen: dict[str, str] = {}
+    warned: set[str] = set()  # JSONL fields ignored and already told, once per run
     for raw in paths:
-        for item in _read_path(raw, stdin, lex):
+        for item in _read_path(raw, stdin, lex, warned):
             if isinstance(item, Article):
                 first = seen.get(item.doc_id)
                 if first is not None:
@@ -54,20 +59,62 @@ def read_inputs(
             yield item
 
 
-def _read_path(raw: str, stdin: TextIO | None, lex: Lexicon) -> Iterator[Article | InputError]:
+def check_paths(paths: Sequence[str]) -> list[InputError]:
+    """What is wrong with the paths given, before anything is read (or a model loaded)."""
+    problems = []
+    for raw in paths:
+        problem = _path_problem(raw)
+        if problem is not None:
+            problems.append(problem)
+    return problems
+
+
+def _path_problem(raw: str) -> InputError | None:
     if raw == "-":
-        yield from _read_stdin(stdin, lex)
+        return None
+    root = Path(raw)
+    if root.is_dir() or root.is_file():
+        return None
+    if root.exists():
+        return InputError(f"{raw}: not a regular file or folder; give an article file, a folder or -")
+    return InputError(f"{raw}: no such file or folder; check the path")
+
+
+def count_inputs(paths: Sequence[str]) -> int | None:
+    """How many articles the paths hold (for a progress bar's total), counted cheaply: files, and
+    the non-blank lines of JSONL files. None when it cannot be known (standard input)."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        root = Path(raw)
+        files = _walk(root) if root.is_dir() else [root] if root.is_file() else []
+        for path in files:
+            if path.suffix.lower() in JSONL_SUFFIXES:
+                try:
+                    with path.open("rb") as f:
+                        total += sum(1 for line in f if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
+def _read_path(raw: str, stdin: TextIO | None, lex: Lexicon, warned: set[str]) -> Iterator[Article | InputError]:
+    if raw == "-":
+        yield from _read_stdin(stdin, lex, warned)
+        return
+    problem = _path_problem(raw)
+    if problem is not None:
+        yield problem
         return
     root = Path(raw)
     if root.is_dir():
         for path in _walk(root):
-            yield from _read_file(path, _doc_id(path, root), lex)
-    elif root.is_file():
-        yield from _read_file(root, root.stem, lex)
-    elif root.exists():
-        yield InputError(f"{raw}: not a regular file or folder; give an article file, a folder or -")
+            yield from _read_file(path, _doc_id(path, root), lex, warned)
     else:
-        yield InputError(f"{raw}: no such file or folder; check the path")
+        yield from _read_file(root, root.stem, lex, warned)
 
 
 def _walk(root: Path) -> list[Path]:
@@ -88,7 +135,7 @@ def _doc_id(path: Path, root: Path) -> str:
     return path.relative_to(root).with_suffix("").as_posix()
 
 
-def _read_file(path: Path, doc_id: str, lex: Lexicon) -> Iterator[Article | InputError]:
+def _read_file(path: Path, doc_id: str, lex: Lexicon, warned: set[str]) -> Iterator[Article | InputError]:
     origin = str(path)
     try:
         data = path.read_bytes()
@@ -97,7 +144,7 @@ def _read_file(path: Path, doc_id: str, lex: Lexicon) -> Iterator[Article | Inpu
         return
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl_bytes(data, origin)
+        yield from _read_jsonl_bytes(data, origin, warned)
         return
     problem = _check_bytes(data)
     if problem:
@@ -107,7 +154,7 @@ def _read_file(path: Path, doc_id: str, lex: Lexicon) -> Iterator[Article | Inpu
         yield _html_article(data, doc_id, origin, lex)
         return
     # .txt, or any file named explicitly whatever its extension: plain scraped text.
-    text = _decode(data, origin)
+    text = _decode_detected(data, origin)
     if isinstance(text, InputError):
         yield text
         return
@@ -134,6 +181,26 @@ def _decode(data: bytes, origin: str, encoding: str = "utf-8") -> str | InputErr
         return InputError(f"{origin}: declares an unknown character set {encoding!r}; save it as UTF-8")
 
 
+def _decode_detected(data: bytes, origin: str) -> str | InputError:
+    """UTF-8, or else the encoding the bytes are detected to be in (with a warning naming it)."""
+    text = _decode(data, origin)
+    if not isinstance(text, InputError):
+        return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    # On a short text a detector cannot tell the single-byte code pages apart (cp1250 reads "à"
+    # as "ŕ" as smoothly); Windows Latin-1 is the usual one for news text, so it is taken unless
+    # it reads clearly worse than the detector's choice.
+    western = from_bytes(data, cp_isolation=[_WESTERN]).best()
+    if western is not None and (best is None or western.chaos <= best.chaos + _CHAOS_MARGIN):
+        best = western
+    if best is None or best.encoding in {"utf_8", "utf-8"}:
+        return text
+    log.warning("%s: not UTF-8; read as %s (detected); save it as UTF-8 to be sure", origin, best.encoding)
+    return str(best)
+
+
 def _text_article(text: str, doc_id: str, origin: str, lex: Lexicon) -> Article | InputError:
     cleaned = clean(text, lex)
     if not cleaned.text.strip():
@@ -157,7 +224,7 @@ def _html_article(data: bytes, doc_id: str, origin: str, lex: Lexicon) -> Articl
     encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
     if encoding in {"utf8", "utf-8"}:
         encoding = "utf-8"
-    html = _decode(data, origin, encoding)
+    html = _decode(data, origin, encoding) if declared else _decode_detected(data, origin)
     if isinstance(html, InputError):
         return html
     page = read_page(html, lex)
@@ -178,7 +245,7 @@ def _html_article(data: bytes, doc_id: str, origin: str, lex: Lexicon) -> Articl
     )
 
 
-def _read_jsonl_bytes(data: bytes, origin: str) -> Iterator[Article | InputError]:
+def _read_jsonl_bytes(data: bytes, origin: str, warned: set[str]) -> Iterator[Article | InputError]:
     if not data.strip():
         yield InputError(f"{origin}: the file is empty; remove it or add one JSON article per line")
         return
@@ -196,10 +263,10 @@ def _read_jsonl_bytes(data: bytes, origin: str) -> Iterator[Article | InputError
                     f"{origin}:{number}: invalid UTF-8 (byte {exc.start} of the line); save the file as UTF-8"
                 )
 
-    yield from parse_lines(lines(), origin)
+    yield from parse_lines(lines(), origin, warned)
 
 
-def _read_stdin(stdin: TextIO | None, lex: Lexicon) -> Iterator[Article | InputError]:
+def _read_stdin(stdin: TextIO | None, lex: Lexicon, warned: set[str]) -> Iterator[Article | InputError]:
     if stdin is None:
         yield InputError(f"{STDIN_ORIGIN}: no standard input to read; pipe articles in or give a path")
         return
@@ -212,7 +279,7 @@ def _read_stdin(stdin: TextIO | None, lex: Lexicon) -> Iterator[Article | InputE
         yield InputError(f"{STDIN_ORIGIN}: standard input is empty; pipe an article or JSON Lines in")
         return
     if text.lstrip().startswith("{"):
-        yield from parse_lines(enumerate(text.split("\n"), 1), STDIN_ORIGIN)
+        yield from parse_lines(enumerate(text.split("\n"), 1), STDIN_ORIGIN, warned)
         return
     if "\x00" in text[:_SNIFF]:
         yield InputError(f"{STDIN_ORIGIN}: looks like binary data, not text")

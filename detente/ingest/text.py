@@ -38,6 +38,7 @@ _DATE_FORMS = (
     re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME),
     re.compile(r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})" + _TIME),
 )
+_SHORT_TEXT_WORDS = 3  # "Talks resumed today." is a text; "Read more." is not
 _SENTENCE_END = re.compile(r"[.!?…:;,]$")
 _CLOSERS = "\"'”’»)]*"
 _OPENING_QUOTES = "\"“‘«'"
@@ -185,6 +186,19 @@ def _is_body_start(line: str, classify: _Classifier) -> bool:
     return (n >= 30 or (n >= 8 and ends_sentence(line))) and not classify.prompt(line) and not _is_caption(line, classify)
 
 
+def _is_short_text(line: str, classify: _Classifier) -> bool:
+    """A sentence too short for a page's paragraph that is still a whole text: it ends like a
+    sentence, has a few words, and is no prompt, menu, byline or caption."""
+    return (
+        len(_words(line)) >= _SHORT_TEXT_WORDS
+        and ends_sentence(line)
+        and not classify.prompt(line)
+        and not classify.nav(line)
+        and not classify.byline(line)
+        and not _is_caption(line, classify)
+    )
+
+
 def _is_body(line: str, classify: _Classifier) -> bool:
     n = len(_words(line))
     sentence = ends_sentence(line) or n >= 25 or line.lstrip().startswith(tuple(_OPENING_QUOTES))
@@ -221,6 +235,9 @@ def clean(raw: str, lexicon: Lexicon, *, title: str | None = None, find_headline
 
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     body_start = next((i for i in nonblank if _is_body_start(lines[i], classify)), None)
+    if body_start is None:
+        # No paragraph of a page: a short text of its own ("Troops left the town.") is the body.
+        body_start = next((i for i in nonblank if _is_short_text(lines[i], classify)), None)
     if body_start is None:
         return Cleaned(text="", title=title, roles=tuple(roles))
     body_end = max(i for i in nonblank if i >= body_start and _is_body(lines[i], classify) or i == body_start)

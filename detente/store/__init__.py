@@ -1,12 +1,13 @@
 """The store stage: records in a DuckDB file (embedded, one file), one transaction per article.
 
 Entry point: ``Store.open(path, read_only=False)``, a context manager giving a ``Store`` with
-``contains``, ``write``, ``export`` and ``summary``.
+``contains``, ``write``, ``articles``, ``export`` and ``summary``. Tables derive from the record
+types (``schema``); older databases are upgraded on open (``migrations``).
 """
 
 from __future__ import annotations
 
-from detente.store.schema import SCHEMA_VERSION
-from detente.store.store import Dyad, Store, Summary
+from detente.store.migrations import SCHEMA_VERSION
+from detente.store.store import Dyad, Store, StoredArticle, Summary
 
-__all__ = ["SCHEMA_VERSION", "Dyad", "Store", "Summary"]
+__all__ = ["SCHEMA_VERSION", "Dyad", "Store", "StoredArticle", "Summary"]

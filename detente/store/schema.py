@@ -1,92 +1,154 @@
-"""The database layout: one table per record type (plural names, the contract's field names),
-nested values as DuckDB STRUCTs and lists so the records read back exactly as they were written.
+"""The database layout, derived from the record types: one table per record type (plural names,
+the contract's field names), nested values as STRUCTs and lists so the records read back exactly
+as they were written.
 
-Bump SCHEMA_VERSION whenever a table changes, and teach ``Store`` to migrate the older layout.
+A field added to a record is a column of its table without editing this module; a change to the
+tables of an existing database is a migration (``detente.store.migrations``).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal, Union
 
-ACTOR = "STRUCT(text VARCHAR, name VARCHAR, actor_id VARCHAR, country VARCHAR, sector VARCHAR, role VARCHAR)"
-DATE = "STRUCT(date VARCHAR, earliest VARCHAR, latest VARCHAR, precision VARCHAR, timex VARCHAR)"
-PUBLISHED = (
-    "STRUCT(date VARCHAR, earliest VARCHAR, latest VARCHAR, precision VARCHAR, timex VARCHAR, method VARCHAR)"
-)
-LOCATION = "STRUCT(name VARCHAR, kind VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)"
+from detente import records
+from detente.records import DateWindow, Document, Event, Mention, Published, Quote
 
-# Per table: the record type, then its contract fields in the contract's order (what export
-# writes back), each with its column type. Every table also has the bookkeeping columns below.
-TABLES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "documents": ("document", (
-        ("doc_id", "VARCHAR NOT NULL"),
-        ("title", "VARCHAR"),
-        ("source", "VARCHAR"),
-        ("url", "VARCHAR"),
-        ("text", "VARCHAR NOT NULL"),
-        ("captions", "VARCHAR[]"),
-        ("published", PUBLISHED),
-        ("tone", "DOUBLE"),
-    )),
-    "mentions": ("mention", (
-        ("doc_id", "VARCHAR NOT NULL"),
-        ("span", "INTEGER[]"),
-        ("actor", ACTOR),
-    )),
-    "events": ("event", (
-        ("doc_id", "VARCHAR NOT NULL"),
-        ("event_id", "VARCHAR NOT NULL"),
-        ("span", "INTEGER[]"),
-        ("trigger", "INTEGER[]"),
-        ("source", ACTOR),
-        ("target", ACTOR),
-        ("cameo", "VARCHAR"),
-        ("cameo_root", "VARCHAR"),
-        ("goldstein", "DOUBLE"),
-        ("quad_class", "INTEGER"),
-        ("plover", "VARCHAR"),
-        ("plover_mode", "VARCHAR"),
-        ("modality", "VARCHAR"),
-        ("date", DATE),
-        ("location", LOCATION),
-        ("contexts", "VARCHAR[]"),
-        ("confidence", "DOUBLE"),
-    )),
-    "quotes": ("quote", (
-        ("doc_id", "VARCHAR NOT NULL"),
-        ("quote_id", "VARCHAR NOT NULL"),
-        ("text", "VARCHAR"),
-        ("span", "INTEGER[]"),
-        ("parts", "INTEGER[][]"),
-        ("kind", "VARCHAR"),
-        ("cue", "VARCHAR"),
-        ("speaker", ACTOR),
-        ("date", DATE),
-    )),
+# A column type, independent of the engine: a scalar name, ("list", item) or ("struct", fields).
+Scalar = Literal["VARCHAR", "INTEGER", "BIGINT", "DOUBLE"]
+ColumnType = Union[  # noqa: UP007 (a recursive alias needs the string form)
+    Scalar, tuple[Literal["list"], "ColumnType"], tuple[Literal["struct"], tuple[tuple[str, "ColumnType"], ...]]
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Column:
+    name: str
+    kind: ColumnType
+    required: bool = False  # NOT NULL
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Table:
+    name: str  # plural
+    record: str  # the records' "type"
+    cls: type
+    columns: tuple[Column, ...]  # the contract's fields, in the contract's order
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+# Fields that records keep for the stages but do not output (their to_dict leaves them out).
+_NOT_OUTPUT: dict[type, frozenset[str]] = {
+    Mention: frozenset({"kind"}),
+    Published: frozenset({"evidence"}),
 }
+# Identity columns may never be empty.
+_REQUIRED = frozenset({"doc_id", "event_id", "quote_id"})
+_RECORDS: tuple[tuple[str, str, type, frozenset[str]], ...] = (
+    ("documents", "document", Document, frozenset({"text"})),
+    ("mentions", "mention", Mention, frozenset()),
+    ("events", "event", Event, frozenset()),
+    ("quotes", "quote", Quote, frozenset()),
+)
 
 # sha256: the article's identity (of its text); seq: the order articles were stored in (export
 # order); n: a record's position within its article; pipeline_version: the detente that coded it.
-BOOKKEEPING: tuple[tuple[str, str], ...] = (
-    ("sha256", "VARCHAR NOT NULL"),
-    ("pipeline_version", "VARCHAR NOT NULL"),
-    ("seq", "BIGINT NOT NULL"),
-    ("n", "INTEGER NOT NULL"),
+BOOKKEEPING: tuple[Column, ...] = (
+    Column(name="sha256", kind="VARCHAR", required=True),
+    Column(name="pipeline_version", kind="VARCHAR", required=True),
+    Column(name="seq", kind="BIGINT", required=True),
+    Column(name="n", kind="INTEGER", required=True),
 )
 
 
-def fields(table: str) -> tuple[str, ...]:
-    return tuple(name for name, _ in TABLES[table][1])
+def _output_fields(cls: type) -> list[tuple[str, Any]]:
+    # The module namespace as locals too: a class attribute (DateWindow.date) must not shadow a type.
+    hints = typing.get_type_hints(cls, vars(records), vars(records))
+    skip = _NOT_OUTPUT.get(cls, frozenset())
+    return [(f.name, hints[f.name]) for f in dataclasses.fields(cls) if f.name not in skip]
 
 
-def create_statements() -> list[str]:
-    statements = [
-        "CREATE TABLE schema_info (version INTEGER NOT NULL, written_by VARCHAR NOT NULL)",
-        "CREATE SEQUENCE article_seq START 1",
-    ]
-    for table, (_, columns) in TABLES.items():
-        cols = ", ".join(f'"{name}" {kind}' for name, kind in columns + BOOKKEEPING)
-        statements.append(f"CREATE TABLE {table} ({cols})")
+def _struct_fields(cls: type) -> tuple[tuple[str, ColumnType], ...]:
+    """A nested record's fields as its to_dict writes them."""
+    if cls is DateWindow:
+        # to_dict leads with `date`, the single day (a property), then the window's fields.
+        return (("date", "VARCHAR"), *((name, column_type(hint)) for name, hint in _output_fields(cls)))
+    if cls is Published:
+        # to_dict flattens the window into the published record.
+        rest = tuple((name, column_type(hint)) for name, hint in _output_fields(cls) if name != "window")
+        return (*_struct_fields(DateWindow), *rest)
+    return tuple((name, column_type(hint)) for name, hint in _output_fields(cls))
+
+
+def column_type(hint: Any) -> ColumnType:
+    """The column type of a record field's type hint."""
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
+        return column_type(inner)
+    if origin is Literal or hint is str or hint is date:
+        return "VARCHAR"  # dates travel as ISO strings, as in the JSON records
+    if hint is bool or hint is int:
+        return "INTEGER"
+    if hint is float:
+        return "DOUBLE"
+    if origin is tuple:
+        args = typing.get_args(hint)
+        item = args[0]
+        if not (len(args) == 2 and args[1] is Ellipsis) and any(a != item for a in args):
+            raise TypeError(f"a tuple field must hold one type, got {hint}")
+        return ("list", column_type(item))
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return ("struct", _struct_fields(hint))
+    raise TypeError(f"no column type for {hint!r}; teach detente.store.schema.column_type about it")
+
+
+def _table(name: str, record: str, cls: type, required: frozenset[str]) -> Table:
+    columns = tuple(
+        Column(name=field, kind=column_type(hint), required=field in _REQUIRED | required)
+        for field, hint in _output_fields(cls)
+    )
+    return Table(name=name, record=record, cls=cls, columns=columns)
+
+
+def tables() -> tuple[Table, ...]:
+    """Every record table, in the order an article's records are written."""
+    return tuple(_table(*spec) for spec in _RECORDS)
+
+
+def table(name: str) -> Table:
+    for t in tables():
+        if t.name == name:
+            return t
+    raise KeyError(name)
+
+
+def sql_type(kind: ColumnType) -> str:
+    """DuckDB's spelling of a column type."""
+    if isinstance(kind, str):
+        return kind
+    if kind[0] == "list":
+        return f"{sql_type(kind[1])}[]"
+    return "STRUCT(" + ", ".join(f"{name} {sql_type(inner)}" for name, inner in kind[1]) + ")"
+
+
+def column_sql(column: Column) -> str:
+    return f'"{column.name}" {sql_type(column.kind)}' + (" NOT NULL" if column.required else "")
+
+
+def create_table_statements() -> list[str]:
+    """The record tables as this version of detente writes them."""
+    statements = ["CREATE SEQUENCE article_seq START 1"]
+    for t in tables():
+        cols = ", ".join(column_sql(c) for c in t.columns + BOOKKEEPING)
+        statements.append(f"CREATE TABLE {t.name} ({cols})")
     statements += [
         "CREATE INDEX documents_sha256 ON documents (sha256)",
         "CREATE INDEX documents_doc_id ON documents (doc_id)",

@@ -2,28 +2,26 @@
 
 An article is identified by the SHA-256 of its text. Writing an article replaces whatever was
 stored for it before (same text, or same doc_id), so re-ingesting never duplicates and
-``--reprocess`` recodes in place. Export gives back exactly the records ``extract`` writes.
+``--reprocess`` recodes in place. Reading gives back exactly the records ``extract`` writes.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from detente import __version__
-from detente.analytics import YearPoint, dyad_by_year, render_series
 from detente.errors import StoreError
 from detente.ingest.identity import sha256 as text_sha256
 from detente.records import Result
-from detente.store.schema import BOOKKEEPING, SCHEMA_VERSION, TABLES, create_statements, fields
+from detente.store import migrations
+from detente.store.migrations import SCHEMA_VERSION
+from detente.store.schema import BOOKKEEPING, Table, tables
 
-ExportFormat = Literal["jsonl", "parquet"]
-_CHILDREN = ("mentions", "events", "quotes")
-_EXPORT_BATCH = 1000  # documents per export query: bounded memory on large databases
+_EXPORT_BATCH = 1000  # documents per read query: bounded memory on large databases
 _DYADS = 5
 
 
@@ -40,20 +38,16 @@ class Summary:
     mentions: int
     events: int
     quotes: int
-    dyads: tuple[Dyad, ...]
-    series: tuple[YearPoint, ...] = ()  # the busiest pair of countries, both directions, by year
+    dyads: tuple[Dyad, ...]  # the busiest pairs of countries, source to target
 
-    def render(self, db_path: Path) -> str:
-        dyads = ", ".join(f"{d.source}–{d.target} {d.events}" for d in self.dyads) or "none yet"
-        return "\n".join([
-            f"articles  {self.articles}",
-            f"mentions  {self.mentions}",
-            f"events    {self.events}",
-            f"quotes    {self.quotes}",
-            f"busiest dyads (source–target country, events asserted or planned): {dyads}",
-            *(render_series(self.dyads[0].source, self.dyads[0].target, self.series) if self.dyads else []),
-            f"database: {Path(db_path).resolve()}",
-        ])
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredArticle:
+    """One stored article's records, in the order `extract` writes them."""
+
+    records: tuple[dict[str, Any], ...]
+    sha256: str
+    version: str  # the detente that coded it
 
 
 def _store_error(exc: Exception, path: Path) -> StoreError:
@@ -79,6 +73,7 @@ class Store:
         self._con = connection
         self.path = path
         self.read_only = read_only
+        self.upgraded_from: int | None = None  # the schema version an older database was at
 
     @classmethod
     @contextmanager
@@ -101,31 +96,31 @@ class Store:
         finally:
             con.close()
 
+    @property
+    def connection(self) -> Any:
+        """The DuckDB connection, for queries over the tables (analytics, the Python API)."""
+        return self._con
+
     def _prepare(self) -> None:
         import duckdb
 
-        tables = {row[0] for row in self._con.execute(
+        names = {row[0] for row in self._con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
         ).fetchall()}
-        if not tables:
+        if not names:
             if self.read_only:
                 raise StoreError(f"{self.path} is an empty database; store articles with `detente ingest PATH --db {self.path}`")
-            try:
-                self._con.begin()
-                for statement in create_statements():
-                    self._con.execute(statement)
-                self._con.execute("INSERT INTO schema_info VALUES (?, ?)", [SCHEMA_VERSION, __version__])
-                self._con.commit()
-            except duckdb.Error as exc:
-                self._con.rollback()
-                raise StoreError(f"cannot create the tables in {self.path} ({exc}); check the file's permissions") from None
+            self._transaction(lambda: migrations.create(self._con, __version__), "create the tables in")
             return
-        if "schema_info" not in tables:
+        if "schema_info" not in names:
             raise StoreError(
                 f"{self.path} is a DuckDB database but not a detente one (no schema_info table); "
                 "give another --db file"
             )
-        row = self._con.execute("SELECT max(version) FROM schema_info").fetchone()
+        try:
+            row = self._con.execute("SELECT max(version) FROM schema_info").fetchone()
+        except duckdb.Error:
+            row = None
         version = row[0] if row else None
         if version is None:
             raise StoreError(f"{self.path} has no schema version in schema_info; it was not written by detente, give another --db file")
@@ -134,9 +129,33 @@ class Store:
                 f"{self.path} was written by a newer detente (schema {version}; this detente {__version__} "
                 f"reads up to schema {SCHEMA_VERSION}); upgrade detente: pip install -U detente"
             )
-        missing = set(TABLES) - tables
+        missing = {t.name for t in tables()} - names
         if missing:
             raise StoreError(f"{self.path} lacks the tables {', '.join(sorted(missing))}; it is damaged, ingest into a new --db file")
+        if version < SCHEMA_VERSION:
+            if self.read_only:
+                raise StoreError(
+                    f"{self.path} was written by an older detente (schema {version}, now {SCHEMA_VERSION}); "
+                    f"upgrade it once with `detente migrate --db {self.path}`"
+                )
+            self._transaction(lambda: migrations.upgrade(self._con, version, __version__), "upgrade")
+            self.upgraded_from = version
+
+    def _transaction(self, work: Any, what: str) -> None:
+        import duckdb
+
+        try:
+            self._con.begin()
+            work()
+            self._con.commit()
+        except duckdb.Error as exc:
+            self._con.rollback()
+            raise StoreError(f"cannot {what} {self.path} ({exc}); check the file's permissions") from None
+
+    @property
+    def version(self) -> int:
+        row = self._con.execute("SELECT max(version) FROM schema_info").fetchone()
+        return int(row[0]) if row else 0
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -155,35 +174,33 @@ class Store:
         doc = result.document
         digest = result.sha256 or text_sha256(doc.text)
         version = result.version or __version__
-        rows = {
-            "documents": [doc.to_dict()],
-            "mentions": [m.to_dict() for m in result.mentions],
-            "events": [e.to_dict() for e in result.events],
-            "quotes": [q.to_dict() for q in result.quotes],
-        }
-        for table, records in rows.items():
-            expected = {"type", *fields(table)}
-            for record in records:
+        by_type: dict[str, list[dict[str, Any]]] = {t.record: [] for t in tables()}
+        for record in result.records():
+            by_type[record["type"]].append(record)
+        for t in tables():
+            expected = {"type", *t.fields}
+            for record in by_type[t.record]:
                 if set(record) != expected:
                     raise StoreError(
-                        f"a {TABLES[table][0]} record has fields {sorted(set(record) ^ expected)} that the "
+                        f"a {t.record} record has fields {sorted(set(record) ^ expected)} that the "
                         f"database schema {SCHEMA_VERSION} does not match; upgrade detente's store schema",
                         doc.doc_id,
                     )
         try:
             self._con.begin()
             seq = self._con.execute("SELECT nextval('article_seq')").fetchone()[0]  # type: ignore[index]
-            for table in (*_CHILDREN, "documents"):
-                self._con.execute(f"DELETE FROM {table} WHERE sha256 = ? OR doc_id = ?", [digest, doc.doc_id])
-            for table, records in rows.items():
-                if not records:
+            for t in reversed(tables()):  # children first, the document last
+                self._con.execute(f"DELETE FROM {t.name} WHERE sha256 = ? OR doc_id = ?", [digest, doc.doc_id])
+            for t in tables():
+                rows = by_type[t.record]
+                if not rows:
                     continue
-                names = fields(table) + tuple(name for name, _ in BOOKKEEPING)
+                names = t.fields + tuple(c.name for c in BOOKKEEPING)
                 columns = ", ".join(f'"{n}"' for n in names)
                 marks = ", ".join("?" for _ in names)
                 self._con.executemany(
-                    f"INSERT INTO {table} ({columns}) VALUES ({marks})",
-                    [[r[f] for f in fields(table)] + [digest, version, seq, n] for n, r in enumerate(records, 1)],
+                    f"INSERT INTO {t.name} ({columns}) VALUES ({marks})",
+                    [[r[f] for f in t.fields] + [digest, version, seq, n] for n, r in enumerate(rows, 1)],
                 )
             self._con.commit()
         except (duckdb.Error, OverflowError, TypeError, ValueError) as exc:
@@ -192,66 +209,60 @@ class Store:
 
     # --- reading -----------------------------------------------------------------------------
 
-    def _records(self, table: str, lo: int, hi: int) -> list[tuple[int, dict[str, Any]]]:
-        kind, _ = TABLES[table]
-        names = fields(table)
-        columns = ", ".join(f'"{n}"' for n in names)
+    def _rows(self, t: Table, lo: int, hi: int) -> list[tuple[int, str, str, dict[str, Any]]]:
+        columns = ", ".join(f'"{n}"' for n in t.fields)
         cursor = self._con.execute(
-            f"SELECT seq, {columns} FROM {table} WHERE seq BETWEEN ? AND ? ORDER BY seq, n", [lo, hi]
+            f"SELECT seq, sha256, pipeline_version, {columns} FROM {t.name} "
+            "WHERE seq BETWEEN ? AND ? ORDER BY seq, n",
+            [lo, hi],
         )
-        return [(row[0], {"type": kind, **dict(zip(names, row[1:]))}) for row in cursor.fetchall()]
+        return [
+            (row[0], row[1], row[2], {"type": t.record, **dict(zip(t.fields, row[3:]))})
+            for row in cursor.fetchall()
+        ]
 
-    def records(self) -> Iterator[dict[str, Any]]:
-        """Every stored record, article by article in the order they were stored, each article's
-        records in the order `extract` writes them."""
+    def articles(self) -> Iterator[StoredArticle]:
+        """Every stored article in the order they were stored."""
         seqs = [row[0] for row in self._con.execute("SELECT seq FROM documents ORDER BY seq").fetchall()]
         for start in range(0, len(seqs), _EXPORT_BATCH):
             batch = seqs[start:start + _EXPORT_BATCH]
-            lo, hi = batch[0], batch[-1]
             by_seq: dict[int, list[dict[str, Any]]] = {seq: [] for seq in batch}
-            for table in ("documents", *_CHILDREN):
-                for seq, record in self._records(table, lo, hi):
+            meta: dict[int, tuple[str, str]] = {}
+            for t in tables():
+                for seq, digest, version, record in self._rows(t, batch[0], batch[-1]):
                     if seq in by_seq:
                         by_seq[seq].append(record)
+                        meta.setdefault(seq, (digest, version))
             for seq in batch:
-                yield from by_seq[seq]
+                digest, version = meta[seq]
+                yield StoredArticle(records=tuple(by_seq[seq]), sha256=digest, version=version)
 
-    def export(self, fmt: ExportFormat, path: Path) -> int:
-        """Write every record out; returns how many were written."""
-        import duckdb
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Every stored record, article by article, each article's records in `extract`'s order."""
+        for article in self.articles():
+            yield from article.records
 
-        path = Path(path)
-        if fmt == "jsonl":
-            path.parent.mkdir(parents=True, exist_ok=True)
-            count = 0
-            with path.open("w", encoding="utf-8") as out:
-                for record in self.records():
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    count += 1
-            return count
-        if fmt == "parquet":
-            if path.exists() and not path.is_dir():
-                raise StoreError(f"{path} is a file; Parquet export writes a folder, give a folder path")
-            path.mkdir(parents=True, exist_ok=True)
-            count = 0
-            for table in TABLES:
-                columns = ", ".join(f'"{n}"' for n in fields(table) + ("sha256", "pipeline_version"))
-                target = str(path / f"{table}.parquet").replace("'", "''")
-                try:
-                    self._con.execute(
-                        f"COPY (SELECT {columns} FROM {table} ORDER BY seq, n) TO '{target}' (FORMAT parquet)"
-                    )
-                except duckdb.Error as exc:
-                    raise StoreError(f"could not write {target} ({exc}); check the folder's permissions") from None
-                count += self._con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
-            return count
-        raise StoreError(f"unknown export format {fmt!r}; use jsonl or parquet")
+    def export(self, fmt: str | None, path: Path) -> int:
+        """Write every record out with a writer of the registry; returns how many were written."""
+        from detente.writers import resolve
 
-    def summary(self) -> Summary:
-        counts = {
-            table: self._con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
-            for table in TABLES
+        writer = resolve(fmt, Path(path))
+        sink = writer.open(Path(path))
+        try:
+            for article in self.articles():
+                sink.write(article.records, sha256=article.sha256, version=article.version)
+        finally:
+            count = sink.close()
+        return count
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t.name: self._con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0]  # type: ignore[index]
+            for t in tables()
         }
+
+    def summary(self, dyads: int = _DYADS) -> Summary:
+        counts = self.counts()
         # Dyads are between two countries; hypothetical events are not counted (as in analytics).
         rows = self._con.execute(
             """
@@ -260,7 +271,7 @@ class Store:
               AND source.country <> target.country AND modality <> 'hypothetical'
             GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?
             """,
-            [_DYADS],
+            [dyads],
         ).fetchall()
         return Summary(
             articles=counts["documents"],
@@ -268,5 +279,13 @@ class Store:
             events=counts["events"],
             quotes=counts["quotes"],
             dyads=tuple(Dyad(source=s, target=t, events=n) for s, t, n in rows),
-            series=dyad_by_year(self._con, rows[0][0], rows[0][1]) if rows else (),
         )
+
+    def sql(self, query: str, params: Sequence[Any] = ()) -> Any:
+        """Run a query; returns DuckDB's relation result (``.df()``, ``.arrow()``, ``.fetchall()``)."""
+        import duckdb
+
+        try:
+            return self._con.execute(query, list(params))
+        except duckdb.Error as exc:
+            raise StoreError(f"the query failed ({str(exc).splitlines()[0]}); check it against the tables documents, mentions, events, quotes") from None

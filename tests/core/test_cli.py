@@ -31,3 +31,49 @@ def test_bad_setting_is_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert code == 2
     assert err.startswith("detente: unknown configuration key 'nlp.colour'")
+
+
+def test_a_missing_path_is_reported_before_the_model_loads(tmp_path, capsys):
+    # The model named does not exist: reaching it would be exit 3, the path problem comes first.
+    code = main(["extract", str(tmp_path / "nope.txt"), "--set", "nlp.model=no_such_model_pkg"])
+    err = capsys.readouterr().err.strip()
+    assert code == 1 and err == f"detente: {tmp_path / 'nope.txt'}: no such file or folder; check the path"
+
+
+@pytest.mark.parametrize(("setting", "message"), [
+    ("nlp.batch_size=0", "nlp.batch_size must be at least 1"),
+    ("nlp.batch_size=-3", "nlp.batch_size must be at least 1"),
+    ("run.progress_after_seconds=-1", "run.progress_after_seconds must be 0 or more"),
+])
+def test_invalid_settings_are_a_clear_error(tmp_path, capsys, setting, message):
+    source = tmp_path / "a.txt"
+    source.write_text("The minister met the ambassador on Monday.\n")
+    code = main(["extract", str(source), "--set", setting])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and err.startswith(f"detente: {message}") and len(err.splitlines()) == 1
+
+
+def test_an_output_whose_format_is_unknown_is_refused_before_anything_runs(tmp_path, capsys):
+    source = tmp_path / "a.txt"
+    source.write_text("The minister met the ambassador on Monday.\n")
+    code = main(["extract", str(source), "-o", str(tmp_path / "out.csv"), "--set", "nlp.model=no_such_model_pkg"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and "out.csv" in err and "--format (jsonl, parquet)" in err
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_python_dash_m_detente_is_the_cli():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "detente", "--version"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stdout.strip().startswith("detente ")
+
+
+def test_importing_detente_loads_no_model():
+    import subprocess
+    import sys
+
+    code = "import sys, detente; detente.load; print('spacy' in sys.modules, 'duckdb' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]

@@ -36,12 +36,18 @@ def test_export_jsonl_is_exactly_what_extract_writes(tmp_path, inputs, capsys):
 
 def test_ingesting_again_adds_nothing_and_reprocess_recodes(tmp_path, inputs, capsys):
     db = tmp_path / "detente.duckdb"
-    assert main(["ingest", str(inputs), "--db", str(db)]) == 0
-    first = capsys.readouterr().out
-    assert main(["ingest", str(inputs), "--db", str(db)]) == 0
-    assert capsys.readouterr().out == first
-    assert main(["ingest", str(inputs), "--db", str(db), "--reprocess"]) == 0
-    assert capsys.readouterr().out == first
+
+    def ingest(*extra: str) -> tuple[str, str]:
+        assert main(["ingest", str(inputs), "--db", str(db), *extra]) == 0
+        report, _, summary = capsys.readouterr().out.partition("\n")
+        return report, summary
+
+    report, first = ingest()
+    assert report.startswith("2 new, 0 already stored, 0 failed (")
+    report, again = ingest()
+    assert report.startswith("0 new, 2 already stored, 0 failed (0 events, 0 quotes,") and again == first
+    report, recoded = ingest("--reprocess")
+    assert report.startswith("0 new, 2 recoded, 0 already stored, 0 failed (") and recoded == first
     assert main(["summary", "--db", str(db)]) == 0
     assert capsys.readouterr().out == first
 

@@ -1,0 +1,147 @@
+"""The batch, owned by the core: read → skip what is stored → process → write → report.
+
+Every outcome travels down one stream in input order (an ``InputError`` from reading, a
+``Stored`` marker for an article already in the store, a ``Result`` or a ``StageError``), and
+``run`` counts them as they come: no side channels.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from detente.errors import ConfigError, DetenteError
+from detente.records import Article, Result
+
+if TYPE_CHECKING:
+    from detente.core import Pipeline
+    from detente.store import Store
+    from detente.writers import Sink
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stored:
+    """An article skipped because the store holds its text already."""
+
+    article: Article
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Failure:
+    where: str  # the input (path, path:line) or the doc_id
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}" if self.where else self.reason
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Progress:
+    done: int  # inputs accounted for (processed, skipped or failed)
+    total: int | None  # None when the number of inputs is not known in advance
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunReport:
+    read: int  # inputs read: articles and unreadable inputs
+    new: int  # articles processed and written that were not stored before
+    recoded: int  # articles stored before and written again (reprocessing)
+    already_stored: int  # articles skipped: the store holds their text
+    failed: tuple[Failure, ...]
+    events: int
+    quotes: int
+    words: int  # in the articles processed
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def failure(error: DetenteError) -> Failure:
+    where, _, reason = str(error).partition(": ")
+    if error.doc_id:
+        return Failure(where=error.doc_id, reason=error.message)
+    return Failure(where=where, reason=reason) if reason else Failure(where="", reason=where)
+
+
+def outcomes(
+    items: Iterable[Article | DetenteError],
+    pipeline: Pipeline,
+    *,
+    store: Store | None = None,
+    reprocess: bool = False,
+    workers: int = 1,
+) -> Iterator[Result | DetenteError | Stored]:
+    """Each input's outcome, in input order."""
+    if workers != 1:
+        raise ConfigError(
+            f"workers={workers}: only one worker process is supported in this version; use 1"
+        )
+
+    def skip_stored(item: Article | DetenteError) -> Article | DetenteError | Stored:
+        if isinstance(item, Article) and store is not None and not reprocess and store.contains(item.sha256):
+            return Stored(article=item)
+        return item
+
+    # Stored markers and input errors pass through the pipeline unparsed, in their place.
+    yield from cast(Iterator[Result | DetenteError | Stored], pipeline.process(skip_stored(item) for item in items))
+
+
+def run(
+    items: Iterable[Article | DetenteError],
+    pipeline: Pipeline,
+    *,
+    store: Store | None = None,
+    sink: Sink | None = None,
+    reprocess: bool = False,
+    total: int | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+    workers: int = 1,
+) -> RunReport:
+    """Process a batch: each new article is written to the store (one transaction each) and/or
+    the sink, in input order. `progress` and `on_failure` are told as the run goes."""
+    started = time.perf_counter()
+    read = new = recoded = stored = events = quotes = words = 0
+    failed: list[Failure] = []
+    for outcome in outcomes(items, pipeline, store=store, reprocess=reprocess, workers=workers):
+        read += 1
+        if isinstance(outcome, Stored):
+            stored += 1
+        elif isinstance(outcome, DetenteError):
+            failed.append(failure(outcome))
+            if on_failure is not None:
+                on_failure(failed[-1])
+        else:
+            try:
+                replaced = store is not None and reprocess and store.contains(outcome.sha256)
+                if store is not None:
+                    store.write(outcome)
+                if sink is not None:
+                    sink.write(outcome.records(), sha256=outcome.sha256, version=outcome.version)
+            except DetenteError as exc:
+                failed.append(failure(exc))
+                if on_failure is not None:
+                    on_failure(failed[-1])
+            else:
+                recoded += replaced
+                new += not replaced
+                events += len(outcome.events)
+                quotes += len(outcome.quotes)
+                words += len(outcome.document.text.split())
+        if progress is not None:
+            progress(Progress(done=read, total=total))
+    return RunReport(
+        read=read,
+        new=new,
+        recoded=recoded,
+        already_stored=stored,
+        failed=tuple(failed),
+        events=events,
+        quotes=quotes,
+        words=words,
+        seconds=time.perf_counter() - started,
+    )

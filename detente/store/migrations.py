@@ -1,0 +1,64 @@
+"""Schema versions: a new database is created at the current version from the record types; an
+older one is upgraded on open by the migrations after its version, in order, in one transaction.
+Each step is recorded in ``schema_info`` (version, detente version, when, what).
+
+To change the tables: change the records (a new field is a new column of a new database), add a
+migration that brings an existing database to the same layout, and bump nothing else:
+``SCHEMA_VERSION`` is the last migration's version. ``tests/store/test_store_migrations.py`` checks
+that an upgraded database has exactly the layout of a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from detente.store.schema import create_table_statements
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Migration:
+    version: int  # the schema version the database is at after this step
+    description: str
+    apply: Callable[[Any], None]  # given a DuckDB connection inside a transaction
+
+
+def _record_every_step(con: Any) -> None:
+    # Version 1 kept one row (version, written_by); from 2 on every step is a row of its own.
+    con.execute("ALTER TABLE schema_info ADD COLUMN applied_at TIMESTAMP")
+    con.execute("ALTER TABLE schema_info ADD COLUMN description VARCHAR")
+    con.execute("UPDATE schema_info SET description = 'record tables created' WHERE version = 1")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(version=2, description="schema_info records each migration with its time", apply=_record_every_step),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version if MIGRATIONS else 1
+
+SCHEMA_INFO = (
+    "CREATE TABLE schema_info "
+    "(version INTEGER NOT NULL, written_by VARCHAR NOT NULL, applied_at TIMESTAMP, description VARCHAR)"
+)
+_RECORD_STEP = "INSERT INTO schema_info VALUES (?, ?, current_timestamp, ?)"
+
+
+def create(con: Any, written_by: str) -> None:
+    """A new database at the current version (inside the caller's transaction)."""
+    con.execute(SCHEMA_INFO)
+    for statement in create_table_statements():
+        con.execute(statement)
+    con.execute(_RECORD_STEP, [SCHEMA_VERSION, written_by, "created"])
+
+
+def pending(version: int) -> tuple[Migration, ...]:
+    return tuple(m for m in MIGRATIONS if m.version > version)
+
+
+def upgrade(con: Any, version: int, written_by: str) -> tuple[Migration, ...]:
+    """Bring a database at `version` to SCHEMA_VERSION (inside the caller's transaction)."""
+    steps = pending(version)
+    for migration in steps:
+        migration.apply(con)
+        con.execute(_RECORD_STEP, [migration.version, written_by, migration.description])
+    return steps

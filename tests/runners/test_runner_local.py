@@ -1,0 +1,66 @@
+"""The batch runner (real model): read, skip stored, process, write, report."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.errors import InputError
+from detente.records import Article
+from detente.runners import Progress, run
+from detente.store import Store
+from detente.writers import writers
+
+pytestmark = pytest.mark.model
+
+
+def article(doc_id: str, text: str) -> Article:
+    from detente.ingest.identity import sha256
+
+    return Article(doc_id=doc_id, text=text, origin=f"{doc_id}.txt", sha256=sha256(text))
+
+
+TEXTS = {
+    "a": "Ecuador's president visited Colombia on Tuesday.",
+    "b": "Kenya and Uganda signed an agreement on border trade.",
+}
+
+
+def test_report_counts_new_stored_and_failed_in_input_order(pipeline, tmp_path):
+    items = [article("a", TEXTS["a"]), InputError("bad.jsonl:3: not valid JSON"), article("b", TEXTS["b"])]
+    seen: list[Progress] = []
+    failures = []
+    with Store.open(tmp_path / "db.duckdb") as store:
+        first = run(items, pipeline, store=store, total=3, progress=seen.append, on_failure=failures.append)
+        again = run(items, pipeline, store=store, total=3)
+        recoded = run(items[:1], pipeline, store=store, reprocess=True)
+        assert store.summary().articles == 2
+    assert (first.read, first.new, first.already_stored, first.recoded) == (3, 2, 0, 0)
+    assert [(f.where, f.reason) for f in first.failed] == [("bad.jsonl:3", "not valid JSON")]
+    assert failures == list(first.failed)
+    assert first.events >= 2 and first.words == sum(len(t.split()) for t in TEXTS.values())
+    assert [p.done for p in seen] == [1, 2, 3] and {p.total for p in seen} == {3}
+    assert (again.new, again.already_stored, again.events, len(again.failed)) == (0, 2, 0, 1)
+    assert (recoded.new, recoded.recoded) == (0, 1)
+
+
+def test_the_sink_gets_what_the_store_would_export(pipeline, tmp_path):
+    items = [article("a", TEXTS["a"]), article("b", TEXTS["b"])]
+    sink = writers()["jsonl"].open(tmp_path / "run.jsonl")
+    with Store.open(tmp_path / "db.duckdb") as store:
+        run(items, pipeline, store=store, sink=sink)
+        sink.close()
+        store.export("jsonl", tmp_path / "export.jsonl")
+    assert (tmp_path / "run.jsonl").read_text(encoding="utf-8") == (tmp_path / "export.jsonl").read_text(encoding="utf-8")
+
+
+def test_more_than_one_worker_is_refused_not_run_on_one(pipeline):
+    from detente.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="workers=2"):
+        run([article("a", TEXTS["a"])], pipeline, workers=2)
+
+
+def test_core_run_is_the_runner():
+    from detente import core, runners
+
+    assert core.run is runners.run
