@@ -1,4 +1,7 @@
-"""Analytics over stored records: dyad series now; event deduplication and tone come next."""
+"""Analytics over stored records: folding reports into events (``fold``, ``fold_sql``), dyad
+series and charts (``series``), GDELT and spreadsheet rows (``gdelt``), tone and contexts
+(``tone``, ``contexts``, ``enrich``) and queries (``queries``). Import the modules directly; this
+package re-exports only what the store's summary uses."""
 
 from __future__ import annotations
 

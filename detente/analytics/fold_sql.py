@@ -1,0 +1,175 @@
+"""Folding in the database: the ``folded_events`` table, a ``fold_id`` on every event row, and
+``fold_article``, which folds one stored article inside the caller's transaction (so a killed
+ingest leaves no half-folded state: the article and its folding commit or roll back together).
+
+The ``events`` table stays the source of truth for reports (each row names its ``fold_id``);
+``folded_events`` holds one row per folded event with the aggregates the series and exports read.
+Folding is incremental: an article's candidates are looked up by dyad key (an indexed column),
+never by scanning every folded event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from detente.analytics import rows
+from detente.analytics.rows import has_folding as has_folding  # re-exported: callers ask fold_sql
+from detente.analytics.fold import FOLDED_MODALITIES, Folder, FoldRules, aggregate, dyad_key
+from detente.analytics.records import DocRef, FoldedEvent, Report
+from detente.store.schema import ACTOR, DATE, LOCATION
+
+FOLDED_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("fold_id", "VARCHAR NOT NULL PRIMARY KEY"),
+    ("dyad", "VARCHAR NOT NULL"),  # sorted pair of countries, "RUS|USA": the candidates' lookup key
+    ("source", ACTOR),
+    ("target", ACTOR),
+    ("cameo", "VARCHAR"),
+    ("cameo_root", "VARCHAR"),
+    ("plover", "VARCHAR"),
+    ("goldstein", "DOUBLE"),
+    ("quad_class", "INTEGER"),
+    ("modality", "VARCHAR"),
+    ("symmetric", "BOOLEAN"),
+    ("date", DATE),
+    ("first_report", "DATE"),
+    ("last_report", "DATE"),
+    ("num_mentions", "INTEGER"),
+    ("num_sources", "INTEGER"),
+    ("num_articles", "INTEGER"),
+    ("location", LOCATION),
+    ("contexts", "VARCHAR[]"),
+    ("tone", "DOUBLE"),
+    ("evidence", "VARCHAR"),  # the best-dated report's sentence
+    ("source_url", "VARCHAR"),  # the first report's URL (GDELT's SOURCEURL)
+    ("event_ids", "VARCHAR[]"),
+    ("doc_ids", "VARCHAR[]"),
+)
+
+
+def migrate_fold(con: Any) -> None:
+    """Add folding to a store: the ``fold_id`` column on ``events``, the ``folded_events`` table,
+    its dyad index and the sequence fold ids come from. Run once, as a store migration."""
+    con.execute("ALTER TABLE events ADD COLUMN fold_id VARCHAR")
+    columns = ", ".join(f'"{name}" {kind}' for name, kind in FOLDED_COLUMNS)
+    con.execute(f"CREATE TABLE folded_events ({columns})")
+    con.execute("CREATE INDEX folded_events_dyad ON folded_events (dyad)")
+    con.execute("CREATE SEQUENCE fold_seq START 1")
+
+
+def _new_id(con: Any) -> str:
+    number = con.execute("SELECT nextval('fold_seq')").fetchone()[0]
+    return f"F{number}"
+
+
+def _doc(con: Any, doc_id: str) -> DocRef | None:
+    found = rows.fetch_dicts(
+        con, "SELECT doc_id, source, sha256, published, url, tone, text FROM documents WHERE doc_id = ?", [doc_id]
+    )
+    return rows.doc_ref(found[0]) if found else None
+
+
+def load_reports(con: Any, fold_ids: Iterable[str]) -> dict[str, list[Report]]:
+    """The reports (event rows with their articles) of these folded events."""
+    ids = sorted(set(fold_ids))
+    if not ids:
+        return {}
+    cols = ", ".join(f'e."{c}"' for c in rows.EVENT_COLUMNS)
+    found = rows.fetch_dicts(
+        con,
+        f"""SELECT {cols}, e.fold_id, d.source AS doc_source, d.sha256 AS doc_sha256, d.published AS doc_published,
+                   d.url AS doc_url, d.tone AS doc_tone, d.text AS doc_text
+            FROM events e JOIN documents d ON d.doc_id = e.doc_id AND d.sha256 = e.sha256
+            WHERE list_contains(?, e.fold_id) ORDER BY e.seq, e.n""",
+        [ids],
+    )
+    out: dict[str, list[Report]] = {}
+    for row in found:
+        doc = rows.doc_ref({
+            "doc_id": row["doc_id"], "source": row["doc_source"], "sha256": row["doc_sha256"],
+            "published": row["doc_published"], "url": row["doc_url"], "tone": row["doc_tone"], "text": row["doc_text"],
+        })
+        out.setdefault(row["fold_id"], []).append(Report(event=rows.event(row), doc=doc))
+    return out
+
+
+def _row(folded: FoldedEvent) -> list[Any]:
+    first_url = next((r.doc.url for r in folded.reports if r.doc.url), None)
+    return [
+        folded.fold_id, dyad_key(folded), folded.source.to_dict(),
+        folded.target.to_dict() if folded.target else None, folded.cameo, folded.cameo_root, folded.plover,
+        folded.goldstein, folded.quad_class, folded.modality, folded.symmetric, folded.date.to_dict(),
+        folded.first_report, folded.last_report, folded.num_mentions, folded.num_sources, folded.num_articles,
+        folded.location.to_dict() if folded.location else None, list(folded.contexts), folded.tone,
+        folded.evidence, first_url,
+        [r.event.event_id for r in folded.reports], sorted({r.doc.doc_id for r in folded.reports}),
+    ]
+
+
+def _save(con: Any, folded: Iterable[FoldedEvent]) -> None:
+    items = list(folded)
+    if not items:
+        return
+    con.execute("DELETE FROM folded_events WHERE list_contains(?, fold_id)", [[f.fold_id for f in items]])
+    marks = ", ".join("?" for _ in FOLDED_COLUMNS)
+    con.executemany(f"INSERT INTO folded_events VALUES ({marks})", [_row(f) for f in items])
+
+
+def _unfold(con: Any, doc_id: str) -> None:
+    """Take an article's reports out of the folded events that hold them (a re-ingested or
+    replaced article), rebuilding those events from their remaining reports."""
+    affected = {r[0] for r in con.execute(
+        "SELECT fold_id FROM folded_events WHERE list_contains(doc_ids, ?)", [doc_id]).fetchall()}
+    affected |= {r[0] for r in con.execute(
+        "SELECT DISTINCT fold_id FROM events WHERE doc_id = ? AND fold_id IS NOT NULL", [doc_id]).fetchall()}
+    if not affected:
+        return
+    con.execute("UPDATE events SET fold_id = NULL WHERE doc_id = ?", [doc_id])
+    remaining = load_reports(con, affected)
+    gone = sorted(affected - set(remaining))
+    if gone:
+        con.execute("DELETE FROM folded_events WHERE list_contains(?, fold_id)", [gone])
+    _save(con, (aggregate(fid, reps) for fid, reps in remaining.items()))
+
+
+def fold_article(con: Any, doc_id: str, rules: FoldRules = FoldRules()) -> dict[str, str]:
+    """Fold one stored article's event rows into ``folded_events``; returns event_id -> fold_id.
+
+    Call it after the article's rows are written, inside the same transaction: it neither begins
+    nor commits. Calling it again for the same article (or after the article was replaced)
+    first takes the article's old reports out, so the result is the same as folding it once.
+    """
+    _unfold(con, doc_id)
+    doc = _doc(con, doc_id)
+    if doc is None:
+        return {}
+    cols = ", ".join(f'"{c}"' for c in rows.EVENT_COLUMNS)
+    events = [rows.event(r) for r in rows.fetch_dicts(
+        con, f"SELECT {cols} FROM events WHERE doc_id = ? AND sha256 = ? ORDER BY n", [doc_id, doc.sha256])]
+    events = [e for e in events if e.modality in FOLDED_MODALITIES]
+    if not events:
+        return {}
+    keys = sorted({dyad_key(e) for e in events})
+    candidate_ids = [r[0] for r in con.execute(
+        "SELECT fold_id FROM folded_events WHERE dyad IN (SELECT unnest(?))", [keys]).fetchall()]
+    candidates = [aggregate(fid, reps) for fid, reps in load_reports(con, candidate_ids).items()]
+    outcome = Folder(lambda: _new_id(con), rules).fold(doc, events, candidates)
+    _save(con, outcome.folded)
+    con.executemany(
+        "UPDATE events SET fold_id = ? WHERE doc_id = ? AND event_id = ?",
+        [[fid, doc_id, eid] for eid, fid in outcome.fold_ids.items()],
+    )
+    return outcome.fold_ids
+
+
+def load_folded(con: Any, fold_ids: Iterable[str] | None = None) -> Iterator[FoldedEvent]:
+    """Folded events with all their reports (for the exports), in fold id order."""
+    if fold_ids is None:
+        fold_ids = [r[0] for r in con.execute("SELECT fold_id FROM folded_events").fetchall()]
+    ids = sorted(fold_ids, key=lambda f: (len(f), f))
+    for start in range(0, len(ids), 500):  # bounded memory on large stores
+        batch = ids[start:start + 500]
+        reports = load_reports(con, batch)
+        for fid in batch:
+            if fid in reports:
+                yield aggregate(fid, reports[fid])
