@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
+from detente.analytics import queries
 from detente.web import data
 from detente.web.app import connection
 from detente.web.params import Paging, bad_request, country_code, event_filter, paging, partial_date, text
@@ -40,9 +42,9 @@ def article(db: Db, doc_id: Annotated[str, Path(description="the document id; ma
     return found
 
 
-@router.get("/events", summary="Event reports (one per sentence), filtered and paged")
+@router.get("/events", summary="Event reports (one per sentence), filtered and paged, in storage order")
 def events(db: Db, f: Filter, pages: Pages) -> dict[str, Any]:
-    return data.events(db, f, limit=pages.limit, offset=pages.offset).to_dict()
+    return data.event_list(db, f, limit=pages.limit, offset=pages.offset)
 
 
 @router.get("/events/folded", summary="Events counted once, with their reports")
@@ -61,16 +63,16 @@ def quotes(
 
 @router.get("/speakers", summary="Who is quoted most")
 def speakers(db: Db, limit: Annotated[int, Query(ge=1, le=500)] = 30) -> dict[str, Any]:
-    return {"items": data.speakers(db, limit=limit)}
+    return {"rows": data.speakers(db, limit=limit)}
 
 
-@router.get("/actors", summary="Actors with their counts of mentions, events and quotes")
+@router.get("/actors", summary="Actors in each role they held: first and last event, events as source and target")
 def actors(
-    db: Db, pages: Pages, q: Text = None,
+    db: Db, pages: Pages, q: Annotated[str | None, Query(description="words in the actor's name")] = None,
     country: Annotated[str | None, Query(description="ISO alpha-3 code")] = None,
 ) -> dict[str, Any]:
     code = country_code(country) if text(country) else None
-    return data.actors(db, q=text(q), country=code, limit=pages.limit, offset=pages.offset).to_dict()
+    return queries.actors(db, name=text(q), country=code, limit=pages.limit, offset=pages.offset).to_dict()
 
 
 @router.get("/actors/{actor_id}", summary="One actor: roles over time, events as source and target, quotes")
@@ -83,7 +85,7 @@ def actor(db: Db, actor_id: str) -> dict[str, Any]:
 
 @router.get("/dyads", summary="The busiest pairs of countries, with events per year")
 def dyads(db: Db, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
-    return {"items": data.busiest_dyads(db, limit=limit)}
+    return {"rows": data.busiest_dyads(db, limit=limit)}
 
 
 @router.get("/dyads/{a}/{b}", summary="A dyad's cooperation–conflict series by period")
@@ -108,7 +110,7 @@ def series(db: Any, a: str, b: str, by: Literal["month", "quarter", "year"], con
     return data.dyad_series(db, first, second, by=by, context=text(context), since=since, until=until, directed=directed)
 
 
-@router.get("/network", summary="Who met whom: consultations and cooperation between identified people")
+@router.get("/network", summary="Who met whom: meetings and cooperation between people, as nodes and edges")
 def network(
     db: Db,
     since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
@@ -116,7 +118,12 @@ def network(
     country: Annotated[str | None, Query(description="one side's country")] = None,
 ) -> dict[str, Any]:
     code = country_code(country) if text(country) else None
-    return data.network(db, since=partial_date(since, "since"), until=partial_date(until, "until"), country=code)
+    since, until = partial_date(since, "since"), partial_date(until, "until")
+    return queries.who_met_whom(
+        db, country=code,
+        since=date.fromisoformat(data.first_day(since)) if since else None,
+        until=date.fromisoformat(data.last_day(until)) if until else None,
+    ).to_dict()
 
 
 @router.get("/search", summary="Words across articles, event evidence, quotes and actors")

@@ -8,7 +8,7 @@ people. Request handling is thin: parse, call `detente.web.data`, render.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from contextlib import ExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,17 +30,16 @@ STATIC = HERE / "static"
 def create_app(db_path: Path | str) -> FastAPI:
     """The app over the detente database at db_path, opened read-only for the app's lifetime.
     Raises StoreError (with what to do) when the file is missing or not a detente database."""
-    import duckdb
-
     db_path = Path(db_path)
-    with Store.open(db_path, read_only=True):
-        pass  # the store's own checks: exists, is detente's, a schema this version reads
-    connection = duckdb.connect(str(db_path), read_only=True)
+    # The store's own checks (exists, is detente's, a schema this version reads) and its connection,
+    # held for the app's lifetime; each request queries through a cursor of it.
+    stack = ExitStack()
+    store = stack.enter_context(Store.open(db_path, read_only=True))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        connection.close()
+        stack.close()
 
     app = FastAPI(
         title="detente",
@@ -50,7 +49,7 @@ def create_app(db_path: Path | str) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.db = connection
+    app.state.db = store.connection
     app.state.db_path = db_path
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

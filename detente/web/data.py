@@ -11,22 +11,24 @@ import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
+
+from detente.analytics import queries, series
 
 Period = Literal["month", "quarter", "year"]
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_QUADS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
-TOP_EVENTS = 3  # events shown per period when a point of the timeline is hovered
 
 # The evidence sentence and trigger words of an event row `e` in its document `d` (1-based slices).
 _EVIDENCE = "substr(d.text, e.span[1] + 1, e.span[2] - e.span[1])"
 _TRIGGER = "substr(d.text, e.trigger[1] + 1, e.trigger[2] - e.trigger[1])"
 _EVENT_COLUMNS = f"""
-    e.event_id, e.doc_id, d.title, e.date.earliest AS day, e.date.latest AS until_day, e.date.precision AS precision,
-    e.source.name AS source_name, e.source.actor_id AS source_id, e.source.country AS source_country,
-    e.target.name AS target_name, e.target.actor_id AS target_id, e.target.country AS target_country,
-    e.cameo, e.cameo_root, e.plover, e.goldstein, e.quad_class, e.modality, e.contexts, e.confidence,
+    e.event_id, e.doc_id, d.title, e.date.earliest AS date_earliest, e.date.latest AS date_latest,
+    e.source.name AS source_name, e.source.actor_id AS source_actor_id, e.source.country AS source_country,
+    e.target.name AS target_name, e.target.actor_id AS target_actor_id, e.target.country AS target_country,
+    e.cameo, e.cameo_root, e.plover, e.goldstein, e.quad_class, e.modality,
+    array_to_string(e.contexts, '; ') AS contexts, e.confidence,
     e.span, e.trigger, {_EVIDENCE} AS evidence, {_TRIGGER} AS trigger_text
 """
 
@@ -45,7 +47,6 @@ class EventFilter:
     until: str | None = None  # ... to the last day of it
     q: str | None = None  # words in the evidence sentence, case-insensitive
     doc_id: str | None = None
-    modality: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,10 +54,10 @@ class Page:
     total: int
     limit: int
     offset: int
-    items: list[dict[str, Any]]
+    rows: list[dict[str, Any]]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "limit": self.limit, "offset": self.offset, "items": self.items}
+        return {"total": self.total, "limit": self.limit, "offset": self.offset, "rows": self.rows}
 
 
 def valid_partial_date(value: str) -> bool:
@@ -120,8 +121,8 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.context:
         clauses.append("list_contains(e.contexts, ?)")
         params.append(f.context)
-    if f.since:
-        clauses.append("e.date.earliest >= ?")
+    if f.since:  # the event's window overlaps [since, until], as in analytics.queries.find_events
+        clauses.append("e.date.latest >= ?")
         params.append(first_day(f.since))
     if f.until:
         clauses.append("e.date.earliest <= ?")
@@ -132,13 +133,34 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.doc_id:
         clauses.append("e.doc_id = ?")
         params.append(f.doc_id)
-    if f.modality:
-        clauses.append("e.modality = ?")
-        params.append(f.modality)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def event_list(con: Any, f: EventFilter, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """A page of event reports from `analytics.queries.find_events` (storage order), each row with
+    its article's title."""
+    page = queries.find_events(
+        con, country=f.country, actor=f.actor, dyad=f.dyad, root=f.root, plover=f.plover, context=f.context,
+        since=date.fromisoformat(first_day(f.since)) if f.since else None,
+        until=date.fromisoformat(last_day(f.until)) if f.until else None,
+        text=f.q, limit=limit, offset=offset,
+    ).to_dict()
+    found = titles(con, sorted({r["doc_id"] for r in page["rows"]}))
+    for row in page["rows"]:
+        row["title"] = found.get(row["doc_id"])
+    return page
+
+
+def titles(con: Any, doc_ids: list[str]) -> dict[str, str | None]:
+    # lead: move into analytics.queries (find_events could carry the title)
+    if not doc_ids:
+        return {}
+    return dict(con.execute("SELECT doc_id, title FROM documents WHERE list_contains(?, doc_id)", [doc_ids]).fetchall())
+
+
 def events(con: Any, f: EventFilter, limit: int = 50, offset: int = 0, latest_first: bool = True) -> Page:
+    """Event reports with their spans and trigger words, latest first: what the article, actor and
+    overview pages show (find_events has no order by date, no side and no trigger)."""
     # lead: move into analytics.queries
     where, params = _event_where(f)
     base = f"FROM events e JOIN documents d ON d.doc_id = e.doc_id{where}"
@@ -149,7 +171,7 @@ def events(con: Any, f: EventFilter, limit: int = 50, offset: int = 0, latest_fi
         f"SELECT {_EVENT_COLUMNS} {base} ORDER BY e.date.earliest {order} NULLS LAST, e.doc_id, e.n LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    return Page(total=total, limit=limit, offset=offset, items=items)
+    return Page(total=total, limit=limit, offset=offset, rows=items)
 
 
 def folded_events(con: Any, f: EventFilter, limit: int = 50, offset: int = 0) -> Page:
@@ -176,7 +198,7 @@ def folded_events(con: Any, f: EventFilter, limit: int = 50, offset: int = 0) ->
         """,
         [*params, limit, offset],
     )
-    return Page(total=total, limit=limit, offset=offset, items=items)
+    return Page(total=total, limit=limit, offset=offset, rows=items)
 
 
 def summary(con: Any, dyads: int = 6, latest: int = 8) -> dict[str, Any]:
@@ -191,7 +213,7 @@ def summary(con: Any, dyads: int = 6, latest: int = 8) -> dict[str, Any]:
     return {
         "counts": counts,
         "dyads": busiest_dyads(con, dyads),
-        "latest": events(con, EventFilter(), limit=latest).items,
+        "latest": events(con, EventFilter(), limit=latest).rows,
     }
 
 
@@ -217,37 +239,26 @@ def busiest_dyads(con: Any, limit: int = 10) -> list[dict[str, Any]]:
     ).fetchone()
     since, until = years if years and years[0] else (None, None)
     for pair in pairs:
-        series = dyad_series(con, pair["a"], pair["b"], by="year", since=since, until=until)
+        yearly = dyad_series(con, pair["a"], pair["b"], by="year", since=since, until=until)
         pair["years"] = [{"period": p["period"], "events": p["events"], "goldstein_mean": p["goldstein_mean"]}
-                         for p in series["periods"]]
+                         for p in yearly["periods"]]
     return pairs
 
 
-def _period(day: str, by: Period) -> str:
-    if by == "year":
-        return day[:4]
-    if by == "month":
-        return day[:7]
-    return f"{day[:4]}-Q{(int(day[5:7]) - 1) // 3 + 1}"
-
-
-def _periods_between(first: str, last: str, by: Period) -> list[str]:
-    """Every period from first to last inclusive, so empty ones show as gaps."""
-    def ordinal(p: str) -> int:
-        if by == "year":
-            return int(p)
-        if by == "month":
-            return int(p[:4]) * 12 + int(p[5:7]) - 1
-        return int(p[:4]) * 4 + int(p[6]) - 1
-
-    def label(n: int) -> str:
-        if by == "year":
-            return str(n)
-        if by == "month":
-            return f"{n // 12:04d}-{n % 12 + 1:02d}"
-        return f"{n // 4:04d}-Q{n % 4 + 1}"
-
-    return [label(n) for n in range(ordinal(first), ordinal(last) + 1)]
+def dyad_series(
+    con: Any, a: str, b: str, *, by: Period = "year", context: str | None = None,
+    since: str | None = None, until: str | None = None, directed: bool = False,
+) -> dict[str, Any]:
+    """`analytics.series.dyad_series` as JSON, each period with its first and last day (the
+    dashboard links a period to the events list over those days)."""
+    result = series.dyad_series(
+        con, a, b, by=by, context=context, directed=directed,
+        since=date.fromisoformat(first_day(since)) if since else None,
+        until=date.fromisoformat(last_day(until)) if until else None,
+    ).to_dict()
+    for p in result["periods"]:
+        p["start"], p["end"] = period_bounds(p["period"])
+    return result
 
 
 def period_bounds(period: str) -> tuple[str, str]:
@@ -256,60 +267,6 @@ def period_bounds(period: str) -> tuple[str, str]:
         year, quarter = int(period[:4]), int(period[6])
         return f"{year}-{3 * quarter - 2:02d}-01", last_day(f"{year}-{3 * quarter:02d}")
     return first_day(period), last_day(period)
-
-
-def dyad_series(
-    con: Any, a: str, b: str, *, by: Period = "year", context: str | None = None,
-    since: str | None = None, until: str | None = None, directed: bool = False,
-) -> dict[str, Any]:
-    """Events between countries a and b per period of their earliest day (a window spanning
-    periods counts in its first), empty periods included; hypothetical events left out."""
-    # lead: move into analytics.series (its JSON shape is the one issue 14 gives)
-    f = EventFilter(dyad=(a, b), context=context, since=since, until=until)
-    where, params = _event_where(f)
-    extra = " AND e.modality <> 'hypothetical' AND e.date.earliest IS NOT NULL"
-    if directed:
-        extra += " AND e.source.country = ?"
-        params.append(a)
-    rows = _rows(
-        con,
-        f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.doc_id = e.doc_id{where}{extra} "
-        "ORDER BY e.date.earliest, e.doc_id, e.n",
-        params,
-    )
-    buckets: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        buckets.setdefault(_period(row["day"], by), []).append(row)
-    labels: list[str] = []
-    if buckets or (since and until):
-        first = _period(first_day(since), by) if since else min(buckets)
-        last = _period(last_day(until), by) if until else max(buckets)
-        labels = _periods_between(first, last, by)
-    periods = []
-    for label in labels:
-        items = buckets.get(label, [])
-        weights = [r["goldstein"] for r in items if r["goldstein"] is not None]
-        counts = {name: sum(1 for r in items if r["quad_class"] == q) for q, name in _QUADS.items()}
-        cooperation = counts["verbal_cooperation"] + counts["material_cooperation"]
-        conflict = counts["verbal_conflict"] + counts["material_conflict"]
-        start, end = period_bounds(label)
-        top = sorted(items, key=lambda r: -abs(r["goldstein"] or 0))[:TOP_EVENTS]
-        periods.append({
-            "period": label,
-            "start": start,
-            "end": end,
-            "events": len(items),
-            "counts": counts,
-            "goldstein_mean": round(sum(weights) / len(weights), 2) if weights else None,
-            "goldstein_sum": round(sum(weights), 2),
-            "balance": round((cooperation - conflict) / len(items), 2) if items else None,
-            "top_events": [
-                {k: r[k] for k in ("event_id", "doc_id", "day", "source_name", "target_name", "cameo",
-                                   "plover", "goldstein", "evidence")}
-                for r in top
-            ],
-        })
-    return {"dyad": [a, b], "by": by, "directed": directed, "context": context, "periods": periods}
 
 
 def articles(con: Any, q: str | None = None, source: str | None = None, limit: int = 50, offset: int = 0) -> Page:
@@ -333,7 +290,7 @@ def articles(con: Any, q: str | None = None, source: str | None = None, limit: i
         """,
         [*params, limit, offset],
     )
-    return Page(total=total, limit=limit, offset=offset, items=items)
+    return Page(total=total, limit=limit, offset=offset, rows=items)
 
 
 def article(con: Any, doc_id: str) -> dict[str, Any] | None:
@@ -348,7 +305,7 @@ def article(con: Any, doc_id: str) -> dict[str, Any] | None:
         return None
     doc = docs[0]
     doc["mentions"] = _rows(con, "SELECT span, actor FROM mentions WHERE doc_id = ? ORDER BY n", [doc_id])
-    doc["events"] = events(con, EventFilter(doc_id=doc_id), limit=10_000, latest_first=False).items
+    doc["events"] = events(con, EventFilter(doc_id=doc_id), limit=10_000, latest_first=False).rows
     doc["events"].sort(key=lambda e: (e["span"][0], e["event_id"]))
     doc["quotes"] = _rows(
         con, "SELECT quote_id, text, span, parts, kind, cue, speaker, date FROM quotes WHERE doc_id = ? ORDER BY n",
@@ -383,7 +340,7 @@ def quotes(con: Any, speaker: str | None = None, q: str | None = None, doc_id: s
         """,
         [*params, limit, offset],
     )
-    return Page(total=total, limit=limit, offset=offset, items=items)
+    return Page(total=total, limit=limit, offset=offset, rows=items)
 
 
 def speakers(con: Any, limit: int = 30) -> list[dict[str, Any]]:
@@ -408,25 +365,6 @@ _ACTOR_COUNTS = """
            coalesce(t.n, 0) AS as_target, coalesce(x.n, 0) AS quotes
     FROM m LEFT JOIN s USING (actor_id) LEFT JOIN t USING (actor_id) LEFT JOIN x USING (actor_id)
 """
-
-
-def actors(con: Any, q: str | None = None, country: str | None = None, limit: int = 50, offset: int = 0) -> Page:
-    """Actors with an id, with how often they are mentioned, act, are acted on and speak."""
-    # lead: move into analytics.queries
-    clauses, params = [], []
-    if q:
-        clauses.append("(contains(lower(name), lower(?)) OR contains(lower(actor_id), lower(?)))")
-        params += [q, q]
-    if country:
-        clauses.append("country = ?")
-        params.append(country)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    total = _scalar(con, f"SELECT count(*) FROM ({_ACTOR_COUNTS}){where}", params)
-    items = _rows(
-        con, f"SELECT * FROM ({_ACTOR_COUNTS}){where} ORDER BY mentions DESC, actor_id LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
-    return Page(total=total, limit=limit, offset=offset, items=items)
 
 
 def actor(con: Any, actor_id: str, limit: int = 20) -> dict[str, Any] | None:
@@ -459,41 +397,8 @@ def actor(con: Any, actor_id: str, limit: int = 20) -> dict[str, Any] | None:
         "WHERE e.target.actor_id = ? ORDER BY e.date.earliest DESC NULLS LAST, e.doc_id, e.n LIMIT ?",
         [actor_id, limit],
     )
-    result["recent_quotes"] = quotes(con, speaker=actor_id, limit=limit).items
+    result["recent_quotes"] = quotes(con, speaker=actor_id, limit=limit).rows
     return result
-
-
-def network(con: Any, since: str | None = None, until: str | None = None, country: str | None = None) -> dict[str, Any]:
-    """Who met whom: asserted consultations and cooperation (PLOVER CONSULT, quad classes 1–2)
-    between two identified people (actors with a role: office holders), as nodes and weighted
-    undirected edges."""
-    # lead: move into analytics.queries (the who-met-whom network)
-    f = EventFilter(since=since, until=until, country=country)
-    where, params = _event_where(f)
-    where = (where + " AND" if where else " WHERE") + (
-        " (e.plover = 'CONSULT' OR e.quad_class IN (1, 2)) AND e.source.actor_id IS NOT NULL"
-        " AND e.target.actor_id IS NOT NULL AND e.source.actor_id <> e.target.actor_id"
-        " AND e.modality = 'asserted' AND e.source.role IS NOT NULL AND e.target.role IS NOT NULL"
-    )
-    edges = _rows(
-        con,
-        f"""
-        SELECT least(e.source.actor_id, e.target.actor_id) AS a, greatest(e.source.actor_id, e.target.actor_id) AS b,
-               count(*) AS events, min(e.date.earliest) AS first, max(e.date.earliest) AS last
-        FROM events e JOIN documents d ON d.doc_id = e.doc_id{where}
-        GROUP BY 1, 2 ORDER BY events DESC, a, b
-        """,
-        params,
-    )
-    ids = sorted({e["a"] for e in edges} | {e["b"] for e in edges})
-    names = {r["actor_id"]: r for r in _rows(
-        con,
-        "SELECT actor.actor_id AS actor_id, any_value(actor.name) AS name, any_value(actor.country) AS country "
-        "FROM mentions WHERE list_contains(?, actor.actor_id) GROUP BY 1",
-        [ids],
-    )} if ids else {}
-    nodes = [{"id": i, "name": names.get(i, {}).get("name") or i, "country": names.get(i, {}).get("country")} for i in ids]
-    return {"nodes": nodes, "edges": edges}
 
 
 def facets(con: Any) -> dict[str, list[Any]]:
@@ -518,7 +423,7 @@ def search(con: Any, q: str, limit: int = 10) -> dict[str, Any]:
     return {
         "q": q,
         "articles": articles(con, q=q, limit=limit).to_dict(),
-        "events": events(con, EventFilter(q=q), limit=limit).to_dict(),
+        "events": event_list(con, EventFilter(q=q), limit=limit),
         "quotes": quotes(con, q=q, limit=limit).to_dict(),
-        "actors": actors(con, q=q, limit=limit).to_dict(),
+        "actors": queries.actors(con, name=q, limit=limit).to_dict(),
     }

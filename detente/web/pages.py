@@ -41,13 +41,13 @@ def overview(request: Request, db: Db) -> Response:
 @router.get("/events")
 @router.get("/events.json")
 def events(request: Request, db: Db, f: Annotated[data.EventFilter, Depends(event_filter)], pages: Pages) -> Response:
-    found = data.events(db, f, limit=pages.limit, offset=pages.offset)
-    payload = {"filters": _filters(f), **found.to_dict()}
+    payload = {"filters": _filters(f), **data.event_list(db, f, limit=pages.limit, offset=pages.offset)}
     return respond(request, "events.html", payload, title="Events", facets=data.facets(db))
 
 
 def _filters(f: data.EventFilter) -> dict[str, Any]:
     values = dataclasses.asdict(f)
+    del values["doc_id"]
     values["dyad"] = "-".join(f.dyad) if f.dyad else None
     return values
 

@@ -46,10 +46,9 @@ def event_filter(
     root: Annotated[str | None, Query(description="CAMEO root code, two digits: 04")] = None,
     plover: Annotated[str | None, Query(description="PLOVER event type: CONSULT")] = None,
     context: Annotated[str | None, Query(description="PLOVER context: cbrn")] = None,
-    since: Annotated[str | None, Query(description="from this date on: YYYY, YYYY-MM or YYYY-MM-DD")] = None,
-    until: Annotated[str | None, Query(description="up to the end of this date: YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    since: Annotated[str | None, Query(description="events whose date window reaches this date or later: YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="events whose date window starts by the end of this date")] = None,
     q: Annotated[str | None, Query(description="words in the evidence sentence (case-insensitive)")] = None,
-    modality: Annotated[str | None, Query(description="asserted, future or hypothetical")] = None,
 ) -> EventFilter:
     pair: tuple[str, str] | None = None
     if _blank(dyad):
@@ -60,9 +59,6 @@ def event_filter(
     root = _blank(root)
     if root is not None and not _ROOT.match(root):
         raise bad_request(f"root: {root!r} is not a CAMEO root; give two digits, 01 to 20")
-    modality = _blank(modality)
-    if modality is not None and modality not in ("asserted", "future", "hypothetical"):
-        raise bad_request(f"modality: {modality!r} is not one of asserted, future, hypothetical")
     since, until = partial_date(since, "since"), partial_date(until, "until")
     return EventFilter(
         country=country_code(country) if _blank(country) else None,
@@ -74,7 +70,6 @@ def event_filter(
         since=since,
         until=until,
         q=_blank(q),
-        modality=modality,
     )
 
 

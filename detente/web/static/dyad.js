@@ -35,9 +35,9 @@
     const p = periods[i];
     tip.replaceChildren(
       line(p.period + ": " + p.events + " event" + (p.events === 1 ? "" : "s") +
-           ", mean Goldstein " + (p.goldstein_mean > 0 ? "+" : "") + p.goldstein_mean, "tip-head"));
+           ", mean Goldstein " + (p.goldstein_mean > 0 ? "+" : "") + p.goldstein_mean.toFixed(1), "tip-head"));
     for (const e of p.top_events) {
-      tip.append(line((e.source_name || "?") + " → " + (e.target_name || "?") + "  " + e.cameo +
+      tip.append(line((e.source || "?") + " → " + (e.target || "?") + "  " + e.cameo +
                       (e.plover ? " " + e.plover : "") + "  (" + (e.goldstein > 0 ? "+" : "") + e.goldstein + ")", "tip-event"));
       tip.append(line(e.evidence.length > 140 ? e.evidence.slice(0, 139) + "…" : e.evidence, "tip-evidence"));
     }
