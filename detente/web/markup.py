@@ -57,34 +57,39 @@ def marks(doc: dict[str, Any], focus: str | None = None) -> list[Mark]:
 
 def render(text: str, spans: Sequence[Mark]) -> Markup:
     """The text as HTML: a paragraph per line, marked pieces as <span>s with the classes of every
-    mark covering them, an anchor (`ev-EVENT_ID`) at each event's first piece."""
+    mark covering them, an anchor (`ev-EVENT_ID`) on the first piece of each event's evidence."""
     cuts = sorted({0, len(text), *(m.start for m in spans), *(m.end for m in spans)})
     anchored: set[str] = set()
     out: list[str] = ["<p>"]
     for start, end in zip(cuts, cuts[1:]):
         covering = [m for m in spans if m.start <= start and end <= m.end]
-        attrs = _attributes(covering, anchored) if covering else ""
         # A span may not cross a paragraph end, so a marked piece is cut at each line break.
         for i, line in enumerate(_LINE_BREAKS.split(text[start:end])):
             if i:
                 out.append("</p><p>")
-            if line and covering:
-                out.append(f"<span{attrs}>{escape(line)}</span>")
-                attrs = attrs.split(' id="')[0]  # the anchor goes on the first piece only
-            elif line:
+            if not line:
+                continue
+            if not covering:
                 out.append(str(escape(line)))
+                continue
+            anchor = _anchor(covering, anchored)
+            out.append(f"<span{_classes(covering)}{anchor}>{escape(line)}</span>")
     out.append("</p>")
-    return Markup("".join(out)).replace("<p></p>", "")
+    return Markup("".join(out).replace("<p></p>", ""))
 
 
-def _attributes(covering: Sequence[Mark], anchored: set[str]) -> str:
+def _classes(covering: Sequence[Mark]) -> str:
     kinds = {m.kind for m in covering}
     if "focus" in kinds:
         kinds.add("evidence")  # the opened event is evidence too, drawn stronger
     labels = "\n".join(dict.fromkeys(m.label for m in covering))
-    attrs = f' class="{" ".join("mk-" + k for k in sorted(kinds))}" title="{escape(labels)}"'
+    return f' class="{" ".join("mk-" + k for k in sorted(kinds))}" title="{escape(labels)}"'
+
+
+def _anchor(covering: Sequence[Mark], anchored: set[str]) -> str:
+    """An id for the first piece of an event's evidence not anchored yet ('' when none)."""
     for m in covering:
         if m.kind in ("evidence", "focus") and m.ref and m.ref not in anchored:
             anchored.add(m.ref)
-            return attrs + f' id="{escape("ev-" + m.ref)}"'
-    return attrs
+            return f' id="{escape("ev-" + m.ref)}"'
+    return ""
