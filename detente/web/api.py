@@ -10,7 +10,16 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from detente.analytics import queries
 from detente.web import data
 from detente.web.app import connection
-from detente.web.params import Paging, bad_request, country_code, event_filter, paging, partial_date, text
+from detente.web.params import (
+    Paging,
+    bad_request,
+    country_code,
+    event_filter,
+    optional_country,
+    paging,
+    partial_date,
+    text,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 Db = Annotated[Any, Depends(connection)]
@@ -71,7 +80,7 @@ def actors(
     db: Db, pages: Pages, q: Annotated[str | None, Query(description="words in the actor's name")] = None,
     country: Annotated[str | None, Query(description="ISO alpha-3 code")] = None,
 ) -> dict[str, Any]:
-    code = country_code(country) if text(country) else None
+    code = optional_country(country)
     return queries.actors(db, name=text(q), country=code, limit=pages.limit, offset=pages.offset).to_dict()
 
 
@@ -117,7 +126,7 @@ def network(
     until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
     country: Annotated[str | None, Query(description="one side's country")] = None,
 ) -> dict[str, Any]:
-    code = country_code(country) if text(country) else None
+    code = optional_country(country)
     since, until = partial_date(since, "since"), partial_date(until, "until")
     return queries.who_met_whom(
         db, country=code,

@@ -7,6 +7,7 @@ Every piece of text is escaped; only the tags written here are markup.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,7 +62,7 @@ def render(text: str, spans: Sequence[Mark]) -> Markup:
     cuts = sorted({0, len(text), *(m.start for m in spans), *(m.end for m in spans)})
     anchored: set[str] = set()
     out: list[str] = ["<p>"]
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         covering = [m for m in spans if m.start <= start and end <= m.end]
         # A span may not cross a paragraph end, so a marked piece is cut at each line break.
         for i, line in enumerate(_LINE_BREAKS.split(text[start:end])):

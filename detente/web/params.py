@@ -32,6 +32,12 @@ def country_code(value: str, name: str = "country") -> str:
     return code
 
 
+def optional_country(value: str | None, name: str = "country") -> str | None:
+    """A country code, or None for a blank or missing value."""
+    value = _blank(value)
+    return country_code(value, name) if value is not None else None
+
+
 def partial_date(value: str | None, name: str) -> str | None:
     value = _blank(value)
     if value is not None and not valid_partial_date(value):
@@ -51,8 +57,9 @@ def event_filter(
     q: Annotated[str | None, Query(description="words in the evidence sentence (case-insensitive)")] = None,
 ) -> EventFilter:
     pair: tuple[str, str] | None = None
-    if _blank(dyad):
-        parts = re.split(r"[-/,]", dyad.strip())  # type: ignore[union-attr]
+    dyad = _blank(dyad)
+    if dyad is not None:
+        parts = re.split(r"[-/,]", dyad)
         if len(parts) != 2:
             raise bad_request(f"dyad: {dyad!r} is not two countries; give them as USA-RUS")
         pair = (country_code(parts[0], "dyad"), country_code(parts[1], "dyad"))
@@ -61,7 +68,7 @@ def event_filter(
         raise bad_request(f"root: {root!r} is not a CAMEO root; give two digits, 01 to 20")
     since, until = partial_date(since, "since"), partial_date(until, "until")
     return EventFilter(
-        country=country_code(country) if _blank(country) else None,
+        country=optional_country(country),
         actor=_blank(actor),
         dyad=pair,
         root=root,
