@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from pydantic import BaseModel
 
 from detente.analytics import queries
 from detente.web import data
@@ -21,7 +22,22 @@ from detente.web.params import (
     text,
 )
 
-router = APIRouter(prefix="/api", tags=["api"])
+class ErrorDetail(BaseModel):
+    status: int
+    message: str
+
+
+class Error(BaseModel):
+    """Every error the API answers: `{"error": {"status": 400, "message": "..."}}`."""
+
+    error: ErrorDetail
+
+
+router = APIRouter(
+    prefix="/api", tags=["api"],
+    responses={400: {"model": Error, "description": "a parameter is wrong; the message says how"},
+               404: {"model": Error, "description": "no such record"}},
+)
 Db = Annotated[Any, Depends(connection)]
 Filter = Annotated[data.EventFilter, Depends(event_filter)]
 Pages = Annotated[Paging, Depends(paging)]

@@ -209,6 +209,8 @@ def test_openapi_lists_the_api_and_docs_are_local(client) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     api = [p for p in paths if p.startswith("/api/")]
     assert len(api) >= 10
+    answers = paths["/api/events"]["get"]["responses"]
+    assert "400" in answers and "422" not in answers  # bad parameters are 400s, in the error shape
     docs = client.get("/docs").text
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200

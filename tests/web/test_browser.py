@@ -125,6 +125,7 @@ def test_dyad_chart_point_opens_its_events_and_the_evidence(watched: Watched) ->
     page.mouse.move(x, y)
     tip = page.locator("#tip")
     tip.wait_for(state="visible")
+    page.screenshot(path=str(SCREENSHOTS / "dyad-hover.png"))
     assert period["period"] in tip.inner_text()
     top = period["top_events"][0]
     assert top["evidence"][:40] in tip.inner_text().replace("\n", " ")

@@ -1,4 +1,4 @@
-// The dyad page's timeline: mean Goldstein per period (line) over events per period (bars).
+// The dyad page's timeline: the relations index per period (line) over events per period (bars).
 // Hovering a point shows the period's top events; clicking opens them in the events list.
 (function () {
   "use strict";
@@ -14,7 +14,7 @@
   const labels = periods.map((p) => p.period);
   const xs = periods.map((_, i) => i);
   const counts = periods.map((p) => p.events);
-  const means = periods.map((p) => p.goldstein_mean);
+  const index = periods.map((p) => p.index);
 
   function eventsUrl(p) {
     const q = new URLSearchParams({ dyad: data.dyad.join("-"), since: p.start, until: p.end });
@@ -35,7 +35,7 @@
     const p = periods[i];
     tip.replaceChildren(
       line(p.period + ": " + p.events + " event" + (p.events === 1 ? "" : "s") +
-           ", mean Goldstein " + (p.goldstein_mean > 0 ? "+" : "") + p.goldstein_mean.toFixed(1), "tip-head"));
+           ", relations index " + (p.index > 0 ? "+" : "") + p.index.toFixed(1), "tip-head"));
     for (const e of p.top_events) {
       tip.append(line((e.source || "?") + " → " + (e.target || "?") + "  " + e.cameo +
                       (e.plover ? " " + e.plover : "") + "  (" + (e.goldstein > 0 ? "+" : "") + e.goldstein + ")", "tip-event"));
@@ -76,7 +76,7 @@
     axes: [
       { incrs: [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 40, 48], space: 48,
         values: (u, splits) => splits.map((i) => labels[i] || "") },
-      { scale: "g", label: "mean Goldstein", values: (u, splits) => splits.map((v) => (v > 0 ? "+" : "") + v) },
+      { scale: "g", label: "relations index", values: (u, splits) => splits.map((v) => (v > 0 ? "+" : "") + v) },
       { scale: "n", side: 1, label: "events", grid: { show: false }, ticks: { show: false },
         values: (u, splits) => splits.map((v) => (Number.isInteger(v) && v <= most ? v : "")) },
     ],
@@ -84,12 +84,12 @@
       {},
       { label: "events", scale: "n", paths: uPlot.paths.bars({ size: [0.6, 36] }), points: { show: false },
         fill: "rgba(100, 116, 139, 0.28)", stroke: "rgba(100, 116, 139, 0.55)" },
-      { label: "mean Goldstein", scale: "g", stroke: "#1d4ed8", width: 2, spanGaps: false,
+      { label: "relations index", scale: "g", stroke: "#1d4ed8", width: 2, spanGaps: false,
         points: { show: true, size: 7, fill: "#1d4ed8" } },
     ],
     hooks: { setCursor: [showTip], draw: [zeroLine] },
   };
-  const chart = new uPlot(opts, [xs, counts, means], box);
+  const chart = new uPlot(opts, [xs, counts, index], box);
   window.detenteChart = chart;  // the browser tests find the points through it
 
   chart.over.addEventListener("click", () => {
