@@ -22,6 +22,7 @@ from detente.web.params import (
     text,
 )
 
+
 class ErrorDetail(BaseModel):
     status: int
     message: str
