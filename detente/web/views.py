@@ -47,7 +47,7 @@ def url_with(request: Request, **changes: Any) -> str:
     return request.url.path + (f"?{query}" if query else "")
 
 
-def sparkline(points: Sequence[dict[str, Any]], width: int = 160, height: int = 32) -> Markup:
+def sparkline(points: Sequence[dict[str, Any]], width: int = 240, height: int = 32) -> Markup:
     """An inline SVG of events per period (bars) coloured by the period's mean Goldstein weight."""
     if not points:
         return Markup("")
@@ -61,6 +61,8 @@ def sparkline(points: Sequence[dict[str, Any]], width: int = 160, height: int = 
             f'class="{tone_class(p.get("goldstein_mean"))}"><title>{escape(p["period"])}: {p["events"]} events, '
             f'mean Goldstein {signed(p.get("goldstein_mean"))}</title></rect>'
         )
+    first, last = escape(points[0]["period"]), escape(points[-1]["period"])
+    bars.append(f'<line x1="0" y1="{height - 0.5}" x2="{width}" y2="{height - 0.5}" class="axis"><title>{first}–{last}</title></line>')
     return Markup(
         f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
         f'aria-label="events per year">{"".join(bars)}</svg>'

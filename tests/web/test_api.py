@@ -116,10 +116,17 @@ def test_missing_things_are_404_with_the_same_shape(client, url) -> None:
     assert response.json()["error"]["status"] == 404 and response.json()["error"]["message"]
 
 
-def test_missing_page_is_an_html_page_for_people(client) -> None:
-    response = client.get("/actors/nobody-at-all")
-    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
-    assert "no actor with id" in response.text
+@pytest.mark.parametrize(
+    ("url", "status", "says"),
+    [("/actors/nobody-at-all", 404, "no actor with id"), ("/events?root=x", 400, "not a CAMEO root"),
+     ("/events?limit=none", 400, "limit"), ("/dyads/USA/XX", 400, "three-letter")],
+)
+def test_errors_on_pages_are_html_pages_for_people(client, url, status, says) -> None:
+    response = client.get(url)
+    assert response.status_code == status and response.headers["content-type"].startswith("text/html")
+    assert says in response.text and '<p class="error-message">' in response.text
+    twin = client.get(url, headers={"Accept": "application/json"})
+    assert twin.status_code == status and says in twin.json()["error"]["message"]
 
 
 def test_folded_events_count_reports(client, every_event) -> None:
