@@ -129,6 +129,7 @@ class Detente:
     ) -> Iterator[Result]:
         """Results in input order, parsed in batches. A text is a string (its doc_id its position,
         "1", "2", ...), an ``Article``, or a dict as a JSONL line (`id`, `text`, `published`...).
+        `n_process` > 1: worker processes, each loading the model once; the same results.
 
         errors="return" yields a failed article's ``DetenteError`` in its place instead of raising."""
         from detente.runners.local import outcomes
@@ -149,6 +150,7 @@ class Detente:
         output: str | Path | None = None,
         format: str | None = None,
         reprocess: bool = False,
+        workers: int = 1,
     ) -> RunReport:
         """The CLI's batch: read files and folders, store new articles in `db` and/or write them to
         `output` (format from `format` or the extension). Returns the run's report."""
@@ -167,7 +169,9 @@ class Detente:
             if output is not None:
                 sink = resolve(format, Path(output)).open(Path(output))
                 stack.callback(sink.close)
-            return run(read_inputs(names), self.pipeline, store=store, sink=sink, reprocess=reprocess)
+            return run(
+                read_inputs(names), self.pipeline, store=store, sink=sink, reprocess=reprocess, workers=workers
+            )
 
     def _article(
         self, text: str, *, doc_id: str, published: date | str | None = None,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from detente import __version__
 from detente.config import Config, load_config
-from detente.errors import DetenteError, InputError, OutputError
+from detente.errors import ConfigError, DetenteError, InputError, OutputError
 from detente.writers import names as format_names
 
 if TYPE_CHECKING:
@@ -28,6 +28,13 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
         help="override one setting, e.g. --set nlp.batch_size=64 (repeatable)",
+    )
+
+
+def _add_workers(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workers", type=int, default=1, metavar="N",
+        help="worker processes, each loading the model once (default 1); the output is the same",
     )
 
 
@@ -59,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (read recursively) or - for stdin")
     p.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here instead of standard output")
     _add_format(p, "-o")
+    _add_workers(p)
     _add_config_options(p)
 
     p = sub.add_parser(
@@ -70,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (read recursively) or - for stdin")
     p.add_argument("--db", type=Path, metavar="FILE", help="database file (default: ./detente.duckdb)")
     p.add_argument("--reprocess", action="store_true", help="recode stored articles with this version")
+    _add_workers(p)
     _add_config_options(p)
 
     p = sub.add_parser(
@@ -164,6 +173,15 @@ def _report_failure(failure: Failure) -> None:
     _err(str(failure))
 
 
+def _pipeline(config: Config, workers: int) -> Any:
+    """The loaded pipeline for one process; with workers, each worker loads its own."""
+    from detente.core import Pipeline
+
+    if workers < 1:
+        raise ConfigError(f"--workers {workers}: give 1 or more worker processes")
+    return Pipeline(config) if workers == 1 else config
+
+
 def _check_inputs(paths: Sequence[str]) -> None:
     """Missing paths are reported before the model loads (it takes seconds)."""
     from detente.ingest import check_paths
@@ -183,7 +201,6 @@ def _exit_for(report: RunReport) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from detente.core import Pipeline
     from detente.ingest import count_inputs, read_inputs
     from detente.runners import run
     from detente.writers import open_stream, resolve
@@ -193,12 +210,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     writer = resolve(args.format, args.output)
     if args.output is None and writer.folder:
         raise OutputError(f"{writer.name} output is a folder; give one with -o PATH")
-    pipeline = Pipeline(config)
+    pipeline = _pipeline(config, args.workers)
     sink = writer.open(args.output) if args.output is not None else open_stream(sys.stdout)
     try:
         with _progress_bar(config, "article", count_inputs(args.paths)) as update:
             report = run(
-                read_inputs(args.paths, sys.stdin), pipeline, sink=sink,
+                read_inputs(args.paths, sys.stdin), pipeline, sink=sink, workers=args.workers,
                 progress=_run_progress(update), on_failure=_report_failure,
             )
     finally:
@@ -245,7 +262,6 @@ def _summary_text(store: Any, db: Path) -> str:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from detente.core import Pipeline
     from detente.ingest import count_inputs, read_inputs
     from detente.runners import run
     from detente.store import Store
@@ -253,12 +269,12 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     config = _config(args)
     db = _db_path(args, config)
     _check_inputs(args.paths)
+    pipeline = _pipeline(config, args.workers)
     with Store.open(db) as store:
-        pipeline = Pipeline(config)
         with _progress_bar(config, "article", count_inputs(args.paths)) as update:
             report = run(
                 read_inputs(args.paths, sys.stdin), pipeline, store=store, reprocess=args.reprocess,
-                progress=_run_progress(update), on_failure=_report_failure,
+                workers=args.workers, progress=_run_progress(update), on_failure=_report_failure,
             )
         print(render_report(report))
         print(_summary_text(store, db))

@@ -123,9 +123,8 @@ class Pipeline:
     def _parse(self, items: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, tuple[Doc, Article] | None]]:
         """(item, (doc, article)) for each (item, article-or-None), in order; nothing parsed for None."""
         pairs = ((article.text if isinstance(article, Article) else "", (item, article)) for item, article in items)
-        done = 0
-        for doc, (item, article) in self.resources.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size):
-            done += 1
+        parsed = self.resources.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size)
+        for done, (doc, (item, article)) in enumerate(parsed, 1):
             if self.progress is not None:
                 self.progress(done)
             yield item, ((doc, article) if isinstance(article, Article) else None)
@@ -158,6 +157,6 @@ class Pipeline:
 
 
 # The batch (read, skip stored, process, write, report) lives with the runners; `core.run` is it.
-from detente.runners import RunReport, run  # noqa: E402
+from detente.runners import RunReport, run
 
 __all__ = ["Pipeline", "Resources", "RunReport", "analyse", "run"]

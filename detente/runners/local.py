@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
+from detente.config import Config
 from detente.errors import ConfigError, DetenteError
 from detente.records import Article, Result
 
@@ -69,30 +70,40 @@ def failure(error: DetenteError) -> Failure:
 
 def outcomes(
     items: Iterable[Article | DetenteError],
-    pipeline: Pipeline,
+    pipeline: Pipeline | Config,
     *,
     store: Store | None = None,
     reprocess: bool = False,
     workers: int = 1,
 ) -> Iterator[Result | DetenteError | Stored]:
-    """Each input's outcome, in input order."""
-    if workers != 1:
-        raise ConfigError(
-            f"workers={workers}: only one worker process is supported in this version; use 1"
-        )
+    """Each input's outcome, in input order. Given a Config rather than a loaded Pipeline, the
+    pipeline is loaded where it runs (here, or once in each of `workers` processes)."""
+    if workers < 1:
+        raise ConfigError(f"workers={workers}: give 1 or more worker processes")
 
     def skip_stored(item: Article | DetenteError) -> Article | DetenteError | Stored:
         if isinstance(item, Article) and store is not None and not reprocess and store.contains(item.sha256):
             return Stored(article=item)
         return item
 
+    todo = (skip_stored(item) for item in items)
+    if workers > 1:
+        from detente.runners.workers import parallel
+
+        config = pipeline.config if not isinstance(pipeline, Config) else pipeline
+        yield from parallel(todo, config, workers)
+        return
+    if isinstance(pipeline, Config):
+        from detente.core import Pipeline
+
+        pipeline = Pipeline(pipeline)
     # Stored markers and input errors pass through the pipeline unparsed, in their place.
-    yield from cast(Iterator[Result | DetenteError | Stored], pipeline.process(skip_stored(item) for item in items))
+    yield from cast(Iterator[Result | DetenteError | Stored], pipeline.process(todo))
 
 
 def run(
     items: Iterable[Article | DetenteError],
-    pipeline: Pipeline,
+    pipeline: Pipeline | Config,
     *,
     store: Store | None = None,
     sink: Sink | None = None,
@@ -103,7 +114,8 @@ def run(
     workers: int = 1,
 ) -> RunReport:
     """Process a batch: each new article is written to the store (one transaction each) and/or
-    the sink, in input order. `progress` and `on_failure` are told as the run goes."""
+    the sink, in input order. `progress` and `on_failure` are told as the run goes. With
+    `workers` > 1, worker processes parse and analyse; this process reads, skips and writes."""
     started = time.perf_counter()
     read = new = recoded = stored = events = quotes = words = 0
     failed: list[Failure] = []

@@ -1,11 +1,13 @@
-"""Schema versions: a new database is created at the current version from the record types; an
-older one is upgraded on open by the migrations after its version, in order, in one transaction.
-Each step is recorded in ``schema_info`` (version, detente version, when, what).
+"""Schema versions: an older database is upgraded on open by the migrations after its version,
+in order, in one transaction; each step is recorded in ``schema_info`` (version, detente version,
+when, what). ``SCHEMA_VERSION`` is the last migration's version.
 
-To change the tables: change the records (a new field is a new column of a new database), add a
-migration that brings an existing database to the same layout, and bump nothing else:
-``SCHEMA_VERSION`` is the last migration's version. ``tests/store/test_store_migrations.py`` checks
-that an upgraded database has exactly the layout of a new one.
+A new database gets the record tables derived from the record types, then every migration: so a
+migration must be idempotent (``ADD COLUMN IF NOT EXISTS``, ``CREATE TABLE IF NOT EXISTS``). A
+field added to a record needs a migration adding its column to older databases; a table that is
+not a record's (analytics' folded events) is created by its migration, for new databases too.
+``tests/store/test_store_migrations.py`` checks that an upgraded database has exactly the layout
+of a new one.
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ class Migration:
 
 def _record_every_step(con: Any) -> None:
     # Version 1 kept one row (version, written_by); from 2 on every step is a row of its own.
-    con.execute("ALTER TABLE schema_info ADD COLUMN applied_at TIMESTAMP")
-    con.execute("ALTER TABLE schema_info ADD COLUMN description VARCHAR")
-    con.execute("UPDATE schema_info SET description = 'record tables created' WHERE version = 1")
+    con.execute("ALTER TABLE schema_info ADD COLUMN IF NOT EXISTS applied_at TIMESTAMP")
+    con.execute("ALTER TABLE schema_info ADD COLUMN IF NOT EXISTS description VARCHAR")
+    con.execute("UPDATE schema_info SET description = 'record tables created' WHERE version = 1 AND description IS NULL")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -48,6 +50,8 @@ def create(con: Any, written_by: str) -> None:
     con.execute(SCHEMA_INFO)
     for statement in create_table_statements():
         con.execute(statement)
+    for migration in MIGRATIONS:
+        migration.apply(con)
     con.execute(_RECORD_STEP, [SCHEMA_VERSION, written_by, "created"])
 
 

@@ -49,9 +49,9 @@ def test_pipe_errors_raise_or_come_back_in_place(d):
     assert isinstance(outcomes[1], DetenteError)
 
 
-def test_n_process_above_one_is_refused_until_workers_exist(d):
-    with pytest.raises(ConfigError, match="workers=2"):
-        list(d.pipe([TEXT], n_process=2))
+def test_pipe_with_two_processes_gives_the_same_results(d):
+    texts = [TEXT, "Bolivia closed its border with Chile.", TEXT.replace("Tuesday", "Monday")]
+    assert list(d.pipe(texts, n_process=2)) == list(d.pipe(texts))
 
 
 def test_an_ambiguous_published_is_an_error(d):

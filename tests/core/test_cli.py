@@ -77,3 +77,28 @@ def test_importing_detente_loads_no_model():
     code = "import sys, detente; detente.load; print('spacy' in sys.modules, 'duckdb' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(("total", "shown"), [(3, "3/3"), (None, "3article")])
+def test_the_progress_bar_has_a_total_and_eta_when_known(monkeypatch, total, shown):
+    import io
+    import sys
+    import time
+
+    from detente.cli import _progress_bar
+    from detente.config import load_config
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err = Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    config = load_config(overrides=["run.progress_after_seconds=0"], environ={})
+    with _progress_bar(config, "article", total) as update:
+        assert update is not None
+        for done in (1, 2, 3):
+            time.sleep(0.12)  # past tqdm's minimum refresh interval, so each step is drawn
+            update(done)
+    assert shown in err.getvalue().replace(" ", "")
+    assert ("<" in err.getvalue()) == (total is not None)  # tqdm's ETA: "elapsed<remaining"

@@ -66,3 +66,11 @@ def test_a_one_sentence_text_file_is_extracted(tmp_path, capsys):
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert records[0]["text"] == "Argentina expelled two Chilean diplomats."
     assert any(r["type"] == "event" for r in records)
+
+
+def test_workers_give_the_same_output(tmp_path, inputs, capsys):
+    assert main(["extract", str(inputs), "-o", str(tmp_path / "one.jsonl")]) == 0
+    assert main(["extract", str(inputs), "--workers", "2", "-o", str(tmp_path / "two.jsonl")]) == 0
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    assert main(["ingest", str(inputs), "--workers", "0", "--db", str(tmp_path / "x.duckdb")]) == 2
+    assert "--workers 0" in capsys.readouterr().err

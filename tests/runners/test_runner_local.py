@@ -53,11 +53,26 @@ def test_the_sink_gets_what_the_store_would_export(pipeline, tmp_path):
     assert (tmp_path / "run.jsonl").read_text(encoding="utf-8") == (tmp_path / "export.jsonl").read_text(encoding="utf-8")
 
 
-def test_more_than_one_worker_is_refused_not_run_on_one(pipeline):
+def test_two_workers_write_byte_for_byte_what_one_writes(pipeline, tmp_path):
+    from detente.config import load_config
     from detente.errors import ConfigError
 
-    with pytest.raises(ConfigError, match="workers=2"):
-        run([article("a", TEXTS["a"])], pipeline, workers=2)
+    # Small chunks so that the two workers really share the input and finish out of order.
+    config = load_config(overrides=["nlp.batch_size=2"], environ={})
+    items = [article(f"d{n}", f"{text} It was the {n}th meeting.") for n in range(7) for text in TEXTS.values()]
+    items.insert(5, InputError("bad.txt: the file is empty; remove it or add the article text"))
+    outputs = {}
+    for workers in (1, 2):
+        sink = writers()["jsonl"].open(tmp_path / f"w{workers}.jsonl")
+        with Store.open(tmp_path / f"w{workers}.duckdb") as store:
+            store.write(pipeline.extract_one(items[0]))  # one article is stored already
+            report = run(items, pipeline if workers == 1 else config, store=store, sink=sink, workers=workers)
+        sink.close()
+        outputs[workers] = (tmp_path / f"w{workers}.jsonl").read_bytes()
+        assert (report.read, report.new, report.already_stored, len(report.failed)) == (15, 13, 1, 1)
+    assert outputs[1] == outputs[2] and outputs[1].count(b'"type": "document"') == 13
+    with pytest.raises(ConfigError, match="workers=0"):
+        list(run(items, pipeline, workers=0))
 
 
 def test_core_run_is_the_runner():

@@ -16,27 +16,35 @@ import duckdb
 V1_STATEMENTS = (
     "CREATE TABLE schema_info (version INTEGER NOT NULL, written_by VARCHAR NOT NULL)",
     "CREATE SEQUENCE article_seq START 1",
-    'CREATE TABLE documents ("doc_id" VARCHAR NOT NULL, "title" VARCHAR, "source" VARCHAR, "url" VARCHAR, '
-    '"text" VARCHAR NOT NULL, "captions" VARCHAR[], "published" STRUCT(date VARCHAR, earliest VARCHAR, '
-    "latest VARCHAR, precision VARCHAR, timex VARCHAR, method VARCHAR), \"tone\" DOUBLE, "
-    '"sha256" VARCHAR NOT NULL, "pipeline_version" VARCHAR NOT NULL, "seq" BIGINT NOT NULL, "n" INTEGER NOT NULL)',
-    'CREATE TABLE mentions ("doc_id" VARCHAR NOT NULL, "span" INTEGER[], "actor" STRUCT(text VARCHAR, '
-    "name VARCHAR, actor_id VARCHAR, country VARCHAR, sector VARCHAR, role VARCHAR), "
-    '"sha256" VARCHAR NOT NULL, "pipeline_version" VARCHAR NOT NULL, "seq" BIGINT NOT NULL, "n" INTEGER NOT NULL)',
-    'CREATE TABLE events ("doc_id" VARCHAR NOT NULL, "event_id" VARCHAR NOT NULL, "span" INTEGER[], '
-    '"trigger" INTEGER[], "source" STRUCT(text VARCHAR, name VARCHAR, actor_id VARCHAR, country VARCHAR, '
-    'sector VARCHAR, role VARCHAR), "target" STRUCT(text VARCHAR, name VARCHAR, actor_id VARCHAR, '
-    'country VARCHAR, sector VARCHAR, role VARCHAR), "cameo" VARCHAR, "cameo_root" VARCHAR, '
-    '"goldstein" DOUBLE, "quad_class" INTEGER, "plover" VARCHAR, "plover_mode" VARCHAR, "modality" VARCHAR, '
-    '"date" STRUCT(date VARCHAR, earliest VARCHAR, latest VARCHAR, precision VARCHAR, timex VARCHAR), '
-    '"location" STRUCT(name VARCHAR, kind VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE), '
-    '"contexts" VARCHAR[], "confidence" DOUBLE, '
-    '"sha256" VARCHAR NOT NULL, "pipeline_version" VARCHAR NOT NULL, "seq" BIGINT NOT NULL, "n" INTEGER NOT NULL)',
-    'CREATE TABLE quotes ("doc_id" VARCHAR NOT NULL, "quote_id" VARCHAR NOT NULL, "text" VARCHAR, '
-    '"span" INTEGER[], "parts" INTEGER[][], "kind" VARCHAR, "cue" VARCHAR, "speaker" STRUCT(text VARCHAR, '
-    "name VARCHAR, actor_id VARCHAR, country VARCHAR, sector VARCHAR, role VARCHAR), "
-    '"date" STRUCT(date VARCHAR, earliest VARCHAR, latest VARCHAR, precision VARCHAR, timex VARCHAR), '
-    '"sha256" VARCHAR NOT NULL, "pipeline_version" VARCHAR NOT NULL, "seq" BIGINT NOT NULL, "n" INTEGER NOT NULL)',
+    (
+        'CREATE TABLE documents ("doc_id" VARCHAR NOT NULL, "title" VARCHAR, "source" VARCHAR, "url" VARCHAR, '
+        '"text" VARCHAR NOT NULL, "captions" VARCHAR[], "published" STRUCT(date VARCHAR, earliest VARCHAR, '
+        "latest VARCHAR, precision VARCHAR, timex VARCHAR, method VARCHAR), \"tone\" DOUBLE, "
+        '"sha256" VARCHAR NOT NULL, "pipeline_version" VARCHAR NOT NULL, "seq" BIGINT NOT NULL, "n" INTEGER NOT NULL)'
+    ),
+    (
+        'CREATE TABLE mentions ("doc_id" VARCHAR NOT NULL, "span" INTEGER[], "actor" STRUCT(text VARCHAR, '
+        "name VARCHAR, actor_id VARCHAR, country VARCHAR, sector VARCHAR, role VARCHAR), "
+        '"sha256" VARCHAR NOT NULL, "pipeline_version" VARCHAR NOT NULL, "seq" BIGINT NOT NULL, "n" INTEGER NOT NULL)'
+    ),
+    (
+        'CREATE TABLE events ("doc_id" VARCHAR NOT NULL, "event_id" VARCHAR NOT NULL, "span" INTEGER[], '
+        '"trigger" INTEGER[], "source" STRUCT(text VARCHAR, name VARCHAR, actor_id VARCHAR, country VARCHAR, '
+        'sector VARCHAR, role VARCHAR), "target" STRUCT(text VARCHAR, name VARCHAR, actor_id VARCHAR, '
+        'country VARCHAR, sector VARCHAR, role VARCHAR), "cameo" VARCHAR, "cameo_root" VARCHAR, '
+        '"goldstein" DOUBLE, "quad_class" INTEGER, "plover" VARCHAR, "plover_mode" VARCHAR, "modality" VARCHAR, '
+        '"date" STRUCT(date VARCHAR, earliest VARCHAR, latest VARCHAR, precision VARCHAR, timex VARCHAR), '
+        '"location" STRUCT(name VARCHAR, kind VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE), '
+        '"contexts" VARCHAR[], "confidence" DOUBLE, '
+        '"sha256" VARCHAR NOT NULL, "pipeline_version" VARCHAR NOT NULL, "seq" BIGINT NOT NULL, "n" INTEGER NOT NULL)'
+    ),
+    (
+        'CREATE TABLE quotes ("doc_id" VARCHAR NOT NULL, "quote_id" VARCHAR NOT NULL, "text" VARCHAR, '
+        '"span" INTEGER[], "parts" INTEGER[][], "kind" VARCHAR, "cue" VARCHAR, "speaker" STRUCT(text VARCHAR, '
+        "name VARCHAR, actor_id VARCHAR, country VARCHAR, sector VARCHAR, role VARCHAR), "
+        '"date" STRUCT(date VARCHAR, earliest VARCHAR, latest VARCHAR, precision VARCHAR, timex VARCHAR), '
+        '"sha256" VARCHAR NOT NULL, "pipeline_version" VARCHAR NOT NULL, "seq" BIGINT NOT NULL, "n" INTEGER NOT NULL)'
+    ),
     "CREATE INDEX documents_sha256 ON documents (sha256)",
     "CREATE INDEX documents_doc_id ON documents (doc_id)",
 )

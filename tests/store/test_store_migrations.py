@@ -119,3 +119,15 @@ def test_a_field_added_to_a_record_becomes_a_column(monkeypatch):
     monkeypatch.setattr(schema, "_RECORDS", (("quotes", "quote", Wider, frozenset()),))
     (quotes,) = schema.tables()
     assert quotes.fields[-1] == "sentiment" and quotes.columns[-1].kind == "DOUBLE"
+
+
+def test_migrations_are_idempotent_as_a_new_database_runs_them_all(tmp_path):
+    path = tmp_path / "new.duckdb"
+    with Store.open(path):
+        pass
+    before = layout(path)
+    con = duckdb.connect(str(path))
+    for migration in MIGRATIONS:
+        migration.apply(con)
+    con.close()
+    assert layout(path) == before

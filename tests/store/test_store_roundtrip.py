@@ -18,7 +18,15 @@ from hypothesis import strategies as st
 from detente.cli import render_summary
 from detente.errors import StoreError
 from detente.records import (
-    Actor, DateWindow, Document, Event, Location, Mention, Published, Quote, Result,
+    Actor,
+    DateWindow,
+    Document,
+    Event,
+    Location,
+    Mention,
+    Published,
+    Quote,
+    Result,
 )
 from detente.store import SCHEMA_VERSION, Store
 
