@@ -45,4 +45,5 @@ def enrich(result: Result, enricher: Enricher) -> Result:
         for e in result.events
     )
     document = replace(result.document, tone=enricher.scorer.tone(text))
-    return replace(result, document=document, events=events)
+    enriched: Result = replace(result, document=document, events=events)
+    return enriched

@@ -6,7 +6,8 @@ Two reports fold together when all of these hold (``compatible``):
    reports that it happened (``asserted``); hypothetical reports are never folded;
 2. compatible codes: the same CAMEO root, or the same (non-null) PLOVER type;
 3. the same source and target: two actors match when their actor ids are equal or, when either
-   lacks an id, when their countries are equal. Symmetric actions (04x meetings and consultations,
+   lacks an id, when their countries are equal (a country's own id, its code, counts as no id:
+   "Pakistan" and "Nawaz Sharif" both stand for Pakistan's side). Symmetric actions (04x meetings and consultations,
    joint 03x/05x/06x intents, agreements and cooperation, see ``SYMMETRIC``) match either way round;
 4. overlapping date windows, with ``FoldRules.date_slack_days`` of slack (an article that gives no
    day dates the event to its publication day, often a day after it happened); an unknown date
@@ -41,15 +42,27 @@ class FoldRules:
     date_slack_days: int = 1
 
 
+DEFAULT_RULES = FoldRules()  # frozen: a constant, not shared mutable state
+
+
 def symmetric(cameo: str) -> bool:
     return cameo.startswith("04") or cameo in SYMMETRIC_CODES
+
+
+def _own_id(actor: Actor) -> str | None:
+    """The actor's id when it names a specific person or body. A country's own id (its code,
+    "RUS" for Russia) says no more than its country, so it counts as no id."""
+    if actor.actor_id is None or actor.actor_id == actor.country:
+        return None
+    return actor.actor_id
 
 
 def actors_match(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    if a.actor_id is not None and b.actor_id is not None:
-        return a.actor_id == b.actor_id
+    id_a, id_b = _own_id(a), _own_id(b)
+    if id_a is not None and id_b is not None:
+        return id_a == id_b
     if a.country is not None or b.country is not None:
         return a.country == b.country
     # Neither has an id nor a country: only the same name can tell they are one actor.
@@ -90,7 +103,7 @@ def codes_compatible(a: Event, b: Event) -> bool:
     return a.cameo_root == b.cameo_root or (a.plover is not None and a.plover == b.plover)
 
 
-def compatible(a: Event, b: Event, rules: FoldRules = FoldRules()) -> bool:
+def compatible(a: Event, b: Event, rules: FoldRules = DEFAULT_RULES) -> bool:
     """Whether two reports can be of one event (the module docstring's rules)."""
     if a.modality not in FOLDED_MODALITIES or b.modality not in FOLDED_MODALITIES:
         return False
@@ -173,7 +186,7 @@ class Folder:
     ``new_id`` gives a fresh fold id (a counter here, a database sequence in ``fold_sql``).
     """
 
-    def __init__(self, new_id: Callable[[], str], rules: FoldRules = FoldRules()) -> None:
+    def __init__(self, new_id: Callable[[], str], rules: FoldRules = DEFAULT_RULES) -> None:
         self.new_id = new_id
         self.rules = rules
 
@@ -208,7 +221,7 @@ class Folder:
         return FoldOutcome(folded=tuple(current[f] for f in sorted(changed)), fold_ids=fold_ids)
 
 
-def fold_all(articles: Iterable[tuple[DocRef, Sequence[Event]]], rules: FoldRules = FoldRules()) -> tuple[FoldedEvent, ...]:
+def fold_all(articles: Iterable[tuple[DocRef, Sequence[Event]]], rules: FoldRules = DEFAULT_RULES) -> tuple[FoldedEvent, ...]:
     """Fold whole collections in memory (benchmarks, tests): candidates looked up by dyad key."""
     counter = iter(range(1, 2**62))
     folder = Folder(lambda: f"F{next(counter)}", rules)

@@ -14,10 +14,19 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from detente.analytics import rows
-from detente.analytics.rows import has_folding as has_folding  # re-exported: callers ask fold_sql
-from detente.analytics.fold import FOLDED_MODALITIES, Folder, FoldRules, aggregate, dyad_key
+from detente.analytics.fold import (
+    DEFAULT_RULES,
+    FOLDED_MODALITIES,
+    Folder,
+    FoldRules,
+    aggregate,
+    dyad_key,
+)
 from detente.analytics.records import DocRef, FoldedEvent, Report
+from detente.analytics.rows import has_folding
 from detente.store.schema import ACTOR, DATE, LOCATION
+
+__all__ = ["FOLDED_COLUMNS", "fold_article", "fold_counts", "has_folding", "load_folded", "load_reports", "migrate_fold", "refold"]
 
 FOLDED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("fold_id", "VARCHAR NOT NULL PRIMARY KEY"),
@@ -132,7 +141,7 @@ def _unfold(con: Any, doc_id: str) -> None:
     _save(con, (aggregate(fid, reps) for fid, reps in remaining.items()))
 
 
-def fold_article(con: Any, doc_id: str, rules: FoldRules = FoldRules()) -> dict[str, str]:
+def fold_article(con: Any, doc_id: str, rules: FoldRules = DEFAULT_RULES) -> dict[str, str]:
     """Fold one stored article's event rows into ``folded_events``; returns event_id -> fold_id.
 
     Call it after the article's rows are written, inside the same transaction: it neither begins
@@ -173,3 +182,23 @@ def load_folded(con: Any, fold_ids: Iterable[str] | None = None) -> Iterator[Fol
         for fid in batch:
             if fid in reports:
                 yield aggregate(fid, reports[fid])
+
+
+def fold_counts(con: Any) -> tuple[int, int, int]:
+    """(folded events, reports folded into them, articles they come from), for the summary's
+    "N events from M reports in K articles"."""
+    events = con.execute("SELECT count(*) FROM folded_events").fetchone()[0]
+    reports, articles = con.execute(
+        "SELECT count(*), count(DISTINCT doc_id) FROM events WHERE fold_id IS NOT NULL").fetchone()
+    return int(events), int(reports), int(articles)
+
+
+def refold(con: Any, rules: FoldRules = DEFAULT_RULES) -> int:
+    """Fold every stored article again, in the order they were stored (after ``migrate_fold`` on a
+    store that already holds articles, or after the fold rules changed); returns the folded
+    events. Runs in the caller's transaction, like ``fold_article``."""
+    con.execute("DELETE FROM folded_events")
+    con.execute("UPDATE events SET fold_id = NULL WHERE fold_id IS NOT NULL")
+    for (doc_id,) in con.execute("SELECT doc_id FROM documents ORDER BY seq").fetchall():
+        fold_article(con, doc_id, rules)
+    return int(con.execute("SELECT count(*) FROM folded_events").fetchone()[0])

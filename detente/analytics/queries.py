@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
+import pandas as pd  # type: ignore[import-untyped]
 
 from detente.analytics import rows
 from detente.analytics.gdelt import CSV_COLUMNS, flat_row
@@ -228,7 +228,7 @@ def is_person(actor: dict[str, Any] | None) -> bool:
         return False
     actor_id = actor.get("actor_id")
     if actor_id:
-        return actor_id == actor_id.lower()
+        return bool(actor_id == actor_id.lower())
     return actor.get("role") is not None
 
 

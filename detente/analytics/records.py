@@ -7,8 +7,8 @@ exports need from its article; ``FoldedEvent`` is the event counted once, with G
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from detente.records import Actor, DateWindow, Event, Location
@@ -21,7 +21,7 @@ class DocRef:
     doc_id: str
     outlet: str | None = None  # the document's `source`: the outlet that published it
     sha256: str = ""
-    published: date | None = None  # the earliest day of the publication window
+    published: datetime.date | None = None  # the earliest day of the publication window
     url: str | None = None
     tone: float | None = None
     text: str = ""
@@ -90,8 +90,8 @@ class FoldedEvent:
     modality: str
     symmetric: bool
     date: DateWindow
-    first_report: date | None  # the earliest publication day among the reports
-    last_report: date | None
+    first_report: datetime.date | None  # the earliest publication day among the reports
+    last_report: datetime.date | None
     num_mentions: int  # reports
     num_sources: int  # distinct outlets
     num_articles: int  # distinct doc_ids (a text stored under several ids counts every id)

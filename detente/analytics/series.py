@@ -31,6 +31,7 @@ import csv
 import io
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -130,8 +131,8 @@ class DyadSeries:
         arrow = "→" if self.directed else "–"
         unit = "folded events" if self.folded else "event reports"
         head = f"{a}{arrow}{b} by {self.by}" + (f", context {self.context}" if self.context else "") + f" ({unit})"
-        lines = [head, f"{'period':<8} {'events':>6} {'VC':>3} {'MC':>3} {'VK':>3} {'MK':>3} "
-                       f"{'mean':>5} {'sum':>7} {'bal':>5} {'index':>5}"]
+        lines = [head, (f"{'period':<8} {'events':>6} {'VC':>3} {'MC':>3} {'VK':>3} {'MK':>3} "
+                       f"{'mean':>5} {'sum':>7} {'bal':>5} {'index':>5}")]
         for p in self.periods:
             c = [p.counts[q] for q in QUADS.values()]
             size = round(abs(p.index or 0.0) / 10 * BAR_WIDTH)
@@ -141,11 +142,19 @@ class DyadSeries:
                          f"{_num(p.goldstein_mean):>5} {p.goldstein_sum:>+7.1f} {_num(p.balance, 2):>5} "
                          f"{_num(p.index):>5} {left}|{right}")
             for e in p.top_events:
-                text = " ".join(e.evidence.split())
-                text = text if len(text) <= evidence_chars else text[: evidence_chars - 1] + "…"
+                text = _short(e.evidence, evidence_chars)
                 lines.append(f"    {e.day.isoformat()} {e.source}→{e.target} {e.cameo} {e.plover or '-'} "
                              f"({e.articles} art.): {text}")
         return lines
+
+
+# A dateline ("MOSCOW, May 24 (Wire) - ") says where the article was filed, not what happened.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,[^-–—]{0,40})?\s+[-–—]+\s+")
+
+
+def _short(text: str, chars: int) -> str:
+    text = _DATELINE.sub("", " ".join(text.split()))
+    return text if len(text) <= chars else text[: chars - 1] + "…"
 
 
 def _blank(value: float | None) -> str | float:
@@ -288,7 +297,7 @@ def plot(series: DyadSeries, path: Path, turning: int = 3) -> Path:
             continue
         x = labels.index(p.period)
         e = p.top_events[0]
-        note = f"{e.cameo} {e.plover or ''}\n{' '.join(e.evidence.split())[:40]}…"
+        note = f"{e.source} → {e.target}\n{e.plover or 'CAMEO'} {e.cameo}: {_short(e.evidence, 38)}"
         top_ax.annotate(note, (x, p.index), textcoords="offset points", xytext=(0, 14 if p.index >= 0 else -28),
                         ha="center", fontsize=7, arrowprops={"arrowstyle": "-", "color": "grey"})
     top_ax.set_ylim(-10.5, 10.5)

@@ -20,7 +20,7 @@ class ToneScorer:
     """Holds VADER's analyzer (its lexicon is loaded once per scorer, not per text)."""
 
     def __init__(self) -> None:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # type: ignore[import-untyped]
 
         self._analyzer: Any = SentimentIntensityAnalyzer()
 
@@ -28,7 +28,7 @@ class ToneScorer:
         """The text's tone (-100..+100); None for a text without words."""
         if not text or not text.strip():
             return None
-        scores = self._analyzer.polarity_scores(text)
+        scores: dict[str, float] = self._analyzer.polarity_scores(text)
         return round(100.0 * (scores["pos"] - scores["neg"]), 2)
 
 

@@ -7,7 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from detente.analytics.fold_sql import migrate_fold
-from detente.records import Actor, DateWindow, Document, Event, Location, Published, Result
+from detente.records import (
+    Actor,
+    DateWindow,
+    Document,
+    Event,
+    Location,
+    Published,
+    Result,
+)
 from detente.store.store import Store
 
 USA = Actor(text="Washington", name="United States", actor_id="USA", country="USA", sector="GOV")

@@ -9,10 +9,25 @@ from datetime import date
 
 import duckdb
 import pytest
-from analytics_builders import RUS, USA, event, result, standard_results, store_db, window
+from analytics_builders import (
+    RUS,
+    USA,
+    event,
+    result,
+    standard_results,
+    store_db,
+    window,
+)
 
 from detente.analytics.series import (
-    YearPoint, dyad_by_year, dyad_series, midpoint, periods_between, plot, render_series, turning_points,
+    YearPoint,
+    dyad_by_year,
+    dyad_series,
+    midpoint,
+    periods_between,
+    plot,
+    render_series,
+    turning_points,
 )
 
 
@@ -128,3 +143,18 @@ def test_chart_draws_cooperation_right_and_conflict_left():
     left, right = lines[2].split("|")
     assert "░" * 20 in left and "█" not in right
     assert render_series("USA", "RUS", []) == []
+
+
+@pytest.mark.parametrize(
+    ("evidence", "shown"),
+    [
+        ("GENEVA, Jan 9 (Wire) - The envoys met for an hour.", "The envoys met for an hour."),
+        ("OSLO - The envoys met.", "The envoys met."),
+        ("U.S. envoys met in Oslo.", "U.S. envoys met in Oslo."),  # no dateline: kept whole
+    ],
+)
+def test_labels_leave_the_dateline_out(evidence, shown):
+    from detente.analytics.series import _short
+
+    assert _short(evidence, 80) == shown
+    assert _short(evidence, 10).endswith("…") and len(_short(evidence, 10)) == 10

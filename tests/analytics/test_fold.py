@@ -5,11 +5,29 @@ from __future__ import annotations
 import duckdb
 import pytest
 from analytics_builders import (
-    CHN, KERRY, LAVROV, MOSCOW, OSLO, RUS, USA, VIENNA, event, result, standard_results, store_db, window,
+    CHN,
+    KERRY,
+    LAVROV,
+    MOSCOW,
+    OSLO,
+    RUS,
+    USA,
+    VIENNA,
+    event,
+    result,
+    standard_results,
+    store_db,
+    window,
 )
 
 from detente.analytics.fold import FoldRules, compatible, fold_all, symmetric
-from detente.analytics.fold_sql import fold_article, load_folded
+from detente.analytics.fold_sql import (
+    fold_article,
+    fold_counts,
+    load_folded,
+    migrate_fold,
+    refold,
+)
 from detente.analytics.records import DocRef
 
 A = event("a", 1, "040", KERRY, LAVROV, window("2015-03-03"), location=VIENNA)
@@ -29,6 +47,8 @@ A = event("a", 1, "040", KERRY, LAVROV, window("2015-03-03"), location=VIENNA)
         (event("b", 1, "040", KERRY, LAVROV, window("2015-03-03"), modality="future"), False),  # planned
         (event("b", 1, "040", KERRY, LAVROV, window("2015-03-03"), modality="hypothetical"), False),
         (event("b", 1, "040", USA, CHN, window("2015-03-03")), False),  # the same code between others
+        (event("b", 1, "040", KERRY, RUS, window("2015-03-03")), True),  # a country stands for its side
+        (event("b", 1, "040", KERRY, KERRY, window("2015-03-03")), False),  # both people: ids decide
         (event("b", 1, "040", KERRY, USA.__class__(text="the Russian side", country="RUS"),
                window("2015-03-03")), True),  # no id: countries decide
     ],
@@ -93,6 +113,7 @@ def test_database_fold_matches_the_in_memory_fold(tmp_path):
     assert row[:4] == (3, 2, 3, "RUS|USA")
     assert row[4].startswith("Kerry and Lavrov") and row[5] == "https://a.example/1"
     assert con.execute("SELECT count(*) FROM folded_events").fetchone()[0] == 4
+    assert fold_counts(con) == (4, 6, 6)  # 4 events from 6 reports in 6 articles
     memory = sorted((f.num_mentions, f.cameo) for f in fold_all(_refs()))
     stored = sorted((f.num_mentions, f.cameo) for f in load_folded(con))
     assert memory == stored
@@ -125,3 +146,17 @@ def test_a_new_article_updates_the_folded_event_incrementally(tmp_path):
     row = con.execute("SELECT num_mentions, num_sources, last_report FROM folded_events "
                       "WHERE list_contains(event_ids, 'd7:e1')").fetchone()
     assert row[0] == 4 and row[1] == 3 and row[2].isoformat() == "2015-03-09"
+
+
+def test_migrating_a_store_with_articles_and_refolding_it(tmp_path):
+    path = store_db(tmp_path / "old.duckdb", standard_results(), fold=False)
+    con = duckdb.connect(str(path))
+    con.begin()
+    migrate_fold(con)
+    assert refold(con) == 4
+    con.commit()
+    assert fold_counts(con) == (4, 6, 6)
+    folded = duckdb.connect(str(store_db(tmp_path / "new.duckdb", standard_results())))
+    columns = "dyad, cameo, num_mentions, num_sources, num_articles, event_ids"
+    assert sorted(con.execute(f"SELECT {columns} FROM folded_events").fetchall()) == sorted(
+        folded.execute(f"SELECT {columns} FROM folded_events").fetchall())

@@ -12,7 +12,14 @@ import pytest
 from analytics_builders import standard_results, store_db
 
 from detente.analytics.fold_sql import load_folded
-from detente.analytics.gdelt import CSV_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, csv_rows, write_csv, write_gdelt
+from detente.analytics.gdelt import (
+    CSV_COLUMNS,
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    csv_rows,
+    write_csv,
+    write_gdelt,
+)
 
 PANDAS_TYPES = {"INTEGER": "Int64", "FLOAT": "float64", "STRING": "string"}
 

@@ -8,7 +8,15 @@ from datetime import date
 
 import duckdb
 import pytest
-from analytics_builders import KERRY, LAVROV, event, result, standard_results, store_db, window
+from analytics_builders import (
+    KERRY,
+    LAVROV,
+    event,
+    result,
+    standard_results,
+    store_db,
+    window,
+)
 
 from detente.analytics.queries import actors, find_events, who_met_whom
 
