@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from detente.analytics import queries, series
+from detente.analytics import queries, rows, series
 
 Period = Literal["month", "quarter", "year"]
 
@@ -96,8 +96,9 @@ def tables(con: Any) -> set[str]:
     ).fetchall()}
 
 
-def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause over events `e` (and documents `d`) for a filter, with its parameters."""
+def _event_where(f: EventFilter, folded: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause over events `e` (and documents `d`) for a filter, with its parameters;
+    `folded`: over folded events `e`, whose text filter looks in their reports' evidence."""
     clauses: list[str] = []
     params: list[Any] = []
     if f.country:
@@ -127,7 +128,13 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.until:
         clauses.append("e.date.earliest <= ?")
         params.append(last_day(f.until))
-    if f.q:
+    if f.q and folded:
+        clauses.append(
+            f"e.fold_id IN (SELECT e.fold_id FROM events e JOIN documents d ON d.doc_id = e.doc_id "
+            f"WHERE contains(lower({_EVIDENCE}), lower(?)))"
+        )
+        params.append(f.q)
+    elif f.q:
         clauses.append(f"contains(lower({_EVIDENCE}), lower(?))")
         params.append(f.q)
     if f.doc_id:
@@ -175,36 +182,42 @@ def events(con: Any, f: EventFilter, limit: int = 50, offset: int = 0, latest_fi
 
 
 def folded_events(con: Any, f: EventFilter, limit: int = 50, offset: int = 0) -> Page:
-    """Events counted once: the analytics layer's folds when the database has them (a `fold_id`
-    on events); otherwise each report stands alone, with one mention."""
-    # lead: move into analytics.queries (read the folded_events table once it exists)
-    has_fold = bool(_scalar(
-        con, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'fold_id'"
-    ))
-    key = "e.fold_id" if has_fold else "e.event_id"
-    where, params = _event_where(f)
-    base = f"FROM events e JOIN documents d ON d.doc_id = e.doc_id{where}"
-    total = _scalar(con, f"SELECT count(DISTINCT {key}) {base}", params)
-    items = _rows(
-        con,
-        f"""
-        SELECT {key} AS fold_id, arg_min(e.event_id, e.date.earliest) AS event_id,
-               min(e.date.earliest) AS day, arg_min(e.source.name, e.date.earliest) AS source_name,
-               arg_min(e.target.name, e.date.earliest) AS target_name, arg_min(e.cameo, e.date.earliest) AS cameo,
-               arg_min(e.plover, e.date.earliest) AS plover, avg(e.goldstein) AS goldstein,
-               count(*) AS num_mentions, count(DISTINCT d.source) AS num_sources,
-               count(DISTINCT e.doc_id) AS num_articles, list(e.event_id ORDER BY e.event_id) AS reports
-        {base} GROUP BY {key} ORDER BY day DESC NULLS LAST, fold_id LIMIT ? OFFSET ?
-        """,
+    """Events counted once, latest first: rows of the analytics' `folded_events` table when the
+    store folds; otherwise every report stands alone (one mention, one article)."""
+    # lead: move into analytics.queries
+    if rows.has_folding(con):
+        where, params = _event_where(f, folded=True)
+        base = f"FROM folded_events e{where}"
+        columns = """e.fold_id, e.date.earliest AS date_earliest, e.date.latest AS date_latest,
+            e.source.name AS source_name, e.source.actor_id AS source_actor_id, e.source.country AS source_country,
+            e.target.name AS target_name, e.target.actor_id AS target_actor_id, e.target.country AS target_country,
+            e.cameo, e.cameo_root, e.plover, e.goldstein, e.quad_class, e.modality, e.num_mentions,
+            e.num_sources, e.num_articles, e.first_report::VARCHAR AS first_report,
+            e.last_report::VARCHAR AS last_report, e.evidence, e.event_ids, e.doc_ids"""
+    else:
+        where, params = _event_where(f)
+        base = f"FROM events e JOIN documents d ON d.doc_id = e.doc_id{where}"
+        columns = """e.event_id AS fold_id, e.date.earliest AS date_earliest, e.date.latest AS date_latest,
+            e.source.name AS source_name, e.source.actor_id AS source_actor_id, e.source.country AS source_country,
+            e.target.name AS target_name, e.target.actor_id AS target_actor_id, e.target.country AS target_country,
+            e.cameo, e.cameo_root, e.plover, e.goldstein, e.quad_class, e.modality, 1 AS num_mentions,
+            1 AS num_sources, 1 AS num_articles, d.published.earliest AS first_report,
+            d.published.earliest AS last_report, """ + _EVIDENCE + """ AS evidence,
+            [e.event_id] AS event_ids, [e.doc_id] AS doc_ids"""
+    total = _scalar(con, f"SELECT count(*) {base}", params)
+    found = _rows(
+        con, f"SELECT {columns} {base} ORDER BY date_earliest DESC NULLS LAST, fold_id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    return Page(total=total, limit=limit, offset=offset, rows=items)
+    return Page(total=total, limit=limit, offset=offset, rows=found)
 
 
 def summary(con: Any, dyads: int = 6, latest: int = 8) -> dict[str, Any]:
     # lead: move into analytics.queries (the store's summary, with dyads undirected)
+    folded = rows.has_folding(con)
     counts = {
         "articles": _scalar(con, "SELECT count(*) FROM documents"),
+        "events": _scalar(con, "SELECT count(*) FROM folded_events") if folded else None,  # None: not folded
         "reports": _scalar(con, "SELECT count(*) FROM events"),
         "quotes": _scalar(con, "SELECT count(*) FROM quotes"),
         "actors": _scalar(con, "SELECT count(DISTINCT actor.actor_id) FROM mentions"),

@@ -133,6 +133,8 @@ def test_folded_events_count_reports(client, every_event) -> None:
     body = client.get("/api/events/folded", params={"limit": 500}).json()
     assert sum(f["num_mentions"] for f in body["rows"]) == len(every_event)
     assert body["total"] == len(body["rows"])
+    reported = {e for f in body["rows"] for e in f["event_ids"]}
+    assert reported == {e["event_id"] for e in every_event}  # every report in exactly one event
     dyad = client.get("/api/events/folded", params={"dyad": "USA-RUS", "limit": 500}).json()
     assert 0 < dyad["total"] < body["total"]
 
