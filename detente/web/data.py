@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from detente.analytics import queries, rows, series
+from detente.analytics import queries, series
+from detente.analytics.rows import has_folding
 
 Period = Literal["month", "quarter", "year"]
 
@@ -61,12 +62,24 @@ class Page:
 
 
 def valid_partial_date(value: str) -> bool:
-    return bool(_PARTIAL_DATE.match(value))
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day."""
+    if not _PARTIAL_DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(first_day(value))
+        date.fromisoformat(last_day(value))
+    except ValueError:
+        return False
+    return True
 
 
 def first_day(value: str) -> str:
     """'2014' -> '2014-01-01', '2014-03' -> '2014-03-01'."""
-    return value + "-01-01"[len(value) - 4:] if len(value) < 10 else value
+    if len(value) == 4:
+        return value + "-01-01"
+    if len(value) == 7:
+        return value + "-01"
+    return value
 
 
 def last_day(value: str) -> str:
@@ -75,6 +88,8 @@ def last_day(value: str) -> str:
         return value + "-12-31"
     if len(value) == 7:
         year, month = int(value[:4]), int(value[5:7])
+        if not 1 <= month <= 12:
+            return value + "-00"  # not a day: valid_partial_date rejects it
         return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
     return value
 
@@ -88,12 +103,6 @@ def _rows(con: Any, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]
 def _scalar(con: Any, sql: str, params: Sequence[Any] = ()) -> Any:
     row = con.execute(sql, list(params)).fetchone()
     return row[0] if row else None
-
-
-def tables(con: Any) -> set[str]:
-    return {r[0] for r in con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-    ).fetchall()}
 
 
 def _event_where(f: EventFilter, folded: bool = False) -> tuple[str, list[Any]]:
@@ -185,7 +194,7 @@ def folded_events(con: Any, f: EventFilter, limit: int = 50, offset: int = 0) ->
     """Events counted once, latest first: rows of the analytics' `folded_events` table when the
     store folds; otherwise every report stands alone (one mention, one article)."""
     # lead: move into analytics.queries
-    if rows.has_folding(con):
+    if has_folding(con):
         where, params = _event_where(f, folded=True)
         base = f"FROM folded_events e{where}"
         columns = """e.fold_id, e.date.earliest AS date_earliest, e.date.latest AS date_latest,
@@ -214,7 +223,7 @@ def folded_events(con: Any, f: EventFilter, limit: int = 50, offset: int = 0) ->
 
 def summary(con: Any, dyads: int = 6, latest: int = 8) -> dict[str, Any]:
     # lead: move into analytics.queries (the store's summary, with dyads undirected)
-    folded = rows.has_folding(con)
+    folded = has_folding(con)
     counts = {
         "articles": _scalar(con, "SELECT count(*) FROM documents"),
         "events": _scalar(con, "SELECT count(*) FROM folded_events") if folded else None,  # None: not folded
