@@ -1,8 +1,9 @@
-"""Adapters: the few queries the web layer needs that the store and analytics do not offer yet.
+"""What the web layer reads: calls into `detente.analytics` (events, dyad series, actors, the
+network) and adapters for the few queries analytics does not offer yet.
 
 Each function takes an open DuckDB connection (read-only) and returns plain rows ready for JSON.
 Values are always bound parameters; the SQL strings are fixed fragments chosen by code, never
-built from what a request sent. Every function here is marked for the lead to move.
+built from what a request sent. Each adapter is marked `# lead: move into ...`.
 """
 
 from __future__ import annotations
@@ -273,6 +274,7 @@ def dyad_series(
 ) -> dict[str, Any]:
     """`analytics.series.dyad_series` as JSON, each period with its first and last day (the
     dashboard links a period to the events list over those days)."""
+    # lead: move into analytics.series (a Period could carry its first and last day)
     result = series.dyad_series(
         con, a, b, by=by, context=context, directed=directed,
         since=date.fromisoformat(first_day(since)) if since else None,
@@ -442,6 +444,7 @@ def facets(con: Any) -> dict[str, list[Any]]:
 
 def search(con: Any, q: str, limit: int = 10) -> dict[str, Any]:
     """Words across articles, event evidence, quotes and actor names, a few of each with totals."""
+    # lead: move into analytics.queries
     return {
         "q": q,
         "articles": articles(con, q=q, limit=limit).to_dict(),
