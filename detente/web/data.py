@@ -422,7 +422,21 @@ def actor(con: Any, actor_id: str, limit: int = 20) -> dict[str, Any] | None:
         [actor_id, limit],
     )
     result["recent_quotes"] = quotes(con, speaker=actor_id, limit=limit).rows
+    result["met_with"] = met_with(con, actor_id)
     return result
+
+
+def met_with(con: Any, actor_id: str) -> list[dict[str, Any]]:
+    """The people an actor met or cooperated with (its edges in `queries.who_met_whom`)."""
+    network = queries.who_met_whom(con).to_dict()
+    names = {n["id"]: n for n in network["nodes"]}
+    found = []
+    for edge in network["edges"]:
+        if actor_id in (edge["source"], edge["target"]):
+            other = edge["target"] if edge["source"] == actor_id else edge["source"]
+            found.append({**names[other], "events": edge["weight"], "first": edge["first"], "last": edge["last"],
+                          "types": edge["types"]})
+    return sorted(found, key=lambda r: (-r["events"], r["name"]))
 
 
 def facets(con: Any) -> dict[str, list[Any]]:

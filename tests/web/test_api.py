@@ -178,6 +178,10 @@ def test_actors_and_one_actor(client) -> None:
     assert all(e["source_actor_id"] == "vladimir-putin" for e in putin["as_source_events"])
     assert all(e["target_actor_id"] == "vladimir-putin" for e in putin["as_target_events"])
     assert "President of Russia" in [r["role"] for r in putin["roles"]]
+    edges = client.get("/api/network").json()["edges"]
+    met = {e["source"] if e["target"] == "vladimir-putin" else e["target"] for e in edges
+           if "vladimir-putin" in (e["source"], e["target"])}
+    assert met and {m["id"] for m in putin["met_with"]} == met
     russians = client.get("/api/actors", params={"country": "RUS", "limit": 500}).json()
     assert russians["total"] > 1 and all(a["country"] == "RUS" for a in russians["rows"])
 
