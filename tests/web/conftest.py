@@ -1,5 +1,5 @@
-"""A database built once per test session from the demo corpus plus one article of our own whose
-text and title carry markup (to check that pages show it as text)."""
+"""Databases built once per test session: the demo corpus, and one article of our own whose text
+and title carry markup (to check that pages show it as text)."""
 
 from __future__ import annotations
 
@@ -25,21 +25,31 @@ MARKUP_ARTICLE = {
 }
 
 
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Path:
+def _ingest(db: Path, paths: list[Path], pipeline) -> Path:
     from detente.ingest import read_inputs
     from detente.store import Store
 
-    folder = tmp_path_factory.mktemp("web")
-    extra = folder / "markup.jsonl"
-    extra.write_text(json.dumps(MARKUP_ARTICLE) + "\n", encoding="utf-8")
-    db = folder / "demo.duckdb"
-    articles = (a for a in read_inputs([str(REPO / "examples"), str(extra)], None) if not isinstance(a, DetenteError))
+    articles = (a for a in read_inputs([str(p) for p in paths], None) if not isinstance(a, DetenteError))
     with Store.open(db) as store:
         for outcome in pipeline.process(articles):
             assert not isinstance(outcome, DetenteError), outcome
             store.write(outcome)
     return db
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Path:
+    """The demo corpus (examples/), as `detente ingest examples/` stores it."""
+    return _ingest(tmp_path_factory.mktemp("web") / "demo.duckdb", [REPO / "examples"], pipeline)
+
+
+@pytest.fixture(scope="session")
+def markup_db(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Path:
+    """One article whose title and text carry markup and a script."""
+    folder = tmp_path_factory.mktemp("web-markup")
+    extra = folder / "markup.jsonl"
+    extra.write_text(json.dumps(MARKUP_ARTICLE) + "\n", encoding="utf-8")
+    return _ingest(folder / "markup.duckdb", [extra], pipeline)
 
 
 @pytest.fixture(scope="session")

@@ -260,7 +260,8 @@ def test_page_twins_carry_what_the_page_shows(client) -> None:
     assert client.get("/articles/files/brief-b.json").json()["doc_id"] == "files/brief-b"
 
 
-def test_stored_markup_is_escaped_on_every_page(client, markup_article) -> None:
+def test_stored_markup_is_escaped_on_every_page(markup_db: Path, markup_article) -> None:
+    client = TestClient(create_app(markup_db))
     doc_id = markup_article["id"]
     page = client.get(f"/articles/{doc_id}").text
     assert "&lt;script&gt;alert(&#39;injected&#39;)&lt;/script&gt;" in page

@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -39,14 +40,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(demo_db: Path) -> Iterator[str]:
+@contextmanager
+def _serving(db: Path) -> Iterator[str]:
+    """The app over db on a free localhost port, in a thread, until the block ends."""
     import uvicorn
 
     from detente.web import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -55,9 +57,23 @@ def server(demo_db: Path) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the test server did not start within 20 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(demo_db: Path) -> Iterator[str]:
+    with _serving(demo_db) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def markup_server(markup_db: Path) -> Iterator[str]:
+    with _serving(markup_db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +194,15 @@ def test_overview_counts_match_the_api(watched: Watched) -> None:
     assert watched.page.locator("table.dyads a[href='/dyads/RUS/USA']").is_visible()
 
 
-def test_article_markup_shows_as_text_and_runs_nothing(watched: Watched, markup_article: dict) -> None:
+@pytest.fixture
+def markup_watched(browser, markup_server: str) -> Iterator[Watched]:
+    w = Watched(browser, markup_server)
+    yield w
+    w.context.close()
+
+
+def test_article_markup_shows_as_text_and_runs_nothing(markup_watched: Watched, markup_article: dict) -> None:
+    watched = markup_watched
     watched.open("/articles/" + markup_article["id"])
     page = watched.page
     assert "<script>alert('injected')</script>" in page.locator("#article-text").inner_text()
