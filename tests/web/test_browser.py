@@ -122,7 +122,7 @@ def test_every_page_opens_offline_without_console_errors(watched: Watched, name:
     assert watched.errors == []
     assert [u for u in watched.requests if not u.startswith(watched.base)] == []  # no CDN, no web fonts
     assert watched.page.locator("h1, .swagger-ui").first.is_visible()
-    assert elapsed < 3.0  # loading in a browser, assets included; the server side is timed in test_api
+    assert elapsed < 3.0  # loading in a browser, assets included; the server side is timed in test_web_api
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     watched.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))  # what a 1366×768 laptop shows
 

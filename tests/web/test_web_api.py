@@ -1,4 +1,4 @@
-"""The API and the pages' JSON twins, in process through FastAPI's test client: every endpoint,
+"""The HTTP API and the pages' JSON twins, in process through FastAPI's test client: every endpoint,
 its filters, paging and errors; escaping of stored text; render times on the demo database."""
 
 from __future__ import annotations
