@@ -35,6 +35,13 @@ def shorten(value: str | None, size: int = 220) -> str:
     return value if len(value) <= size else value[: size - 1].rsplit(" ", 1)[0] + "…"
 
 
+def web_url(value: str | None) -> str | None:
+    """A stored URL fit for a link: http(s) only (a `javascript:` URL would run on click)."""
+    if value and value.strip().lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None
+
+
 def url_with(request: Request, **changes: Any) -> str:
     """This page's URL with some query parameters changed (None removes one); blank ones dropped."""
     params = {k: v for k, v in request.query_params.items() if v != ""}
@@ -75,4 +82,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "tone": tone_class,
     "shorten": shorten,
     "sparkline": sparkline,
+    "web_url": web_url,
 }

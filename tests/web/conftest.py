@@ -16,6 +16,7 @@ MARKUP_ARTICLE = {
     "id": MARKUP_ID,
     "title": "Talks <em>resume</em> in Helsinki",
     "source": "Test Wire",
+    "url": "javascript:alert('from the url')",
     "published": "2021-03-02",
     "text": (
         "HELSINKI (Test Wire) - Finnish President Sauli Niinisto met Russian President Vladimir Putin in "
@@ -26,14 +27,18 @@ MARKUP_ARTICLE = {
 
 
 def _ingest(db: Path, paths: list[Path], pipeline) -> Path:
+    """Articles coded, enriched with tone and PLOVER contexts (what the dashboard filters on) and
+    stored."""
+    from detente.analytics.enrich import Enricher, enrich
     from detente.ingest import read_inputs
     from detente.store import Store
 
+    enricher = Enricher.load()
     articles = (a for a in read_inputs([str(p) for p in paths], None) if not isinstance(a, DetenteError))
     with Store.open(db) as store:
         for outcome in pipeline.process(articles):
             assert not isinstance(outcome, DetenteError), outcome
-            store.write(outcome)
+            store.write(enrich(outcome, enricher))
     return db
 
 

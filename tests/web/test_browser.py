@@ -186,6 +186,20 @@ def test_a_filter_narrows_the_events_list(watched: Watched) -> None:
     assert watched.errors == []
 
 
+def test_the_context_filter_narrows_the_dyad_timeline(watched: Watched) -> None:
+    page = watched.page
+    watched.open("/dyads/USA/RUS")
+    everything = int(page.locator("#dyad-total").inner_text())
+    page.select_option("#dyad-controls select[name=context]", "cbrn")  # the menu applies itself
+    page.wait_for_url("**context=cbrn**")
+    arms = int(page.locator("#dyad-total").inner_text())
+    assert 0 < arms < everything
+    assert "context cbrn" in page.locator("p.lede").inner_text()
+    links = page.locator("a.period-link").evaluate_all("links => links.map(a => a.href)")
+    assert links and all("context=cbrn" in href for href in links)
+    assert watched.errors == []
+
+
 def test_overview_counts_match_the_api(watched: Watched) -> None:
     watched.open("/")
     counts = watched.page.evaluate("fetch('/api/summary').then(r => r.json()).then(d => d.counts)")

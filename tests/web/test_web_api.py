@@ -53,6 +53,7 @@ def _overlaps(event: dict, first: str | None, last: str | None) -> bool:
         ({"since": "2022-02"}, lambda e: _overlaps(e, "2022-02-01", None)),
         ({"until": "1995-06"}, lambda e: _overlaps(e, None, "1995-06-30")),
         ({"q": "GENEVA"}, lambda e: "geneva" in e["evidence"].lower()),
+        ({"context": "cbrn"}, lambda e: "cbrn" in (e["contexts"] or "").split("; ")),
         ({"dyad": "USA-RUS", "plover": "CONSULT"}, lambda e: e["plover"] == "CONSULT" and {e["source_country"], e["target_country"]} == {"USA", "RUS"}),
     ],
 )
@@ -200,6 +201,8 @@ def test_dyad_series_periods(client) -> None:
     assert [p["period"] for p in quarterly["periods"]] == ["2014-Q1", "2014-Q2", "2014-Q3", "2014-Q4"]
     monthly = client.get("/api/dyads/usa/rus", params={"by": "month", "since": "2022-01", "until": "2022-03"}).json()
     assert [p["period"] for p in monthly["periods"]] == ["2022-01", "2022-02", "2022-03"]
+    arms = client.get("/api/dyads/USA/RUS", params={"context": "cbrn"}).json()
+    assert 0 < sum(p["events"] for p in arms["periods"]) < sum(p["events"] for p in yearly["periods"])
     directed = client.get("/api/dyads/USA/RUS", params={"directed": "true"}).json()
     assert sum(p["events"] for p in directed["periods"]) < sum(p["events"] for p in yearly["periods"])
 
@@ -267,6 +270,8 @@ def test_stored_markup_is_escaped_on_every_page(markup_db: Path, markup_article)
     assert "&lt;script&gt;alert(&#39;injected&#39;)&lt;/script&gt;" in page
     assert "<script>alert" not in page and "<b>trade</b>" not in page and "<em>resume</em>" not in page
     assert "Talks &lt;em&gt;resume&lt;/em&gt; in Helsinki" in page
+    assert client.get(f"/api/articles/{doc_id}").json()["url"].startswith("javascript:")
+    assert "javascript:" not in page  # a stored URL that is not http(s) gets no link
     listing = client.get("/articles", params={"q": "Helsinki"}).text
     assert "&lt;em&gt;resume&lt;/em&gt;" in listing and "<em>resume</em>" not in listing
     events = client.get("/events", params={"q": "Helsinki"}).text
