@@ -323,9 +323,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from detente.web import create_app
+    from detente.web.app import check_port
 
     db = _db_path(args, _config(args))
     app = create_app(db)
+    check_port(args.host, args.port)
     _err(f"serving {Path(db).resolve()} at http://{args.host}:{args.port}/ (API docs at /docs); Ctrl-C stops")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

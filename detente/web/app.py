@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from detente import __version__
+from detente.errors import ConfigError
 from detente.store import Store
 
 HERE = Path(__file__).parent
@@ -102,6 +103,22 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             schema.get("components", {}).get("schemas", {}).pop(name, None)
         app.openapi_schema = schema
     return app.openapi_schema
+
+
+def check_port(host: str, port: int) -> None:
+    """Raise ConfigError, saying what to do, when the server could not listen on host:port."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot listen on {host}:{port} ({exc.strerror or exc}); give another --port or --host, "
+            "or stop what is using it"
+        ) from None
 
 
 def _templates() -> Environment:

@@ -299,3 +299,47 @@ def test_the_database_is_opened_read_only(demo_db: Path) -> None:
 def test_a_missing_database_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="detente ingest"):
         create_app(tmp_path / "none.duckdb")
+
+
+def test_serve_says_when_the_port_is_taken(demo_db: Path, capsys) -> None:
+    import socket
+
+    from detente.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--db", str(demo_db), "--port", str(port)]) == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+
+
+def test_serve_runs_the_app_until_stopped(demo_db: Path) -> None:
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "detente", "serve", "--db", str(demo_db), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/summary", timeout=2)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, "detente serve did not start"
+                time.sleep(0.2)
+        assert answer.status_code == 200 and answer.json()["counts"]["articles"] > 0
+    finally:
+        server.send_signal(signal.SIGINT)
+        _, err = server.communicate(timeout=15)
+    assert f"at http://127.0.0.1:{port}/" in err
