@@ -107,6 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_options(p)
 
     p = sub.add_parser(
+        "serve", help="open the dashboard and HTTP API over a database",
+        description="Serve the dashboard (/) and the JSON API (/api/, documented at /docs) over a "
+        "database opened read-only. Stop with Ctrl-C.",
+    )
+    p.add_argument("--db", type=Path, metavar="FILE", help="database file (default: ./detente.duckdb)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    _add_config_options(p)
+
+    p = sub.add_parser(
         "eval", help="measure a stage against gold data",
         description="Run the same core as `extract` on gold data and print precision, recall and F1.",
     )
@@ -313,6 +323,20 @@ def _cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from detente.web import create_app
+    from detente.web.app import check_port
+
+    db = _db_path(args, _config(args))
+    app = create_app(db)
+    check_port(args.host, args.port)
+    _err(f"serving {Path(db).resolve()} at http://{args.host}:{args.port}/ (API docs at /docs); Ctrl-C stops")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     import importlib
 
@@ -335,6 +359,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _cmd_export,
     "summary": _cmd_summary,
     "migrate": _cmd_migrate,
+    "serve": _cmd_serve,
     "eval": _cmd_eval,
 }
 
