@@ -154,6 +154,7 @@ class Detente:
     ) -> RunReport:
         """The CLI's batch: read files and folders, store new articles in `db` and/or write them to
         `output` (format from `format` or the extension). Returns the run's report."""
+        from detente.analytics.fold_sql import STORE_HOOKS
         from detente.ingest import check_paths, read_inputs
         from detente.runners import run
         from detente.store import Store
@@ -164,7 +165,7 @@ class Detente:
         if problems:
             raise problems[0]
         with ExitStack() as stack:
-            store = stack.enter_context(Store.open(Path(db))) if db is not None else None
+            store = stack.enter_context(Store.open(Path(db), hooks=STORE_HOOKS)) if db is not None else None
             sink = None
             if output is not None:
                 sink = resolve(format, Path(output)).open(Path(output))

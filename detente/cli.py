@@ -252,6 +252,7 @@ def _summary_text(store: Any, db: Path) -> str:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
+    from detente.analytics.fold_sql import STORE_HOOKS
     from detente.ingest import count_inputs, read_inputs
     from detente.runners import run
     from detente.store import Store
@@ -260,7 +261,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     db = _db_path(args, config)
     _check_inputs(args.paths)
     pipeline = _pipeline(config, args.workers)
-    with Store.open(db) as store:
+    with Store.open(db, hooks=STORE_HOOKS) as store:
         with _progress_bar(config, "article", count_inputs(args.paths)) as update:
             report = run(
                 read_inputs(args.paths, sys.stdin), pipeline, store=store, reprocess=args.reprocess,
@@ -272,6 +273,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from detente.analytics.fold_sql import load_folded
     from detente.store import Store
     from detente.writers import resolve
 
@@ -279,8 +281,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     db = _db_path(args, config)
     writer = resolve(args.format, args.output)
     with Store.open(db, read_only=True) as store:
-        count = store.export(writer.name, args.output)
-    print(f"wrote {count} records to {args.output} ({writer.name})", file=sys.stderr)
+        count = store.export(writer.name, args.output, folded=load_folded(store.connection))
+    what = "folded events" if writer.folded_only else "records"
+    also = f" and {args.output}.mentions.tsv" if writer.name == "gdelt" else ""
+    print(f"wrote {count} {what} to {args.output}{also} ({writer.name})", file=sys.stderr)
     return 0
 
 
@@ -295,13 +299,14 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 
 def _cmd_migrate(args: argparse.Namespace) -> int:
+    from detente.analytics.fold_sql import STORE_HOOKS
     from detente.store import Store
 
     config = _config(args)
     db = _db_path(args, config)
     if not Path(db).exists():
         raise InputError(f"no database at {db}; nothing to upgrade")
-    with Store.open(db) as store:
+    with Store.open(db, hooks=STORE_HOOKS) as store:
         if store.upgraded_from is None:
             print(f"{db} is at schema {store.version}; nothing to do")
         else:

@@ -8,6 +8,6 @@ types (``schema``); older databases are upgraded on open (``migrations``).
 from __future__ import annotations
 
 from detente.store.migrations import SCHEMA_VERSION
-from detente.store.store import Dyad, Store, StoredArticle, Summary
+from detente.store.store import Dyad, Hooks, Store, StoredArticle, Summary
 
-__all__ = ["SCHEMA_VERSION", "Dyad", "Store", "StoredArticle", "Summary"]
+__all__ = ["SCHEMA_VERSION", "Dyad", "Hooks", "Store", "StoredArticle", "Summary"]
