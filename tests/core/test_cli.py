@@ -199,3 +199,16 @@ def test_analytics_mistakes_are_one_line(story_db, capsys, argv, message):
 def test_summary_counts_folded_events(story_db, capsys):
     assert main(["summary", "--db", str(story_db)]) == 0
     assert "events    4 events from 6 reports in 6 articles" in capsys.readouterr().out
+
+
+def test_every_command_and_format_appears_in_the_readme():
+    import argparse
+    from pathlib import Path
+
+    from detente.writers import names
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    missing = [name for name in sub.choices if f"detente {name}" not in readme]
+    assert not missing, f"commands not in the README: {missing}"
+    assert all(f"`{fmt}`" in readme for fmt in names())
