@@ -94,7 +94,7 @@ def doc_ref(row: dict[str, Any]) -> DocRef:
 def fetch_dicts(con: Any, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
     cursor = con.execute(sql, list(params))
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def has_folding(con: Any) -> bool:

@@ -245,7 +245,7 @@ class Store:
             [lo, hi],
         )
         return [
-            (row[0], row[1], row[2], {"type": t.record, **dict(zip(t.fields, row[3:]))})
+            (row[0], row[1], row[2], {"type": t.record, **dict(zip(t.fields, row[3:], strict=True))})
             for row in cursor.fetchall()
         ]
 

@@ -87,3 +87,18 @@ def test_export_of_a_missing_database_says_what_to_do(tmp_path, capsys):
     assert code == 4
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "detente ingest" in err
+
+
+def test_extract_to_csv_and_gdelt_without_a_store(tmp_path, inputs):
+    import csv
+
+    sheet, gdelt = tmp_path / "rows.csv", tmp_path / "events.tsv"
+    assert main(["extract", str(inputs), "-o", str(sheet)]) == 0
+    assert main(["extract", str(inputs), "--format", "gdelt", "-o", str(gdelt)]) == 0
+    with sheet.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and all(r["evidence"] and r["doc_id"] in ("oslo-1", "oslo-2") for r in rows)
+    events = gdelt.read_text(encoding="utf-8").splitlines()
+    mentions = (tmp_path / "events.tsv.mentions.tsv").read_text(encoding="utf-8").splitlines()
+    assert 0 < len(events) <= len(rows) and len(mentions) == sum(1 for r in rows if r["modality"] in ("asserted", "future"))
+    assert all(len(line.split("\t")) == 61 for line in events)
