@@ -309,7 +309,7 @@ class Database:
             "source.name AS source_name, target.name AS target_name, cameo, cameo_root, plover, plover_mode, "
             "goldstein, quad_class, modality, date.date AS date, date.earliest AS date_earliest, "
             "date.latest AS date_latest, location.name AS location, confidence, span, trigger, source, target, "
-            f"contexts FROM events {where} ORDER BY seq, n",
+            f"contexts, fold_id FROM events {where} ORDER BY seq, n",
             params + window_params, as_arrow,
         )
 
