@@ -231,6 +231,7 @@ class Event:
     # The folded event this report belongs to: set by the store when it folds the article; None
     # from `extract` (no store) and for reports that are not folded (hypothetical, negated).
     fold_id: str | None = None
+    tone: float | None = None  # the evidence sentence's, on GDELT's AvgTone scale
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -253,6 +254,7 @@ class Event:
             "contexts": list(self.contexts),
             "confidence": self.confidence,
             "fold_id": self.fold_id,
+            "tone": self.tone,
         }
 
 

@@ -30,8 +30,3 @@ class ToneScorer:
             return None
         scores: dict[str, float] = self._analyzer.polarity_scores(text)
         return round(100.0 * (scores["pos"] - scores["neg"]), 2)
-
-
-def tone(text: str, scorer: ToneScorer | None = None) -> float | None:
-    """The tone of one text; pass a ``ToneScorer`` when scoring many."""
-    return (scorer or ToneScorer()).tone(text)
