@@ -8,8 +8,9 @@ Two ways to write one:
   heads absolute (a root is its own head) or, with ``relative=True``, as offsets (0 for a root);
 - ``parse(vocab, text, TABLE)``: one token a line, ``word lemma TAG POS dep head [entity]``, the
   head an absolute token index, the entity an IOB tag (``B-PERSON``, ``I-PERSON``; omitted or
-  ``O`` outside); ``#`` starts a comment (the token's index, say). The spaces between the words are taken from ``text``, so character offsets in
-  the test are offsets in the sentence as written.
+  ``O`` outside); ``#`` starts a comment (the token's index, say), and a paragraph break's
+  whitespace token is written ``\\n\\n``. The spaces between the words are taken from ``text``,
+  so character offsets in the test are offsets in the sentence as written.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def parse(vocab: Vocab, text: str, table: str) -> Doc:
     for n, row in enumerate(rows):
         if len(row) not in (6, 7):
             raise ValueError(f"table line {n} has {len(row)} columns: write word lemma TAG POS dep head [entity]")
-    words = [r[0] for r in rows]
+    words = [r[0].replace("\\n", "\n") for r in rows]
     found, spaces = get_words_and_spaces(words, text)
     if found != words:
         raise ValueError(f"the table's words do not spell the text: compare {found} with {words}")
