@@ -1,11 +1,11 @@
 """The finder's filters that read the parse (``detente.dates.finder.plausible``: a time word used as
 an adjective, a verb, an amount or a number is no time), on Docs built by hand.
 
-Each Doc is the parse the model gives the sentence (written out, so the rule under test is
-explicit and the test does not move when the model's parse does); the model-backed tests of the
-same rules on running text are in ``test_dates_anchoring.py`` and ``test_dates_resolve.py``.
-Tables: ``word lemma TAG POS dep head [entity]`` (``tests/docs.py``). Sentences written for these
-tests.
+Each Doc is written out as the rule reads it, mostly the parse the model gives the sentence (so the
+rule under test is explicit and the test does not move when the model's parse does). The
+model-backed tests of the dates stage on running text are in ``test_dates_anchoring.py`` and
+``test_dates_resolve.py``. Tables: ``word lemma TAG POS dep head [entity]`` (``tests/docs.py``).
+Sentences written for these tests.
 """
 
 from __future__ import annotations

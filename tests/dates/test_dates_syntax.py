@@ -1,10 +1,10 @@
 """The parse shapes the dates stage reads (``detente.dates.syntax``: the token a time attaches to and
 the tense of its clause; the date of a clause), on Docs built by hand.
 
-Each Doc is the parse the model gives the sentence (written out, so the rule under test is
-explicit and the test does not move when the model's parse does); the model-backed tests of the
-same rules on running text are in ``test_dates_anchoring.py`` and ``test_dates_resolve.py``; the
-finder's filters over the parse in ``test_dates_finder_shapes.py``.
+Each Doc is written out as the rule reads it, mostly the parse the model gives the sentence (so the
+rule under test is explicit and the test does not move when the model's parse does). The
+model-backed tests of the same rules on running text are in ``test_dates_anchoring.py`` and
+``test_dates_resolve.py``; the finder's filters over the parse in ``test_dates_finder_shapes.py``.
 Tables: ``word lemma TAG POS dep head [entity]`` (``tests/docs.py``). Sentences written for these
 tests.
 """
