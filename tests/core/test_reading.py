@@ -5,10 +5,10 @@ no model is needed to test them (sentences written for these tests)."""
 from __future__ import annotations
 
 import pytest
-from docs import make_doc, parse
 
 from detente.reading import Sentences, read
 from detente.records import Article, Dateline
+from docs import make_doc, parse
 
 
 @pytest.mark.parametrize(
