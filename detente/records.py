@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
+from datetime import date as _Date  # for annotations inside classes with a `date` member
 from typing import Any, Literal
 
 Precision = Literal[
@@ -65,7 +66,7 @@ class DateWindow:
         return cls()
 
     @classmethod
-    def day(cls, d: date) -> DateWindow:
+    def day(cls, d: _Date) -> DateWindow:
         return cls(earliest=d, latest=d, precision="day", timex=d.isoformat())
 
     def to_dict(self) -> dict[str, Any]:

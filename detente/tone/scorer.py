@@ -20,7 +20,7 @@ class ToneScorer:
     """Holds VADER's analyzer (its lexicon is loaded once per scorer, not per text)."""
 
     def __init__(self) -> None:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # type: ignore[import-untyped]
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
         self._analyzer: Any = SentimentIntensityAnalyzer()
 
