@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from detente.actors.knowledge import KnowledgeBase
 from detente.actors.lookup import MentionIndex
 from detente.events.lexicon import Lexicon, Pattern
 from detente.records import Actor, Mention
@@ -26,7 +27,10 @@ ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod")
 class Participants:
     """Finds the actors around a predicate in one article (its mentions, the end of its dateline)."""
 
-    def __init__(self, lexicon: Lexicon, index: MentionIndex, dateline_end: int = 0) -> None:
+    def __init__(
+        self, lexicon: Lexicon, index: MentionIndex, dateline_end: int = 0, kb: KnowledgeBase | None = None
+    ) -> None:
+        self.kb = kb
         self.lex = lexicon
         self.s = lexicon.settings
         self.index = index
@@ -287,12 +291,31 @@ class Participants:
         """The actors a noun phrase names, one per conjunct ("Rice and Gates")."""
         out: list[Mention] = []
         for head in (tok, *tok.conjuncts):
-            for m in self.actor_of(head):
+            found = self.actor_of(head)
+            if not found and allow_place:
+                found = self.country_modifier(head)
+            for m in found:
                 if m.kind == "place" and not allow_place:
                     continue
                 if all(m.span != o.span for o in out):
                     out.append(m)
         return out
+
+    def country_modifier(self, tok: Token) -> list[Mention]:
+        """A country adjective modifying the phrase an action is aimed at ("bombed Syrian
+        villages", "seized Iranian tankers"): the country is the party acted on. The actors
+        stage leaves such adjectives out (a topic, "Syrian affairs", names no actor), so they
+        are read here, for target positions only."""
+        if self.kb is None or tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i == tok.i:
+            return []
+        if tok.i > 0 and tok.doc[tok.i - 1].text == "-":
+            return []  # "an anti-Syria journalist", "pro-Russian forces": a stance, not the party
+        entries = [e for e in self.kb.lookup(tok.text) if e.kind in ("adjective", "name") and not e.subnational]
+        if len({e.country for e in entries}) != 1:
+            return []
+        e = entries[0]
+        actor = Actor(text=tok.text, name=e.name, actor_id=e.actor_id, country=e.country)
+        return [Mention(doc_id="", span=(tok.idx, tok.idx + len(tok)), actor=actor, kind="country")]
 
     def actor_of(self, head: Token) -> list[Mention]:
         if head.lower_ in RELATIVE and head.head.dep_ == "relcl":
