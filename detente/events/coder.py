@@ -263,7 +263,9 @@ class _SentenceCoder:
             subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJ), None)
         else:
             subj = self.who.subject(verb, passive)
-        if subj is not None and subj.lower_ in PRONOUNS:
+        # A pronoun subject is who the actors stage's coreference says it is; failing that, in
+        # reported speech ("X said he would ..."), the speaker.
+        if subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
             subj = self.who.speaker(verb)
         sources = self.who.actors(subj, allow_place=False) if subj is not None else []
         # No actor acts: an agentless attack by a named means ("was killed in a bomb blast") or a
@@ -301,7 +303,7 @@ class _SentenceCoder:
         if self._modality(verb) != "asserted":
             return []
         subj = self.who.subject(verb, passive=False)
-        if subj is not None and subj.lower_ in PRONOUNS:
+        if subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
             subj = self.who.speaker(verb)
         speakers = self.who.actors(subj, allow_place=False) if subj is not None else []
         accused = accusations(speakers, [(d.source, d.target, d.code, d.modality) for d in reported], self.s)
@@ -376,7 +378,7 @@ class _SentenceCoder:
         if not sources and noun.dep_ in OBJ and self.lemma(noun.head) in self.s.light_verbs:
             # "Students staged a demonstration": the light verb's subject is the noun's source.
             subj = self.who.subject(noun.head, passive=False)
-            if subj is not None and subj.lower_ in PRONOUNS:
+            if subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
                 subj = self.who.speaker(noun.head)
             if subj is not None:
                 sources = self.who.actors(subj, allow_place=False)

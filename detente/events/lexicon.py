@@ -98,6 +98,7 @@ class Settings:
     accused_prefixes: frozenset[str] = frozenset()
     accusation_code: frozenset[str] = frozenset()
     breach_prefixes: frozenset[str] = frozenset()
+    placeless_roots: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
     reciprocal_prefixes: frozenset[str] = frozenset()
     bare_statement_codes: frozenset[str] = frozenset()

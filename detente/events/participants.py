@@ -237,9 +237,11 @@ class Participants:
             clause = self.clause_subject(verb)
             if clause:
                 return clause
-        return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs)
+        # "said on Tuesday in Paris": a statement is made in a place, not to it.
+        placed = self.lex.codes[pattern.code].root not in self.s.placeless_roots
+        return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs, placed)
 
-    def fallback_targets(self, verb: Token, objects: list[Token]) -> list[Token]:
+    def fallback_targets(self, verb: Token, objects: list[Token], placed: bool = True) -> list[Token]:
         """Weaker evidence for the target, in order: whose the object is ("rejected a U.S.
         proposal", "an offer from X"); the object of a contact participle ("Addressing X, Y
         offered ..."); the place the action happens in ("imposed a curfew in X")."""
@@ -275,6 +277,8 @@ class Participants:
                 mods = [c for c in pobj.children if c.dep_ in ACTOR_MODIFIERS and self.actors(c, allow_place=False)]
                 if mods:
                     return mods
+        if not placed:
+            return []
         # "rioted at a prison in X", "fired at targets in X": the place of the verb's own phrase.
         phrase = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         for h in [verb] + _xcomp_chain(verb) + objects + phrase:
@@ -344,7 +348,20 @@ class Participants:
             return []
         containing = [m for m in found if m.span[0] <= head.idx < m.span[1]]
         if containing:
-            return [max(containing, key=lambda m: m.span[1] - m.span[0])]
+            best = max(containing, key=lambda m: m.span[1] - m.span[0])
+            # "the leaders of France, Brazil and India": one mention may take the first country
+            # with the head; the others are the conjuncts of its "of" phrase.
+            more = [
+                m
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for conj in pobj.conjuncts
+                for m in self.index.overlapping(conj.idx, conj.idx + len(conj))
+                if m.span[0] >= best.span[1] and m.actor.country and m.actor.country != best.actor.country
+            ]
+            return [best, *more] if people else [best]
         # "Senior Hungarian and Romanian officials": each modifier names an actor, but only when
         # the head names people ("relations" in "Russian-U.S. relations" is a topic, not a party).
         if not people:

@@ -79,7 +79,8 @@ def placed_in_past(token: Token, markers: frozenset[str]) -> bool:
 def event_date(predicate: int, doc: Doc, when: TimeIndex, lexicon: Lexicon) -> DateWindow:
     """The event's date: its own time expression; else unknown when its words place it in the
     past; else, inside a report, the report's date (an event reported in a dated statement is
-    no later than the statement); else the publication window."""
+    no later than the statement); else the date of the clause it hangs from; else the
+    publication window."""
     own = when.date_for(predicate, doc)
     published = when.published.window
     if own != published:
@@ -91,4 +92,14 @@ def event_date(predicate: int, doc: Doc, when: TimeIndex, lexicon: Lexicon) -> D
     report = reporting_verb(token, s.speech_verbs)
     if report is not None:
         return when.date_for(report.i, doc)
+    # "a war in which X sank Y" in a sentence dated "in 1991": a clause hanging from a dated one
+    # happens in its frame, not on the news day.
+    t = token
+    for _ in range(8):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        framed = when.date_for(t.i, doc)
+        if framed != published:
+            return framed
     return own
