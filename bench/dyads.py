@@ -21,7 +21,7 @@ from spacy.tokens import DocBin
 
 from detente.config import load_config
 from detente.core import Pipeline, analyse
-from detente.records import Article, Event
+from detente.records import Actor, Article, Event
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REPO.parent / "shared" / "gold" / "polnear" / "train" / "text"
@@ -37,7 +37,7 @@ def _articles(folder: Path, limit: int | None) -> list[Article]:
 
 
 def _row(event: Event, text: str) -> dict[str, object]:
-    def side(actor: object) -> dict[str, object] | None:
+    def side(actor: Actor | None) -> dict[str, object] | None:
         return None if actor is None else {"text": actor.text, "name": actor.name, "country": actor.country}
 
     return {
@@ -74,7 +74,7 @@ def main() -> None:
 
     total = both = src_only = bare_010 = 0
     rows: list[dict[str, object]] = []
-    for doc, article in zip(docs, articles):
+    for doc, article in zip(docs, articles, strict=True):
         for e in analyse(doc, article, pipeline.resources).events:
             total += 1
             src_c = e.source.country is not None

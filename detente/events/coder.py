@@ -16,7 +16,6 @@ from detente.actors.knowledge import KnowledgeBase
 from detente.actors.lookup import MentionIndex
 from detente.dates import TimeIndex
 from detente.events.lexicon import Lexicon, Pattern
-from detente.events.reported import accusations, event_date
 from detente.events.participants import (
     FINITE,
     OBJ,
@@ -25,6 +24,7 @@ from detente.events.participants import (
     SUBJ,
     Participants,
 )
+from detente.events.reported import accusations, event_date
 from detente.reading import Reading
 from detente.records import (
     Event,
