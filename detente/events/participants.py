@@ -199,6 +199,8 @@ class Participants:
             else:
                 objs = [c for c in hk if c.dep_ in DATIVE and c.i not in used]
             objs = [next((g for g in o.children if g.dep_ == "pobj"), o) for o in objs]
+            if obj is None and h.i != verb.i:
+                objs += _small_clause_subjects(h)
             plain_objs += [o for o in objs if o.dep_ in OBJ]
             # "discussed relations with X": an object that names no actor leaves the target open.
             objs = [o for o in objs if self.actors(o, allow_place=True)]
@@ -395,6 +397,20 @@ def _stranded_object(prep: Token) -> Token | None:
         if subj is not None and subj.left_edge.i == prep.i + 1:
             return subj
     return None
+
+
+def _small_clause_subjects(verb: Token) -> list[Token]:
+    """"offered to help X reach a deal": the parser reads a bare-infinitive complement as a
+    clause whose subject is, in meaning, the complement verb's object; only right after the
+    verb and with no "that" (a content clause's subject is no object)."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i < verb.i or any(g.dep_ == "mark" for g in c.children):
+            continue
+        subj = next((g for g in c.children if g.dep_ in SUBJ), None)
+        if subj is not None and subj.left_edge.i == verb.i + 1:
+            out.append(subj)
+    return out
 
 
 def _plural_name(token: Token) -> bool:

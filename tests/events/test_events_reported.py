@@ -104,3 +104,8 @@ def test_coordinated_actors_of_a_meeting_give_one_event_per_pair(pipeline) -> No
 def test_pronoun_subject_is_resolved_through_coreference(pipeline) -> None:
     events = events_of(pipeline, "Chancellor Angela Merkel landed in Lima on Monday. She met the Peruvian president there.")
     assert ("DEU", "PER", "040") in dyads(events)
+
+
+def test_object_of_a_bare_infinitive_complement_is_the_target(pipeline) -> None:
+    events = events_of(pipeline, "The Chilean president promised to help Peru rebuild its ports.")
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} == {("CHL", "PER")}
