@@ -372,7 +372,9 @@ class _SentenceCoder:
             # "Russian sanctions against Iran": an actor modifier is the source.
             for c in noun.children:
                 if c.dep_ in ("amod", "compound", "nmod"):
-                    sources = self.who.actors(c, allow_place=False)
+                    # "the Paris attacks", "a Beijing summit": a capital before an event noun says
+                    # where it happened, not who acted.
+                    sources = [m for m in self.who.actors(c, allow_place=False) if not self.who.is_capital(m)]
                     if sources:
                         break
         if not sources and noun.dep_ in OBJ and self.lemma(noun.head) in self.s.light_verbs:

@@ -307,6 +307,12 @@ class Participants:
                     out.append(m)
         return out
 
+    def is_capital(self, mention: Mention) -> bool:
+        """Whether the mention's words are a capital city's name ("Paris", "Beijing")."""
+        if self.kb is None:
+            return False
+        return any(e.kind == "capital" for e in self.kb.lookup(mention.actor.text))
+
     def country_modifier(self, tok: Token) -> list[Mention]:
         """A country adjective modifying the phrase an action is aimed at ("bombed Syrian
         villages", "seized Iranian tankers"): the country is the party acted on. The actors

@@ -109,3 +109,12 @@ def test_pronoun_subject_is_resolved_through_coreference(pipeline) -> None:
 def test_object_of_a_bare_infinitive_complement_is_the_target(pipeline) -> None:
     events = events_of(pipeline, "The Chilean president promised to help Peru rebuild its ports.")
     assert {(e.source.country, e.target.country if e.target else None) for e in events} == {("CHL", "PER")}
+
+
+def test_capital_before_an_event_noun_is_the_place_not_the_source(pipeline) -> None:
+    assert events_of(pipeline, "The Lima attacks on Chilean diplomats shocked the region.") == ()
+
+
+def test_country_adjective_before_an_event_noun_is_the_source(pipeline) -> None:
+    events = events_of(pipeline, "Russian sanctions against Peru began on Monday.")
+    assert {(e.source.country, e.target.country if e.target else None, e.cameo_root) for e in events} == {("RUS", "PER", "16")}
