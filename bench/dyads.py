@@ -42,6 +42,7 @@ def _row(event: Event, text: str) -> dict[str, object]:
 
     return {
         "doc": event.doc_id,
+        "span": list(event.span),
         "sentence": text[event.span[0] : event.span[1]],
         "trigger": text[event.trigger[0] : event.trigger[1]],
         "source": side(event.source),
