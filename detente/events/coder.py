@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.actors.knowledge import KnowledgeBase
 from detente.actors.lookup import MentionIndex
 from detente.dates import TimeIndex
 from detente.events.lexicon import Lexicon, Pattern
@@ -23,6 +24,7 @@ from detente.events.participants import (
     SUBJ,
     Participants,
 )
+from detente.events.reported import accusations, event_date
 from detente.reading import Reading
 from detente.records import (
     Event,
@@ -50,15 +52,17 @@ def code(
     index: MentionIndex,
     when: TimeIndex,
     lexicon: Lexicon,
+    kb: KnowledgeBase | None = None,
 ) -> tuple[Event, ...]:
-    """The article's events, numbered ``{doc_id}:e{n}`` in text order."""
+    """The article's events, numbered ``{doc_id}:e{n}`` in text order. With ``kb``, a country
+    adjective on the phrase an action is aimed at names its target ("bombed Syrian villages")."""
     doc, article = reading.doc, reading.article
     if not len(index):
         return ()
     # Words of a dateline ("KYIV. May 3 (Ukrinform) -") are glued by the parser into the first
     # sentence and can be taken as its subject: they never name the actor.
     dateline = reading.dateline
-    coder = _SentenceCoder(lexicon, index, dateline_end=dateline.span[1] if dateline else 0)
+    coder = _SentenceCoder(lexicon, index, dateline_end=dateline.span[1] if dateline else 0, kb=kb)
     drafts: list[_Draft] = []
     for sent in doc.sents:
         drafts.extend(coder.sentence(sent))
@@ -81,7 +85,7 @@ def code(
                 plover=entry.plover,
                 plover_mode=entry.plover_mode,
                 modality=d.modality,
-                date=when.date_for(d.predicate, doc),
+                date=event_date(d.predicate, doc, when, lexicon),
                 confidence=d.confidence,
             )
         )
@@ -89,11 +93,13 @@ def code(
 
 
 class _SentenceCoder:
-    def __init__(self, lexicon: Lexicon, index: MentionIndex, dateline_end: int = 0) -> None:
+    def __init__(
+        self, lexicon: Lexicon, index: MentionIndex, dateline_end: int = 0, kb: KnowledgeBase | None = None
+    ) -> None:
         self.lex = lexicon
         self.s = lexicon.settings
         self.index = index
-        self.who = Participants(lexicon, index, dateline_end)
+        self.who = Participants(lexicon, index, dateline_end, kb=kb)
 
     def lemma(self, tok: Token) -> str:
         """The token's lemma, with the model's known slips corrected."""
@@ -148,6 +154,7 @@ class _SentenceCoder:
                 out.extend(self._noun_events(noun, hit[0], hit[1], sent_span, seen))
         out = _outermost(out, sent.doc)
         # Reported speech: the saying is a statement only when nothing more specific is in it.
+        composed: list[_Draft] = []
         for verb, pattern, words in speech:
             demand = self.who.demanded(verb)
             if demand is not None:
@@ -155,11 +162,17 @@ class _SentenceCoder:
                 out.extend(self._verb_events(verb, replace(pattern, code=code_), words, sent_span, seen, targets=demand))
                 continue
             inner = {t.i for t in verb.subtree}
-            if any(d.predicate in inner and d.predicate != verb.i for d in out):
+            reported = [d for d in out if d.predicate in inner and d.predicate != verb.i]
+            if reported:
+                # The report is composed with what it states (PETRARCH2): the stated event stays,
+                # and a speaker who says another actor attacked or broke the law accuses it.
+                composed.extend(self._accusations(verb, words, reported, sent_span, seen))
                 continue
+            # A statement with no one it is about or addressed to is no event (`_drafts`).
             out.extend(self._verb_events(verb, pattern, words, sent_span, seen, confidence=0.3))
         # Again with the demands read from reported speech: what they contain is part of them.
-        return _outermost(out, sent.doc)
+        # An accusation composed from a report stands beside the event reported, not over it.
+        return _outermost(out, sent.doc) + composed
 
     # ---- matching -------------------------------------------------------------------------------
 
@@ -250,7 +263,9 @@ class _SentenceCoder:
             subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJ), None)
         else:
             subj = self.who.subject(verb, passive)
-        if subj is not None and subj.lower_ in PRONOUNS:
+        # A pronoun subject is who the actors stage's coreference says it is; failing that, in
+        # reported speech ("X said he would ..."), the speaker.
+        if subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
             subj = self.who.speaker(verb)
         sources = self.who.actors(subj, allow_place=False) if subj is not None else []
         # No actor acts: an agentless attack by a named means ("was killed in a bomb blast") or a
@@ -280,6 +295,29 @@ class _SentenceCoder:
         if targets is None:
             targets = self.who.verb_targets(verb, pattern, words, passive)
         return self._drafts(verb, pattern.code, words, sources, targets, modality, sent_span, seen, confidence)
+
+    def _accusations(
+        self, verb: Token, words: list[Token], reported: list[_Draft], sent_span: tuple[int, int], seen: set[tuple]
+    ) -> list[_Draft]:
+        """The speaker's accusation of the actors a report says attacked or broke the law."""
+        if self._modality(verb) != "asserted":
+            return []
+        subj = self.who.subject(verb, passive=False)
+        if subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
+            subj = self.who.speaker(verb)
+        speakers = self.who.actors(subj, allow_place=False) if subj is not None else []
+        accused = accusations(speakers, [(d.source, d.target, d.code, d.modality) for d in reported], self.s)
+        code_ = next(iter(self.s.accusation_code), None)
+        if not accused or code_ is None:
+            return []
+        out: list[_Draft] = []
+        for speaker, target in accused:
+            out.extend(
+                self._drafts(
+                    verb, code_, words, [speaker], [], "asserted", sent_span, seen, 0.5, target_mentions=[target]
+                )
+            )
+        return out
 
     # ---- nouns --------------------------------------------------------------------------------------
 
@@ -334,13 +372,15 @@ class _SentenceCoder:
             # "Russian sanctions against Iran": an actor modifier is the source.
             for c in noun.children:
                 if c.dep_ in ("amod", "compound", "nmod"):
-                    sources = self.who.actors(c, allow_place=False)
+                    # "the Paris attacks", "a Beijing summit": a capital before an event noun says
+                    # where it happened, not who acted.
+                    sources = [m for m in self.who.actors(c, allow_place=False) if not self.who.is_capital(m)]
                     if sources:
                         break
         if not sources and noun.dep_ in OBJ and self.lemma(noun.head) in self.s.light_verbs:
             # "Students staged a demonstration": the light verb's subject is the noun's source.
             subj = self.who.subject(noun.head, passive=False)
-            if subj is not None and subj.lower_ in PRONOUNS:
+            if subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
                 subj = self.who.speaker(noun.head)
             if subj is not None:
                 sources = self.who.actors(subj, allow_place=False)
@@ -373,39 +413,50 @@ class _SentenceCoder:
             code = self.lex.future_code(code)
         targets: list[Mention | None] = list(target_mentions or [])
         for tok in target_toks:
+            if self.lemma(tok) in self.s.audience_nouns:
+                continue  # "told reporters": the press or an audience is not a target
             # A target position may hold a country the actors stage read as a place ("sent arms
             # to Pakistan", "a visit to Moscow"): the country is the party acted on.
-            targets.extend(self.who.actors(tok, allow_place=True))
+            targets.extend(m for m in self.who.actors(tok, allow_place=True) if m.actor.sector != "JRN")
+        pairs: list[tuple[Mention, Mention | None]]
         if not targets:
             # "The cabinet met on Sunday": a meeting needs a second party; one actor meeting
             # alone is its own business, not an interaction.
             if code in self.s.partner_codes and len(sources) < 2:
                 return []
-            targets = [None]
+            if any(code.startswith(p) for p in self.s.reciprocal_prefixes) and len(sources) >= 2:
+                # "X and Y met", "X and Y signed a pact": one event per pair of co-ordinated
+                # actors, in text order, not mirrored (output contract).
+                pairs = [(a, b) for n, a in enumerate(sources) for b in sources[n + 1 :]]
+            else:
+                pairs = [(src, None) for src in sources]
+        else:
+            pairs = [(src, tgt) for src in sources for tgt in targets]
         start = min(w.idx for w in words)
         end = max(w.idx + len(w) for w in words)
         out = []
-        for src in sources:
+        for src, tgt in pairs:
             if src.actor.sector == "JRN":  # a news agency reporting something is not its source
                 continue
             # An actor with no country (an unresolved name) cannot be placed in a dyad: the event
             # would be a guess about who acted, so none is emitted.
             if src.actor.country is None and not anonymous:
                 continue
-            for tgt in targets:
-                if tgt is not None and _same(src, tgt):
-                    tgt = None
-                key = (sent_span, _key(src), _key(tgt) if tgt else None, code)
-                if key in seen:
-                    continue
-                seen.add(key)
-                conf = confidence + (0.1 if tgt is not None else 0.0)
-                out.append(
-                    _Draft(
-                        sent=sent_span, trigger=(start, end), predicate=pred.i, source=src, target=tgt,
-                        code=code, modality=modality, confidence=round(min(conf, 0.9), 2),
-                    )
+            if tgt is not None and _same(src, tgt):
+                tgt = None
+            if tgt is None and code in self.s.bare_statement_codes:
+                continue  # a statement about or to no one: the quote record holds it
+            key = (sent_span, _key(src), _key(tgt) if tgt else None, code)
+            if key in seen:
+                continue
+            seen.add(key)
+            conf = confidence + (0.1 if tgt is not None else 0.0)
+            out.append(
+                _Draft(
+                    sent=sent_span, trigger=(start, end), predicate=pred.i, source=src, target=tgt,
+                    code=code, modality=modality, confidence=round(min(conf, 0.9), 2),
                 )
+            )
         return out
 
     def _modality(self, verb: Token) -> Modality | None:

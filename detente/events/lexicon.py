@@ -94,6 +94,14 @@ class Settings:
     violent_means: frozenset[str] = frozenset()
     crowd_roots: frozenset[str] = frozenset()
     crowd_place_preps: frozenset[str] = frozenset()
+    audience_nouns: frozenset[str] = frozenset()
+    accused_prefixes: frozenset[str] = frozenset()
+    accusation_code: frozenset[str] = frozenset()
+    breach_prefixes: frozenset[str] = frozenset()
+    placeless_roots: frozenset[str] = frozenset()
+    past_markers: frozenset[str] = frozenset()
+    reciprocal_prefixes: frozenset[str] = frozenset()
+    bare_statement_codes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from detente.actors.knowledge import KnowledgeBase
 from detente.actors.lookup import MentionIndex
 from detente.events.lexicon import Lexicon, Pattern
 from detente.records import Actor, Mention
@@ -26,7 +27,10 @@ ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod")
 class Participants:
     """Finds the actors around a predicate in one article (its mentions, the end of its dateline)."""
 
-    def __init__(self, lexicon: Lexicon, index: MentionIndex, dateline_end: int = 0) -> None:
+    def __init__(
+        self, lexicon: Lexicon, index: MentionIndex, dateline_end: int = 0, kb: KnowledgeBase | None = None
+    ) -> None:
+        self.kb = kb
         self.lex = lexicon
         self.s = lexicon.settings
         self.index = index
@@ -195,6 +199,8 @@ class Participants:
             else:
                 objs = [c for c in hk if c.dep_ in DATIVE and c.i not in used]
             objs = [next((g for g in o.children if g.dep_ == "pobj"), o) for o in objs]
+            if obj is None and h.i != verb.i:
+                objs += _small_clause_subjects(h)
             plain_objs += [o for o in objs if o.dep_ in OBJ]
             # "discussed relations with X": an object that names no actor leaves the target open.
             objs = [o for o in objs if self.actors(o, allow_place=True)]
@@ -233,9 +239,11 @@ class Participants:
             clause = self.clause_subject(verb)
             if clause:
                 return clause
-        return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs)
+        # "said on Tuesday in Paris": a statement is made in a place, not to it.
+        placed = self.lex.codes[pattern.code].root not in self.s.placeless_roots
+        return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs, placed)
 
-    def fallback_targets(self, verb: Token, objects: list[Token]) -> list[Token]:
+    def fallback_targets(self, verb: Token, objects: list[Token], placed: bool = True) -> list[Token]:
         """Weaker evidence for the target, in order: whose the object is ("rejected a U.S.
         proposal", "an offer from X"); the object of a contact participle ("Addressing X, Y
         offered ..."); the place the action happens in ("imposed a curfew in X")."""
@@ -271,6 +279,8 @@ class Participants:
                 mods = [c for c in pobj.children if c.dep_ in ACTOR_MODIFIERS and self.actors(c, allow_place=False)]
                 if mods:
                     return mods
+        if not placed:
+            return []
         # "rioted at a prison in X", "fired at targets in X": the place of the verb's own phrase.
         phrase = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         for h in [verb] + _xcomp_chain(verb) + objects + phrase:
@@ -287,12 +297,37 @@ class Participants:
         """The actors a noun phrase names, one per conjunct ("Rice and Gates")."""
         out: list[Mention] = []
         for head in (tok, *tok.conjuncts):
-            for m in self.actor_of(head):
+            found = self.actor_of(head)
+            if not found and allow_place:
+                found = self.country_modifier(head)
+            for m in found:
                 if m.kind == "place" and not allow_place:
                     continue
                 if all(m.span != o.span for o in out):
                     out.append(m)
         return out
+
+    def is_capital(self, mention: Mention) -> bool:
+        """Whether the mention's words are a capital city's name ("Paris", "Beijing")."""
+        if self.kb is None:
+            return False
+        return any(e.kind == "capital" for e in self.kb.lookup(mention.actor.text))
+
+    def country_modifier(self, tok: Token) -> list[Mention]:
+        """A country adjective modifying the phrase an action is aimed at ("bombed Syrian
+        villages", "seized Iranian tankers"): the country is the party acted on. The actors
+        stage leaves such adjectives out (a topic, "Syrian affairs", names no actor), so they
+        are read here, for target positions only."""
+        if self.kb is None or tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i == tok.i:
+            return []
+        if tok.i > 0 and tok.doc[tok.i - 1].text == "-":
+            return []  # "an anti-Syria journalist", "pro-Russian forces": a stance, not the party
+        entries = [e for e in self.kb.lookup(tok.text) if e.kind in ("adjective", "name") and not e.subnational]
+        if len({e.country for e in entries}) != 1:
+            return []
+        e = entries[0]
+        actor = Actor(text=tok.text, name=e.name, actor_id=e.actor_id, country=e.country)
+        return [Mention(doc_id="", span=(tok.idx, tok.idx + len(tok)), actor=actor, kind="country")]
 
     def actor_of(self, head: Token) -> list[Mention]:
         if head.lower_ in RELATIVE and head.head.dep_ == "relcl":
@@ -321,7 +356,20 @@ class Participants:
             return []
         containing = [m for m in found if m.span[0] <= head.idx < m.span[1]]
         if containing:
-            return [max(containing, key=lambda m: m.span[1] - m.span[0])]
+            best = max(containing, key=lambda m: m.span[1] - m.span[0])
+            # "the leaders of France, Brazil and India": one mention may take the first country
+            # with the head; the others are the conjuncts of its "of" phrase.
+            more = [
+                m
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for conj in pobj.conjuncts
+                for m in self.index.overlapping(conj.idx, conj.idx + len(conj))
+                if m.span[0] >= best.span[1] and m.actor.country and m.actor.country != best.actor.country
+            ]
+            return [best, *more] if people else [best]
         # "Senior Hungarian and Romanian officials": each modifier names an actor, but only when
         # the head names people ("relations" in "Russian-U.S. relations" is a topic, not a party).
         if not people:
@@ -355,6 +403,20 @@ def _stranded_object(prep: Token) -> Token | None:
         if subj is not None and subj.left_edge.i == prep.i + 1:
             return subj
     return None
+
+
+def _small_clause_subjects(verb: Token) -> list[Token]:
+    """"offered to help X reach a deal": the parser reads a bare-infinitive complement as a
+    clause whose subject is, in meaning, the complement verb's object; only right after the
+    verb and with no "that" (a content clause's subject is no object)."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i < verb.i or any(g.dep_ == "mark" for g in c.children):
+            continue
+        subj = next((g for g in c.children if g.dep_ in SUBJ), None)
+        if subj is not None and subj.left_edge.i == verb.i + 1:
+            out.append(subj)
+    return out
 
 
 def _plural_name(token: Token) -> bool:

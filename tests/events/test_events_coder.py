@@ -104,9 +104,23 @@ def test_reported_speech_codes_the_reported_action(nlp, lexicon) -> None:
     assert {(s, c) for s, _, c in triples(events)} == {("Iran", "125")}
 
 
-def test_saying_is_a_statement_only_when_nothing_else_is_there(nlp, lexicon) -> None:
-    (e,) = run(nlp, lexicon, "Lavrov said the weather in the capital was fine.")
-    assert (e.cameo, e.plover) == ("010", None)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov said the weather in the capital was fine.",
+        "Merkel told reporters that the weather in the capital was fine.",
+        "Kerry said on Monday that the summer had been long.",
+    ],
+)
+def test_saying_with_no_one_it_is_about_is_no_event(nlp, lexicon, text: str) -> None:
+    # Issue #13: a target-less 010 is not an event (the quote record holds it); the press or an
+    # audience is not a target.
+    assert run(nlp, lexicon, text) == ()
+
+
+def test_statement_addressed_to_an_actor_stays(nlp, lexicon) -> None:
+    events = run(nlp, lexicon, "Lavrov said to Kerry that the weather in the capital was fine.")
+    assert triples(events) == {("Lavrov", "Kerry", "010")}
 
 
 def test_pronoun_in_reported_speech_is_the_speaker(nlp, lexicon) -> None:

@@ -1,0 +1,105 @@
+"""Reported speech and the time of an event: what a report adds to the events it states.
+
+Composition follows PETRARCH2 (openeventdata/petrarch2, the TRANSFORMATIONS block of
+``petrarch2/data/dictionaries/CAMEO.2.0.txt`` and ``utilities.combine_code``): a saying with a
+nested event takes the nested event's code ("a (a b Q) SAY = a b Q"), and a speaker who says
+that another actor attacked accuses it ("a (b . ATTACK) SAY = a b 112"). The saying itself is
+no event unless it is about or addressed to another actor (output contract).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from detente.dates import TimeIndex
+from detente.events.lexicon import Lexicon, Settings
+from detente.records import DateWindow, Mention, Modality
+
+# Dependents that start another clause: not part of the words that place an act in time.
+_OTHER_CLAUSE = {"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "xcomp", "csubj"}
+
+
+def accusations(
+    speakers: list[Mention],
+    reported: list[tuple[Mention, Mention | None, str, Modality]],
+    settings: Settings,
+) -> list[tuple[Mention, Mention]]:
+    """(speaker, accused) for each reported act of another country's actor that is an attack,
+    coercion or a breach of law (``accused_prefixes``), stated as done (not planned or
+    possible). An act by the speaker's own side is the speaker's own claim, not an accusation;
+    an act against a third party or against no one named ("police said troops of X seized a
+    rebel base") is a report, not an accusation: the act must be against the speaker's side,
+    or be a breach of law (``breach_prefixes``: "X says Y violated the treaty")."""
+    out: list[tuple[Mention, Mention]] = []
+    for speaker in speakers:
+        country = speaker.actor.country
+        if country is None:
+            continue
+        for source, target, code, modality in reported:
+            if modality != "asserted" or source.actor.country in (None, country):
+                continue
+            if target is None and not any(code.startswith(p) for p in settings.breach_prefixes):
+                continue  # an attack on no one named: a report of fighting, not an accusation
+            if target is not None and target.actor.country != country:
+                continue
+            if not any(code.startswith(p) for p in settings.accused_prefixes):
+                continue
+            if all(source.span != accused.span for _, accused in out):
+                out.append((speaker, source))
+    return out
+
+
+def reporting_verb(token: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The saying a clause is the content of ("X said Y had attacked": "said"), else None."""
+    t = token
+    for _ in range(6):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in speech_verbs:
+            return t.head
+        if t.dep_ not in ("ccomp", "conj", "xcomp"):
+            return None
+        t = t.head
+    return None
+
+
+def placed_in_past(token: Token, markers: frozenset[str]) -> bool:
+    """Whether the predicate's own words place it before the article without a date ("signed
+    long ago", "the wartime alliance", "a letter his predecessor wrote")."""
+    words = [token]
+    level = [token]
+    for _ in range(2):
+        level = [c for t in level for c in t.children if c.dep_ not in _OTHER_CLAUSE]
+        words.extend(level)
+    if token.dep_ in ("acl", "relcl"):  # "the pact they signed decades ago": the noun's own words
+        words.extend(c for c in token.head.children if c.dep_ in ("amod", "compound", "npadvmod"))
+    return any(w.lemma_.lower() in markers or w.lower_ in markers for w in words)
+
+
+def event_date(predicate: int, doc: Doc, when: TimeIndex, lexicon: Lexicon) -> DateWindow:
+    """The event's date: its own time expression; else unknown when its words place it in the
+    past; else, inside a report, the report's date (an event reported in a dated statement is
+    no later than the statement); else the date of the clause it hangs from; else the
+    publication window."""
+    own = when.date_for(predicate, doc)
+    published = when.published.window
+    if own != published:
+        return own
+    s = lexicon.settings
+    token = doc[predicate]
+    if placed_in_past(token, s.past_markers):
+        return DateWindow()
+    report = reporting_verb(token, s.speech_verbs)
+    if report is not None:
+        return when.date_for(report.i, doc)
+    # "a war in which X sank Y" in a sentence dated "in 1991": a clause hanging from a dated one
+    # happens in its frame, not on the news day.
+    t = token
+    for _ in range(8):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        framed = when.date_for(t.i, doc)
+        if framed != published:
+            return framed
+    return own

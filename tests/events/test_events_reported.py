@@ -1,0 +1,120 @@
+"""Issue #13 on sentences written for these tests, through the whole pipeline (actors, dates,
+events): reported speech composed, events in reports dated by the report, complete dyads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.core import analyse
+from detente.records import Article, Event
+
+PUBLISHED = date(2021, 6, 10)  # a Thursday
+
+
+def events_of(pipeline, text: str) -> tuple[Event, ...]:
+    doc = pipeline.resources.nlp(text)
+    return analyse(doc, Article(doc_id="t", text=text, published=PUBLISHED), pipeline.resources).events
+
+
+def dyads(events: tuple[Event, ...]) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source.country, e.target.country if e.target else None, e.cameo) for e in events}
+
+
+# ---- item 1: reported speech ------------------------------------------------------------------
+
+
+def test_report_of_an_attack_on_the_speakers_side_is_an_accusation(pipeline) -> None:
+    events = events_of(pipeline, "The Chilean foreign minister said on June 2 that Peruvian troops had attacked a Chilean border post.")
+    # PETRARCH2: "a (b . ATTACK) SAY = a b 112", and the attack the report states stays.
+    assert dyads(events) == {("CHL", "PER", "112"), ("PER", "CHL", "190")}
+
+
+def test_reported_cooperation_is_the_event_not_the_saying(pipeline) -> None:
+    events = events_of(pipeline, "The Chilean foreign minister said on June 2 that Peru had signed an agreement with Bolivia.")
+    assert dyads(events) == {("PER", "BOL", "057")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean minister told reporters that the talks went well.",
+        "The Chilean president said on Tuesday in Lima that the summer had been long.",
+    ],
+)
+def test_statement_to_the_press_or_in_a_place_is_no_event(pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == ()
+
+
+# ---- item 2: dates ------------------------------------------------------------------------------
+
+
+def test_event_in_a_dated_report_has_the_reports_date(pipeline) -> None:
+    events = events_of(pipeline, "The Chilean foreign minister said on June 2 that Peru had signed an agreement with Bolivia.")
+    (e,) = events
+    assert (e.date.earliest, e.date.latest) == (date(2021, 6, 2), date(2021, 6, 2))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peruvian troops attacked a Chilean town decades ago.",
+        "Peru previously signed a treaty with Bolivia.",
+        "Peru formerly supplied weapons to Bolivia.",
+    ],
+)
+def test_act_placed_in_the_past_without_a_date_is_undated(pipeline, text: str) -> None:
+    events = events_of(pipeline, text)
+    assert events
+    assert all(not e.date.known for e in events)
+
+
+def test_clause_hanging_from_a_dated_one_takes_its_date(pipeline) -> None:
+    events = events_of(pipeline, "In 1975, the region saw a war in which Peruvian troops attacked a Chilean town.")
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} == {("PER", "CHL")}
+    assert all((e.date.earliest, e.date.latest) == (date(1975, 1, 1), date(1975, 12, 31)) for e in events)
+
+
+# ---- item 3: dyads ------------------------------------------------------------------------------
+
+
+def test_country_adjective_on_the_object_is_the_target(pipeline) -> None:
+    events = events_of(pipeline, "Chilean jets bombed Peruvian villages on Tuesday.")
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} == {("CHL", "PER")}
+
+
+def test_hyphenated_stance_is_not_a_target(pipeline) -> None:
+    events = events_of(pipeline, "The Chilean minister said that an anti-Peru activist was killed in a car bombing.")
+    assert all(e.target is None or e.target.country != "PER" for e in events)
+
+
+def test_every_country_of_an_of_phrase_is_a_target(pipeline) -> None:
+    events = events_of(pipeline, "The Chilean president spoke with the leaders of Peru, Bolivia and Ecuador.")
+    assert {(e.source.country, e.target.country) for e in events if e.target} == {
+        ("CHL", "PER"), ("CHL", "BOL"), ("CHL", "ECU")
+    }
+
+
+def test_coordinated_actors_of_a_meeting_give_one_event_per_pair(pipeline) -> None:
+    events = events_of(pipeline, "Peru and Bolivia met on Monday.")
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} == {("PER", "BOL")}
+
+
+def test_pronoun_subject_is_resolved_through_coreference(pipeline) -> None:
+    events = events_of(pipeline, "Chancellor Angela Merkel landed in Lima on Monday. She met the Peruvian president there.")
+    assert ("DEU", "PER", "040") in dyads(events)
+
+
+def test_object_of_a_bare_infinitive_complement_is_the_target(pipeline) -> None:
+    events = events_of(pipeline, "The Chilean president promised to help Peru rebuild its ports.")
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} == {("CHL", "PER")}
+
+
+def test_capital_before_an_event_noun_is_the_place_not_the_source(pipeline) -> None:
+    assert events_of(pipeline, "The Lima attacks on Chilean diplomats shocked the region.") == ()
+
+
+def test_country_adjective_before_an_event_noun_is_the_source(pipeline) -> None:
+    events = events_of(pipeline, "Russian sanctions against Peru began on Monday.")
+    assert {(e.source.country, e.target.country if e.target else None, e.cameo_root) for e in events} == {("RUS", "PER", "16")}
