@@ -228,6 +228,7 @@ class Event:
     location: Location | None = None
     contexts: tuple[str, ...] = ()
     confidence: float = 0.5
+    pattern_id: str | None = None  # the lexicon pattern that coded it ("verb:meet @with")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -249,6 +250,7 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "contexts": list(self.contexts),
             "confidence": self.confidence,
+            "pattern_id": self.pattern_id,
         }
 
 

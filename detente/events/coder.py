@@ -43,6 +43,7 @@ class _Draft:
     code: str
     modality: Modality
     confidence: float
+    pattern: str  # the id of the pattern that fired ("verb:meet @with")
 
 
 def code(
@@ -83,6 +84,7 @@ def code(
                 modality=d.modality,
                 date=when.date_for(d.predicate, doc),
                 confidence=d.confidence,
+                pattern_id=d.pattern,
             )
         )
     return tuple(events)
@@ -262,7 +264,7 @@ class _SentenceCoder:
             if targets is None:
                 targets = self.who.verb_targets(verb, pattern, words, passive)
             return self._drafts(
-                verb, pattern.code, words, [unidentified], targets, modality, sent_span, seen, confidence,
+                verb, pattern, words, [unidentified], targets, modality, sent_span, seen, confidence,
                 anonymous=True,
             )
         if subj is None:
@@ -279,7 +281,7 @@ class _SentenceCoder:
             return []
         if targets is None:
             targets = self.who.verb_targets(verb, pattern, words, passive)
-        return self._drafts(verb, pattern.code, words, sources, targets, modality, sent_span, seen, confidence)
+        return self._drafts(verb, pattern, words, sources, targets, modality, sent_span, seen, confidence)
 
     # ---- nouns --------------------------------------------------------------------------------------
 
@@ -308,7 +310,7 @@ class _SentenceCoder:
                 actors = self.who.actors(pobj, allow_place=False)
                 if len(actors) >= 2:
                     return self._drafts(
-                        noun, pattern.code, words, actors[:1], [], modality, sent_span, seen, 0.45,
+                        noun, pattern, words, actors[:1], [], modality, sent_span, seen, 0.45,
                         target_mentions=actors[1:],
                     )
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -351,14 +353,14 @@ class _SentenceCoder:
                         break
         if not sources:
             return []
-        return self._drafts(noun, pattern.code, words, sources, targets, modality, sent_span, seen, 0.45)
+        return self._drafts(noun, pattern, words, sources, targets, modality, sent_span, seen, 0.45)
 
     # ---- shared -------------------------------------------------------------------------------------
 
     def _drafts(
         self,
         pred: Token,
-        code: str,
+        pattern: Pattern,
         words: list[Token],
         sources: list[Mention],
         target_toks: list[Token],
@@ -369,6 +371,7 @@ class _SentenceCoder:
         target_mentions: list[Mention] | None = None,
         anonymous: bool = False,
     ) -> list[_Draft]:
+        code = pattern.code
         if modality == "future":
             code = self.lex.future_code(code)
         targets: list[Mention | None] = list(target_mentions or [])
@@ -403,7 +406,7 @@ class _SentenceCoder:
                 out.append(
                     _Draft(
                         sent=sent_span, trigger=(start, end), predicate=pred.i, source=src, target=tgt,
-                        code=code, modality=modality, confidence=round(min(conf, 0.9), 2),
+                        code=code, modality=modality, confidence=round(min(conf, 0.9), 2), pattern=pattern.id,
                     )
                 )
         return out

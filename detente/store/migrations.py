@@ -33,8 +33,13 @@ def _record_every_step(con: Any) -> None:
     con.execute("UPDATE schema_info SET description = 'record tables created' WHERE version = 1 AND description IS NULL")
 
 
+def _event_pattern_id(con: Any) -> None:
+    con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS pattern_id VARCHAR")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(version=2, description="schema_info records each migration with its time", apply=_record_every_step),
+    Migration(version=3, description="events record the id of the pattern that coded them", apply=_event_pattern_id),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version if MIGRATIONS else 1
 

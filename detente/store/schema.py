@@ -143,11 +143,19 @@ def column_sql(column: Column) -> str:
     return f'"{column.name}" {sql_type(column.kind)}' + (" NOT NULL" if column.required else "")
 
 
+# Record fields a migration added (ADD COLUMN puts them last): a new table has them last too, so
+# that an upgraded database and a new one have the same layout.
+ADDED_BY_MIGRATION: dict[str, frozenset[str]] = {"events": frozenset({"pattern_id"})}
+
+
 def create_table_statements() -> list[str]:
     """The record tables as this version of detente writes them."""
     statements = ["CREATE SEQUENCE article_seq START 1"]
     for t in tables():
-        cols = ", ".join(column_sql(c) for c in t.columns + BOOKKEEPING)
+        added = ADDED_BY_MIGRATION.get(t.name, frozenset())
+        first = tuple(c for c in t.columns if c.name not in added)
+        last = tuple(c for c in t.columns if c.name in added)
+        cols = ", ".join(column_sql(c) for c in first + BOOKKEEPING + last)
         statements.append(f"CREATE TABLE {t.name} ({cols})")
     statements += [
         "CREATE INDEX documents_sha256 ON documents (sha256)",
