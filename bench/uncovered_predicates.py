@@ -6,7 +6,9 @@ Runs the default pipeline over PolNeAR train (../shared/gold/polnear/train/text)
 when its verb has a subject and an object (direct object, else a prepositional object, else a
 dative) that both overlap an actor mention of the actors stage; it is covered when an event's
 trigger holds the verb. Prints the share of such clauses left uncovered and the uncovered verb
-lemmas, most frequent first.
+lemmas, most frequent first, each marked "+" when the lexicon has a verb pattern for the lemma (it
+exists but did not give an event there: its constraints did not hold, or an actor had no country)
+or "-" when no pattern has that lemma (the verbs to consider covering).
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from collections import Counter
 from typing import Any
 
 from pattern_firings import Article, Result, polnear, run
+
+from detente.config import load_config
+from detente.core import Pipeline
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # Words under these do not describe the noun phrase itself ("the man who met X").
@@ -86,11 +91,14 @@ def main() -> None:
             total += 1
             if not covered:
                 uncovered[lemma] += 1
+    verbs = Pipeline(load_config(environ={})).resources.lexicon.verbs
     n = sum(uncovered.values())
+    no_pattern = sum(c for lemma, c in uncovered.items() if lemma not in verbs)
     print(f"articles: {len(articles)}; actor-to-actor clauses: {total}; uncovered: {n} "
-          f"({n / max(total, 1):.1%}); distinct uncovered lemmas: {len(uncovered)}")
+          f"({n / max(total, 1):.1%}); of which no pattern has the lemma: {no_pattern} "
+          f"({no_pattern / max(total, 1):.1%}); distinct uncovered lemmas: {len(uncovered)}")
     for rank, (lemma, count) in enumerate(uncovered.most_common(args.top), start=1):
-        print(f"{rank:4} {lemma:20} {count}")
+        print(f"{rank:4} {'+' if lemma in verbs else '-'} {lemma:20} {count}")
 
 
 if __name__ == "__main__":
