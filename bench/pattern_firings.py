@@ -13,9 +13,11 @@ sentence) goes, unless the CAMEO codebook names that verb for the code. ``--json
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import multiprocessing
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -29,12 +31,14 @@ sys.path.insert(0, str(REPO))
 from detente.config import load_config  # noqa: E402
 from detente.core import Pipeline  # noqa: E402
 from detente.errors import DetenteError  # noqa: E402
+from detente.events.lexicon import Pattern  # noqa: E402
 from detente.records import Article, Result  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 POLNEAR = SHARED / "gold" / "polnear" / "train" / "text"
 DEMO = REPO / "examples" / "demo.jsonl"
 PLOVER = SHARED / "gold" / "plover" / "plover_gsr_dev.json"
+CODEBOOK = SHARED / "gold" / "cameo" / "cameo_codes.csv"
 
 Summarise = Callable[[Any, Article, Result], Any]
 
@@ -82,7 +86,7 @@ def _chunk(articles: list[Article]) -> list[Any]:
     pipeline: Pipeline = _WORKER["pipeline"]
     docs = pipeline.resources.nlp.pipe([a.text for a in articles], batch_size=pipeline.config.nlp.batch_size)
     out = []
-    for doc, article in zip(docs, articles):
+    for doc, article in zip(docs, articles, strict=True):
         result = pipeline.process_doc(doc, article)
         out.append(None if isinstance(result, DetenteError) else _WORKER["summarise"](doc, article, result))
     return out
@@ -99,6 +103,14 @@ def run(articles: list[Article], summarise: Summarise, jobs: int = 1, chunk: int
     with multiprocessing.get_context("fork").Pool(jobs, initializer=_init, initargs=(summarise,)) as pool:
         for out in pool.imap(_chunk, chunks):
             yield from out
+
+
+def codebook_names(pattern: Pattern, rows: dict[str, dict[str, str]]) -> bool:
+    """Whether the codebook's entry for the pattern's code names its verb (or its object)."""
+    row = rows.get(pattern.code, {})
+    text = " ".join(row.get(k, "") for k in ("name", "description", "usage_notes")).lower()
+    words = [pattern.lemma] + ([pattern.obj] if pattern.obj else [])
+    return any(re.search(r"\b" + re.escape(w[:-1] if w.endswith("e") else w), text) for w in words)
 
 
 def _fired(doc: Any, article: Article, result: Result) -> list[str]:
@@ -124,7 +136,8 @@ def main() -> None:
                 plover_sentences.update(set(ids or []))
 
     lexicon = Pipeline(load_config(environ={})).resources.lexicon
-    ids = sorted({p.id for table in (lexicon.verbs, lexicon.nouns) for ps in table.values() for p in ps})
+    patterns = {p.id: p for table in (lexicon.verbs, lexicon.nouns) for ps in table.values() for p in ps}
+    ids = sorted(patterns)
     table = {
         i: {
             "polnear": events["polnear"][i],
@@ -136,12 +149,19 @@ def main() -> None:
     }
     unknown = sorted(set().union(*events.values()) - set(ids))
     print(f"{'pattern':40} {'polnear':>8} {'demo':>6} {'plover':>7} {'(sents)':>8}")
-    for i, c in sorted(table.items(), key=lambda kv: (-(kv[1]['polnear'] + kv[1]['demo'] + kv[1]['plover']), kv[0])):
+    for i, c in sorted(table.items(), key=lambda kv: (-(kv[1]["polnear"] + kv[1]["demo"] + kv[1]["plover"]), kv[0])):
         print(f"{i:40} {c['polnear']:8} {c['demo']:6} {c['plover']:7} {c['plover_sentences']:8}")
     never = [i for i, c in table.items() if not (c["polnear"] or c["demo"] or c["plover"])]
     single = [i for i, c in table.items() if not c["polnear"] and not c["demo"] and c["plover_sentences"] == 1]
-    print(f"\npatterns: {len(ids)}; fire on none of the corpora: {len(never)}; "
-          f"only on a single PLOVER dev sentence: {len(single)}")
+    print(
+        f"\npatterns: {len(ids)}; fire on none of the corpora: {len(never)}; "
+        f"only on a single PLOVER dev sentence: {len(single)}"
+    )
+    if CODEBOOK.is_file():
+        rows = {r["code"]: r for r in csv.DictReader(CODEBOOK.open(encoding="utf-8"))}
+        for i in single:
+            named = codebook_names(patterns[i], rows)
+            print(f"  {i:40} {patterns[i].code:5} {'kept: the codebook names it' if named else 'remove'}")
     if unknown:
         print(f"events from patterns not in the lexicon (user files?): {', '.join(unknown)}")
     if args.json:

@@ -94,9 +94,11 @@ def main() -> None:
     verbs = Pipeline(load_config(environ={})).resources.lexicon.verbs
     n = sum(uncovered.values())
     no_pattern = sum(c for lemma, c in uncovered.items() if lemma not in verbs)
-    print(f"articles: {len(articles)}; actor-to-actor clauses: {total}; uncovered: {n} "
-          f"({n / max(total, 1):.1%}); of which no pattern has the lemma: {no_pattern} "
-          f"({no_pattern / max(total, 1):.1%}); distinct uncovered lemmas: {len(uncovered)}")
+    print(
+        f"articles: {len(articles)}; actor-to-actor clauses: {total}; uncovered: {n} "
+        f"({n / max(total, 1):.1%}); of which no pattern has the lemma: {no_pattern} "
+        f"({no_pattern / max(total, 1):.1%}); distinct uncovered lemmas: {len(uncovered)}"
+    )
     for rank, (lemma, count) in enumerate(uncovered.most_common(args.top), start=1):
         print(f"{rank:4} {'+' if lemma in verbs else '-'} {lemma:20} {count}")
 

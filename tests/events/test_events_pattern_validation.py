@@ -40,8 +40,15 @@ def read_table(path: Path = TABLE) -> tuple[date, list[Case]]:
         for line in lines:
             head, _, text = line.partition("|")
             cameo, source, target = head.split()
-            cases.append(Case(pattern=pattern, text=text.strip(), cameo=cameo, source=source,
-                              target=None if target == "-" else target))
+            cases.append(
+                Case(
+                    pattern=pattern,
+                    text=text.strip(),
+                    cameo=cameo,
+                    source=source,
+                    target=None if target == "-" else target,
+                )
+            )
     return table["published"], cases
 
 
@@ -63,13 +70,15 @@ def failures(pipeline, cases: list[Case], published: date) -> list[str]:
     """One line per case whose event did not come out, with what came out instead."""
     articles = [Article(doc_id=f"v{n}", text=c.text, published=published) for n, c in enumerate(cases)]
     out = []
-    for case, result in zip(cases, pipeline.process(articles)):
+    for case, result in zip(cases, pipeline.process(articles), strict=True):
         events = getattr(result, "events", ())
         if not any(matches(e, case) for e in events):
             got = "; ".join(
                 f"{e.pattern_id} {e.cameo} {e.source.country}>{e.target.country if e.target else '-'}" for e in events
             )
-            out.append(f"{case.pattern} | {case.cameo} {case.source} {case.target or '-'} | {case.text} => {got or 'none'}")
+            out.append(
+                f"{case.pattern} | {case.cameo} {case.source} {case.target or '-'} | {case.text} => {got or 'none'}"
+            )
     return out
 
 
@@ -84,7 +93,10 @@ def test_every_pattern_has_a_validation_sentence_and_every_id_is_a_pattern() -> 
 @pytest.mark.parametrize(
     "line, case",
     [
-        ("040 FRA DEU | France met Germany.", Case(pattern="p", text="France met Germany.", cameo="040", source="FRA", target="DEU")),
+        (
+            "040 FRA DEU | France met Germany.",
+            Case(pattern="p", text="France met Germany.", cameo="040", source="FRA", target="DEU"),
+        ),
         ("010 USA - | The US spoke.", Case(pattern="p", text="The US spoke.", cameo="010", source="USA", target=None)),
     ],
 )
