@@ -233,6 +233,7 @@ class Event:
     # from `extract` (no store) and for reports that are not folded (hypothetical, negated).
     fold_id: str | None = None
     tone: float | None = None  # the evidence sentence's, on GDELT's AvgTone scale
+    pattern_id: str | None = None  # the lexicon pattern (or rule) that coded it ("verb:meet @with")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -256,6 +257,7 @@ class Event:
             "confidence": self.confidence,
             "fold_id": self.fold_id,
             "tone": self.tone,
+            "pattern_id": self.pattern_id,
         }
 
 

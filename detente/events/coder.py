@@ -45,6 +45,7 @@ class _Draft:
     code: str
     modality: Modality
     confidence: float
+    pattern: str  # the id of the pattern that fired ("verb:meet @with")
 
 
 def code(
@@ -87,6 +88,7 @@ def code(
                 modality=d.modality,
                 date=event_date(d.predicate, doc, when, lexicon),
                 confidence=d.confidence,
+                pattern_id=d.pattern,
             )
         )
     return tuple(events)
@@ -277,7 +279,7 @@ class _SentenceCoder:
             if targets is None:
                 targets = self.who.verb_targets(verb, pattern, words, passive)
             return self._drafts(
-                verb, pattern.code, words, [unidentified], targets, modality, sent_span, seen, confidence,
+                verb, pattern, words, [unidentified], targets, modality, sent_span, seen, confidence,
                 anonymous=True,
             )
         if subj is None:
@@ -294,7 +296,7 @@ class _SentenceCoder:
             return []
         if targets is None:
             targets = self.who.verb_targets(verb, pattern, words, passive)
-        return self._drafts(verb, pattern.code, words, sources, targets, modality, sent_span, seen, confidence)
+        return self._drafts(verb, pattern, words, sources, targets, modality, sent_span, seen, confidence)
 
     def _accusations(
         self, verb: Token, words: list[Token], reported: list[_Draft], sent_span: tuple[int, int], seen: set[tuple]
@@ -310,11 +312,13 @@ class _SentenceCoder:
         code_ = next(iter(self.s.accusation_code), None)
         if not accused or code_ is None:
             return []
+        # Composed from the report, not matched in the lexicon: its id names the rule.
+        rule = Pattern(lemma=verb.lemma_.lower(), code=code_, text="reported accusation", table="rule")
         out: list[_Draft] = []
         for speaker, target in accused:
             out.extend(
                 self._drafts(
-                    verb, code_, words, [speaker], [], "asserted", sent_span, seen, 0.5, target_mentions=[target]
+                    verb, rule, words, [speaker], [], "asserted", sent_span, seen, 0.5, target_mentions=[target]
                 )
             )
         return out
@@ -346,7 +350,7 @@ class _SentenceCoder:
                 actors = self.who.actors(pobj, allow_place=False)
                 if len(actors) >= 2:
                     return self._drafts(
-                        noun, pattern.code, words, actors[:1], [], modality, sent_span, seen, 0.45,
+                        noun, pattern, words, actors[:1], [], modality, sent_span, seen, 0.45,
                         target_mentions=actors[1:],
                     )
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -391,14 +395,14 @@ class _SentenceCoder:
                         break
         if not sources:
             return []
-        return self._drafts(noun, pattern.code, words, sources, targets, modality, sent_span, seen, 0.45)
+        return self._drafts(noun, pattern, words, sources, targets, modality, sent_span, seen, 0.45)
 
     # ---- shared -------------------------------------------------------------------------------------
 
     def _drafts(
         self,
         pred: Token,
-        code: str,
+        pattern: Pattern,
         words: list[Token],
         sources: list[Mention],
         target_toks: list[Token],
@@ -409,6 +413,7 @@ class _SentenceCoder:
         target_mentions: list[Mention] | None = None,
         anonymous: bool = False,
     ) -> list[_Draft]:
+        code = pattern.code
         if modality == "future":
             code = self.lex.future_code(code)
         targets: list[Mention | None] = list(target_mentions or [])
@@ -454,7 +459,7 @@ class _SentenceCoder:
             out.append(
                 _Draft(
                     sent=sent_span, trigger=(start, end), predicate=pred.i, source=src, target=tgt,
-                    code=code, modality=modality, confidence=round(min(conf, 0.9), 2),
+                    code=code, modality=modality, confidence=round(min(conf, 0.9), 2), pattern=pattern.id,
                 )
             )
         return out

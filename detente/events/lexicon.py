@@ -50,6 +50,12 @@ class Pattern:
     prep: str | None = None  # preposition required; its object may be the target: "meet @with"
     pobj: str | None = None  # the preposition's object lemma required: "call @for talk"
     text: str = ""  # the pattern as written, for messages
+    table: str = "verb"  # "verb" or "noun": the table it is in
+
+    @property
+    def id(self) -> str:
+        """Stable, readable id: table and pattern text ("verb:meet @with"), as in the validation table."""
+        return f"{self.table}:{self.text}"
 
     @property
     def specificity(self) -> float:
@@ -125,7 +131,7 @@ class Lexicon:
         for where, table in tables:
             for section, into in (("verb", verbs), ("noun", nouns)):
                 for text, code in table.get(section, {}).items():
-                    pattern = _parse_pattern(text, str(code), where)
+                    pattern = _parse_pattern(text, str(code), where, section)
                     if pattern.code not in codes:
                         raise KnowledgeError(
                             f"{where}: pattern {text!r} has unknown CAMEO code {code!r}; "
@@ -164,7 +170,7 @@ class Lexicon:
         return code
 
 
-def _parse_pattern(text: str, code: str, where: str) -> Pattern:
+def _parse_pattern(text: str, code: str, where: str, table: str = "verb") -> Pattern:
     words = text.split()
     if not words:
         raise KnowledgeError(f"{where}: empty pattern for code {code!r}")
@@ -191,7 +197,8 @@ def _parse_pattern(text: str, code: str, where: str) -> Pattern:
             )
         i += 1
     return Pattern(
-        lemma=lemma, code=code, obj=obj, particle=particle, xcomp=xcomp, prep=prep, pobj=pobj, text=text
+        lemma=lemma, code=code, obj=obj, particle=particle, xcomp=xcomp, prep=prep, pobj=pobj, text=" ".join(words),
+        table=table,
     )
 
 

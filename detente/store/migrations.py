@@ -64,6 +64,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               refold=True),
     Migration(version=4, description="events.tone: the tone of each event's sentence",
               apply=lambda con: _rebuild(con, "events")),
+    Migration(version=5, description="events.pattern_id: the pattern or rule that coded each event",
+              apply=lambda con: _rebuild(con, "events")),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version if MIGRATIONS else 1
 

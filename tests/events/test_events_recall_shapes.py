@@ -19,7 +19,7 @@ def _tuples(events: tuple[Event, ...]) -> set[tuple[str | None, str | None, str 
 
 
 def test_plural_proper_noun_with_a_country_is_that_country(pipeline) -> None:
-    events = _events(pipeline, "Hundreds of Turkish Kurds sought refuge in Iraq last year.")
+    events = _events(pipeline, "Hundreds of Turkish Kurds sought asylum in Iraq last year.")
     assert ("TUR", "IRQ", "REQUEST") in _tuples(events)
 
 
