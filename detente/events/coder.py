@@ -417,12 +417,17 @@ class _SentenceCoder:
         if modality == "future":
             code = self.lex.future_code(code)
         targets: list[Mention | None] = list(target_mentions or [])
+        # "told reporters": the press or an audience a statement is made to is not its target;
+        # a journalist acted on ("arrested an American reporter") is.
+        statement = self.lex.codes[code].root == "01"
         for tok in target_toks:
-            if self.lemma(tok) in self.s.audience_nouns:
-                continue  # "told reporters": the press or an audience is not a target
+            if statement and self.lemma(tok) in self.s.audience_nouns:
+                continue
             # A target position may hold a country the actors stage read as a place ("sent arms
             # to Pakistan", "a visit to Moscow"): the country is the party acted on.
-            targets.extend(m for m in self.who.actors(tok, allow_place=True) if m.actor.sector != "JRN")
+            targets.extend(
+                m for m in self.who.actors(tok, allow_place=True) if not (statement and m.actor.sector == "JRN")
+            )
         pairs: list[tuple[Mention, Mention | None]]
         if not targets:
             # "The cabinet met on Sunday": a meeting needs a second party; one actor meeting
