@@ -14,12 +14,13 @@ import pytest
 
 from detente.evaluate import events as evaluation
 
-# Measured with the real pipeline (all stages in place, 2026-12-03, issue #13): type F1 0.786,
-# (source, type) F1 0.725, (source, target, type) F1 0.524, extra events 29.7%; PETRARCH sample
-# root/code F1 1.000.
-# All three targets are reached: floors are measured - 0.02 and the extra-events ceiling is the
-# target itself (30%), never looser.
-PLOVER_FLOORS: dict[str, float] = {"type_f1": 0.766, "source_type_f1": 0.705, "dyad_type_f1": 0.504}
+# Measured with the real pipeline (all stages in place, 2026-12-03, issue #13): type F1 0.741,
+# (source, type) F1 0.674, (source, target, type) F1 0.484, extra events 28.5%; PETRARCH sample
+# root/code F1 1.000. Issue #13 item 5 removed the patterns that fired on a single sentence of this
+# very gold set and nowhere else (0.786 -> 0.741): the floor follows the figure that holds off the
+# development set, still above the 0.70 target. Floors are measured - 0.02 and the extra-events
+# ceiling is the target itself (30%), never looser.
+PLOVER_FLOORS: dict[str, float] = {"type_f1": 0.721, "source_type_f1": 0.654, "dyad_type_f1": 0.464}
 PLOVER_EXTRA_CEILING: float | None = 0.30
 PETRARCH_FLOORS: dict[str, float] = {"root_f1": 0.98, "code_f1": 0.98}
 
