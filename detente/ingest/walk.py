@@ -56,7 +56,7 @@ def _visit(
     first = seen.get((info.st_dev, info.st_ino))
     if first is not None:
         # A link back to a folder read already: a loop (or a second way in); read once.
-        log.warning("%s: links to %s, read already; not read twice", folder, first)
+        log.warning("%s: a link to %s, read already (a loop, or a second link); not read twice", folder, first)
         return
     seen[(info.st_dev, info.st_ino)] = folder
     try:
