@@ -123,7 +123,7 @@ def count_inputs(paths: Sequence[str]) -> int | None:
             total += 1
             continue
         root = Path(raw)
-        files = walk(root, KNOWN_SUFFIXES) if root.is_dir() else [root]
+        files = walk(root, KNOWN_SUFFIXES, warn=False) if root.is_dir() else [root]
         for path in files:
             if isinstance(path, Path) and path.suffix.lower() in JSONL_SUFFIXES:
                 try:

@@ -31,12 +31,15 @@ def special_kind(mode: int) -> str | None:
     return "not a regular file"
 
 
-def walk(root: Path, suffixes: Collection[str], exclude: Collection[Path] = ()) -> list[Path | InputError]:
+def walk(
+    root: Path, suffixes: Collection[str], exclude: Collection[Path] = (), *, warn: bool = True
+) -> list[Path | InputError]:
     """Article files under `root` (sorted by relative path), and an InputError for each special
-    file with an article's extension. `exclude` holds resolved paths never to read."""
+    file with an article's extension. `exclude` holds resolved paths never to read; `warn`
+    False keeps a second walk (counting) from repeating the warnings."""
     found: list[tuple[str, Path | InputError]] = []
     seen: dict[tuple[int, int], Path] = {}  # (device, inode) of each folder entered: where first
-    _visit(root, root, suffixes, set(exclude), seen, found)
+    _visit(root, root, suffixes, set(exclude), seen, found, warn)
     return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -47,6 +50,7 @@ def _visit(
     exclude: set[Path],
     seen: dict[tuple[int, int], Path],
     found: list[tuple[str, Path | InputError]],
+    warn: bool,
 ) -> None:
     try:
         info = folder.stat()
@@ -56,7 +60,8 @@ def _visit(
     first = seen.get((info.st_dev, info.st_ino))
     if first is not None:
         # A link back to a folder read already: a loop (or a second way in); read once.
-        log.warning("%s: a link to %s, read already (a loop, or a second link); not read twice", folder, first)
+        if warn:
+            log.warning("%s: a link to %s, read already (a loop, or a second link); not read twice", folder, first)
         return
     seen[(info.st_dev, info.st_ino)] = folder
     try:
@@ -75,7 +80,7 @@ def _visit(
                 found.append((_key(path, root), InputError(f"{path}: cannot be read ({exc.strerror or exc}); a broken link?")))
             continue
         if stat.S_ISDIR(mode):
-            _visit(root, path, suffixes, exclude, seen, found)
+            _visit(root, path, suffixes, exclude, seen, found, warn)
             continue
         if path.suffix.lower() not in suffixes:
             continue
@@ -83,7 +88,8 @@ def _visit(
         if kind is not None:
             found.append((_key(path, root), InputError(f"{path}: {kind}, not a file; skipped (never opened)")))
         elif path.resolve() in exclude:
-            log.warning("%s: this run's output; not read as input", path)
+            if warn:
+                log.warning("%s: this run's output; not read as input", path)
         else:
             found.append((_key(path, root), path))
 

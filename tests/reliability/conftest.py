@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from hostile import CASES, GOOD, Case
 
 REPO = Path(__file__).resolve().parents[2]

@@ -67,11 +67,11 @@ def _nested_html(depth: int) -> bytes:
 
 
 STRAY_HTML = (
-    "<html><head><title>Talks</title></head><body><article>"
-    "<p>The president of Mali met the prime minister of Niger in Bamako on Sunday.</p></html>"
-    "<p>Both leaders pledged to increase joint patrols along the border in the coming months.</p>"
-    "<p>Aid agencies welcomed the announcement but warned of shortages.</p></article></body></html>"
-).encode()
+    b"<html><head><title>Talks</title></head><body><article>"
+    b"<p>The president of Mali met the prime minister of Niger in Bamako on Sunday.</p></html>"
+    b"<p>Both leaders pledged to increase joint patrols along the border in the coming months.</p>"
+    b"<p>Aid agencies welcomed the announcement but warned of shortages.</p></article></body></html>"
+)
 
 
 def _lines200k(folder: Path) -> None:
