@@ -153,30 +153,24 @@ class Pipeline:
     def _parse(self, items: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, tuple[Doc, Article] | None]]:
         """(item, (doc, article)) for each (item, article-or-None), in order; nothing parsed for None.
 
-        An article longer than ``limits.max_chars`` is parsed in sections joined into one Doc."""
+        An article longer than ``limits.max_chars`` is parsed apart, in sections joined into one
+        Doc, one section at a time: spaCy's memory grows with the text of a batch."""
         max_chars = self.config.limits.max_chars
+        language = self.resources.nlp
 
-        def pieces() -> Iterator[tuple[str, tuple[Any, Any, int]]]:
-            for item, article in items:
-                if not isinstance(article, Article):
-                    yield "", (item, article, 1)
-                    continue
-                bounds = sections.sections(article.text, max_chars)
-                for start, end in bounds:
-                    yield article.text[start:end], (item, article, len(bounds))
+        def text_of(article: Any) -> str:
+            # A long article passes through the batch empty; its sections are parsed below.
+            return article.text if isinstance(article, Article) and len(article.text) <= max_chars else ""
 
-        parsed = self.resources.nlp.pipe(pieces(), as_tuples=True, batch_size=self.config.nlp.batch_size)
-        done = 0
-        held: list[Doc] = []
-        for doc, (item, article, count) in parsed:
-            held.append(doc)
-            if len(held) < count:
-                continue
-            whole, held = sections.join(held), []
-            done += 1
+        pairs = ((text_of(article), (item, article)) for item, article in items)
+        parsed = language.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size)
+        for done, (doc, (item, article)) in enumerate(parsed, 1):
+            if isinstance(article, Article) and len(article.text) > max_chars:
+                bounds = sections.sections(article.text, min(max_chars, sections.SECTION_CHARS))
+                doc = sections.join([language(article.text[start:end]) for start, end in bounds])
             if self.progress is not None:
                 self.progress(done)
-            yield item, ((whole, article) if isinstance(article, Article) else None)
+            yield item, ((doc, article) if isinstance(article, Article) else None)
 
     def process(self, items: Iterable[Article | T]) -> Iterator[Result | DetenteError | T]:
         """A Result (or the StageError) per article; any other item (an input error, a skipped

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# The longest section parsed at once: spaCy's parser needs memory in proportion to the text
+# (about 0.4 GB per 100,000 characters here), so a long article is parsed in small sections.
+SECTION_CHARS = 100_000
 # Where a section may end, best first: after a blank line, after a sentence's end, after a space.
 _BREAKS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\s+"))
 

@@ -30,6 +30,16 @@ class Run:
     seconds: float
 
 
+# `python -m detente ARGS`, exactly (runpy), and the process's peak resident memory written at exit.
+_AS_MAIN = (
+    "import atexit, resource, runpy, sys\n"
+    "peak = sys.argv.pop(1)\n"
+    "atexit.register(lambda: open(peak, 'w').write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))\n"
+    "sys.argv[0] = 'detente'\n"
+    "runpy.run_module('detente', run_name='__main__', alter_sys=True)\n"
+)
+
+
 def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
@@ -39,14 +49,15 @@ def extract(args: list[str], *, timeout: float, stdin: bytes | None = None, outp
     import time
 
     env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONPATH": str(REPO)}
+    peak_file = output.with_name(output.name + ".peak")
     started = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "detente", "extract", *args, "-o", str(output)],
+        [sys.executable, "-c", _AS_MAIN, str(peak_file), "extract", *args, "-o", str(output)],
         input=stdin if stdin is not None else b"", capture_output=True, timeout=timeout, cwd=REPO,
         env=env, preexec_fn=_limit_memory, check=False,
     )
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # the largest child so far
+    peak = int(peak_file.read_text()) * 1024 if peak_file.exists() else 0
     assert peak < PEAK_RSS_LIMIT, f"a run reached {peak / 1024**3:.1f} GiB resident"
     doc_ids: set[str] = set()
     if output.exists():

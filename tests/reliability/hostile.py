@@ -86,7 +86,8 @@ def _sentence30k(folder: Path) -> None:
 
 
 def _long(folder: Path) -> None:
-    para = "The foreign minister of Chile met her counterpart from Peru in Lima on Tuesday. They signed a pact.\n\n"
+    # Long words: two million characters in fewer tokens, so that the parse takes a minute, not five.
+    para = "Representatives internationally coordinated multilateral negotiations concerning transboundary infrastructure. Chile welcomed Peru's proposals.\n\n"
     (folder / "long.txt").write_text(para * (2_000_000 // len(para) + 1), encoding="utf-8")
 
 
