@@ -10,7 +10,7 @@ import json
 import os
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 GOOD = {
@@ -36,7 +36,6 @@ class Case:
     processed: tuple[str, ...] = ()  # doc_ids of the case that must be in the output
     warned: tuple[str, ...] = ()  # words a warning on stderr must hold
     slow: bool = False
-    lines: dict[str, str] = field(default_factory=dict)
 
 
 def _bytes(name: str, data: bytes) -> Callable[[Path], None]:
