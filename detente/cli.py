@@ -209,6 +209,11 @@ def _exit_for(report: RunReport) -> int:
     return 0
 
 
+def _outputs(output: Path | None) -> list[Path]:
+    """The files this run writes, never read as its input (`extract . -o out.jsonl`)."""
+    return [] if output is None else [output]
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from detente.ingest import count_inputs, read_inputs
     from detente.runners import run
@@ -224,7 +229,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     try:
         with _progress_bar(config, "article", count_inputs(args.paths)) as update:
             report = run(
-                read_inputs(args.paths, sys.stdin), pipeline, sink=sink, workers=args.workers,
+                read_inputs(args.paths, sys.stdin, limits=config.limits, exclude=_outputs(args.output)),
+                pipeline, sink=sink, workers=args.workers,
                 progress=_run_progress(update), on_failure=_report_failure,
             )
     finally:
@@ -290,7 +296,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     with Store.open(db, hooks=STORE_HOOKS) as store:
         with _progress_bar(config, "article", count_inputs(args.paths)) as update:
             report = run(
-                read_inputs(args.paths, sys.stdin), pipeline, store=store, reprocess=args.reprocess,
+                read_inputs(args.paths, sys.stdin, limits=config.limits, exclude=[db]), pipeline, store=store, reprocess=args.reprocess,
                 workers=args.workers, progress=_run_progress(update), on_failure=_report_failure,
             )
         print(render_report(report))

@@ -80,11 +80,30 @@ class RunConfig:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class LimitsConfig:
+    """How long an article may be. spaCy parses at most ``max_chars`` characters at once (its
+    own default limit, about 1 GB of memory per million characters); longer articles are parsed
+    in sections, up to ``max_article_chars``; longer still, they are refused."""
+
+    max_chars: int = 1_000_000
+    max_article_chars: int = 5_000_000
+
+    def __post_init__(self) -> None:
+        if self.max_chars < 1_000:
+            raise ConfigError(f"limits.max_chars must be at least 1000, got {self.max_chars}; try 1000000")
+        if self.max_article_chars < 1:
+            raise ConfigError(
+                f"limits.max_article_chars must be at least 1, got {self.max_article_chars}; try 5000000"
+            )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Config:
     nlp: NlpConfig = field(default_factory=NlpConfig)
     knowledge: KnowledgeConfig = field(default_factory=KnowledgeConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     run: RunConfig = field(default_factory=RunConfig)
+    limits: LimitsConfig = field(default_factory=LimitsConfig)
 
 
 def _default_table() -> dict[str, Any]:
@@ -161,6 +180,10 @@ def load_config(
             ),
             store=StoreConfig(path=Path(table["store"]["path"])),
             run=RunConfig(progress_after_seconds=float(table["run"]["progress_after_seconds"])),
+            limits=LimitsConfig(
+                max_chars=int(table["limits"]["max_chars"]),
+                max_article_chars=int(table["limits"]["max_article_chars"]),
+            ),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"invalid configuration: {exc}") from None

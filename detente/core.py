@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from detente import __version__, actors, contexts, dates, events, nlp, places, quotes, tone
 from detente.config import Config
-from detente.errors import DetenteError, StageError
+from detente.errors import DetenteError, InputError, StageError
 from detente.knowledge import Knowledge
+from detente.nlp import sections
 from detente.reading import SoFar, Stage, read
 from detente.records import Article, Document, Event, Mention, Result, replace
 
@@ -144,6 +145,8 @@ class Pipeline:
     ) -> None:
         self.config = config
         self.resources = resources or Resources.load(config)
+        # spaCy refuses texts over its max_length; sections are cut to limits.max_chars instead.
+        self.resources.nlp.max_length = max(self.resources.nlp.max_length, config.limits.max_chars)
         self.progress = progress
 
     @property
@@ -155,10 +158,23 @@ class Pipeline:
             yield pair  # type: ignore[misc]
 
     def _parse(self, items: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, tuple[Doc, Article] | None]]:
-        """(item, (doc, article)) for each (item, article-or-None), in order; nothing parsed for None."""
-        pairs = ((article.text if isinstance(article, Article) else "", (item, article)) for item, article in items)
-        parsed = self.resources.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size)
+        """(item, (doc, article)) for each (item, article-or-None), in order; nothing parsed for None.
+
+        An article longer than ``limits.max_chars`` is parsed apart, in sections joined into one
+        Doc, one section at a time: spaCy's memory grows with the text of a batch."""
+        max_chars = self.config.limits.max_chars
+        language = self.resources.nlp
+
+        def text_of(article: Any) -> str:
+            # A long article passes through the batch empty; its sections are parsed below.
+            return article.text if isinstance(article, Article) and len(article.text) <= max_chars else ""
+
+        pairs = ((text_of(article), (item, article)) for item, article in items)
+        parsed = language.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size)
         for done, (doc, (item, article)) in enumerate(parsed, 1):
+            if isinstance(article, Article) and len(article.text) > max_chars:
+                bounds = sections.sections(article.text, min(max_chars, sections.SECTION_CHARS))
+                doc = sections.join([language(article.text[start:end]) for start, end in bounds])
             if self.progress is not None:
                 self.progress(done)
             yield item, ((doc, article) if isinstance(article, Article) else None)
@@ -166,11 +182,24 @@ class Pipeline:
     def process(self, items: Iterable[Article | T]) -> Iterator[Result | DetenteError | T]:
         """A Result (or the StageError) per article; any other item (an input error, a skipped
         article) passes through unparsed, in its place, so outcomes stay in input order."""
-        for item, parsed in self._parse((i, i if isinstance(i, Article) else None) for i in items):
+        for item, parsed in self._parse((i, i if isinstance(i, Article) else None) for i in self._refuse_long(items)):
             if parsed is None:
                 yield item
             else:
                 yield self.process_doc(*parsed)
+
+    def _refuse_long(self, items: Iterable[Article | T]) -> Iterator[Article | T | InputError]:
+        """Articles over ``limits.max_article_chars`` become input errors naming the setting."""
+        limit = self.config.limits.max_article_chars
+        for item in items:
+            if isinstance(item, Article) and len(item.text) > limit:
+                yield InputError(
+                    f"{len(item.text):,} characters, over limits.max_article_chars ({limit:,}); "
+                    "split the article or raise the limit (--set limits.max_article_chars=N)",
+                    item.doc_id,
+                )
+            else:
+                yield item
 
     def process_doc(self, doc: Doc, article: Article) -> Result | DetenteError:
         try:

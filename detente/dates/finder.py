@@ -114,7 +114,10 @@ def plausible(cand: Candidate, text: str, doc: Doc, lex: Lexicon) -> bool:
 
 
 def _resolve_at(cand: Candidate, ref: date | None, tense: Tense, last: str | None, quarter: str | None, lex: Lexicon) -> Value | None:
-    return cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense, last=last, quarter=quarter), lex)
+    try:
+        return cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense, last=last, quarter=quarter), lex)
+    except (OverflowError, ValueError):
+        return None  # "Wednesday" before 0001-01-01 or after 9999-12-31: no calendar date resolves it
 
 
 def _window(kind: str, value: str | None, published: Published) -> DateWindow:

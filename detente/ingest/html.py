@@ -3,8 +3,10 @@ kept apart; the body then goes through the same debris rules as scraped text."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from html.parser import HTMLParser
 
 from detente.ingest.lexicon import Lexicon
 from detente.ingest.text import clean, find_source
@@ -45,8 +47,74 @@ def _date(value: str | None) -> date | None:
         return None
 
 
+# Markup after the page's end (a stray </body> or </html> before the text goes on): parsers stop
+# or restructure there, and trafilatura then loses the sentences that follow.
+_BROKEN = re.compile(r"</(?:body|html)\s*>\s*(?:<!--.*?-->\s*)*[^\s<]|</(?:body|html)\s*>\s*<(?!/?(?:body|html)\b|!--)", re.I | re.S)
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "title", "svg", "iframe"})
+_BLOCKS = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
+    "header", "footer", "main", "aside", "nav", "blockquote", "pre", "table", "tr", "td", "th",
+    "figure", "figcaption", "hr", "dd", "dt", "dl", "body", "html",
+})
+
+
+class _TextOnly(HTMLParser):
+    """Every text of a page outside scripts and styles, a paragraph per block element. No tree is
+    built, so any depth of nesting and any stray end tag read the same."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self.skipping += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def text_only(html: str) -> str:
+    """The page's text without its markup: paragraphs separated by a blank line."""
+    parser = _TextOnly()
+    parser.feed(html)
+    parser.close()
+    paragraphs = (" ".join(chunk.split()) for chunk in "".join(parser.parts).split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def read_page(html: str, lexicon: Lexicon) -> Page:
-    """The article in an HTML page. Its text is empty when no article body could be found."""
+    """The article in an HTML page. Its text is empty when no article body could be found.
+
+    When the markup is broken (text after the page's end) or too deep for the parser, the text
+    extracted without markup is compared, and the longer of the two kept."""
+    page = _extracted(html, lexicon)
+    if page.text and not _BROKEN.search(html):
+        return page
+    plain = clean(text_only(html), lexicon)
+    if len(plain.text) <= len(page.text):
+        return page
+    return Page(
+        text=plain.text,
+        title=page.title or plain.title,
+        captions=page.captions or plain.captions,
+        source=page.source or find_source(plain.text, plain.title, lexicon) or plain.source,
+        url=page.url,
+        published=page.published or plain.published,
+    )
+
+
+def _extracted(html: str, lexicon: Lexicon) -> Page:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(

@@ -22,6 +22,7 @@ from detente.records import Article
 log = logging.getLogger(__name__)
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _OPTIONAL = ("title", "source", "url")
 PUBLISHED_FIELDS = ("published", "date", "publish_date", "published_at")  # the first present wins
@@ -72,6 +73,8 @@ def parse_line(line: str, origin: str, warned: set[str] | None = None) -> Articl
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return InputError(f"{origin}: not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line")
+    except RecursionError:
+        return InputError(f"{origin}: JSON nested too deeply to read; a line must be one flat article object")
     if not isinstance(obj, dict):
         return InputError(f"{origin}: a line must be a JSON object with \"id\" and \"text\"")
     return article_from_mapping(obj, origin, warned)
@@ -89,6 +92,12 @@ def article_from_mapping(obj: Mapping[str, Any], origin: str, warned: set[str] |
         return InputError(f"{origin}: no \"text\" (a string) in article {doc_id!r}; add the article text")
     if not text.strip():
         return InputError(f"{origin}: \"text\" of article {doc_id!r} is empty")
+    surrogate = next((k for k in ("id", "text", *_OPTIONAL) if _has_surrogate(obj.get(k))), None)
+    if surrogate is not None:
+        return InputError(
+            f"{origin}: \"{surrogate}\" of article {doc_id!r} holds a lone surrogate (such as \\ud800), "
+            "which is no character; fix the text's encoding"
+        )
     fields: dict[str, str | None] = {}
     for key in _OPTIONAL:
         value = obj.get(key)
@@ -111,6 +120,11 @@ def article_from_mapping(obj: Mapping[str, Any], origin: str, warned: set[str] |
         sha256=sha256(text),
         dateline=find_dateline(text),
     )
+
+
+def _has_surrogate(value: object) -> bool:
+    """A JSON escape such as "\\ud800" decodes to half a UTF-16 pair, which no file can hold."""
+    return isinstance(value, str) and _SURROGATE.search(value) is not None
 
 
 def _warn_ignored(obj: Mapping[str, Any], origin: str, warned: set[str]) -> None:

@@ -7,19 +7,21 @@ naming it (and its line), and the other inputs are read as usual.
 from __future__ import annotations
 
 import logging
-import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
+from detente.config import LimitsConfig
 from detente.errors import InputError
+from detente.ingest import decode
 from detente.ingest.dateline import find_dateline
 from detente.ingest.html import read_page
 from detente.ingest.identity import sha256
 from detente.ingest.jsonl import parse_lines
 from detente.ingest.lexicon import Lexicon
 from detente.ingest.text import clean
+from detente.ingest.walk import special_kind, walk
 from detente.records import Article
 
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -29,24 +31,28 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 STDIN_ID = "stdin"
 STDIN_ORIGIN = "<stdin>"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
-_SNIFF = 8192
-_WESTERN = "cp1252"  # Windows Latin-1, the commonest legacy encoding of English news text
-_CHAOS_MARGIN = 0.1  # how much worse (charset_normalizer's "chaos", 0-1) cp1252 may read and still win
+_SNIFF = decode.SNIFF
 log = logging.getLogger(__name__)
 
 
 def read_inputs(
-    paths: Sequence[str], stdin: TextIO | None = None, *, lexicon: Lexicon | None = None
+    paths: Sequence[str],
+    stdin: TextIO | BinaryIO | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+    limits: LimitsConfig | None = None,
+    exclude: Collection[str | Path] = (),
 ) -> Iterator[Article | InputError]:
     """Every article in `paths`, in order: an Article, or an InputError for what cannot be read.
 
-    A doc_id seen before is an InputError for the later input (the first one wins).
+    A doc_id seen before is an InputError for the later input (the first one wins). Texts over
+    ``limits.max_article_chars`` are refused; `exclude` names files never read (the run's output).
     """
     lex = lexicon or Lexicon.load()
+    reading = _Reading(lex, limits or LimitsConfig(), frozenset(Path(p).resolve() for p in exclude))
     seen: dict[str, str] = {}
-    warned: set[str] = set()  # JSONL fields ignored and already told, once per run
     for raw in paths:
-        for item in _read_path(raw, stdin, lex, warned):
+        for item in _read_path(raw, stdin, reading):
             if isinstance(item, Article):
                 first = seen.get(item.doc_id)
                 if first is not None:
@@ -58,6 +64,26 @@ def read_inputs(
                     continue
                 seen[item.doc_id] = item.origin
             yield item
+
+
+class _Reading:
+    """What every reader of one run needs: the lexicon, the limits, the files not to read, and
+    the JSONL fields already warned about (once per run)."""
+
+    def __init__(self, lexicon: Lexicon, limits: LimitsConfig, exclude: frozenset[Path]) -> None:
+        self.lexicon = lexicon
+        self.limits = limits
+        self.exclude = exclude
+        self.warned: set[str] = set()
+
+    def too_long(self, length: int, origin: str) -> InputError | None:
+        limit = self.limits.max_article_chars
+        if length <= limit:
+            return None
+        return InputError(
+            f"{origin}: {length:,} characters, over limits.max_article_chars ({limit:,}); "
+            "split the article or raise the limit (--set limits.max_article_chars=N)"
+        )
 
 
 def check_paths(paths: Sequence[str]) -> list[InputError]:
@@ -74,11 +100,16 @@ def _path_problem(raw: str) -> InputError | None:
     if raw == "-":
         return None
     root = Path(raw)
-    if root.is_dir() or root.is_file():
+    try:
+        mode = root.stat().st_mode  # follows links; never opens (a FIFO would block)
+    except OSError as exc:
+        if root.is_symlink():
+            return InputError(f"{raw}: a link to nothing ({exc.strerror or exc}); check the path")
+        return InputError(f"{raw}: no such file or folder; check the path")
+    kind = special_kind(mode)
+    if kind is None or kind == "a folder":
         return None
-    if root.exists():
-        return InputError(f"{raw}: not a regular file or folder; give an article file, a folder or -")
-    return InputError(f"{raw}: no such file or folder; check the path")
+    return InputError(f"{raw}: {kind}, not a regular file or folder; give an article file, a folder or -")
 
 
 def count_inputs(paths: Sequence[str]) -> int | None:
@@ -88,10 +119,13 @@ def count_inputs(paths: Sequence[str]) -> int | None:
     for raw in paths:
         if raw == "-":
             return None
+        if _path_problem(raw) is not None:
+            total += 1
+            continue
         root = Path(raw)
-        files = _walk(root) if root.is_dir() else [root] if root.is_file() else []
+        files = walk(root, KNOWN_SUFFIXES, warn=False) if root.is_dir() else [root]
         for path in files:
-            if path.suffix.lower() in JSONL_SUFFIXES:
+            if isinstance(path, Path) and path.suffix.lower() in JSONL_SUFFIXES:
                 try:
                     with path.open("rb") as f:
                         total += sum(1 for line in f if line.strip())
@@ -102,9 +136,9 @@ def count_inputs(paths: Sequence[str]) -> int | None:
     return total
 
 
-def _read_path(raw: str, stdin: TextIO | None, lex: Lexicon, warned: set[str]) -> Iterator[Article | InputError]:
+def _read_path(raw: str, stdin: TextIO | BinaryIO | None, reading: _Reading) -> Iterator[Article | InputError]:
     if raw == "-":
-        yield from _read_stdin(stdin, lex, warned)
+        yield from _read_stdin(stdin, reading)
         return
     problem = _path_problem(raw)
     if problem is not None:
@@ -112,23 +146,13 @@ def _read_path(raw: str, stdin: TextIO | None, lex: Lexicon, warned: set[str]) -
         return
     root = Path(raw)
     if root.is_dir():
-        for path in _walk(root):
-            yield from _read_file(path, _doc_id(path, root), lex, warned)
+        for path in walk(root, KNOWN_SUFFIXES, reading.exclude):
+            if isinstance(path, InputError):
+                yield path
+            else:
+                yield from _read_file(path, _doc_id(path, root), reading)
     else:
-        yield from _read_file(root, root.stem, lex, warned)
-
-
-def _walk(root: Path) -> list[Path]:
-    """Article files under `root`, sorted; hidden files/folders and other extensions are skipped
-    quietly (a folder of articles often holds a README or a .DS_Store)."""
-    found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            path = Path(folder) / name
-            if not name.startswith(".") and path.suffix.lower() in KNOWN_SUFFIXES:
-                found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+        yield from _read_file(root, root.stem, reading)
 
 
 def _doc_id(path: Path, root: Path) -> str:
@@ -136,74 +160,54 @@ def _doc_id(path: Path, root: Path) -> str:
     return path.relative_to(root).with_suffix("").as_posix()
 
 
-def _read_file(path: Path, doc_id: str, lex: Lexicon, warned: set[str]) -> Iterator[Article | InputError]:
+def _read_file(path: Path, doc_id: str, reading: _Reading) -> Iterator[Article | InputError]:
     origin = str(path)
+    # A text over the limit is refused unread (each character takes at least one byte, at
+    # most four); HTML markup may be many times its text, so pages are checked once extracted.
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        yield InputError(f"{origin}: cannot be read ({exc.strerror or exc}); check its permissions")
+        return
+    if suffix in TEXT_SUFFIXES and size // 4 > reading.limits.max_article_chars:
+        yield InputError(
+            f"{origin}: {size:,} bytes, over limits.max_article_chars ({reading.limits.max_article_chars:,} "
+            "characters); split the article or raise the limit (--set limits.max_article_chars=N)"
+        )
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(f"{origin}: cannot be read ({exc.strerror or exc}); check its permissions")
         return
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl_bytes(data, origin, warned)
+    yield from _read_bytes(data, suffix, doc_id, origin, reading)
+
+
+def _read_bytes(data: bytes, suffix: str, doc_id: str, origin: str, reading: _Reading) -> Iterator[Article | InputError]:
+    if not data.strip():
+        what = "one JSON article per line" if suffix in JSONL_SUFFIXES else "the article text"
+        yield InputError(f"{origin}: the file is empty; remove it or add {what}")
         return
-    problem = _check_bytes(data)
-    if problem:
-        yield InputError(f"{origin}: {problem}")
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl_bytes(data, origin, reading)
         return
     if suffix in HTML_SUFFIXES:
-        yield _html_article(data, doc_id, origin, lex)
+        yield _html_article(data, doc_id, origin, reading)
         return
     # .txt, or any file named explicitly whatever its extension: plain scraped text.
-    text = _decode_detected(data, origin)
+    text = decode.decode(data, origin)
     if isinstance(text, InputError):
         yield text
         return
-    yield _text_article(text, doc_id, origin, lex)
+    yield _text_article(text, doc_id, origin, reading)
 
 
-def _check_bytes(data: bytes) -> str | None:
-    if not data.strip():
-        return "the file is empty; remove it or add the article text"
-    if b"\x00" in data[:_SNIFF]:
-        return "looks like a binary file, not text; give .txt, .html or .jsonl articles"
-    return None
-
-
-def _decode(data: bytes, origin: str, encoding: str = "utf-8") -> str | InputError:
-    try:
-        return data.decode(encoding).lstrip("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return InputError(
-            f"{origin}:{line}: invalid {encoding.upper()} (byte {exc.start}); save the file as UTF-8"
-        )
-    except LookupError:
-        return InputError(f"{origin}: declares an unknown character set {encoding!r}; save it as UTF-8")
-
-
-def _decode_detected(data: bytes, origin: str) -> str | InputError:
-    """UTF-8, or else the encoding the bytes are detected to be in (with a warning naming it)."""
-    text = _decode(data, origin)
-    if not isinstance(text, InputError):
-        return text
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    # On a short text a detector cannot tell the single-byte code pages apart (cp1250 reads "à"
-    # as "ŕ" as smoothly); Windows Latin-1 is the usual one for news text, so it is taken unless
-    # it reads clearly worse than the detector's choice.
-    western = from_bytes(data, cp_isolation=[_WESTERN]).best()
-    if western is not None and (best is None or western.chaos <= best.chaos + _CHAOS_MARGIN):
-        best = western
-    if best is None or best.encoding in {"utf_8", "utf-8"}:
-        return text
-    log.warning("%s: not UTF-8; read as %s (detected); save it as UTF-8 to be sure", origin, best.encoding)
-    return str(best)
-
-
-def _text_article(text: str, doc_id: str, origin: str, lex: Lexicon) -> Article | InputError:
-    cleaned = clean(text, lex)
+def _text_article(text: str, doc_id: str, origin: str, reading: _Reading) -> Article | InputError:
+    too_long = reading.too_long(len(text), origin)
+    if too_long is not None:
+        return too_long
+    cleaned = clean(text, reading.lexicon)
     if not cleaned.text.strip():
         return InputError(
             f"{origin}: no article text found (only headings or web debris, no paragraph with a sentence)"
@@ -221,19 +225,23 @@ def _text_article(text: str, doc_id: str, origin: str, lex: Lexicon) -> Article 
     )
 
 
-def _html_article(data: bytes, doc_id: str, origin: str, lex: Lexicon) -> Article | InputError:
-    declared = _CHARSET.search(data[:_SNIFF])
-    encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
-    if encoding in {"utf8", "utf-8"}:
-        encoding = "utf-8"
-    html = _decode(data, origin, encoding) if declared else _decode_detected(data, origin)
+def _html_article(data: bytes, doc_id: str, origin: str, reading: _Reading) -> Article | InputError:
+    charset = _CHARSET.search(data[:_SNIFF])
+    if charset is not None:
+        encoding = charset.group(1).decode("ascii").lower()
+        html = decode.declared(data, origin, "utf-8" if encoding == "utf8" else encoding)
+    else:
+        html = decode.decode(data, origin)
     if isinstance(html, InputError):
         return html
-    page = read_page(html, lex)
+    page = read_page(html, reading.lexicon)
     if not page.text.strip():
         return InputError(
             f"{origin}: no article body could be extracted (malformed HTML, or a page without an article)"
         )
+    too_long = reading.too_long(len(page.text), origin)
+    if too_long is not None:
+        return too_long
     return Article(
         doc_id=doc_id,
         text=page.text,
@@ -248,43 +256,67 @@ def _html_article(data: bytes, doc_id: str, origin: str, lex: Lexicon) -> Articl
     )
 
 
-def _read_jsonl_bytes(data: bytes, origin: str, warned: set[str]) -> Iterator[Article | InputError]:
-    if not data.strip():
-        yield InputError(f"{origin}: the file is empty; remove it or add one JSON article per line")
-        return
-    if b"\x00" in data[:_SNIFF]:
-        yield InputError(f"{origin}: looks like a binary file, not JSON Lines")
+def _read_jsonl_bytes(data: bytes, origin: str, reading: _Reading) -> Iterator[Article | InputError]:
+    marked = decode.bom(data)
+    if (marked is not None and marked[0] != "utf-8") or b"\x00" in data[:_SNIFF]:
+        # UTF-16 or UTF-32: decoded whole (a line cannot be split on a byte there).
+        text = decode.decode(data, origin)
+        if isinstance(text, InputError):
+            yield text
+            return
+        yield from _jsonl_articles(((n, line) for n, line in enumerate(text.split("\n"), 1)), origin, reading)
         return
 
     def lines() -> Iterator[tuple[int, str | InputError]]:
         # Decoded line by line so that one bad line does not lose the others.
         for number, raw in enumerate(data.split(b"\n"), 1):
             try:
-                yield number, raw.decode("utf-8").lstrip("\ufeff") if number == 1 else raw.decode("utf-8")
+                line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
                 yield number, InputError(
                     f"{origin}:{number}: invalid UTF-8 (byte {exc.start} of the line); save the file as UTF-8"
                 )
+                continue
+            yield number, line.lstrip("\ufeff") if number == 1 else line
 
-    yield from parse_lines(lines(), origin, warned)
+    yield from _jsonl_articles(lines(), origin, reading)
 
 
-def _read_stdin(stdin: TextIO | None, lex: Lexicon, warned: set[str]) -> Iterator[Article | InputError]:
+def _jsonl_articles(
+    lines: Iterator[tuple[int, str | InputError]], origin: str, reading: _Reading
+) -> Iterator[Article | InputError]:
+    for item in parse_lines(lines, origin, reading.warned):
+        if isinstance(item, Article):
+            yield reading.too_long(len(item.text), f"{item.origin} (article {item.doc_id!r})") or item
+        else:
+            yield item
+
+
+def _read_stdin(stdin: TextIO | BinaryIO | None, reading: _Reading) -> Iterator[Article | InputError]:
     if stdin is None:
         yield InputError(f"{STDIN_ORIGIN}: no standard input to read; pipe articles in or give a path")
         return
+    # Read as bytes where the stream has them, so that a mark, UTF-16 or invalid bytes are seen
+    # (a text stream decodes with the locale's encoding, and may turn bad bytes into surrogates).
+    source = getattr(stdin, "buffer", stdin)
     try:
-        text = stdin.read()
+        raw = source.read()
     except UnicodeDecodeError as exc:
         yield InputError(f"{STDIN_ORIGIN}: invalid UTF-8 (byte {exc.start}); send UTF-8 text")
         return
-    if not text.strip():
+    data = raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogateescape")
+    if not data.strip():
         yield InputError(f"{STDIN_ORIGIN}: standard input is empty; pipe an article or JSON Lines in")
         return
-    if text.lstrip().startswith("{"):
-        yield from parse_lines(enumerate(text.split("\n"), 1), STDIN_ORIGIN, warned)
+    marked = decode.bom(data)
+    skip = marked[1] if marked is not None and marked[0] == "utf-8" else 0
+    if data[skip:].lstrip().startswith(b"{"):
+        yield from _read_jsonl_bytes(data, STDIN_ORIGIN, reading)
         return
-    if "\x00" in text[:_SNIFF]:
-        yield InputError(f"{STDIN_ORIGIN}: looks like binary data, not text")
-        return
-    yield _text_article(text, STDIN_ID, STDIN_ORIGIN, lex)
+    text = decode.decode(data, STDIN_ORIGIN)
+    if isinstance(text, InputError):
+        yield text
+    elif text.lstrip().startswith("{"):  # JSON Lines in UTF-16 or another encoding
+        yield from _jsonl_articles(enumerate(text.split("\n"), 1), STDIN_ORIGIN, reading)
+    else:
+        yield _text_article(text, STDIN_ID, STDIN_ORIGIN, reading)

@@ -64,6 +64,18 @@ class PlaceFinder:
                 self._entity_at[i] = ent
 
     # --- context ---------------------------------------------------------------------------
+    def _ents_in(self, span: Span | Doc) -> list[Span]:
+        """The entities wholly inside `span`, as ``span.ents`` gives them, from the index built
+        once: ``Span.ents`` walks every entity of the document, quadratic over a long one."""
+        if isinstance(span, Doc):
+            return list(span.ents)
+        found: dict[int, Span] = {}
+        for i in range(span.start, span.end):
+            ent = self._entity_at.get(i)
+            if ent is not None and ent.start >= span.start and ent.end <= span.end:
+                found.setdefault(ent.start, ent)
+        return list(found.values())
+
     def countries_named(self, span: Span | Doc, as_place: bool = False) -> tuple[frozenset[str], frozenset[str]]:
         """Countries and first-level regions a stretch of text names: by place name
         ("Lebanon", "Idaho") or by adjective ("Lebanese").
@@ -74,7 +86,7 @@ class PlaceFinder:
         """
         countries: set[str] = set()
         regions: set[str] = set()
-        for ent in span.ents:
+        for ent in self._ents_in(span):
             if ent.label_ in PLACE_LABELS:
                 place = self.gazetteer.resolve(ent.text)
                 if place is None:

@@ -136,7 +136,7 @@ def indirect_speech(
         if content is None and tok.lemma_.lower() in cues.object_cues and tok.pos_ == "VERB":
             content = _object_content(tok, cues.object_cues[tok.lemma_.lower()])
         if content:
-            content = _without_other_reports(doc, tok, _in_paragraph(doc, tok, content), cues)
+            content = _without_other_reports(doc, tok, _in_paragraph(text, doc, tok, content), cues)
         if not content or len(content) < 3:
             continue
         found = attribute(tok, cues, index, inside)
@@ -170,17 +170,15 @@ def _without_other_reports(doc: Doc, cue: Token, ids: list[int], cues: Cues) -> 
     return [i for i in ids if i not in drop]
 
 
-def _in_paragraph(doc: Doc, cue: Token, ids: list[int]) -> list[int]:
+def _in_paragraph(text: str, doc: Doc, cue: Token, ids: list[int]) -> list[int]:
     """The content tokens in the cue's own paragraph: the parser may join a paragraph to the
     one before (a quote ending a line, then "Doe said he was ready."), and hang the quote on the
-    cue as a second clause; what the cue reports stays within its paragraph."""
-    lo = cue.i
-    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
-        lo -= 1
-    hi = cue.i
-    while hi < len(doc) - 1 and "\n" not in doc[hi].text_with_ws:
-        hi += 1
-    return [i for i in ids if lo <= i <= hi and not doc[i].is_space]
+    cue as a second clause; what the cue reports stays within its paragraph. (The paragraph is
+    found by character offsets: walking its tokens for every cue is quadratic in a long one.)"""
+    after = text.rfind("\n", 0, cue.idx)  # the paragraph starts after this newline
+    end = text.find("\n", cue.idx)
+    until = len(text) if end < 0 else end
+    return [i for i in ids if after < doc[i].idx <= until and not doc[i].is_space]
 
 
 def _clause_content(verb: Token) -> list[int] | None:
