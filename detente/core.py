@@ -207,8 +207,11 @@ class Pipeline:
         except DetenteError as exc:
             return exc
         except Exception as exc:  # a bug on one article must not stop a batch of millions
-            log.exception("stage failed on %s", article.doc_id)
-            return StageError(f"internal error ({type(exc).__name__}: {exc}); please report it", article.doc_id)
+            # The failure is one line in the run's report; the traceback only for a debug log.
+            log.debug("stage failed on %s", article.doc_id, exc_info=True)
+            return StageError(
+                f"internal error ({type(exc).__name__}: {exc}); please report it with the article", article.doc_id
+            )
 
     def extract_one(self, article: Article) -> Result:
         """Process one article; raise if it fails (for tests and the web layer)."""
