@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from detente import __version__, actors, dates, events, nlp, places, quotes
 from detente.config import Config
 from detente.errors import DetenteError, StageError
 from detente.knowledge import Knowledge
+from detente.places.cache import default_cache_dir
 from detente.reading import SoFar, Stage, read
 from detente.records import Article, Document, Event, Mention, Result, replace
 
@@ -47,7 +49,7 @@ class Resources:
             nlp=nlp.load(config.nlp),
             kb=actors.KnowledgeBase.load(knowledge),
             lexicon=events.Lexicon.load(knowledge),
-            gazetteer=places.Gazetteer.load(knowledge),
+            gazetteer=places.Gazetteer.load(knowledge, cache_dir=default_cache_dir()),
             dates=dates.DateKnowledge.load(knowledge),
             cues=quotes.load_cues(knowledge),
         )
@@ -136,8 +138,15 @@ class Pipeline:
         progress: Callable[[int], None] | None = None,
     ) -> None:
         self.config = config
-        self.resources = resources or Resources.load(config)
+        self._resources = resources
         self.progress = progress
+
+    @property
+    def resources(self) -> Resources:
+        """Loaded on first use: a run with nothing to parse never loads the model."""
+        if self._resources is None:
+            self._resources = Resources.load(self.config)
+        return self._resources
 
     @property
     def model(self) -> str:
@@ -158,7 +167,16 @@ class Pipeline:
 
     def process(self, items: Iterable[Article | T]) -> Iterator[Result | DetenteError | T]:
         """A Result (or the StageError) per article; any other item (an input error, a skipped
-        article) passes through unparsed, in its place, so outcomes stay in input order."""
+        article) passes through unparsed, in its place, so outcomes stay in input order.
+        Nothing is loaded until the first article comes."""
+        it = iter(items)
+        for item in it:
+            if isinstance(item, Article):
+                yield from self._process(chain([item], it))
+                return
+            yield item
+
+    def _process(self, items: Iterable[Article | T]) -> Iterator[Result | DetenteError | T]:
         for item, parsed in self._parse((i, i if isinstance(i, Article) else None) for i in items):
             if parsed is None:
                 yield item

@@ -25,6 +25,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -106,8 +107,22 @@ class Gazetteer:
     phrasing: Phrasing
 
     @classmethod
-    def load(cls, knowledge: Knowledge) -> Gazetteer:
-        return _build(knowledge)
+    def load(cls, knowledge: Knowledge, cache_dir: Path | None = None) -> Gazetteer:
+        """Built from the tables, or read from ``cache_dir``'s file built from the same tables
+        by the same versions (see ``detente.places.cache``); no folder, no cache."""
+        from detente.places.cache import cached
+
+        parts = cached(knowledge, cache_dir, lambda: _parts(_build(knowledge)))
+        places, index, countries, adjectives, alpha3_by_alpha2, by_location, phrasing = parts
+        return cls(
+            places=places,
+            index=MappingProxyType(index),
+            countries=MappingProxyType(countries),
+            adjectives=MappingProxyType(adjectives),
+            alpha3_by_alpha2=MappingProxyType(alpha3_by_alpha2),
+            by_location=MappingProxyType(by_location),
+            phrasing=phrasing,
+        )
 
     # --- lookups -------------------------------------------------------------------------
     def lookup(
@@ -366,6 +381,14 @@ class _Builder:
         slot = self.index[key]
         if tier < slot.get(i, 4):
             slot[i] = tier
+
+
+def _parts(g: Gazetteer) -> tuple[Any, ...]:
+    """The gazetteer as plain values (read-only mappings do not pickle)."""
+    return (
+        g.places, dict(g.index), dict(g.countries), dict(g.adjectives),
+        dict(g.alpha3_by_alpha2), dict(g.by_location), g.phrasing,
+    )
 
 
 def _build(knowledge: Knowledge) -> Gazetteer:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -86,7 +87,16 @@ def outcomes(
             return Stored(article=item)
         return item
 
-    todo = (skip_stored(item) for item in items)
+    todo = iter(skip_stored(item) for item in items)
+    # Nothing is loaded (model, worker processes) until there is an article to parse: a re-run
+    # over stored articles only reads and hashes.
+    for item in todo:
+        if isinstance(item, Article):
+            todo = chain([item], todo)
+            break
+        yield item
+    else:
+        return
     if workers > 1:
         from detente.runners.workers import parallel
 
