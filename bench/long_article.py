@@ -5,7 +5,10 @@ then doubled three times; each length is processed end to end (parse and every s
 process with a warm model, and the seconds per thousand words are printed. The figure should
 stay flat within 20% from the shortest to the longest.
 
-    python bench/long_article.py [--words 6000] [--doublings 3] [--gold DIR] [--profile N]
+    python bench/long_article.py [--words 6000] [--doublings 3] [--gold DIR] [--profile N] [--marks]
+
+``--marks``: instead of news, one paragraph of invented sentences in which every other sentence
+opens a quotation mark that never closes (the hostile case for the quotes' mark pairing).
 
 ``--profile N`` prints the N costliest functions of the stages (cProfile) at the longest length.
 The last line is ``LONG_ARTICLE words=... s_per_kword=... spread=S`` (S = max ÷ min - 1).
@@ -43,6 +46,26 @@ def long_text(gold: Path, words: int) -> str:
     return "\n\n".join(parts)
 
 
+MARKED = (
+    'The envoy said "the ceasefire would hold through the winter.',
+    "Negotiators met again at the lakeside hotel on Thursday.",
+    'A spokeswoman called the proposal "a first step toward a settlement.',
+    "Officials from both sides declined to comment on the schedule.",
+)
+
+
+def marked_text(words: int) -> str:
+    """One paragraph of sentences, every other one with an unbalanced quotation mark."""
+    out: list[str] = []
+    count = k = 0
+    while count < words:
+        sentence = MARKED[k % len(MARKED)]
+        out.append(sentence)
+        count += len(sentence.split())
+        k += 1
+    return " ".join(out)
+
+
 def article(text: str) -> Article:
     return Article(doc_id=f"long-{len(text)}", text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
 
@@ -53,13 +76,15 @@ def main() -> None:
     parser.add_argument("--doublings", type=int, default=3)
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--profile", type=int, default=0, metavar="N")
+    parser.add_argument("--marks", action="store_true", help="unbalanced quotation marks instead of news")
     args = parser.parse_args()
 
     config = load_config(environ={})
     pipeline = Pipeline(config)
     nlp = pipeline.resources.nlp
     nlp.max_length = max(nlp.max_length, 10_000_000)
-    full = long_text(args.gold, args.words * 2**args.doublings)
+    longest = args.words * 2**args.doublings
+    full = marked_text(longest) if args.marks else long_text(args.gold, longest)
     tokens = full.split()
     pipeline.extract_one(article(" ".join(tokens[:300])))  # warm up
 
@@ -67,7 +92,7 @@ def main() -> None:
     for k in range(args.doublings + 1):
         n = args.words * 2**k
         # Cut at a paragraph break near n words, so every length is made of whole paragraphs.
-        text = _first_words(full, n)
+        text = " ".join(full.split(" ")[: len(full.split(" ")) * n // longest]) if args.marks else _first_words(full, n)
         art = article(text)
         words = len(text.split())
         start = time.perf_counter()
