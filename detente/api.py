@@ -8,6 +8,9 @@
     db = detente.open("news.duckdb")
     db.events(country="CHL", since="2019-01-01")      # a pandas DataFrame
     db.events(root="04", as_arrow=True)               # an Arrow table
+    db.dyad("USA", "RUS", by="year").periods          # the relations series over folded events
+    db.find_events(dyad=("USA", "RUS"), text="treaty").rows
+    db.actors(country="RUS").rows, db.network(since="2015-01-01").write("met.graphml")
 
 Texts given to ``d(...)`` and ``d.pipe(...)`` are taken verbatim, as a JSONL ``text`` is: every
 offset refers to exactly the string given.
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Self
@@ -28,6 +31,9 @@ from detente.ingest.identity import sha256
 from detente.records import Article, Result
 
 if TYPE_CHECKING:
+    from detente.analytics.queries import Network, Page
+    from detente.analytics.records import FoldedEvent
+    from detente.analytics.series import DyadSeries
     from detente.core import Pipeline
     from detente.runners import RunReport
     from detente.store import Store, Summary
@@ -154,6 +160,7 @@ class Detente:
     ) -> RunReport:
         """The CLI's batch: read files and folders, store new articles in `db` and/or write them to
         `output` (format from `format` or the extension). Returns the run's report."""
+        from detente.analytics.fold_sql import STORE_HOOKS
         from detente.ingest import check_paths, read_inputs
         from detente.runners import run
         from detente.store import Store
@@ -164,7 +171,7 @@ class Detente:
         if problems:
             raise problems[0]
         with ExitStack() as stack:
-            store = stack.enter_context(Store.open(Path(db))) if db is not None else None
+            store = stack.enter_context(Store.open(Path(db), hooks=STORE_HOOKS)) if db is not None else None
             sink = None
             if output is not None:
                 sink = resolve(format, Path(output)).open(Path(output))
@@ -302,9 +309,74 @@ class Database:
             "source.name AS source_name, target.name AS target_name, cameo, cameo_root, plover, plover_mode, "
             "goldstein, quad_class, modality, date.date AS date, date.earliest AS date_earliest, "
             "date.latest AS date_latest, location.name AS location, confidence, span, trigger, source, target, "
-            f"contexts FROM events {where} ORDER BY seq, n",
+            f"contexts, fold_id FROM events {where} ORDER BY seq, n",
             params + window_params, as_arrow,
         )
+
+    # --- analytics over folded events (detente.analytics) -------------------------------------
+
+    @contextmanager
+    def _cursor(self) -> Iterator[Any]:
+        # A cursor of its own per query, as in _query; a query's bad value as a one-line error.
+        cursor = self._store.connection.cursor()
+        try:
+            yield cursor
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+        finally:
+            cursor.close()
+
+    def dyad(
+        self, a: str, b: str, *, by: Literal["month", "quarter", "year"] = "year",
+        since: str | date | None = None, until: str | date | None = None, context: str | None = None,
+        directed: bool = False,
+    ) -> DyadSeries:
+        """The relations of countries `a` and `b` period by period (see ``detente.analytics.series``):
+        ``.periods``, ``.render()``, ``.to_json()``, ``.to_csv()``; ``detente.analytics.series.plot``
+        draws it."""
+        from detente.analytics.series import dyad_series
+
+        with self._cursor() as con:
+            return dyad_series(con, a.upper(), b.upper(), by=by, since=_as_date(since, "since"),
+                               until=_as_date(until, "until"), context=context, directed=directed)
+
+    def find_events(
+        self, *, actor: str | None = None, country: str | None = None, dyad: tuple[str, str] | None = None,
+        cameo: str | None = None, root: str | None = None, plover: str | None = None, context: str | None = None,
+        since: str | date | None = None, until: str | date | None = None, text: str | None = None,
+        limit: int = 50, offset: int = 0,
+    ) -> Page:
+        """Event reports matching every filter, one flat row each (the CSV export's columns, with
+        ``fold_id`` and ``evidence``): ``.rows`` (a DataFrame), ``.total``, ``.has_more``."""
+        from detente.analytics.queries import find_events
+
+        with self._cursor() as con:
+            return find_events(con, actor=actor, country=country, dyad=dyad, cameo=cameo, root=root, plover=plover,
+                               context=context, since=_as_date(since, "since"), until=_as_date(until, "until"),
+                               text=text, limit=limit, offset=offset)
+
+    def actors(self, *, country: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0) -> Page:
+        """Actors with each role they held: first and last event date, events as source and target."""
+        from detente.analytics.queries import actors
+
+        with self._cursor() as con:
+            return actors(con, country=country, name=name, limit=limit, offset=offset)
+
+    def network(self, *, since: str | date | None = None, until: str | date | None = None,
+                country: str | None = None) -> Network:
+        """Who met whom (meetings and cooperation between people): ``.nodes``, ``.edges``,
+        ``.write("x.graphml")`` or ``.write("x.json")``."""
+        from detente.analytics.queries import who_met_whom
+
+        with self._cursor() as con:
+            return who_met_whom(con, since=_as_date(since, "since"), until=_as_date(until, "until"), country=country)
+
+    def folded_events(self) -> Iterator[FoldedEvent]:
+        """Every folded event with all its reports (``.to_dict()`` is its export record)."""
+        from detente.analytics.fold_sql import load_folded
+
+        with self._cursor() as con:
+            yield from load_folded(con)
 
     def quotes(self, *, speaker: str | None = None, country: str | None = None, as_arrow: bool = False) -> Any:
         """Quotes, filtered by speaker (actor id or name) or the speaker's country."""

@@ -16,6 +16,8 @@ from detente.errors import ConfigError, DetenteError, InputError, OutputError
 from detente.writers import names as format_names
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from detente.analytics import YearPoint
     from detente.runners import Failure, Progress, RunReport
     from detente.store import Summary
@@ -104,13 +106,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_options(p)
 
     p = sub.add_parser(
-        "export", help="write a database's records out as JSON Lines or Parquet",
-        description="Export stored records. jsonl: one file, records as `extract` writes them; "
-        "parquet: a folder with one file per record type (documents, mentions, events, quotes).",
+        "export", help="write a database's records out as JSON Lines, Parquet, CSV or GDELT",
+        description="Export stored records. jsonl: one file, records as `extract` writes them, then the "
+        "folded events; parquet: a folder with one file per record type (documents, mentions, events, "
+        "quotes, folded_events); csv: one spreadsheet row per event report; gdelt: GDELT 2.0 event rows "
+        "(one per folded event) and FILE.mentions.tsv beside them.",
     )
     p.add_argument("--db", type=Path, metavar="FILE", help="database file (default: ./detente.duckdb)")
     _add_format(p, "-o")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="PATH", help="file (jsonl) or folder (parquet)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="PATH", help="file (jsonl, csv, gdelt) or folder (parquet)")
     _add_config_options(p)
 
     p = sub.add_parser(
@@ -158,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
             e.add_argument("--texts", type=Path, metavar="DIR", help="the gold's article texts (default: ../shared/gold/polnear/train/text)")
             e.add_argument("--list", action="store_true", help="list missed gold events and unjudged events (to judge)")
         _add_config_options(e)
+    _add_analytics_parsers(sub)
     return parser
 
 
@@ -273,14 +278,19 @@ def _db_path(args: argparse.Namespace, config: Config) -> Path:
     return args.db or config.store.path
 
 
-def render_summary(summary: Summary, series: Sequence[YearPoint], db_path: Path) -> str:
+def render_summary(summary: Summary, series: Sequence[YearPoint], db_path: Path,
+                   folded: tuple[int, int, int] | None = None) -> str:
+    """`folded`: (folded events, reports in them, articles they come from), when the store folds."""
     from detente.analytics import render_series
 
     dyads = ", ".join(f"{d.source}–{d.target} {d.events}" for d in summary.dyads) or "none yet"
+    events = f"{summary.events} reports"
+    if folded is not None:
+        events = f"{folded[0]} events from {folded[1]} reports in {folded[2]} articles ({summary.events} reports in all)"
     return "\n".join([
         f"articles  {summary.articles}",
         f"mentions  {summary.mentions}",
-        f"events    {summary.events}",
+        f"events    {events}",
         f"quotes    {summary.quotes}",
         f"busiest dyads (source–target country, events asserted or planned): {dyads}",
         *(render_series(summary.dyads[0].source, summary.dyads[0].target, series) if summary.dyads else []),
@@ -290,15 +300,18 @@ def render_summary(summary: Summary, series: Sequence[YearPoint], db_path: Path)
 
 def _summary_text(store: Any, db: Path) -> str:
     from detente.analytics import dyad_by_year
+    from detente.analytics.fold_sql import fold_counts, has_folding
 
     summary = store.summary()
     top = summary.dyads[0] if summary.dyads else None
     # The busiest pair of countries, both directions, by year.
     series = dyad_by_year(store.connection, top.source, top.target) if top else ()
-    return render_summary(summary, series, db)
+    folded = fold_counts(store.connection) if has_folding(store.connection) else None
+    return render_summary(summary, series, db, folded)
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
+    from detente.analytics.fold_sql import STORE_HOOKS
     from detente.ingest import count_inputs, read_inputs
     from detente.runners import run
     from detente.store import Store
@@ -332,7 +345,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             _show_report(report, args.log_format, sys.stdout)
             return _exit_for(report)
     pipeline = None if args.engine == "dask" else _pipeline(config, args.workers)
-    with Store.open(db) as store:
+    with Store.open(db, hooks=STORE_HOOKS) as store:
         with _run_progress(config, args.log_format, options["total"]) as progress:
             if args.engine == "dask":
                 report = run_dask(
@@ -351,6 +364,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from detente.analytics.fold_sql import load_folded
     from detente.store import Store
     from detente.writers import resolve
 
@@ -358,8 +372,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     db = _db_path(args, config)
     writer = resolve(args.format, args.output)
     with Store.open(db, read_only=True) as store:
-        count = store.export(writer.name, args.output)
-    print(f"wrote {count} records to {args.output} ({writer.name})", file=sys.stderr)
+        count = store.export(writer.name, args.output, folded=load_folded(store.connection))
+    what = "folded events" if writer.folded_only else "records"
+    also = f" and {args.output}.mentions.tsv" if writer.name == "gdelt" else ""
+    print(f"wrote {count} {what} to {args.output}{also} ({writer.name})", file=sys.stderr)
     return 0
 
 
@@ -374,13 +390,14 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 
 def _cmd_migrate(args: argparse.Namespace) -> int:
+    from detente.analytics.fold_sql import STORE_HOOKS
     from detente.store import Store
 
     config = _config(args)
     db = _db_path(args, config)
     if not Path(db).exists():
         raise InputError(f"no database at {db}; nothing to upgrade")
-    with Store.open(db) as store:
+    with Store.open(db, hooks=STORE_HOOKS) as store:
         if store.upgraded_from is None:
             print(f"{db} is at schema {store.version}; nothing to do")
         else:
@@ -418,6 +435,217 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- analytics: dyad series, event and actor queries, who met whom (detente.analytics) ----------
+
+
+def _day_arg(value: str) -> str:
+    """YYYY, YYYY-MM or YYYY-MM-DD (checked here, widened to a day by `_since`/`_until`)."""
+    import re
+
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def _since(value: str | None) -> date | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def _until(value: str | None) -> date | None:
+    import calendar
+    from datetime import date
+
+    if value is None:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    month = parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(parts[0], month)[1]
+    return date(parts[0], month, day)
+
+
+def _add_window(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", type=_day_arg, metavar="DATE", help="from this day, month or year (YYYY[-MM[-DD]])")
+    parser.add_argument("--until", type=_day_arg, metavar="DATE", help="up to this day, month or year, inclusive")
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, metavar="FILE", help="database file (default: ./detente.duckdb)")
+    _add_config_options(parser)
+
+
+def _add_analytics_parsers(sub: Any) -> None:
+    p = sub.add_parser(
+        "dyad", help="relations between two countries, period by period",
+        description="The dyad series of two countries (ISO codes, e.g. USA RUS): per period (empty ones "
+        "shown), folded events by quad class, the Goldstein mean and sum, the PLOVER cooperation-conflict "
+        "balance, the relations index and the top events with their evidence. An event counts in the "
+        "period holding the midpoint of its date window.",
+    )
+    p.add_argument("a", metavar="A", help="country (ISO 3166 alpha-3), e.g. USA")
+    p.add_argument("b", metavar="B", help="the other country, e.g. RUS")
+    p.add_argument("--by", choices=("month", "quarter", "year"), default="year", help="period (default year)")
+    _add_window(p)
+    p.add_argument("--context", metavar="NAME", help="only events with this PLOVER context, e.g. cbrn")
+    p.add_argument("--directed", action="store_true", help="only A acting on B (symmetric actions count either way)")
+    p.add_argument("--format", choices=("text", "csv", "json"), default="text", help="output (default text)")
+    p.add_argument("--plot", type=Path, metavar="FILE", help="also draw the series to FILE.png or FILE.svg")
+    _add_db(p)
+
+    p = sub.add_parser(
+        "events", help="find stored event reports",
+        description="Event reports matching every filter given, in the order they were stored, with "
+        "their evidence sentence and folded event (fold_id).",
+    )
+    p.add_argument("--actor", metavar="NAME", help="actor id, name or words as written (source or target)")
+    p.add_argument("--country", metavar="ISO", help="source or target country, e.g. RUS")
+    p.add_argument("--dyad", metavar="A,B", help="between two countries, either direction, e.g. USA,RUS")
+    p.add_argument("--root", metavar="NN", help="CAMEO root code, e.g. 04")
+    p.add_argument("--cameo", metavar="CODE", help="CAMEO code and the codes under it, e.g. 04 or 042")
+    p.add_argument("--plover", metavar="TYPE", help="PLOVER event type, e.g. CONSULT")
+    p.add_argument("--context", metavar="NAME", help="PLOVER context, e.g. cbrn")
+    _add_window(p)
+    p.add_argument("--q", metavar="TEXT", help="words in the evidence sentence (case-insensitive)")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="rows per page (default 20)")
+    p.add_argument("--offset", type=int, default=0, metavar="N", help="rows to skip (default 0)")
+    p.add_argument("--format", choices=("text", "csv", "json"), default="text", help="output (default text)")
+    _add_db(p)
+
+    p = sub.add_parser(
+        "actors", help="stored actors with their roles over time",
+        description="Actors with each role they held in events: first and last event date in that role, "
+        "and how many events they were source and target of, busiest first.",
+    )
+    p.add_argument("--country", metavar="ISO", help="the actors of one country")
+    p.add_argument("--name", metavar="TEXT", help="words in the actor's name")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="rows per page (default 20)")
+    p.add_argument("--offset", type=int, default=0, metavar="N", help="rows to skip (default 0)")
+    p.add_argument("--format", choices=("text", "csv", "json"), default="text", help="output (default text)")
+    _add_db(p)
+
+    p = sub.add_parser(
+        "network", help="who met whom: meetings and cooperation between people, as a graph",
+        description="People linked by meetings and cooperation (PLOVER CONSULT, COOPERATE, AGREE; folded "
+        "events), written as GraphML or JSON by the output's extension.",
+    )
+    _add_window(p)
+    p.add_argument("--country", metavar="ISO", help="only links with a person of this country")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="FILE.graphml or FILE.json")
+    _add_db(p)
+
+
+@contextmanager
+def _reading(args: argparse.Namespace) -> Iterator[Any]:
+    """The database's connection, read-only; a query's bad value (ValueError) as a one-line error."""
+    from detente.store import Store
+
+    db = _db_path(args, _config(args))
+    with Store.open(db, read_only=True) as store:
+        try:
+            yield store.connection
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+
+
+def _cmd_dyad(args: argparse.Namespace) -> int:
+    from detente.analytics.series import dyad_series, plot
+
+    a, b = args.a.upper(), args.b.upper()
+    with _reading(args) as con:
+        series = dyad_series(con, a, b, by=args.by, since=_since(args.since), until=_until(args.until),
+                             context=args.context, directed=args.directed)
+    if args.plot is not None and args.plot.suffix.lower() not in (".png", ".svg"):
+        raise OutputError(f"cannot plot to {args.plot.name}; give a file ending in .png or .svg")
+    if args.format == "json":
+        print(series.to_json())
+    elif args.format == "csv":
+        sys.stdout.write(series.to_csv())
+    else:
+        print("\n".join(series.render()) if series.periods else f"no events between {a} and {b} in this database")
+    if args.plot is not None:
+        args.plot.parent.mkdir(parents=True, exist_ok=True)
+        plot(series, args.plot)
+        print(f"chart written to {args.plot.resolve()}", file=sys.stderr)
+    return 0
+
+
+def _print_page(page: Any, fmt: str, line: Callable[[dict[str, Any]], str], what: str) -> None:
+    import json
+
+    if fmt == "json":
+        print(json.dumps(page.to_dict(), ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        sys.stdout.write(page.rows.to_csv(index=False))
+        return
+    for row in page.to_dict()["rows"]:
+        print(line(row))
+    shown = f"{page.offset + 1}–{page.offset + len(page.rows)}" if len(page.rows) else "none"
+    more = f"; next page: --offset {page.offset + len(page.rows)}" if page.has_more else ""
+    print(f"{what} {shown} of {page.total}{more}", file=sys.stderr)
+
+
+def _event_line(r: dict[str, Any]) -> str:
+    who = f"{r['source_name'] or r['source_text'] or '?'} ({r['source_country'] or '?'})"
+    whom = f"{r['target_name'] or r['target_text'] or '?'} ({r['target_country'] or '?'})" if r["target_text"] else "-"
+    evidence = " ".join((r["evidence"] or "").split())
+    when = r["date"] or (f"{r['date_earliest']}…{r['date_latest']}" if r["date_earliest"] else "?")
+    return (f"{when:<10} {who} → {whom} {r['cameo']} {r['plover'] or '-'} "
+            f"[{r['fold_id'] or r['event_id']}]: {evidence[:120]}")
+
+
+def _cmd_events(args: argparse.Namespace) -> int:
+    from detente.analytics.queries import find_events
+
+    dyad = None
+    if args.dyad is not None:
+        parts = [p.strip().upper() for p in args.dyad.split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise InputError(f"--dyad {args.dyad}: give two country codes separated by a comma, e.g. USA,RUS")
+        dyad = (parts[0], parts[1])
+    with _reading(args) as con:
+        page = find_events(
+            con, actor=args.actor, country=args.country.upper() if args.country else None, dyad=dyad,
+            cameo=args.cameo, root=args.root, plover=args.plover, context=args.context, since=_since(args.since),
+            until=_until(args.until), text=args.q, limit=args.limit, offset=args.offset,
+        )
+    _print_page(page, args.format, _event_line, "events")
+    return 0
+
+
+def _actor_line(r: dict[str, Any]) -> str:
+    return (f"{r['name'] or r['actor']} ({r['country'] or '?'}) {r['role'] or '-'}: {r['events']} events "
+            f"({r['as_source']} as source, {r['as_target']} as target), {r['first'] or '?'} … {r['last'] or '?'}")
+
+
+def _cmd_actors(args: argparse.Namespace) -> int:
+    from detente.analytics.queries import actors
+
+    with _reading(args) as con:
+        page = actors(con, country=args.country.upper() if args.country else None, name=args.name,
+                      limit=args.limit, offset=args.offset)
+    _print_page(page, args.format, _actor_line, "actors")
+    return 0
+
+
+def _cmd_network(args: argparse.Namespace) -> int:
+    from detente.analytics.queries import who_met_whom
+
+    if args.output.suffix.lower() not in (".graphml", ".json"):
+        raise OutputError(f"cannot write a network to {args.output.name}; give a .graphml or .json file")
+    with _reading(args) as con:
+        network = who_met_whom(con, since=_since(args.since), until=_until(args.until),
+                               country=args.country.upper() if args.country else None)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    network.write(args.output)
+    print(f"wrote {len(network.nodes)} people and {len(network.edges)} links to {args.output}", file=sys.stderr)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "extract": _cmd_extract,
     "ingest": _cmd_ingest,
@@ -426,6 +654,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "migrate": _cmd_migrate,
     "serve": _cmd_serve,
     "eval": _cmd_eval,
+    "dyad": _cmd_dyad,
+    "events": _cmd_events,
+    "actors": _cmd_actors,
+    "network": _cmd_network,
 }
 
 

@@ -228,6 +228,9 @@ class Event:
     location: Location | None = None
     contexts: tuple[str, ...] = ()
     confidence: float = 0.5
+    # The folded event this report belongs to: set by the store when it folds the article; None
+    # from `extract` (no store) and for reports that are not folded (hypothetical, negated).
+    fold_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -249,6 +252,7 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "contexts": list(self.contexts),
             "confidence": self.confidence,
+            "fold_id": self.fold_id,
         }
 
 

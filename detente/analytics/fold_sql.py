@@ -24,46 +24,23 @@ from detente.analytics.fold import (
 )
 from detente.analytics.records import DocRef, FoldedEvent, Report
 from detente.analytics.rows import has_folding
-from detente.store.schema import ACTOR, DATE, LOCATION
+from detente.store import Hooks
+from detente.store.migrations import MIGRATIONS
+from detente.store.schema import FOLDED_EVENTS
 
-__all__ = ["FOLDED_COLUMNS", "fold_article", "fold_counts", "has_folding", "load_folded", "load_reports", "migrate_fold", "refold"]
+__all__ = [
+    "FOLDED_COLUMNS", "STORE_HOOKS", "fold_article", "fold_counts", "has_folding", "load_folded", "load_reports",
+    "migrate_fold", "refold",
+]
 
-FOLDED_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("fold_id", "VARCHAR NOT NULL PRIMARY KEY"),
-    ("dyad", "VARCHAR NOT NULL"),  # sorted pair of countries, "RUS|USA": the candidates' lookup key
-    ("source", ACTOR),
-    ("target", ACTOR),
-    ("cameo", "VARCHAR"),
-    ("cameo_root", "VARCHAR"),
-    ("plover", "VARCHAR"),
-    ("goldstein", "DOUBLE"),
-    ("quad_class", "INTEGER"),
-    ("modality", "VARCHAR"),
-    ("symmetric", "BOOLEAN"),
-    ("date", DATE),
-    ("first_report", "DATE"),
-    ("last_report", "DATE"),
-    ("num_mentions", "INTEGER"),
-    ("num_sources", "INTEGER"),
-    ("num_articles", "INTEGER"),
-    ("location", LOCATION),
-    ("contexts", "VARCHAR[]"),
-    ("tone", "DOUBLE"),
-    ("evidence", "VARCHAR"),  # the best-dated report's sentence
-    ("source_url", "VARCHAR"),  # the first report's URL (GDELT's SOURCEURL)
-    ("event_ids", "VARCHAR[]"),
-    ("doc_ids", "VARCHAR[]"),
-)
+FOLDED_COLUMNS: tuple[str, ...] = tuple(c.name for c in FOLDED_EVENTS)  # the store's folded_events table
 
 
 def migrate_fold(con: Any) -> None:
-    """Add folding to a store: the ``fold_id`` column on ``events``, the ``folded_events`` table,
-    its dyad index and the sequence fold ids come from. Run once, as a store migration."""
-    con.execute("ALTER TABLE events ADD COLUMN fold_id VARCHAR")
-    columns = ", ".join(f'"{name}" {kind}' for name, kind in FOLDED_COLUMNS)
-    con.execute(f"CREATE TABLE folded_events ({columns})")
-    con.execute("CREATE INDEX folded_events_dyad ON folded_events (dyad)")
-    con.execute("CREATE SEQUENCE fold_seq START 1")
+    """Add folding to a store opened without it: the store's own migration (version 3), which
+    stores run on open; idempotent."""
+    (step,) = [m for m in MIGRATIONS if m.refold]
+    step.apply(con)
 
 
 def _new_id(con: Any) -> str:
@@ -120,8 +97,9 @@ def _save(con: Any, folded: Iterable[FoldedEvent]) -> None:
     if not items:
         return
     con.execute("DELETE FROM folded_events WHERE list_contains(?, fold_id)", [[f.fold_id for f in items]])
+    names = ", ".join(f'"{name}"' for name in FOLDED_COLUMNS)
     marks = ", ".join("?" for _ in FOLDED_COLUMNS)
-    con.executemany(f"INSERT INTO folded_events VALUES ({marks})", [_row(f) for f in items])
+    con.executemany(f"INSERT INTO folded_events ({names}) VALUES ({marks})", [_row(f) for f in items])
 
 
 def _unfold(con: Any, doc_id: str) -> None:
@@ -202,3 +180,8 @@ def refold(con: Any, rules: FoldRules = DEFAULT_RULES) -> int:
     for (doc_id,) in con.execute("SELECT doc_id FROM documents ORDER BY seq").fetchall():
         fold_article(con, doc_id, rules)
     return int(con.execute("SELECT count(*) FROM folded_events").fetchone()[0])
+
+
+# What a store runs inside its transactions so that folding is never behind: each article folded
+# as it is written, every article refolded when a migration introduces or changes folding.
+STORE_HOOKS = Hooks(after_write=fold_article, after_upgrade=refold)

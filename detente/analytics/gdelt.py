@@ -210,7 +210,7 @@ def csv_rows(con: Any) -> Iterator[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
     while batch := cursor.fetchmany(1000):
         for values in batch:
-            row = dict(zip(names, values))
+            row = dict(zip(names, values, strict=True))
             yield flat_row(row)
 
 

@@ -94,10 +94,15 @@ def doc_ref(row: dict[str, Any]) -> DocRef:
 def fetch_dicts(con: Any, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
     cursor = con.execute(sql, list(params))
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def has_folding(con: Any) -> bool:
-    """Whether the store has been migrated for folding (has the ``folded_events`` table)."""
+    """Whether the store's events are folded: it has the ``folded_events`` table, filled (a store
+    written without the folding hooks keeps its reports unfolded, and is read report by report)."""
     row = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'folded_events'").fetchone()
-    return bool(row and row[0])
+    if not (row and row[0]):
+        return False
+    folded = con.execute("SELECT count(*) FROM (SELECT 1 FROM folded_events LIMIT 1)").fetchone()
+    reports = con.execute("SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)").fetchone()
+    return bool((folded and folded[0]) or not (reports and reports[0]))

@@ -234,7 +234,7 @@ def summarise(label: str, events: Sequence[SeriesEvent], top: int = TOP_EVENTS) 
         goldstein_mean=round(total / len(events), 3) if events else None,
         goldstein_sum=round(total, 3),
         balance=round((coop - conflict) / (coop + conflict), 3) if coop + conflict else None,
-        index=round(sum(w * e.goldstein for w, e in zip(weights, events)) / sum(weights), 3) if events else None,
+        index=round(sum(w * e.goldstein for w, e in zip(weights, events, strict=True)) / sum(weights), 3) if events else None,
         top_events=tuple(ranked[:top]),
     )
 

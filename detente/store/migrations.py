@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from detente.store.schema import create_table_statements
+from detente.store.schema import BOOKKEEPING, column_sql, create_table_statements, folded_events_statements, table
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -24,6 +24,7 @@ class Migration:
     version: int  # the schema version the database is at after this step
     description: str
     apply: Callable[[Any], None]  # given a DuckDB connection inside a transaction
+    refold: bool = False  # stored articles must be folded again after it (the store's after_upgrade hook)
 
 
 def _record_every_step(con: Any) -> None:
@@ -33,8 +34,34 @@ def _record_every_step(con: Any) -> None:
     con.execute("UPDATE schema_info SET description = 'record tables created' WHERE version = 1 AND description IS NULL")
 
 
+def _rebuild(con: Any, name: str) -> None:
+    """Give a record table this version's columns, in this version's order: a field added to a
+    record sits among the record's fields, where ADD COLUMN could only append it."""
+    t = table(name)
+    have = {row[0] for row in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ?", [name]
+    ).fetchall()}
+    columns = t.columns + BOOKKEEPING
+    if have == {c.name for c in columns}:
+        return  # a new database: already this version's layout
+    kept = ", ".join(f'"{c.name}"' for c in columns if c.name in have)
+    con.execute(f"CREATE TABLE {name}__new ({', '.join(column_sql(c) for c in columns)})")
+    con.execute(f"INSERT INTO {name}__new ({kept}) SELECT {kept} FROM {name}")
+    con.execute(f"DROP TABLE {name}")
+    con.execute(f"ALTER TABLE {name}__new RENAME TO {name}")
+
+
+def _add_folding(con: Any) -> None:
+    # Every event report names its folded event (fold_id); folded events get their own table.
+    _rebuild(con, "events")
+    for statement in folded_events_statements():
+        con.execute(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(version=2, description="schema_info records each migration with its time", apply=_record_every_step),
+    Migration(version=3, description="events folded: events.fold_id, the folded_events table", apply=_add_folding,
+              refold=True),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version if MIGRATIONS else 1
 

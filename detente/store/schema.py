@@ -16,10 +16,10 @@ from datetime import date
 from typing import Any, Literal, Union
 
 from detente import records
-from detente.records import DateWindow, Document, Event, Mention, Published, Quote
+from detente.records import Actor, DateWindow, Document, Event, Location, Mention, Published, Quote
 
 # A column type, independent of the engine: a scalar name, ("list", item) or ("struct", fields).
-Scalar = Literal["VARCHAR", "INTEGER", "BIGINT", "DOUBLE"]
+Scalar = Literal["VARCHAR", "INTEGER", "BIGINT", "DOUBLE", "BOOLEAN", "DATE"]
 ColumnType = Union[  # noqa: UP007 (a recursive alias needs the string form)
     Scalar, tuple[Literal["list"], "ColumnType"], tuple[Literal["struct"], tuple[tuple[str, "ColumnType"], ...]]
 ]
@@ -154,3 +154,52 @@ def create_table_statements() -> list[str]:
         "CREATE INDEX documents_doc_id ON documents (doc_id)",
     ]
     return statements
+
+
+# --- folded events (analytics' fold: one row per real-world event) ---------------------------------
+# Not a record type of the pipeline: the analytics layer (detente.analytics.fold_sql) fills it
+# inside each article's transaction. Its layout lives here so that the store creates and migrates
+# it without importing analytics.
+
+
+def _struct(cls: type) -> ColumnType:
+    return ("struct", _struct_fields(cls))
+
+
+FOLDED_EVENTS: tuple[Column, ...] = (
+    Column(name="fold_id", kind="VARCHAR", required=True),
+    Column(name="dyad", kind="VARCHAR", required=True),  # sorted pair of countries, "RUS|USA": the lookup key
+    Column(name="source", kind=_struct(Actor)),
+    Column(name="target", kind=_struct(Actor)),
+    Column(name="cameo", kind="VARCHAR"),
+    Column(name="cameo_root", kind="VARCHAR"),
+    Column(name="plover", kind="VARCHAR"),
+    Column(name="goldstein", kind="DOUBLE"),
+    Column(name="quad_class", kind="INTEGER"),
+    Column(name="modality", kind="VARCHAR"),
+    Column(name="symmetric", kind="BOOLEAN"),
+    Column(name="date", kind=_struct(DateWindow)),
+    Column(name="first_report", kind="DATE"),
+    Column(name="last_report", kind="DATE"),
+    Column(name="num_mentions", kind="INTEGER"),
+    Column(name="num_sources", kind="INTEGER"),
+    Column(name="num_articles", kind="INTEGER"),
+    Column(name="location", kind=_struct(Location)),
+    Column(name="contexts", kind=("list", "VARCHAR")),
+    Column(name="tone", kind="DOUBLE"),
+    Column(name="evidence", kind="VARCHAR"),  # the best-dated report's sentence
+    Column(name="source_url", kind="VARCHAR"),  # the first report's URL (GDELT's SOURCEURL)
+    Column(name="event_ids", kind=("list", "VARCHAR")),
+    Column(name="doc_ids", kind=("list", "VARCHAR")),
+)
+
+
+def folded_events_statements() -> list[str]:
+    """The folded events' table, its dyad index and the sequence fold ids come from; idempotent
+    (run for new databases and by the migration that introduced them)."""
+    cols = ", ".join(column_sql(c) for c in FOLDED_EVENTS)
+    return [
+        f"CREATE TABLE IF NOT EXISTS folded_events ({cols}, PRIMARY KEY (fold_id))",
+        "CREATE INDEX IF NOT EXISTS folded_events_dyad ON folded_events (dyad)",
+        "CREATE SEQUENCE IF NOT EXISTS fold_seq START 1",
+    ]

@@ -7,7 +7,7 @@ stored for it before (same text, or same doc_id), so re-ingesting never duplicat
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +23,16 @@ from detente.store.schema import BOOKKEEPING, Table, tables
 
 _EXPORT_BATCH = 1000  # documents per read query: bounded memory on large databases
 _DYADS = 5
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hooks:
+    """What the caller runs inside the store's transactions: the store does not know analytics
+    (``detente.analytics.fold_sql.STORE_HOOKS`` folds events), so a killed ingest leaves no
+    article without its folding."""
+
+    after_write: Callable[[Any, str], object] | None = None  # (connection, doc_id), before the article commits
+    after_upgrade: Callable[[Any], object] | None = None  # (connection), when a migration asks for a refold
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,15 +79,17 @@ def _store_error(exc: Exception, path: Path) -> StoreError:
 class Store:
     """A detente database. Use ``Store.open(path)`` as a context manager."""
 
-    def __init__(self, connection: Any, path: Path, read_only: bool) -> None:
+    def __init__(self, connection: Any, path: Path, read_only: bool, hooks: Hooks | None = None) -> None:
         self._con = connection
         self.path = path
         self.read_only = read_only
+        self.hooks = hooks or Hooks()
         self.upgraded_from: int | None = None  # the schema version an older database was at
 
     @classmethod
     @contextmanager
-    def open(cls, path: Path, read_only: bool = False) -> Iterator[Store]:
+    def open(cls, path: Path, read_only: bool = False, hooks: Hooks | None = None) -> Iterator[Store]:
+        """Open (or create) a database. `hooks`: what runs inside its transactions (folding)."""
         import duckdb
 
         path = Path(path)
@@ -90,7 +102,7 @@ class Store:
         except duckdb.Error as exc:
             raise _store_error(exc, path) from None
         try:
-            store = cls(con, path, read_only)
+            store = cls(con, path, read_only, hooks)
             store._prepare()
             yield store
         finally:
@@ -138,8 +150,14 @@ class Store:
                     f"{self.path} was written by an older detente (schema {version}, now {SCHEMA_VERSION}); "
                     f"upgrade it once with `detente migrate --db {self.path}`"
                 )
-            self._transaction(lambda: migrations.upgrade(self._con, version, __version__), "upgrade")
+            self._transaction(lambda: self._upgrade(version), "upgrade")
             self.upgraded_from = version
+
+    def _upgrade(self, version: int) -> None:
+        steps = migrations.upgrade(self._con, version, __version__)
+        after = self.hooks.after_upgrade
+        if after is not None and any(step.refold for step in steps):
+            after(self._con)
 
     def _transaction(self, work: Any, what: str) -> None:
         import duckdb
@@ -189,6 +207,10 @@ class Store:
         try:
             self._con.begin()
             seq = self._con.execute("SELECT nextval('article_seq')").fetchone()[0]  # type: ignore[index]
+            # The same text stored under another id is replaced: its folding is undone too.
+            others = [row[0] for row in self._con.execute(
+                "SELECT DISTINCT doc_id FROM documents WHERE sha256 = ? AND doc_id <> ?", [digest, doc.doc_id]
+            ).fetchall()]
             for t in reversed(tables()):  # children first, the document last
                 self._con.execute(f"DELETE FROM {t.name} WHERE sha256 = ? OR doc_id = ?", [digest, doc.doc_id])
             for t in tables():
@@ -202,10 +224,16 @@ class Store:
                     f"INSERT INTO {t.name} ({columns}) VALUES ({marks})",
                     [[r[f] for f in t.fields] + [digest, version, seq, n] for n, r in enumerate(rows, 1)],
                 )
+            if self.hooks.after_write is not None:
+                for doc_id in (*others, doc.doc_id):
+                    self.hooks.after_write(self._con, doc_id)
             self._con.commit()
         except (duckdb.Error, OverflowError, TypeError, ValueError) as exc:
             self._con.rollback()
             raise StoreError(f"could not store the article ({exc}); nothing of it was written", doc.doc_id) from None
+        except BaseException:
+            self._con.rollback()  # an interrupt or a hook's bug: the article and its folding go together
+            raise
 
     def write_many(self, results: Sequence[Result]) -> None:
         """Store several articles in one transaction (bulk inserts), as ``write`` would one by
@@ -237,7 +265,7 @@ class Store:
                         )
         try:
             self._con.begin()
-            bulk.insert(self._con, articles)
+            bulk.insert(self._con, articles, self.hooks.after_write)  # folding, in the same transaction
             self._con.commit()
         except (duckdb.Error, OverflowError, TypeError, ValueError) as exc:
             self._con.rollback()
@@ -260,7 +288,7 @@ class Store:
             [lo, hi],
         )
         return [
-            (row[0], row[1], row[2], {"type": t.record, **dict(zip(t.fields, row[3:]))})
+            (row[0], row[1], row[2], {"type": t.record, **dict(zip(t.fields, row[3:], strict=True))})
             for row in cursor.fetchall()
         ]
 
@@ -285,15 +313,20 @@ class Store:
         for article in self.articles():
             yield from article.records
 
-    def export(self, fmt: str | None, path: Path) -> int:
-        """Write every record out with a writer of the registry; returns how many were written."""
+    def export(self, fmt: str | None, path: Path, folded: Iterable[Any] | None = None) -> int:
+        """Write every record out with a writer of the registry; returns how many were written.
+        `folded`: the folded events (``fold_sql.load_folded``), for the writers that take them
+        (after the articles' records; a writer of folded events only takes nothing else)."""
         from detente.writers import resolve
 
         writer = resolve(fmt, Path(path))
         sink = writer.open(Path(path))
         try:
-            for article in self.articles():
-                sink.write(article.records, sha256=article.sha256, version=article.version)
+            if not (writer.folded_only and folded is not None):
+                for article in self.articles():
+                    sink.write(article.records, sha256=article.sha256, version=article.version)
+            if folded is not None and writer.takes_folded:
+                sink.write_folded(folded)  # type: ignore[attr-defined]
         finally:
             count = sink.close()
         return count

@@ -2,7 +2,7 @@
 
 A writer opens a sink on a path; the sink takes one article's records at a time (with the
 article's identity and the detente that coded it) and says on close how many records it wrote.
-Adding a format (CSV, GDELT) is one more entry in ``_WRITERS``.
+Adding a format is one more entry in ``_WRITERS``.
 
 Which writer: ``resolve(fmt, path)``: the format given wins, else the output's extension decides,
 else a one-line error naming the formats (never JSON written into a ``.csv``).
@@ -17,17 +17,30 @@ from typing import TextIO
 
 from detente.errors import OutputError
 from detente.writers.base import Sink, Writer
+from detente.writers.gdelt import GdeltSink
 from detente.writers.jsonl import JsonlSink
 from detente.writers.parquet import ParquetSink
+from detente.writers.spreadsheet import CsvSink
 
 _WRITERS: tuple[Writer, ...] = (
     Writer(
         name="jsonl", extensions=(".jsonl", ".ndjson"), folder=False, open=JsonlSink.to_path,
-        description="JSON Lines: one contract record per line, articles in input order",
+        description="JSON Lines: one contract record per line, articles in input order (then folded events)",
+        takes_folded=True,
     ),
     Writer(
         name="parquet", extensions=(".parquet",), folder=True, open=ParquetSink.to_folder,
-        description="a folder with one Parquet file per record type (documents, mentions, events, quotes)",
+        description="a folder with one Parquet file per record type (documents, mentions, events, quotes, folded_events)",
+        takes_folded=True,
+    ),
+    Writer(
+        name="csv", extensions=(".csv",), folder=False, open=CsvSink.to_path,
+        description="CSV: one spreadsheet row per event report (actors flattened, dates, evidence, fold_id)",
+    ),
+    Writer(
+        name="gdelt", extensions=(), folder=False, open=GdeltSink.to_path,
+        description="GDELT 2.0 event rows (61 columns, tab-separated) per folded event, and FILE.mentions.tsv",
+        takes_folded=True, folded_only=True,
     ),
 )
 

@@ -25,3 +25,7 @@ class Writer:
     folder: bool  # the output path is a folder of files rather than one file
     open: Callable[[Path], Sink]
     description: str
+    # The sink has write_folded(folded events), called after the articles by `export`.
+    takes_folded: bool = False
+    # Its output is folded events only: given a store's folded events it needs no articles.
+    folded_only: bool = False

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from detente.errors import OutputError
+
+if TYPE_CHECKING:
+    from detente.analytics.records import FoldedEvent
 
 
 class JsonlSink:
@@ -30,6 +33,12 @@ class JsonlSink:
         for record in records:
             self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.count += len(records)
+
+    def write_folded(self, folded: Iterable[FoldedEvent]) -> None:
+        """Folded event records (``"type": "folded_event"``), after the articles' records."""
+        for f in folded:
+            self._out.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
+            self.count += 1
 
     def close(self) -> int:
         if self._owned:

@@ -1,14 +1,21 @@
 """Parquet: a folder with one file per record type (documents, mentions, events, quotes), the
-columns of the store's tables plus each article's sha256 and pipeline_version."""
+columns of the store's tables plus each article's sha256 and pipeline_version. The events file
+adds typed dates (``date_earliest``/``date_latest``, date32) and the ``evidence`` sentence; an
+export from a store adds ``folded_events.parquet`` (one row per folded event, its reports' ids)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from detente.analytics.fold import dyad_key
 from detente.errors import OutputError
-from detente.store.schema import ColumnType, Table, tables
+from detente.store.schema import FOLDED_EVENTS, ColumnType, Table, tables
+
+if TYPE_CHECKING:
+    from detente.analytics.records import FoldedEvent
 
 _ROWS_PER_GROUP = 10_000  # rows buffered per table before a row group is written
 
@@ -28,13 +35,47 @@ def arrow_schema(t: Table) -> Any:
 
     fields = [pa.field(c.name, _arrow_type(c.kind), nullable=not c.required) for c in t.columns]
     fields += [pa.field("sha256", pa.string(), nullable=False), pa.field("pipeline_version", pa.string(), nullable=False)]
+    if t.record == "event":
+        fields += [pa.field("date_earliest", pa.date32()), pa.field("date_latest", pa.date32()),
+                   pa.field("evidence", pa.string())]
     return pa.schema(fields)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def folded_schema() -> Any:
+    import pyarrow as pa
+
+    fields = [pa.field(c.name, _arrow_type(c.kind), nullable=not c.required) for c in FOLDED_EVENTS
+              if c.name not in ("first_report", "last_report", "symmetric")]
+    fields += [pa.field("symmetric", pa.bool_()), pa.field("first_report", pa.date32()),
+               pa.field("last_report", pa.date32()), pa.field("date_earliest", pa.date32()),
+               pa.field("date_latest", pa.date32())]
+    return pa.schema(fields)
+
+
+def folded_row(f: FoldedEvent) -> dict[str, Any]:
+    """A folded event as a row of ``folded_schema``: its columns in the store, with typed dates."""
+    d = f.to_dict()
+    return {
+        "fold_id": f.fold_id, "dyad": dyad_key(f), "source": d["source"], "target": d["target"], "cameo": f.cameo,
+        "cameo_root": f.cameo_root, "plover": f.plover, "goldstein": f.goldstein, "quad_class": f.quad_class,
+        "modality": f.modality, "date": d["date"], "num_mentions": f.num_mentions, "num_sources": f.num_sources,
+        "num_articles": f.num_articles, "location": d["location"], "contexts": list(f.contexts), "tone": f.tone,
+        "evidence": f.evidence, "source_url": next((r.doc.url for r in f.reports if r.doc.url), None),
+        "event_ids": [r.event.event_id for r in f.reports], "doc_ids": sorted({r.doc.doc_id for r in f.reports}),
+        "symmetric": f.symmetric, "first_report": f.first_report, "last_report": f.last_report,
+        "date_earliest": f.date.earliest, "date_latest": f.date.latest,
+    }
 
 
 class ParquetSink:
     def __init__(self, folder: Path) -> None:
         import pyarrow.parquet as pq
 
+        self.folder = folder
         self._tables = {t.record: t for t in tables()}
         self._schemas = {t.record: arrow_schema(t) for t in tables()}
         self._rows: dict[str, list[dict[str, Any]]] = {name: [] for name in self._tables}
@@ -55,10 +96,15 @@ class ParquetSink:
             raise OutputError(f"cannot write Parquet files in {path} ({exc.strerror or exc}); check its permissions") from None
 
     def write(self, records: Sequence[dict[str, Any]], *, sha256: str, version: str) -> None:
+        text = next((r["text"] for r in records if r["type"] == "document"), "")
         for record in records:
             kind = record["type"]
             row = {k: v for k, v in record.items() if k != "type"}
             row["sha256"], row["pipeline_version"] = sha256, version
+            if kind == "event":
+                row["date_earliest"] = _day(record["date"]["earliest"])
+                row["date_latest"] = _day(record["date"]["latest"])
+                row["evidence"] = text[record["span"][0]:record["span"][1]]
             self._rows[kind].append(row)
             if len(self._rows[kind]) >= _ROWS_PER_GROUP:
                 self._flush(kind)
@@ -70,6 +116,21 @@ class ParquetSink:
         if self._rows[kind]:
             self._files[kind].write_table(pa.Table.from_pylist(self._rows[kind], schema=self._schemas[kind]))
             self._rows[kind] = []
+
+    def write_folded(self, folded: Iterable[FoldedEvent]) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = folded_schema()
+        with pq.ParquetWriter(str(self.folder / "folded_events.parquet"), schema) as out:
+            batch: list[dict[str, Any]] = []
+            for f in folded:
+                batch.append(folded_row(f))
+                self.count += 1
+                if len(batch) >= _ROWS_PER_GROUP:
+                    out.write_table(pa.Table.from_pylist(batch, schema=schema))
+                    batch = []
+            out.write_table(pa.Table.from_pylist(batch, schema=schema))
 
     def close(self) -> int:
         try:

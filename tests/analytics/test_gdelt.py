@@ -31,7 +31,7 @@ def _published(shared, name):
         with path.open(encoding="utf-8") as f:
             return [(r["tableId"], r["dataType"]) for r in csv.DictReader(f)]
     table = pd.read_csv(path, sep="\t", index_col=0)
-    return [(n, t) for n, t in zip(table["0"], table["1"]) if t in PANDAS_TYPES]
+    return [(n, t) for n, t in zip(table["0"], table["1"], strict=True) if t in PANDAS_TYPES]
 
 
 @pytest.fixture()
@@ -96,7 +96,7 @@ def test_mention_rows_read_back_with_gdelt_types(shared, exported):
     table = _read(path, _published(shared, "GDELT_2.0_eventMentions_Column_Labels_Header_Row_Sep2016.tsv"))
     events = _read(out, EVENT_COLUMNS)
     meeting_id = events[events.EventRootCode == "04"].GLOBALEVENTID.iloc[0]
-    rows = table[table.GLOBALEVENTID == meeting_id].sort_values("MentionIdentifier")
+    rows = table[meeting_id == table.GLOBALEVENTID].sort_values("MentionIdentifier")
     assert len(rows) == 3
     first = rows.iloc[0]
     expected = {

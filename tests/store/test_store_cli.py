@@ -31,7 +31,16 @@ def test_export_jsonl_is_exactly_what_extract_writes(tmp_path, inputs, capsys):
     out = capsys.readouterr().out
     assert "articles  2" in out and f"database: {db.resolve()}" in out
     assert main(["export", "--db", str(db), "--format", "jsonl", "-o", str(tmp_path / "export.jsonl")]) == 0
-    assert (tmp_path / "export.jsonl").read_text(encoding="utf-8") == (tmp_path / "extract.jsonl").read_text(encoding="utf-8")
+    exported = [json.loads(line) for line in (tmp_path / "export.jsonl").read_text(encoding="utf-8").splitlines()]
+    extracted = [json.loads(line) for line in (tmp_path / "extract.jsonl").read_text(encoding="utf-8").splitlines()]
+    # The store adds each report's folded event, and the folded events after the articles' records.
+    folded = [r for r in exported if r["type"] == "folded_event"]
+    records = exported[: len(exported) - len(folded)]
+    assert folded and all(r["type"] != "folded_event" for r in records)
+    fold_ids = {r["fold_id"] for r in records if r["type"] == "event" and r["fold_id"] is not None}
+    assert fold_ids == {f["fold_id"] for f in folded}
+    assert all(r.get("fold_id") is None for r in extracted)
+    assert [{**r, "fold_id": None} if r["type"] == "event" else r for r in records] == extracted
 
 
 def test_ingesting_again_adds_nothing_and_reprocess_recodes(tmp_path, inputs, capsys):
@@ -57,7 +66,7 @@ def test_parquet_export_folder(tmp_path, inputs, capsys):
     assert main(["ingest", str(inputs), "--db", str(db)]) == 0
     assert main(["export", "--db", str(db), "--format", "parquet", "-o", str(tmp_path / "pq")]) == 0
     assert {p.name for p in (tmp_path / "pq").iterdir()} == {
-        "documents.parquet", "mentions.parquet", "events.parquet", "quotes.parquet"}
+        "documents.parquet", "mentions.parquet", "events.parquet", "quotes.parquet", "folded_events.parquet"}
     assert "wrote" in capsys.readouterr().err
 
 
@@ -78,3 +87,18 @@ def test_export_of_a_missing_database_says_what_to_do(tmp_path, capsys):
     assert code == 4
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "detente ingest" in err
+
+
+def test_extract_to_csv_and_gdelt_without_a_store(tmp_path, inputs):
+    import csv
+
+    sheet, gdelt = tmp_path / "rows.csv", tmp_path / "events.tsv"
+    assert main(["extract", str(inputs), "-o", str(sheet)]) == 0
+    assert main(["extract", str(inputs), "--format", "gdelt", "-o", str(gdelt)]) == 0
+    with sheet.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and all(r["evidence"] and r["doc_id"] in ("oslo-1", "oslo-2") for r in rows)
+    events = gdelt.read_text(encoding="utf-8").splitlines()
+    mentions = (tmp_path / "events.tsv.mentions.tsv").read_text(encoding="utf-8").splitlines()
+    assert 0 < len(events) <= len(rows) and len(mentions) == sum(1 for r in rows if r["modality"] in ("asserted", "future"))
+    assert all(len(line.split("\t")) == 61 for line in events)

@@ -24,6 +24,8 @@ from test_store_roundtrip import make_result
         (None, "OUT.JSONL", "jsonl"),
         (None, "out.ndjson", "jsonl"),
         (None, "out.parquet", "parquet"),
+        (None, "out.CSV", "csv"),
+        ("gdelt", "out.tsv", "gdelt"),
         (None, None, "jsonl"),  # standard output
     ],
 )
@@ -32,7 +34,8 @@ def test_format_from_the_flag_else_the_extension(fmt, path, expected):
 
 
 @pytest.mark.parametrize(("fmt", "path", "message"), [
-    (None, "out.csv", "'.csv'"),
+    (None, "out.xml", "'.xml'"),
+    (None, "out.tsv", "'.tsv'"),  # GDELT is chosen by --format gdelt only: its files are not GDELT's by name
     (None, "out", "no extension"),
     ("xml", "out.xml", "unknown output format 'xml'"),
 ])
@@ -44,7 +47,8 @@ def test_an_unknown_format_is_refused_naming_the_formats(fmt, path, message):
 
 def test_every_writer_has_its_extensions_and_a_description():
     for name, writer in writers().items():
-        assert writer.name == name and writer.extensions and writer.description
+        assert writer.name == name and writer.description
+        assert writer.extensions or name == "gdelt"
         assert all(e.startswith(".") and e == e.lower() for e in writer.extensions)
 
 
