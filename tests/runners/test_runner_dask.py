@@ -7,6 +7,7 @@ import pytest
 from detente.errors import InputError
 from detente.records import Article
 from detente.runners import run
+from detente.analytics.fold_sql import STORE_HOOKS
 from detente.store import Store
 
 pytestmark = pytest.mark.model
@@ -40,11 +41,11 @@ def test_two_worker_cluster_stores_exactly_what_a_local_run_stores(pipeline, tmp
 
     monkeypatch.setenv("DETENTE_CACHE_DIR", str(tmp_path / "cache"))
     config = load_config(environ={})
-    with Store.open(tmp_path / "local.duckdb") as store:
+    with Store.open(tmp_path / "local.duckdb", hooks=STORE_HOOKS) as store:
         store.write(pipeline.extract_one(items()[0]))  # stored before: skipped by both
         local = run(items(), pipeline, store=store)
         expected = list(store.records())
-    with Store.open(tmp_path / "dask.duckdb") as store:
+    with Store.open(tmp_path / "dask.duckdb", hooks=STORE_HOOKS) as store:
         store.write(pipeline.extract_one(items()[0]))
         report = run_dask(items(), config, store=store, workers=2, partition=3)
         got = list(store.records())
@@ -62,3 +63,14 @@ def test_two_worker_cluster_stores_exactly_what_a_local_run_stores(pipeline, tmp
     docs = duckdb.sql(f"SELECT doc_id FROM read_parquet('{dataset}/part-*/documents.parquet', filename=true) ORDER BY filename").fetchall()
     assert [d for (d,) in docs] == [f"n{n}" for n in range(9)]
     assert report.new == 9
+
+
+def test_folding_ran_on_the_loaded_shards(tmp_path):
+    """The store's folding runs in the client when the shards are loaded (fold ids set)."""
+    from detente.config import load_config
+    from detente.runners.dask import run_dask
+
+    with Store.open(tmp_path / "dask.duckdb", hooks=STORE_HOOKS) as store:
+        run_dask(items()[:3], load_config(environ={}), store=store, workers=1, partition=2)
+        rows = store.sql("SELECT count(*), count(fold_id) FROM events").fetchone()
+    assert rows[0] > 0 and rows[0] == rows[1]

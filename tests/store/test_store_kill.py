@@ -13,6 +13,7 @@ import pytest
 
 from detente.ingest import read_inputs
 from detente.runners import run
+from detente.analytics.fold_sql import STORE_HOOKS
 from detente.store import Store
 
 pytestmark = pytest.mark.model
@@ -51,17 +52,17 @@ def test_killed_ingest_run_again_equals_an_uninterrupted_one(pipeline, tmp_path)
     proc.wait()
     if not still_running:
         pytest.skip("the ingest finished before it could be killed (a very fast machine)")
-    with Store.open(db) as store:
+    with Store.open(db, hooks=STORE_HOOKS) as store:
         partial = store.summary().articles
     assert 0 < partial < 150, "killed part way"
     again = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr
     assert f"{150 - partial} new, {partial} already stored, 0 failed" in again.stdout
 
-    with Store.open(tmp_path / "clean.duckdb") as store:
+    with Store.open(tmp_path / "clean.duckdb", hooks=STORE_HOOKS) as store:
         run(read_inputs([str(inputs)]), pipeline, store=store)
         expected = list(store.records())
-    with Store.open(db) as store:
+    with Store.open(db, hooks=STORE_HOOKS) as store:
         got = list(store.records())
         assert store.summary().articles == 150
     assert got == expected
