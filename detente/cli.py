@@ -344,7 +344,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
                 )
             _show_report(report, args.log_format, sys.stdout)
             return _exit_for(report)
-    pipeline = None if args.engine == "dask" else _pipeline(config, args.workers)
+    pipeline = config if args.engine == "dask" else _pipeline(config, args.workers)
     with Store.open(db, hooks=STORE_HOOKS) as store:
         with _run_progress(config, args.log_format, options["total"]) as progress:
             if args.engine == "dask":

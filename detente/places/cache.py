@@ -9,6 +9,7 @@ unreadable or stale file is rebuilt, and a cache folder that cannot be written i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -78,7 +79,5 @@ def _save(path: Path, value: Any) -> None:
         return  # a read-only home or a full disk: the next run builds it again
     old = sorted(path.parent.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in old[KEEP:]:
-        try:
+        with contextlib.suppress(OSError):  # another process removed it first
             stale.unlink()
-        except OSError:
-            pass

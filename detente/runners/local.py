@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, cast
 
 from detente.config import Config
@@ -87,7 +87,7 @@ def outcomes(
             return Stored(article=item)
         return item
 
-    todo = iter(skip_stored(item) for item in items)
+    todo: Iterator[Article | DetenteError | Stored] = iter(skip_stored(item) for item in items)
     # Nothing is loaded (model, worker processes) until there is an article to parse: a re-run
     # over stored articles only reads and hashes.
     for item in todo:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from detente.analytics.fold_sql import STORE_HOOKS
 from detente.errors import InputError
 from detente.records import Article
 from detente.runners import run
-from detente.analytics.fold_sql import STORE_HOOKS
 from detente.store import Store
 
 pytestmark = pytest.mark.model

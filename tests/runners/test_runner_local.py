@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detente.errors import InputError
+from detente.errors import InputError, StoreError
 from detente.records import Article
 from detente.runners import Progress, run
 from detente.store import Store
@@ -105,7 +105,7 @@ def test_store_batches_are_stored_whole_and_a_bad_article_alone_fails(pipeline, 
     # A result whose document breaks the schema (a required id missing) fails alone.
     bad = replace(results[2], document=replace(results[2].document, doc_id=None))
     with Store.open(tmp_path / "db.duckdb") as store:
-        with pytest.raises(Exception):
+        with pytest.raises(StoreError, match="none of them was written"):
             store.write_many([results[0], bad])
         assert store.summary().articles == 0  # the batch is one transaction: nothing of it
         store.write_many(results[:2])

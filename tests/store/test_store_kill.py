@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from detente.analytics.fold_sql import STORE_HOOKS
 from detente.ingest import read_inputs
 from detente.runners import run
-from detente.analytics.fold_sql import STORE_HOOKS
 from detente.store import Store
 
 pytestmark = pytest.mark.model
