@@ -22,7 +22,7 @@ from typing import Any
 from detente import __version__
 from detente.knowledge import Knowledge
 
-FORMAT = 1  # bump when the pickled layout changes
+FORMAT = 2  # bump when the pickled layout changes
 TABLES = ("places", "countries", "place_phrases")  # what the gazetteer is built from
 KEEP = 3  # gazetteer files kept in the folder (older ones are removed)
 
