@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from detente import __version__, actors, dates, events, nlp, places, quotes
+from detente import __version__, actors, contexts, dates, events, nlp, places, quotes, tone
 from detente.config import Config
 from detente.errors import DetenteError, StageError
 from detente.knowledge import Knowledge
@@ -40,6 +40,8 @@ class Resources:
     gazetteer: places.Gazetteer
     dates: dates.DateKnowledge
     cues: quotes.Cues
+    contexts: contexts.ContextLexicon
+    tone: tone.ToneScorer
 
     @classmethod
     def load(cls, config: Config) -> Resources:
@@ -52,6 +54,8 @@ class Resources:
             gazetteer=places.Gazetteer.load(knowledge, cache_dir=default_cache_dir()),
             dates=dates.DateKnowledge.load(knowledge),
             cues=quotes.load_cues(knowledge),
+            contexts=contexts.ContextLexicon.load(knowledge),
+            tone=tone.ToneScorer(),
         )
 
 
@@ -63,6 +67,8 @@ STAGES: tuple[Stage, ...] = (
     dates.times_stage,  # every time expression, resolved against the publication window
     events.events_stage,  # events between the actors, dated by the time expressions
     places.places_stage,  # where each event happened
+    contexts.contexts_stage,  # what each event is about (PLOVER's contexts)
+    tone.tone_stage,  # the article's tone and each event sentence's
     quotes.quotes_stage,  # quotes, their speakers among the actors, dated like events
 )
 
@@ -91,6 +97,7 @@ def analyse(doc: Doc, article: Article, res: Resources) -> Result:
         text=article.text,
         captions=article.captions,
         published=published,
+        tone=so_far.tone,
     )
     return Result(
         document=document,

@@ -97,7 +97,7 @@ TABLES: tuple[Table, ...] = (
     Table(key="debris", package="detente.ingest", file="debris.toml",
           about="the vocabulary of web debris: navigation, prompts, bylines, credits"),
     # analytics
-    Table(key="contexts", package="detente.analytics", file="contexts.toml",
+    Table(key="contexts", package="detente.contexts", file="contexts.toml",
           about="PLOVER contexts: keywords and CAMEO codes that put an event in each context"),
     Table(key="fips", package="detente.analytics", file="fips.csv", columns=("alpha3", "fips", "name"),
           about="ISO alpha-3 to FIPS 10-4 country codes, for GDELT's geography columns"),

@@ -95,7 +95,8 @@ class SoFar:
     mention_index: MentionIndex | None = None  # the mentions by offset, built once with them
     times: tuple[TimeExpression, ...] = ()  # dates: every time expression
     time_index: TimeIndex | None = None  # the date of any clause, built once with the times
-    events: tuple[Event, ...] = ()  # events, then places (their locations)
+    events: tuple[Event, ...] = ()  # events, then places (their locations), contexts and tone
+    tone: float | None = None  # the article's tone (GDELT's AvgTone scale)
     quotes: tuple[Quote, ...] = ()  # quotes
     # The actors stage's reading of the text (cues, titles, names), built in pass 1 and taken back
     # by pass 2; private to that stage (``detente.actors.text.ArticleState``).

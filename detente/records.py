@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
+from datetime import date as _Date  # for annotations inside classes with a `date` member
 from typing import Any, Literal
 
 Precision = Literal[
@@ -65,7 +66,7 @@ class DateWindow:
         return cls()
 
     @classmethod
-    def day(cls, d: date) -> DateWindow:
+    def day(cls, d: _Date) -> DateWindow:
         return cls(earliest=d, latest=d, precision="day", timex=d.isoformat())
 
     def to_dict(self) -> dict[str, Any]:
@@ -231,6 +232,7 @@ class Event:
     # The folded event this report belongs to: set by the store when it folds the article; None
     # from `extract` (no store) and for reports that are not folded (hypothetical, negated).
     fold_id: str | None = None
+    tone: float | None = None  # the evidence sentence's, on GDELT's AvgTone scale
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -253,6 +255,7 @@ class Event:
             "contexts": list(self.contexts),
             "confidence": self.confidence,
             "fold_id": self.fold_id,
+            "tone": self.tone,
         }
 
 

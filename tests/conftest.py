@@ -1,4 +1,5 @@
-"""Shared fixtures: the model and the pipeline are loaded once per test session."""
+"""Shared fixtures: the model and the pipeline are loaded once per test session; unit tests that
+need only a parse shape build their Doc on ``en_vocab`` (``tests/docs.py``) instead."""
 
 from __future__ import annotations
 
@@ -16,6 +17,15 @@ def nlp():
     from detente.nlp import load
 
     return load(NlpConfig())
+
+
+@pytest.fixture(scope="session")
+def en_vocab():
+    """A blank English vocabulary (lexical attributes such as ``like_num``, no model), as spaCy's
+    own tests build their Docs on."""
+    import spacy
+
+    return spacy.blank("en").vocab
 
 
 @pytest.fixture(scope="session")

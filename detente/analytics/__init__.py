@@ -1,7 +1,7 @@
 """Analytics over stored records: folding reports into events (``fold``, ``fold_sql``), dyad
-series and charts (``series``), GDELT and spreadsheet rows (``gdelt``), tone and contexts
-(``tone``, ``contexts``, ``enrich``) and queries (``queries``). Import the modules directly; this
-package re-exports only what the store's summary uses."""
+series and charts (``series``), GDELT and spreadsheet rows (``gdelt``) and queries (``queries``).
+Tone and contexts are stages of the pipeline (``detente.tone``, ``detente.contexts``). Import the
+modules directly; this package re-exports only what the summary uses."""
 
 from __future__ import annotations
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from detente.analytics import rows
 from detente.analytics.records import FoldedEvent, Report
+from detente.knowledge import Knowledge
 from detente.records import Actor, Location
 
 EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -52,7 +53,6 @@ MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
 SECTOR_TYPES: dict[str, str] = {"MED": "HLH", "JRN": "MED", "PRE": "GOV", "UNK": ""}
 # CAMEO known-group codes of transnational bodies, by detente actor id.
 KNOWN_GROUPS: dict[str, str] = {"UN": "UNO", "NATO": "NAT", "EU": "EEC", "IMF": "IMF", "WTO": "WTO", "OPEC": "OPC"}
-FIPS_PATH = Path(__file__).parent / "data" / "fips.csv"
 WEB, CITATION = 1, 2  # GDELT MentionType: a web page with a URL, or a citation by name only
 
 
@@ -64,9 +64,9 @@ class Countries:
     names: dict[str, str]
 
     @classmethod
-    def load(cls, path: Path = FIPS_PATH) -> Countries:
-        with path.open(encoding="utf-8", newline="") as f:
-            table = list(csv.DictReader(f))
+    def load(cls, knowledge: Knowledge | None = None) -> Countries:
+        """From the registry's ``fips`` table (the shipped file and the user's)."""
+        table = (knowledge or Knowledge.load(keys=("fips",))).rows("fips")
         return cls(fips={r["alpha3"]: r["fips"] for r in table}, names={r["alpha3"]: r["name"] for r in table})
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pandas as pd  # type: ignore[import-untyped]
+import pandas as pd
 
 from detente.analytics import rows
 from detente.analytics.gdelt import CSV_COLUMNS, flat_row

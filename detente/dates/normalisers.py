@@ -131,8 +131,8 @@ def weekday_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     if m.string.startswith("'s", m.end()) or m.string.startswith("’s", m.end()):
         # "Friday's session", "Thursday's closing price": reported results, whatever the
         # clause (often misread as future); but "ahead of Sunday's vote" looks forward
-        ahead = re.search(r"\b(?:ahead\s+of|upcoming)\s+$", m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE)
-        tense = "future" if ahead or tense == "future" else "past"
+        before = re.search(r"\b(?:ahead\s+of|upcoming)\s+$", m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE)
+        tense = "future" if before or tense == "future" else "past"
     rel = (m["rel"] or "").lower()
     base = ctx.ref
     if rel == "previous" and ctx.last and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.last):

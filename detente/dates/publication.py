@@ -255,8 +255,8 @@ def publication(
                 pass
         elif bounds is not None and bounds.earliest and bounds.latest:
             days = [
-                d for y in range(bounds.earliest.year, bounds.latest.year + 1)
-                if (d := _valid(y, dateline.month, dateline.day)) and bounds.earliest <= d <= bounds.latest
+                day for y in range(bounds.earliest.year, bounds.latest.year + 1)
+                if (day := _valid(y, dateline.month, dateline.day)) and bounds.earliest <= day <= bounds.latest
             ]
             if len(days) == 1:
                 return Published(window=DateWindow.day(days[0]), method="dateline", evidence=(f"dateline {dateline.month}/{dateline.day}", *reasons))

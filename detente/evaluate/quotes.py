@@ -135,9 +135,10 @@ def load_gold(folder: Path, limit: int | None = None) -> list[GoldArticle]:
         first.setdefault(name, ann)
     out: list[GoldArticle] = []
     for txt in sorted(text_dir.glob("*.txt")):
-        ann = first.get(txt.stem)
-        if ann is None:
+        found = first.get(txt.stem)
+        if found is None:
             continue
+        ann = found
         with txt.open(encoding="utf-8", newline="") as fh:
             text = fh.read()
         out.append(GoldArticle(name=txt.stem, text=text, attributions=read_ann(ann, text)))
@@ -155,10 +156,10 @@ def read_ann(path: Path, text: str) -> tuple[GoldAttribution, ...]:
         for line in fh.read().split("\n"):
             m = _T_LINE.match(line)
             if m:
-                pieces = tuple(
+                refs = tuple(
                     (int(a), int(b)) for a, b in (p.split() for p in m.group(3).strip().split(";"))
                 )
-                spans[m.group(1)] = (m.group(2), pieces, m.group(4))
+                spans[m.group(1)] = (m.group(2), refs, m.group(4))
                 continue
             m = _E_LINE.match(line)
             if m:
@@ -171,10 +172,10 @@ def read_ann(path: Path, text: str) -> tuple[GoldAttribution, ...]:
         for role, ref in roles:
             if ref not in spans:
                 continue
-            _, refs, _ = spans[ref]
-            written = " ".join(text[a:b] for a, b in refs)
+            _, parts, _ = spans[ref]
+            written = " ".join(text[a:b] for a, b in parts)
             if role.startswith("Content"):
-                pieces.extend(refs)
+                pieces.extend(parts)
             elif role == "Source":
                 source = written
             elif role == "Cue":
@@ -297,9 +298,9 @@ def report(
         _line("baseline: spans between marks", bp, br, bf, base.matched_quotes, base.quotes,
               base.matched_speech, base.speech),
     ]
-    for kind, (found, matched) in sorted(total.by_kind.items()):
-        metrics[f"{kind}_precision"] = matched / found if found else 0.0
-        lines.append(f"  {kind:<8} quotes {found:>5}  matched {matched:>5}  P {matched / found if found else 0:.3f}")
+    for kind, (emitted, matched) in sorted(total.by_kind.items()):
+        metrics[f"{kind}_precision"] = matched / emitted if emitted else 0.0
+        lines.append(f"  {kind:<8} quotes {emitted:>5}  matched {matched:>5}  P {matched / emitted if emitted else 0:.3f}")
     return Report(title=title, model=model, metrics=metrics, lines=tuple(lines))
 
 

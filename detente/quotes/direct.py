@@ -264,7 +264,7 @@ def _label_attribution(
     speaker = speaker_actor(run[-1], index, bounds=(run[0].i, run[-1].i + 1))
     if speaker is None:
         return None
-    if inverted:
+    if inverted and opener is not None:
         return Attribution(cue=opener, cue_text=opener.text, speaker=speaker, speaker_token=run[-1])
     return Attribution(cue=colon_span[0], cue_text=":", speaker=speaker, speaker_token=run[-1])
 

@@ -188,7 +188,7 @@ def _clause_content(verb: Token) -> list[int] | None:
     # verb's own paragraph is what it reports.
     comps = [c for c in verb.children if c.dep_ == "ccomp" and not _reduced_relative(c)]
     own = [c for c in comps if "\n" not in verb.doc[min(c.i, verb.i) : max(c.i, verb.i)].text]
-    comp = (own or comps or [None])[0]
+    comp: Token | None = (own or comps)[0] if (own or comps) else None
     if comp is None:
         # "He said building it could help": the parser takes a clause opening with a gerund for
         # the verb's complement (xcomp); an infinitive ("told them to leave") reports no words.
@@ -211,8 +211,8 @@ def _clause_content(verb: Token) -> list[int] | None:
         return ids
     if verb.dep_ == "parataxis" and verb.head is not verb:
         # "The plan, he said, is sound": the clause around the parenthetical attribution.
-        own = {t.i for t in verb.subtree}
-        return [t.i for t in verb.head.subtree if t.i not in own]
+        parenthetical = {t.i for t in verb.subtree}
+        return [t.i for t in verb.head.subtree if t.i not in parenthetical]
     return None
 
 

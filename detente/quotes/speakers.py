@@ -25,7 +25,8 @@ def carry_speakers(doc: Doc, r: Reading, raws: Sequence[RawQuote], direct: list[
     for n, raw in enumerate(raws):
         if direct[n] is not None:
             continue
-        if n > 0 and direct[n - 1] is not None:
+        before = direct[n - 1] if n > 0 else None
+        if before is not None:
             prev = raws[n - 1]
             frame = sentences_around(doc, r, prev.open_at, prev.close_end)
             frame_end = max(frame.end_char, prev.close_end) if frame is not None else prev.close_end
@@ -35,7 +36,7 @@ def carry_speakers(doc: Doc, r: Reading, raws: Sequence[RawQuote], direct: list[
             # "A," said Jane Doe, a lawyer from the city. "B": the attribution between the two
             # quotes of one paragraph ends with a full stop (the parser may have cut it in two).
             gap = text[prev.close_end : raw.open_at]
-            cue_at = direct[n - 1].cue.idx
+            cue_at = before.cue.idx
             if "\n" not in gap and prev.close_end <= cue_at < raw.open_at and gap.rstrip().endswith("."):
                 direct[n] = direct[n - 1]
 

@@ -62,6 +62,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(version=2, description="schema_info records each migration with its time", apply=_record_every_step),
     Migration(version=3, description="events folded: events.fold_id, the folded_events table", apply=_add_folding,
               refold=True),
+    Migration(version=4, description="events.tone: the tone of each event's sentence",
+              apply=lambda con: _rebuild(con, "events")),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version if MIGRATIONS else 1
 

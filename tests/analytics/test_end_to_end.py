@@ -1,5 +1,5 @@
 """The analytics over a store built by the real pipeline from a few short articles written here:
-enrich, store, fold in the article's transaction, then series, exports and queries."""
+coded (with tone and contexts), stored, fold in the article's transaction, then series, exports and queries."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from datetime import date
 import duckdb
 import pytest
 
-from detente.analytics.enrich import Enricher, enrich
 from detente.analytics.fold_sql import fold_article, load_folded, migrate_fold
 from detente.analytics.gdelt import csv_rows, write_gdelt
 from detente.analytics.queries import find_events
@@ -30,12 +29,11 @@ pytestmark = pytest.mark.model
 @pytest.fixture(scope="module")
 def con(pipeline, tmp_path_factory):
     path = tmp_path_factory.mktemp("e2e") / "e.duckdb"
-    enricher = Enricher.load()
     articles = [Article(doc_id=i, text=t, source=s, published=p) for i, s, p, t in ARTICLES]
     with Store.open(path) as store:
         migrate_fold(store._con)
         for result in pipeline.process(articles):
-            store.write(enrich(result, enricher))
+            store.write(result)
             store._con.begin()
             fold_article(store._con, result.document.doc_id)
             store._con.commit()

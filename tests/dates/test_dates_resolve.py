@@ -34,65 +34,76 @@ def value_of(text: str, ref: date, tense="none") -> str | None:
     return out[1] if out else None
 
 
-def test_past_weekday_is_the_latest_on_or_before_publication(nlp):
-    got = values(nlp, "The envoys met on Thursday in Geneva.", pub(MONDAY))
-    assert got["Thursday"] == "2013-10-24"
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "expected"),
+    [
+        pytest.param("The envoys met on Thursday in Geneva.", MONDAY, "Thursday", "2013-10-24",
+                     id="past-weekday-is-the-latest-on-or-before-publication"),
+        pytest.param("The envoys met on Monday in Geneva.", MONDAY, "Monday", "2013-10-28",
+                     id="past-weekday-includes-the-publication-day"),
+        pytest.param("The envoys will meet on Tuesday in Geneva.", MONDAY, "Tuesday", "2013-10-29",
+                     id="future-weekday-is-the-next-one"),
+        pytest.param("The envoys will meet on Monday in Geneva.", MONDAY, "Monday", "2013-11-04",
+                     id="future-weekday-never-the-publication-day"),
+        pytest.param("The ministers are scheduled to meet on Friday.", MONDAY, "Friday", "2013-11-01",
+                     id="infinitive-after-a-plan-looks-forward"),
+        pytest.param("The talks ended on Friday without a deal.", date(2014, 1, 1), "Friday", "2013-12-27",
+                     id="weekday-across-a-year-boundary"),
+        pytest.param("The minister said on December 20 that talks had failed.", date(2013, 12, 3), "December 20",
+                     "2012-12-20", id="past-month-day-with-on-is-not-after-publication"),
+    ],
+)
+def test_day_in_a_sentence(nlp, text: str, published: date, expression: str, expected: str):
+    assert values(nlp, text, pub(published))[expression] == expected
 
 
-def test_past_weekday_includes_the_publication_day(nlp):
-    got = values(nlp, "The envoys met on Monday in Geneva.", pub(MONDAY))
-    assert got["Monday"] == "2013-10-28"
+@pytest.mark.parametrize(
+    ("expression", "ref", "tense", "expected"),
+    [
+        # a month and day without a year: the nearest year
+        pytest.param("November 28", date(2023, 12, 3), "none", "2023-11-28", id="month-day-nearest-year-same"),
+        pytest.param("Jan. 2", date(1989, 11, 2), "none", "1990-01-02", id="month-day-nearest-year-next"),
+        pytest.param("Dec. 30", date(2014, 1, 3), "none", "2013-12-30", id="month-day-nearest-year-previous"),
+        pytest.param("February 29", date(2013, 3, 5), "past", "2012-02-29", id="leap-day-in-a-leap-year"),
+        pytest.param("Feb. 29, 2016", date(2020, 1, 1), "none", "2016-02-29", id="leap-day-with-its-year"),
+        # 25 April was a Saturday in 2015, not in 2014 or 2016
+        pytest.param("Saturday, April 25", date(2015, 4, 24), "past", "2015-04-25", id="weekday-picks-the-year"),
+        pytest.param("last week", MONDAY, "none", "2013-W43", id="last-week"),
+        pytest.param("this week", MONDAY, "none", "2013-W44", id="this-week"),
+        pytest.param("next year", MONDAY, "none", "2014", id="next-year"),
+        pytest.param("last month", date(2014, 1, 10), "none", "2013-12", id="last-month-across-a-year"),
+        pytest.param("earlier this week", MONDAY, "none", "2013-W44", id="earlier-this-week"),
+        pytest.param("yesterday", date(2014, 1, 1), "none", "2013-12-31", id="yesterday-across-a-year"),
+        pytest.param("two years ago", MONDAY, "none", "2011", id="years-ago"),
+        pytest.param("three days ago", MONDAY, "none", "2013-10-25", id="days-ago"),
+        pytest.param("in 1945", MONDAY, "none", "1945", id="year"),
+        pytest.param("the 1990s", MONDAY, "none", "199", id="decade"),
+        pytest.param("the 20th century", MONDAY, "none", "19", id="century"),
+        pytest.param("the third quarter", MONDAY, "none", "2013-Q3", id="quarter"),
+        pytest.param("the first quarter of 1990", MONDAY, "none", "1990-Q1", id="quarter-of-a-year"),
+        pytest.param("three years", MONDAY, "none", "P3Y", id="duration-years"),
+        pytest.param("four hours", MONDAY, "none", "PT4H", id="duration-hours"),
+        pytest.param("ten minutes", MONDAY, "none", "PT10M", id="duration-minutes"),
+        pytest.param("every Monday", MONDAY, "none", "XXXX-WXX-1", id="set-weekday"),
+        pytest.param("daily", MONDAY, "none", "P1D", id="set-daily"),
+    ],
+)
+def test_expression_value(expression: str, ref: date, tense: str, expected: str):
+    """The pattern's value alone (no parse), against the reference day and a given tense."""
+    assert value_of(expression, ref, tense=tense) == expected
 
 
-def test_future_weekday_is_the_next_one(nlp):
-    got = values(nlp, "The envoys will meet on Tuesday in Geneva.", pub(MONDAY))
-    assert got["Tuesday"] == "2013-10-29"
-    got = values(nlp, "The envoys will meet on Monday in Geneva.", pub(MONDAY))
-    assert got["Monday"] == "2013-11-04"
-
-
-def test_infinitive_after_a_plan_looks_forward(nlp):
-    got = values(nlp, "The ministers are scheduled to meet on Friday.", pub(MONDAY))
-    assert got["Friday"] == "2013-11-01"
-
-
-def test_weekday_across_a_year_boundary(nlp):
-    got = values(nlp, "The talks ended on Friday without a deal.", pub(date(2014, 1, 1)))
-    assert got["Friday"] == "2013-12-27"
-
-
-def test_month_day_without_year_takes_the_nearest_year():
-    assert value_of("November 28", date(2023, 12, 3)) == "2023-11-28"
-    assert value_of("Jan. 2", date(1989, 11, 2)) == "1990-01-02"
-    assert value_of("Dec. 30", date(2014, 1, 3)) == "2013-12-30"
-
-
-def test_past_month_day_with_on_is_not_after_publication(nlp):
-    got = values(nlp, "The minister said on December 20 that talks had failed.", pub(date(2013, 12, 3)))
-    assert got["December 20"] == "2012-12-20"
-
-
-def test_leap_day_resolves_to_a_leap_year():
-    assert value_of("February 29", date(2013, 3, 5), tense="past") == "2012-02-29"
-    assert value_of("Feb. 29, 2016", date(2020, 1, 1)) == "2016-02-29"
-    assert window_of("2016-02-29").precision == "day"
-
-
-def test_weekday_named_with_a_date_picks_the_matching_year():
-    # 25 April was a Saturday in 2015, not in 2014 or 2016
-    assert value_of("Saturday, April 25", date(2015, 4, 24), tense="past") == "2015-04-25"
-
-
-def test_relative_spans():
-    ref = date(2013, 10, 28)
-    assert value_of("last week", ref) == "2013-W43"
-    assert value_of("this week", ref) == "2013-W44"
-    assert value_of("next year", ref) == "2014"
-    assert value_of("last month", date(2014, 1, 10)) == "2013-12"
-    assert value_of("earlier this week", ref) == "2013-W44"
-    assert value_of("yesterday", date(2014, 1, 1)) == "2013-12-31"
-    assert value_of("two years ago", ref) == "2011"
-    assert value_of("three days ago", ref) == "2013-10-25"
+@pytest.mark.parametrize(
+    ("value", "earliest", "latest", "precision"),
+    [
+        pytest.param("2016-02-29", date(2016, 2, 29), date(2016, 2, 29), "day", id="leap-day"),
+        pytest.param("2013-Q3", date(2013, 7, 1), date(2013, 9, 30), "quarter", id="quarter"),
+        pytest.param("199", date(1990, 1, 1), date(1999, 12, 31), "decade", id="decade"),
+    ],
+)
+def test_window_of_a_value(value: str, earliest: date, latest: date, precision: str):
+    w = window_of(value)
+    assert (w.earliest, w.latest, w.precision) == (earliest, latest, precision)
 
 
 def test_the_week_before_is_the_previous_week(nlp):
@@ -108,52 +119,10 @@ def test_a_day_after_gives_a_window_ending_at_publication(nlp):
     assert (t.window.earliest, t.window.latest) == (date(2013, 10, 27), MONDAY)
 
 
-def test_years_decades_centuries_and_quarters():
-    ref = date(2013, 10, 28)
-    assert value_of("in 1945", ref) == "1945"
-    assert value_of("the 1990s", ref) == "199"
-    assert value_of("the 20th century", ref) == "19"
-    assert value_of("the third quarter", ref) == "2013-Q3"
-    assert value_of("the first quarter of 1990", ref) == "1990-Q1"
-    assert window_of("2013-Q3").earliest == date(2013, 7, 1)
-    assert window_of("199").latest == date(1999, 12, 31)
-
-
-def test_durations_and_sets():
-    ref = date(2013, 10, 28)
-    assert value_of("three years", ref) == "P3Y"
-    assert value_of("four hours", ref) == "PT4H"
-    assert value_of("ten minutes", ref) == "PT10M"
-    assert value_of("every Monday", ref) == "XXXX-WXX-1"
-    assert value_of("daily", ref) == "P1D"
-
-
 def test_references(nlp):
     got = values(nlp, "Relations are now strained, and recently talks stalled.", pub(MONDAY))
     assert got["now"] == "PRESENT_REF"
     assert got["recently"] == "PAST_REF"
-
-
-def test_a_bare_year_that_is_an_amount_is_not_a_date(nlp):
-    got = values(nlp, "The plant employs 2000 workers.", pub(MONDAY))
-    assert "2000" not in got
-
-
-def test_may_the_verb_is_not_a_month(nlp):
-    got = values(nlp, "The sides may meet again. They met in May.", pub(MONDAY))
-    assert got == {"May": "2013-05"}
-
-
-def test_historical_event_keeps_its_time(nlp):
-    doc = nlp("The veteran said he fought in World War II and met Soviet troops in 1945.")
-    published = pub(MONDAY)
-    times = find(doc, published, KNOW)
-    fought = next(t.i for t in doc if t.text == "fought")
-    met = next(t.i for t in doc if t.text == "met")
-    assert date_for(fought, times, published, doc=doc).latest == date(1945, 9, 2)
-    assert date_for(met, times, published, doc=doc) == window_of("1945")
-    said = next(t.i for t in doc if t.text == "said")
-    assert date_for(said, times, published, doc=doc) == published.window
 
 
 def test_date_for_without_expression_is_the_publication_window(nlp):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,32 +13,27 @@ def _texts(text: str) -> list[list[str]]:
     return [[text[s:e] for s, e in q.parts] for q in scan(text)]
 
 
-def test_curly_quotes() -> None:
-    assert _texts("The envoy said: “Talks went well.” Then he left.") == [["Talks went well."]]
-
-
-def test_straight_quotes_pair_by_position() -> None:
-    text = 'A "first" word and "a second one" here.'
-    assert _texts(text) == [["first"], ["a second one"]]
-
-
-def test_guillemets_and_low_quote() -> None:
-    assert _texts("Il a dit «nous verrons» hier.") == [["nous verrons"]]
-    assert _texts("Er sagte „wir werden sehen“ gestern.") == [["wir werden sehen"]]
-
-
-def test_doubled_apostrophes_as_marks() -> None:
-    text = "''The figures are sobering,'' the economist said. \"A deal is near,’’ the aide added."
-    assert _texts(text) == [["The figures are sobering,"], ["A deal is near,"]]
-
-
-def test_apostrophes_are_not_quotes() -> None:
-    text = "“We don’t agree with the minister’s plan,” she said."
-    assert _texts(text) == [["We don’t agree with the minister’s plan,"]]
-
-
-def test_single_curly_quotes_at_top_level() -> None:
-    assert _texts("He called it ‘a mistake’ on Monday.") == [["a mistake"]]
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        pytest.param("The envoy said: “Talks went well.” Then he left.", [["Talks went well."]], id="curly"),
+        pytest.param('A "first" word and "a second one" here.', [["first"], ["a second one"]],
+                     id="straight-pair-by-position"),
+        pytest.param("Il a dit «nous verrons» hier.", [["nous verrons"]], id="guillemets"),
+        pytest.param("Er sagte „wir werden sehen“ gestern.", [["wir werden sehen"]], id="low-9-opening"),
+        pytest.param("''The figures are sobering,'' the economist said. \"A deal is near,’’ the aide added.",
+                     [["The figures are sobering,"], ["A deal is near,"]], id="doubled-apostrophes"),
+        pytest.param("“We don’t agree with the minister’s plan,” she said.",
+                     [["We don’t agree with the minister’s plan,"]], id="apostrophes-are-not-marks"),
+        pytest.param("He called it ‘a mistake’ on Monday.", [["a mistake"]], id="single-curly-at-top-level"),
+        pytest.param("A stray ” mark, then “a real one” here.", [["a real one"]], id="stray-closing-mark-ignored"),
+        # “...,“ said X: after a comma and before a space the mark can only close the quote.
+        pytest.param("“The harbour will reopen in spring,“ said the port director. “We are ready.”",
+                     [["The harbour will reopen in spring,"], ["We are ready."]], id="opening-mark-typed-for-closing"),
+    ],
+)
+def test_quoted_pieces(text: str, quoted: list[list[str]]) -> None:
+    assert _texts(text) == quoted
 
 
 def test_nested_quote_inside_a_double_quote() -> None:
@@ -73,9 +69,3 @@ def test_never_crashes_and_stays_in_bounds(text: str) -> None:
             assert 0 <= s < e <= len(text)
             # A quote never crosses a paragraph break inside one piece.
             assert "\n\n" not in text[s:e]
-
-
-def test_opening_mark_typed_for_the_closing_one() -> None:
-    # “...,“ said X: after a comma and before a space the mark can only close the quote.
-    text = "“The harbour will reopen in spring,“ said the port director. “We are ready.”"
-    assert _texts(text) == [["The harbour will reopen in spring,"], ["We are ready."]]

@@ -27,18 +27,15 @@ MARKUP_ARTICLE = {
 
 
 def _ingest(db: Path, paths: list[Path], pipeline) -> Path:
-    """Articles coded, enriched with tone and PLOVER contexts (what the dashboard filters on) and
-    stored."""
-    from detente.analytics.enrich import Enricher, enrich
+    """Articles coded (with tone and PLOVER contexts, what the dashboard filters on) and stored."""
     from detente.ingest import read_inputs
     from detente.store import Store
 
-    enricher = Enricher.load()
     articles = (a for a in read_inputs([str(p) for p in paths], None) if not isinstance(a, DetenteError))
     with Store.open(db) as store:
         for outcome in pipeline.process(articles):
             assert not isinstance(outcome, DetenteError), outcome
-            store.write(enrich(outcome, enricher))
+            store.write(outcome)
     return db
 
 

@@ -20,7 +20,17 @@ def client(demo_db: Path) -> TestClient:
 
 @pytest.fixture(scope="module")
 def every_event(client: TestClient) -> list[dict]:
-    return client.get("/api/events", params={"limit": 500}).json()["rows"]
+    return _every(client, "/api/events")["rows"]
+
+
+def _every(client: TestClient, path: str, params: dict | None = None) -> dict:
+    """Every row of a paged list (pages of the largest size), with its total."""
+    rows: list[dict] = []
+    while True:
+        body = client.get(path, params={**(params or {}), "limit": 500, "offset": len(rows)}).json()
+        rows += body["rows"]
+        if len(rows) >= body["total"] or not body["rows"]:
+            return {"total": body["total"], "rows": rows}
 
 
 def test_summary_counts_what_is_stored(client: TestClient, every_event: list[dict]) -> None:
@@ -58,7 +68,7 @@ def _overlaps(event: dict, first: str | None, last: str | None) -> bool:
     ],
 )
 def test_event_filters_keep_exactly_the_matching_events(client, every_event, params, holds) -> None:
-    body = client.get("/api/events", params={**params, "limit": 500}).json()
+    body = _every(client, "/api/events", params)
     assert body["rows"], f"the demo database has events for {params}"
     assert all(holds(e) for e in body["rows"])
     expected = [e["event_id"] for e in every_event if holds(e)]
@@ -134,7 +144,7 @@ def test_errors_on_pages_are_html_pages_for_people(client, url, status, says) ->
 
 
 def test_folded_events_count_reports(client, every_event) -> None:
-    body = client.get("/api/events/folded", params={"limit": 500}).json()
+    body = _every(client, "/api/events/folded")
     assert sum(f["num_mentions"] for f in body["rows"]) == len(every_event)
     assert body["total"] == len(body["rows"])
     reported = {e for f in body["rows"] for e in f["event_ids"]}
@@ -156,7 +166,7 @@ def test_article_by_an_id_with_slashes(client) -> None:
 def test_articles_list_search_and_paging(client) -> None:
     everything = client.get("/api/articles", params={"limit": 500}).json()
     found = client.get("/api/articles", params={"q": "burgers"}).json()
-    assert found["total"] == 1 and found["rows"][0]["doc_id"] == "files/brief-b"
+    assert found["total"] == len(found["rows"]) >= 1 and "files/brief-b" in [a["doc_id"] for a in found["rows"]]
     page = client.get("/api/articles", params={"limit": 5, "offset": 5}).json()
     assert [a["doc_id"] for a in page["rows"]] == [a["doc_id"] for a in everything["rows"][5:10]]
 
@@ -191,7 +201,7 @@ def test_dyad_series_periods(client) -> None:
     yearly = client.get("/api/dyads/USA/RUS").json()
     years = [p["period"] for p in yearly["periods"]]
     assert years == [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]  # empty years shown
-    events = client.get("/api/events", params={"dyad": "USA-RUS", "limit": 500}).json()["rows"]
+    events = _every(client, "/api/events", {"dyad": "USA-RUS"})["rows"]
     counted = [e for e in events if e["modality"] != "hypothetical" and e["date_earliest"]]
     assert sum(p["events"] for p in yearly["periods"]) == len(counted)
     for p in yearly["periods"]:

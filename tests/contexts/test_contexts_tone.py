@@ -1,11 +1,14 @@
-"""Tone on GDELT's scale and PLOVER contexts from the project's lexicon (sentences written here)."""
+"""The contexts and tone stages: PLOVER contexts from the project's lexicon and tone on GDELT's
+scale (sentences written here)."""
 
 from __future__ import annotations
 
 import pytest
 
-from detente.analytics.contexts import CONTEXTS, ContextLexicon, contexts
-from detente.analytics.tone import ToneScorer, tone
+from detente.contexts import CONTEXTS, ContextLexicon
+from detente.errors import KnowledgeError
+from detente.knowledge import Knowledge
+from detente.tone import ToneScorer
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +18,7 @@ def scorer():
 
 @pytest.fixture(scope="module")
 def lexicon():
-    return ContextLexicon.load()
+    return ContextLexicon.load(Knowledge.load(keys=("contexts",)))
 
 
 def test_tone_signs_and_scale(scorer):
@@ -25,7 +28,7 @@ def test_tone_signs_and_scale(scorer):
     assert warm is not None and cold is not None
     assert 10 < warm <= 100 and -100 <= cold < -10
     assert flat == 0.0
-    assert tone("") is None and tone("   ", scorer) is None
+    assert scorer.tone("") is None and scorer.tone("   ") is None
 
 
 def test_a_long_article_has_a_small_tone(scorer):
@@ -53,7 +56,7 @@ def test_contexts_from_words_and_codes(lexicon, sentence, cameo, plover, expecte
 
 
 def test_contexts_are_plover_names_in_plover_order(lexicon):
-    found = contexts("Hackers stole secrets from the nuclear plant, the embassy said.", "112", "ACCUSE", lexicon)
+    found = lexicon.contexts("Hackers stole secrets from the nuclear plant, the embassy said.", "112", "ACCUSE")
     assert found == tuple(c for c in CONTEXTS if c in found)
     assert set(found) >= {"cyber", "cbrn", "diplomatic"}
     assert all(c == c.lower() and " " not in c for c in CONTEXTS) and len(CONTEXTS) == 37
@@ -64,8 +67,6 @@ def test_keywords_match_whole_words_only(lexicon):
     assert lexicon.contexts("He signed the armistice over a tankard of gasoline.", None, None) == ()
 
 
-def test_a_lexicon_naming_an_unknown_context_is_refused(tmp_path):
-    bad = tmp_path / "c.toml"
-    bad.write_text('[keywords]\nspace_race = ["rocket"]\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="space_race"):
-        ContextLexicon.load(bad)
+def test_a_lexicon_naming_an_unknown_context_is_refused():
+    with pytest.raises(KnowledgeError, match="space_race"):
+        ContextLexicon.from_table({"keywords": {"space_race": ["rocket"]}}, "a user's contexts file")

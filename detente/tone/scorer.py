@@ -20,7 +20,7 @@ class ToneScorer:
     """Holds VADER's analyzer (its lexicon is loaded once per scorer, not per text)."""
 
     def __init__(self) -> None:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # type: ignore[import-untyped]
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
         self._analyzer: Any = SentimentIntensityAnalyzer()
 
@@ -30,8 +30,3 @@ class ToneScorer:
             return None
         scores: dict[str, float] = self._analyzer.polarity_scores(text)
         return round(100.0 * (scores["pos"] - scores["neg"]), 2)
-
-
-def tone(text: str, scorer: ToneScorer | None = None) -> float | None:
-    """The tone of one text; pass a ``ToneScorer`` when scoring many."""
-    return (scorer or ToneScorer()).tone(text)

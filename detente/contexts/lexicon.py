@@ -7,9 +7,11 @@ arms control and weapons of mass destruction), whatever its action; an event may
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
+
+from detente.errors import KnowledgeError
+from detente.knowledge import Knowledge
 
 CONTEXTS: tuple[str, ...] = (
     "military", "intelligence", "executive", "legislative", "election", "political_institutions",
@@ -19,7 +21,6 @@ CONTEXTS: tuple[str, ...] = (
     "environment", "technology", "terrorism", "cbrn", "cyber", "misinformation", "crime", "corruption",
     "illegal_drugs", "trafficking",
 )
-LEXICON_PATH = Path(__file__).parent / "data" / "contexts.toml"
 
 
 def _pattern(keyword: str) -> str:
@@ -34,17 +35,22 @@ class ContextLexicon:
     codes: tuple[tuple[str, tuple[str, ...]], ...]  # (CAMEO prefix, contexts)
 
     @classmethod
-    def load(cls, path: Path = LEXICON_PATH) -> ContextLexicon:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        unknown = (set(data.get("keywords", {})) | {c for cs in data.get("codes", {}).values() for c in cs}) - set(CONTEXTS)
+    def load(cls, knowledge: Knowledge) -> ContextLexicon:
+        return cls.from_table(knowledge.toml("contexts"), "the contexts table (knowledge.contexts)")
+
+    @classmethod
+    def from_table(cls, data: dict[str, Any], where: str) -> ContextLexicon:
+        keywords: dict[str, list[str]] = data.get("keywords", {})
+        codes: dict[str, list[str]] = data.get("codes", {})
+        unknown = (set(keywords) | {c for names in codes.values() for c in names}) - set(CONTEXTS)
         if unknown:
-            raise ValueError(f"{path} names contexts PLOVER does not have: {sorted(unknown)}; use names from CONTEXTS")
+            raise KnowledgeError(f"{where} names contexts PLOVER does not have: {sorted(unknown)}; use: {', '.join(CONTEXTS)}")
         patterns = tuple(
             (name, re.compile("|".join(_pattern(k) for k in words), re.IGNORECASE))
-            for name, words in data.get("keywords", {}).items() if words
+            for name, words in keywords.items()
+            if words
         )
-        codes = tuple((prefix, tuple(names)) for prefix, names in data.get("codes", {}).items())
-        return cls(patterns=patterns, codes=codes)
+        return cls(patterns=patterns, codes=tuple((prefix, tuple(names)) for prefix, names in codes.items()))
 
     def contexts(self, sentence_text: str, cameo: str | None = None, plover: str | None = None) -> tuple[str, ...]:
         """The contexts of an event from its evidence sentence and its codes, in PLOVER's order."""
@@ -54,10 +60,3 @@ class ContextLexicon:
         if plover in ("CONSULT", "AGREE") and cameo is None:
             found.add("diplomatic")  # without a CAMEO code, PLOVER's diplomatic types still say it
         return tuple(c for c in CONTEXTS if c in found)
-
-
-def contexts(sentence_text: str, cameo: str | None, plover: str | None,
-             lexicon: ContextLexicon | None = None) -> tuple[str, ...]:
-    """The PLOVER contexts of one event (loads the shipped lexicon when none is passed; pass one
-    loaded once when coding many events)."""
-    return (lexicon or ContextLexicon.load()).contexts(sentence_text, cameo, plover)

@@ -1,0 +1,17 @@
+"""The tone stage: the article's tone, and the tone of each event's evidence sentence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from detente.reading import Reading, SoFar
+from detente.records import replace
+
+if TYPE_CHECKING:
+    from detente.core import Resources
+
+
+def tone_stage(reading: Reading, so_far: SoFar, res: Resources) -> SoFar:
+    text = reading.text
+    events = tuple(replace(e, tone=res.tone.tone(text[e.span[0] : e.span[1]])) for e in so_far.events)
+    return replace(so_far, events=events, tone=res.tone.tone(text))
