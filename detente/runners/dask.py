@@ -19,6 +19,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -169,12 +170,6 @@ def run_dask(
     else:
         assert store is not None
         root = Path(tempfile.mkdtemp(prefix=".detente-shards-", dir=Path(store.path).resolve().parent))
-    cluster = None
-    if scheduler is None:
-        cluster = LocalCluster(
-            n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-            dashboard_address=None, silence_logs=logging.ERROR,
-        )
     read = new = recoded = stored = events = quotes = words = 0
     failed: list[Failure] = []
 
@@ -183,10 +178,26 @@ def run_dask(
         if on_failure is not None:
             on_failure(item)
 
-    try:
-        with Client(cluster if cluster is not None else scheduler) as client:
+    resources = ExitStack()
+    connected: list[Any] = []  # the client, once there is an article to process
+
+    def connect() -> Any:
+        """The cluster and its client, started (or joined) for the first article: a run over
+        stored articles only starts nothing and loads no model."""
+        if not connected:
+            cluster = None
+            if scheduler is None:
+                cluster = resources.enter_context(LocalCluster(
+                    n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                    dashboard_address=None, silence_logs=logging.ERROR,
+                ))
+            client = resources.enter_context(Client(cluster if cluster is not None else scheduler))
             client.register_plugin(PipelinePlugin(config), name=PLUGIN)
-            limit = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
+            connected.append(client)
+        return connected[0]
+
+    try:
+        with resources:
             queue: list[tuple[Any, int]] = []  # (future, inputs it accounts for), in input order
 
             def collect() -> None:
@@ -218,6 +229,8 @@ def run_dask(
                     continue
                 suffix = "" if fmt == "parquet" else f".{fmt}"
                 path = str(root / f"part-{index:05d}{suffix}")
+                client = connect()
+                limit = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
                 future = client.submit(process_partition, index, articles, path, fmt, pure=False)
                 queue.append((future, len(articles) + len(errors) + skipped))
                 while len(queue) >= limit:
@@ -225,8 +238,6 @@ def run_dask(
             while queue:
                 collect()
     finally:
-        if cluster is not None:
-            cluster.close()
         if output is None:
             shutil.rmtree(root, ignore_errors=True)
     return RunReport(

@@ -49,6 +49,13 @@ def test_two_worker_cluster_stores_exactly_what_a_local_run_stores(pipeline, tmp
         store.write(pipeline.extract_one(items()[0]))
         report = run_dask(items(), config, store=store, workers=2, partition=3)
         got = list(store.records())
+        # Run again: everything is stored, so no cluster is started (and no model loaded).
+        import distributed
+
+        with monkeypatch.context() as m:
+            m.setattr(distributed, "LocalCluster", None)
+            again = run_dask(items(), config, store=store, workers=2)
+        assert (again.new, again.already_stored, len(again.failed)) == (0, 9, 1)
     assert got == expected and len(expected) > 30
     assert (report.read, report.new, report.already_stored) == (local.read, local.new, local.already_stored) == (10, 8, 1)
     assert [f.where for f in report.failed] == ["broken.html"]
