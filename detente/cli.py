@@ -40,6 +40,14 @@ def _add_workers(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_log_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--log-format", choices=("text", "json"), default="text",
+        help="progress and report lines: text (a live bar on a terminal, a line every 10 s otherwise) "
+        "or json (one JSON object per line, for machines)",
+    )
+
+
 def _add_format(parser: argparse.ArgumentParser, output: str) -> None:
     parser.add_argument(
         "--format", choices=format_names(), default=None,
@@ -69,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here instead of standard output")
     _add_format(p, "-o")
     _add_workers(p)
+    _add_log_format(p)
     _add_config_options(p)
 
     p = sub.add_parser(
@@ -81,6 +90,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, metavar="FILE", help="database file (default: ./detente.duckdb)")
     p.add_argument("--reprocess", action="store_true", help="recode stored articles with this version")
     _add_workers(p)
+    p.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="local: this machine's processes (--workers); dask: a Dask cluster (--scheduler, or a "
+        "LocalCluster of --workers processes, default all cores)",
+    )
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--partition", type=int, default=64, metavar="N", help="with --engine dask: articles per task (default 64)")
+    p.add_argument(
+        "--format", choices=("parquet",), default=None,
+        help="with --engine dask: leave the workers' Parquet shards as a dataset in -o DIR instead of a database",
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="DIR", help="with --format parquet: the dataset folder")
+    _add_log_format(p)
     _add_config_options(p)
 
     p = sub.add_parser(
@@ -172,14 +194,33 @@ def _progress_bar(config: Config, unit: str, total: int | None = None) -> Iterat
         bar.close()
 
 
-def _run_progress(update: Callable[[int], None] | None) -> Callable[[Progress], None] | None:
-    if update is None:
-        return None
-    return lambda p: update(p.done)
+@contextmanager
+def _run_progress(config: Config, log_format: str, total: int | None) -> Iterator[Callable[[Progress], None]]:
+    """A run's progress: a live bar (done of total, rate, ETA) on a terminal; plain lines every
+    few seconds otherwise; JSON lines with --log-format json."""
+    from detente.runners.display import ProgressLog
+
+    if log_format == "text" and sys.stderr.isatty():
+        with _progress_bar(config, "article", total) as update:
+            assert update is not None
+            yield lambda p: update(p.done)
+        return
+    prefix = "" if log_format == "json" else "detente: "
+    yield ProgressLog(lambda line: print(prefix + line, file=sys.stderr, flush=True), fmt=log_format)
 
 
-def _report_failure(failure: Failure) -> None:
-    _err(str(failure))
+def _failure_reporter(log_format: str) -> Callable[[Failure], None]:
+    from detente.runners.display import failure_json
+
+    if log_format == "json":
+        return lambda failure: print(failure_json(failure), file=sys.stderr, flush=True)
+    return lambda failure: _err(str(failure))
+
+
+def _show_report(report: RunReport, log_format: str, stream: Any) -> None:
+    from detente.runners.display import render_report, report_json
+
+    print(report_json(report) if log_format == "json" else render_report(report), file=stream, flush=True)
 
 
 def _pipeline(config: Config, workers: int) -> Any:
@@ -214,8 +255,18 @@ def _outputs(output: Path | None) -> list[Path]:
     return [] if output is None else [output]
 
 
+def _inputs(args: argparse.Namespace, config: Config, exclude: Sequence[Path]) -> Iterator[Any]:
+    """The run's articles (and input errors), read with the user's outlets and debris files."""
+    from detente.ingest import read_inputs
+    from detente.ingest.lexicon import INGEST_TABLES, Lexicon
+    from detente.knowledge import Knowledge
+
+    lexicon = Lexicon.load(Knowledge.load(config.knowledge, keys=INGEST_TABLES))
+    return read_inputs(args.paths, sys.stdin, lexicon=lexicon, limits=config.limits, exclude=exclude)
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from detente.ingest import count_inputs, read_inputs
+    from detente.ingest import count_inputs
     from detente.runners import run
     from detente.writers import open_stream, resolve
 
@@ -227,28 +278,19 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     pipeline = _pipeline(config, args.workers)
     sink = writer.open(args.output) if args.output is not None else open_stream(sys.stdout)
     try:
-        with _progress_bar(config, "article", count_inputs(args.paths)) as update:
+        with _run_progress(config, args.log_format, count_inputs(args.paths)) as progress:
             report = run(
-                read_inputs(args.paths, sys.stdin, limits=config.limits, exclude=_outputs(args.output)),
-                pipeline, sink=sink, workers=args.workers,
-                progress=_run_progress(update), on_failure=_report_failure,
+                _inputs(args, config, _outputs(args.output)), pipeline, sink=sink, workers=args.workers,
+                progress=progress, on_failure=_failure_reporter(args.log_format),
             )
     finally:
         sink.close()
+    _show_report(report, args.log_format, sys.stderr)
     return _exit_for(report)
 
 
 def _db_path(args: argparse.Namespace, config: Config) -> Path:
     return args.db or config.store.path
-
-
-def render_report(report: RunReport) -> str:
-    """One line: what a run did with its inputs."""
-    parts = [f"{report.new} new"]
-    if report.recoded:
-        parts.append(f"{report.recoded} recoded")
-    parts += [f"{report.already_stored} already stored", f"{len(report.failed)} failed"]
-    return ", ".join(parts) + f" ({report.events} events, {report.quotes} quotes, {report.seconds:.1f} s)"
 
 
 def render_summary(summary: Summary, series: Sequence[YearPoint], db_path: Path,
@@ -285,22 +327,54 @@ def _summary_text(store: Any, db: Path) -> str:
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from detente.analytics.fold_sql import STORE_HOOKS
-    from detente.ingest import count_inputs, read_inputs
+    from detente.ingest import count_inputs
     from detente.runners import run
     from detente.store import Store
 
     config = _config(args)
     db = _db_path(args, config)
+    if args.engine != "dask" and (args.format or args.output or args.scheduler):
+        raise ConfigError("--format, -o and --scheduler go with --engine dask; add it, or leave them out")
+    if args.format == "parquet" and args.output is None:
+        raise ConfigError("--format parquet leaves a dataset folder; give one with -o DIR")
     _check_inputs(args.paths)
-    pipeline = _pipeline(config, args.workers)
+    options: dict[str, Any] = {
+        "reprocess": args.reprocess, "total": count_inputs(args.paths),
+        "on_failure": _failure_reporter(args.log_format),
+    }
+    if args.engine == "dask":
+        from detente.runners.dask import run_dask
+
+        if args.partition < 1 or args.workers < 1:
+            raise ConfigError("--partition and --workers take 1 or more")
+        dask_options = {
+            "scheduler": args.scheduler, "partition": args.partition,
+            "workers": args.workers if args.workers > 1 else None,
+        }
+        if args.format == "parquet":
+            with _run_progress(config, args.log_format, options["total"]) as progress:
+                report = run_dask(
+                    _inputs(args, config, _outputs(args.output)), config, output=args.output, progress=progress,
+                    **dask_options, **options,
+                )
+            _show_report(report, args.log_format, sys.stdout)
+            return _exit_for(report)
+    pipeline = config if args.engine == "dask" else _pipeline(config, args.workers)
     with Store.open(db, hooks=STORE_HOOKS) as store:
-        with _progress_bar(config, "article", count_inputs(args.paths)) as update:
-            report = run(
-                read_inputs(args.paths, sys.stdin, limits=config.limits, exclude=[db]), pipeline, store=store, reprocess=args.reprocess,
-                workers=args.workers, progress=_run_progress(update), on_failure=_report_failure,
-            )
-        print(render_report(report))
-        print(_summary_text(store, db))
+        with _run_progress(config, args.log_format, options["total"]) as progress:
+            if args.engine == "dask":
+                report = run_dask(
+                    _inputs(args, config, [db]), config, store=store, progress=progress,
+                    **dask_options, **options,
+                )
+            else:
+                report = run(
+                    _inputs(args, config, [db]), pipeline, store=store, workers=args.workers,
+                    progress=progress, **options,
+                )
+        _show_report(report, args.log_format, sys.stdout)
+        if args.log_format == "text":
+            print(_summary_text(store, db))
     return _exit_for(report)
 
 

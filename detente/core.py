@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from detente import __version__, actors, contexts, dates, events, nlp, places, quotes, tone
@@ -16,6 +17,7 @@ from detente.config import Config
 from detente.errors import DetenteError, InputError, StageError
 from detente.knowledge import Knowledge
 from detente.nlp import sections
+from detente.places.cache import default_cache_dir
 from detente.reading import SoFar, Stage, read
 from detente.records import Article, Document, Event, Mention, Result, replace
 
@@ -50,7 +52,7 @@ class Resources:
             nlp=nlp.load(config.nlp),
             kb=actors.KnowledgeBase.load(knowledge),
             lexicon=events.Lexicon.load(knowledge),
-            gazetteer=places.Gazetteer.load(knowledge),
+            gazetteer=places.Gazetteer.load(knowledge, cache_dir=default_cache_dir()),
             dates=dates.DateKnowledge.load(knowledge),
             cues=quotes.load_cues(knowledge),
             contexts=contexts.ContextLexicon.load(knowledge),
@@ -144,10 +146,17 @@ class Pipeline:
         progress: Callable[[int], None] | None = None,
     ) -> None:
         self.config = config
-        self.resources = resources or Resources.load(config)
-        # spaCy refuses texts over its max_length; sections are cut to limits.max_chars instead.
-        self.resources.nlp.max_length = max(self.resources.nlp.max_length, config.limits.max_chars)
+        self._resources = resources
         self.progress = progress
+
+    @property
+    def resources(self) -> Resources:
+        """Loaded on first use: a run with nothing to parse never loads the model."""
+        if self._resources is None:
+            self._resources = Resources.load(self.config)
+            # spaCy refuses texts over its max_length; sections are cut to limits.max_chars instead.
+            self._resources.nlp.max_length = max(self._resources.nlp.max_length, self.config.limits.max_chars)
+        return self._resources
 
     @property
     def model(self) -> str:
@@ -181,7 +190,16 @@ class Pipeline:
 
     def process(self, items: Iterable[Article | T]) -> Iterator[Result | DetenteError | T]:
         """A Result (or the StageError) per article; any other item (an input error, a skipped
-        article) passes through unparsed, in its place, so outcomes stay in input order."""
+        article) passes through unparsed, in its place, so outcomes stay in input order.
+        Nothing is loaded until the first article comes."""
+        it = iter(items)
+        for item in it:
+            if isinstance(item, Article):
+                yield from self._process(chain([item], it))
+                return
+            yield item
+
+    def _process(self, items: Iterable[Article | T]) -> Iterator[Result | DetenteError | T]:
         for item, parsed in self._parse((i, i if isinstance(i, Article) else None) for i in self._refuse_long(items)):
             if parsed is None:
                 yield item

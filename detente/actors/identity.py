@@ -281,6 +281,9 @@ def _takes_office_later(state: ArticleState, actor: Actor, wanted: set[str]) -> 
     )
 
 
+ANTECEDENT_WINDOW = 4000  # tokens; a news article is shorter, a role phrase's referent nearer
+
+
 def link_role(state: ArticleState, info: TitleInfo, hit: TitleHit) -> PersonRecord | None:
     """The person named earlier that a definite role phrase refers to: first someone the
     document itself gave that title, then someone the knowledge base says held it (not for a
@@ -291,12 +294,15 @@ def link_role(state: ArticleState, info: TitleInfo, hit: TitleHit) -> PersonReco
     country = info.country
     groups = state.rules.role_groups
     generic = all(len(w.split()) == 1 for w in wanted) and not any(w in groups for w in wanted)
+    # Only people named within a window around the phrase are candidates: the same referents as
+    # the whole document for any news article, and linear time on a book-length text.
+    near = [r for r in state.people if abs(hit.i - r.token) <= ANTECEDENT_WINDOW]
     stated: dict[str, set[str]] = {}
-    for record in state.people:
+    for record in near:
         stated.setdefault(record.actor.actor_id or record.actor.name or "", set()).update(record.text_offices)
     by_text: list[PersonRecord] = []
     by_kb: list[PersonRecord] = []
-    for record in state.people:
+    for record in near:
         if record.token >= hit.i or not record.actor.name:
             continue
         if country and record.actor.country and record.actor.country != country:
@@ -317,7 +323,7 @@ def link_role(state: ArticleState, info: TitleInfo, hit: TitleHit) -> PersonReco
     # of that sector named before.
     sector = hit.title.sector
     by_sector = [] if (by_text or by_kb or sector in (INHERIT, "GOV") or hit.title.office) else [
-        r for r in state.people if r.token < hit.i and r.actor.name and r.actor.sector == sector
+        r for r in near if r.token < hit.i and r.actor.name and r.actor.sector == sector
     ]
     for tier in (by_text, by_kb, by_sector):
         if not tier:

@@ -141,8 +141,14 @@ class ArticleState:
             self.cues.append(cue)
             for t in range(span.start, span.end):
                 self.cue_at[t] = cue
+        # Doc.ents builds its spans on every read (a scan of the whole document): read it once.
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self.ent_at: dict[int, Span] = {t: ent for ent in self.ents for t in range(ent.start, ent.end)}
+        self.full_name_surnames: frozenset[str] = frozenset(
+            ent[-1].text for ent in self.ents if ent.label_ == "PERSON" and len(ent) > 1
+        )
         self._add_misspelt(doc)
-        self.person_ents: list[Span] = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        self.person_ents: list[Span] = [ent for ent in self.ents if ent.label_ == "PERSON"]
         self.person_tok: set[int] = {t for ent in self.person_ents for t in range(ent.start, ent.end)}
         self.hits = self._title_hits()
         self.hit_at: dict[int, TitleHit] = {}
@@ -200,7 +206,7 @@ class ArticleState:
     def _add_misspelt(self, doc: Doc) -> None:
         """Country names spaCy labels GPE/NORP that are one typing slip away from a known name
         ("Ethopia"): news copy has typos, and the nearest name is unambiguous at that length."""
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("GPE", "NORP", "ORG") or len(ent.text) < MIN_TYPO_LENGTH:
                 continue
             if any(t in self.cue_at or t in self.rejected for t in range(ent.start, ent.end)):
@@ -242,7 +248,7 @@ class ArticleState:
         after "Francois Hollande") is no misspelt country ("Holland")."""
         if self.kb.people_with_surname(word):
             return True
-        return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == word for ent in self.doc.ents)
+        return word in self.full_name_surnames
 
     def _not_actor_form(self, cue: Cue) -> bool:
         """ "anti-Syria", "Russian-made", "ethnic Albanians": the country is not the actor."""
@@ -308,7 +314,7 @@ class ArticleState:
         first = span[0]
         if first.ent_iob_ != "I" or first.ent_type_ not in ("ORG", "FAC"):
             return False
-        ent = next((e for e in self.doc.ents if e.start <= first.i < e.end), None)
+        ent = self.ent_at.get(first.i)
         if ent is None:
             return False
         words = {t.lower_ for t in ent}

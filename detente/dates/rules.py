@@ -203,11 +203,13 @@ def candidates(text: str, table: tuple[Rule, ...]) -> tuple[Candidate, ...]:
         start = end
     found.sort(key=lambda t: (t[1], t[0], t[2]))
     taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    # One flag per character taken: an overlap test costs the candidate's length, not the
+    # number of candidates taken so far (linear on long texts).
+    occupied = bytearray(len(text))
     for start, _, _, cand in found:
-        if any(start < e and cand.end > s for s, e in occupied):
+        if occupied.find(1, start, cand.end) != -1:
             continue
         taken.append(cand)
-        occupied.append((start, cand.end))
+        occupied[start : cand.end] = b"\x01" * (cand.end - start)
     taken.sort(key=lambda c: c.start)
     return tuple(taken)

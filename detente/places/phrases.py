@@ -13,6 +13,7 @@ tried), never fatal.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -59,9 +60,23 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self.phrasing: Phrasing = gazetteer.phrasing
         self._entity_at: dict[int, Span] = {}
-        for ent in doc.ents:
+        # Doc.ents and Span.ents scan every entity of the document on each read: read them
+        # once, in order, and find a stretch's entities by bisection.
+        self._ents: tuple[Span, ...] = tuple(doc.ents)
+        self._ent_starts: list[int] = [ent.start for ent in self._ents]
+        for ent in self._ents:
             for i in range(ent.start, ent.end):
                 self._entity_at[i] = ent
+
+    def _ents_in(self, span: Span | Doc) -> Iterator[Span]:
+        """The entities wholly inside `span` (what ``span.ents`` gives), without a scan."""
+        start, end = (0, len(span)) if isinstance(span, Doc) else (span.start, span.end)
+        for k in range(bisect_left(self._ent_starts, start), len(self._ents)):
+            ent = self._ents[k]
+            if ent.start >= end:
+                break
+            if ent.end <= end:
+                yield ent
 
     # --- context ---------------------------------------------------------------------------
     def _ents_in(self, span: Span | Doc) -> list[Span]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, cast
 
 from detente.config import Config
@@ -86,7 +87,16 @@ def outcomes(
             return Stored(article=item)
         return item
 
-    todo = (skip_stored(item) for item in items)
+    todo: Iterator[Article | DetenteError | Stored] = iter(skip_stored(item) for item in items)
+    # Nothing is loaded (model, worker processes) until there is an article to parse: a re-run
+    # over stored articles only reads and hashes.
+    for item in todo:
+        if isinstance(item, Article):
+            todo = chain([item], todo)
+            break
+        yield item
+    else:
+        return
     if workers > 1:
         from detente.runners.workers import parallel
 
@@ -101,6 +111,28 @@ def outcomes(
     yield from cast(Iterator[Result | DetenteError | Stored], pipeline.process(todo))
 
 
+STORE_BATCH = 32  # articles per store transaction: bulk inserts, a few lost to a kill at most
+STORE_BATCH_SECONDS = 2.0  # ... and no article waits longer than this to be stored
+
+
+@dataclass(slots=True)
+class _Tally:
+    read: int = 0
+    new: int = 0
+    recoded: int = 0
+    stored: int = 0
+    events: int = 0
+    quotes: int = 0
+    words: int = 0
+
+    def done(self, result: Result, replaced: bool) -> None:
+        self.recoded += replaced
+        self.new += not replaced
+        self.events += len(result.events)
+        self.quotes += len(result.quotes)
+        self.words += len(result.document.text.split())
+
+
 def run(
     items: Iterable[Article | DetenteError],
     pipeline: Pipeline | Config,
@@ -112,48 +144,81 @@ def run(
     progress: Callable[[Progress], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     workers: int = 1,
+    store_batch: int = STORE_BATCH,
 ) -> RunReport:
-    """Process a batch: each new article is written to the store (one transaction each) and/or
-    the sink, in input order. `progress` and `on_failure` are told as the run goes. With
-    `workers` > 1, worker processes parse and analyse; this process reads, skips and writes."""
+    """Process a batch: each new article is written to the store and/or the sink, in input
+    order. The store takes up to `store_batch` articles per transaction (bulk inserts; an
+    article is stored whole or not at all). `progress` and `on_failure` are told as the run
+    goes. With `workers` > 1, worker processes parse and analyse; this process reads, skips and
+    writes."""
     started = time.perf_counter()
-    read = new = recoded = stored = events = quotes = words = 0
+    tally = _Tally()
     failed: list[Failure] = []
-    for outcome in outcomes(items, pipeline, store=store, reprocess=reprocess, workers=workers):
-        read += 1
-        if isinstance(outcome, Stored):
-            stored += 1
-        elif isinstance(outcome, DetenteError):
-            failed.append(failure(outcome))
-            if on_failure is not None:
-                on_failure(failed[-1])
+    pending: list[tuple[Result, bool]] = []  # processed, not yet stored (with: stored before?)
+    oldest = 0.0
+
+    def fail(exc: DetenteError) -> None:
+        failed.append(failure(exc))
+        if on_failure is not None:
+            on_failure(failed[-1])
+
+    def flush() -> None:
+        if store is None or not pending:
+            return
+        try:
+            store.write_many([r for r, _ in pending])
+        except DetenteError:
+            for result, replaced in pending:  # one by one: the others are stored, the bad one named
+                try:
+                    store.write(result)
+                except DetenteError as exc:
+                    fail(exc)
+                else:
+                    tally.done(result, replaced)
         else:
-            try:
-                replaced = store is not None and reprocess and store.contains(outcome.sha256)
-                if store is not None:
-                    store.write(outcome)
+            for result, replaced in pending:
+                tally.done(result, replaced)
+        pending.clear()
+
+    try:
+        for outcome in outcomes(items, pipeline, store=store, reprocess=reprocess, workers=workers):
+            tally.read += 1
+            if isinstance(outcome, Stored):
+                tally.stored += 1
+            elif isinstance(outcome, DetenteError):
+                fail(outcome)
+            elif store is not None:
                 if sink is not None:
-                    sink.write(outcome.records(), sha256=outcome.sha256, version=outcome.version)
-            except DetenteError as exc:
-                failed.append(failure(exc))
-                if on_failure is not None:
-                    on_failure(failed[-1])
+                    try:
+                        sink.write(outcome.records(), sha256=outcome.sha256, version=outcome.version)
+                    except DetenteError as exc:
+                        fail(exc)
+                        continue
+                if not pending:
+                    oldest = time.perf_counter()
+                pending.append((outcome, reprocess and store.contains(outcome.sha256)))
+                if len(pending) >= store_batch or time.perf_counter() - oldest > STORE_BATCH_SECONDS:
+                    flush()
             else:
-                recoded += replaced
-                new += not replaced
-                events += len(outcome.events)
-                quotes += len(outcome.quotes)
-                words += len(outcome.document.text.split())
-        if progress is not None:
-            progress(Progress(done=read, total=total))
+                try:
+                    if sink is not None:
+                        sink.write(outcome.records(), sha256=outcome.sha256, version=outcome.version)
+                except DetenteError as exc:
+                    fail(exc)
+                else:
+                    tally.done(outcome, False)
+            if progress is not None:
+                progress(Progress(done=tally.read, total=total))
+    finally:
+        flush()  # what was processed before an interrupt is kept
     return RunReport(
-        read=read,
-        new=new,
-        recoded=recoded,
-        already_stored=stored,
+        read=tally.read,
+        new=tally.new,
+        recoded=tally.recoded,
+        already_stored=tally.stored,
         failed=tuple(failed),
-        events=events,
-        quotes=quotes,
-        words=words,
+        events=tally.events,
+        quotes=tally.quotes,
+        words=tally.words,
         seconds=time.perf_counter() - started,
     )

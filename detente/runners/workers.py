@@ -26,6 +26,7 @@ def _work(config: Config, tasks: Any, results: Any) -> None:
 
     try:
         pipeline = Pipeline(config)
+        pipeline.resources  # noqa: B018  (load here, so a loading error is reported as such)
     except DetenteError as exc:
         results.put((-1, exc))
         return

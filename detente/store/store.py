@@ -17,7 +17,7 @@ from detente import __version__
 from detente.errors import StoreError
 from detente.ingest.identity import sha256 as text_sha256
 from detente.records import Result
-from detente.store import migrations
+from detente.store import bulk, migrations
 from detente.store.migrations import SCHEMA_VERSION
 from detente.store.schema import BOOKKEEPING, Table, tables
 
@@ -234,6 +234,49 @@ class Store:
         except BaseException:
             self._con.rollback()  # an interrupt or a hook's bug: the article and its folding go together
             raise
+
+    def write_many(self, results: Sequence[Result]) -> None:
+        """Store several articles in one transaction (bulk inserts), as ``write`` would one by
+        one: all of them, or on an error none (then ``write`` each to find the bad one)."""
+        self.write_batches([
+            bulk.batch(
+                r.records(), doc_id=r.document.doc_id,
+                sha256=r.sha256 or text_sha256(r.document.text), version=r.version or __version__,
+            )
+            for r in results
+        ])
+
+    def write_batches(self, articles: Sequence[bulk.Batch]) -> None:
+        """Store articles' records (from results, or read back from Parquet shards) in one
+        transaction."""
+        import duckdb
+
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only; open it for writing to store articles")
+        for a in articles:
+            for t in tables():
+                expected = {"type", *t.fields}
+                for record in a.rows[t.record]:
+                    if set(record) != expected:
+                        raise StoreError(
+                            f"a {t.record} record has fields {sorted(set(record) ^ expected)} that the "
+                            f"database schema {SCHEMA_VERSION} does not match; upgrade detente's store schema",
+                            a.doc_id,
+                        )
+        try:
+            self._con.begin()
+            bulk.insert(self._con, articles, self.hooks.after_write)  # folding, in the same transaction
+            self._con.commit()
+        except (duckdb.Error, OverflowError, TypeError, ValueError) as exc:
+            self._con.rollback()
+            raise StoreError(f"could not store {len(articles)} articles ({exc}); none of them was written") from None
+        except BaseException:
+            self._con.rollback()
+            raise
+
+    def hashes(self) -> set[str]:
+        """The SHA-256 of every stored article (read once by a run that skips them)."""
+        return {row[0] for row in self._con.execute("SELECT sha256 FROM documents").fetchall()}
 
     # --- reading -----------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detente.errors import InputError
+from detente.errors import InputError, StoreError
 from detente.records import Article
 from detente.runners import Progress, run
 from detente.store import Store
@@ -79,3 +79,35 @@ def test_core_run_is_the_runner():
     from detente import core, runners
 
     assert core.run is runners.run
+
+
+def test_nothing_to_parse_loads_no_model(tmp_path):
+    from detente.config import load_config
+    from detente.core import Pipeline
+
+    items = [article("a", TEXTS["a"])]
+    with Store.open(tmp_path / "db.duckdb") as store:
+        loaded = Pipeline(load_config(environ={}))
+        run(items, loaded, store=store)
+        assert store.contains(items[0].sha256)
+        fresh = Pipeline(load_config(environ={}))
+        for workers, pipeline in ((1, fresh), (2, fresh.config)):
+            report = run(items + [InputError("x.txt: empty")], pipeline, store=store, workers=workers)
+            assert (report.already_stored, len(report.failed)) == (1, 1)
+        assert fresh._resources is None  # re-ingesting what is stored never loaded the model
+
+
+def test_store_batches_are_stored_whole_and_a_bad_article_alone_fails(pipeline, tmp_path):
+    from dataclasses import replace
+
+    items = [article(f"d{n}", f"{TEXTS['a']} Day {n}.") for n in range(5)]
+    results = [pipeline.extract_one(a) for a in items]
+    # A result whose document breaks the schema (a required id missing) fails alone.
+    bad = replace(results[2], document=replace(results[2].document, doc_id=None))
+    with Store.open(tmp_path / "db.duckdb") as store:
+        with pytest.raises(StoreError, match="none of them was written"):
+            store.write_many([results[0], bad])
+        assert store.summary().articles == 0  # the batch is one transaction: nothing of it
+        store.write_many(results[:2])
+        store.write_many(results[1:])
+        assert [r["doc_id"] for r in store.records() if r["type"] == "document"] == ["d0", "d1", "d2", "d3", "d4"]
