@@ -220,7 +220,10 @@ def _failure_reporter(log_format: str) -> Callable[[Failure], None]:
 def _show_report(report: RunReport, log_format: str, stream: Any) -> None:
     from detente.runners.display import render_report, report_json
 
-    print(report_json(report) if log_format == "json" else render_report(report), file=stream, flush=True)
+    text = report_json(report) if log_format == "json" else render_report(report)
+    if stream is sys.stderr and log_format != "json":
+        text = f"detente: {text}"  # on stderr, among the run's other lines
+    print(text, file=stream, flush=True)
 
 
 def _pipeline(config: Config, workers: int) -> Any:

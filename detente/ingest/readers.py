@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -177,11 +177,39 @@ def _read_file(path: Path, doc_id: str, reading: _Reading) -> Iterator[Article |
         )
         return
     try:
+        if suffix in JSONL_SUFFIXES:
+            # Streamed line by line: a file of millions of articles is never held in memory.
+            with path.open("rb") as f:
+                yield from _read_jsonl_file(f, origin, reading)
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(f"{origin}: cannot be read ({exc.strerror or exc}); check its permissions")
         return
     yield from _read_bytes(data, suffix, doc_id, origin, reading)
+
+
+def _read_jsonl_file(f: BinaryIO, origin: str, reading: _Reading) -> Iterator[Article | InputError]:
+    head = f.read(_SNIFF)
+    f.seek(0)
+    marked = decode.bom(head)
+    if not head.strip() or (marked is not None and marked[0] != "utf-8") or b"\x00" in head:
+        # Empty, or UTF-16/32 (decoded whole: a line cannot be split on a byte there).
+        yield from _read_bytes(f.read(), ".jsonl", "", origin, reading)
+        return
+    yield from _jsonl_articles(_utf8_lines(f, origin), origin, reading)
+
+
+def _utf8_lines(raw_lines: Iterable[bytes], origin: str) -> Iterator[tuple[int, str | InputError]]:
+    """Numbered lines decoded one by one, so that one bad line does not lose the others."""
+    for number, raw in enumerate(raw_lines, 1):
+        raw = raw.removesuffix(b"\n")
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield number, InputError(f"{origin}:{number}: invalid UTF-8 (byte {exc.start} of the line); save the file as UTF-8")
+            continue
+        yield number, line.lstrip("\ufeff") if number == 1 else line
 
 
 def _read_bytes(data: bytes, suffix: str, doc_id: str, origin: str, reading: _Reading) -> Iterator[Article | InputError]:
@@ -267,19 +295,7 @@ def _read_jsonl_bytes(data: bytes, origin: str, reading: _Reading) -> Iterator[A
         yield from _jsonl_articles(((n, line) for n, line in enumerate(text.split("\n"), 1)), origin, reading)
         return
 
-    def lines() -> Iterator[tuple[int, str | InputError]]:
-        # Decoded line by line so that one bad line does not lose the others.
-        for number, raw in enumerate(data.split(b"\n"), 1):
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield number, InputError(
-                    f"{origin}:{number}: invalid UTF-8 (byte {exc.start} of the line); save the file as UTF-8"
-                )
-                continue
-            yield number, line.lstrip("\ufeff") if number == 1 else line
-
-    yield from _jsonl_articles(lines(), origin, reading)
+    yield from _jsonl_articles(_utf8_lines(data.split(b"\n"), origin), origin, reading)
 
 
 def _jsonl_articles(
