@@ -7,13 +7,21 @@ are the shares of the text that carry positive and negative sentiment; the mappi
     tone = 100 * (pos - neg), rounded to two decimals
 
 which is 0 for neutral text, +100 for a text of only positive words and -100 for only negative
-ones. A whole article is scored as one text (most of its words are neutral, so its tone is small);
-an event's tone is its evidence sentence's.
+ones. An event's tone is its evidence sentence's. A longer text (an article) is scored in pieces
+of whole sentences of at most ``PIECE_WORDS`` words, and the pieces' scores are averaged weighted by
+their words: VADER's rules look a few words around each word (negation, "but"), and its cost grows
+with the square of the text's length, so one pass over a whole article would be slow on long ones
+for no gain. Most of an article's words are neutral, so its tone is small.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import Any
+
+PIECE_WORDS = 100
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 class ToneScorer:
@@ -28,5 +36,29 @@ class ToneScorer:
         """The text's tone (-100..+100); None for a text without words."""
         if not text or not text.strip():
             return None
-        scores: dict[str, float] = self._analyzer.polarity_scores(text)
-        return round(100.0 * (scores["pos"] - scores["neg"]), 2)
+        total = weighted = 0.0
+        for piece, words in _pieces(text):
+            scores: dict[str, float] = self._analyzer.polarity_scores(piece)
+            weighted += words * (scores["pos"] - scores["neg"])
+            total += words
+        return round(100.0 * weighted / total, 2) if total else 0.0
+
+
+def _pieces(text: str) -> Iterator[tuple[str, int]]:
+    """Runs of whole sentences of at most PIECE_WORDS words (a longer sentence cut by words), with
+    their word counts."""
+    run: list[str] = []
+    for sentence in _SENTENCE_END.split(text.strip()):
+        words = sentence.split()
+        while len(words) > PIECE_WORDS:  # one very long sentence
+            if run:
+                yield " ".join(run), len(run)
+                run = []
+            yield " ".join(words[:PIECE_WORDS]), PIECE_WORDS
+            words = words[PIECE_WORDS:]
+        if run and len(run) + len(words) > PIECE_WORDS:
+            yield " ".join(run), len(run)
+            run = []
+        run.extend(words)
+    if run:
+        yield " ".join(run), len(run)

@@ -70,3 +70,15 @@ def test_keywords_match_whole_words_only(lexicon):
 def test_a_lexicon_naming_an_unknown_context_is_refused():
     with pytest.raises(KnowledgeError, match="space_race"):
         ContextLexicon.from_table({"keywords": {"space_race": ["rocket"]}}, "a user's contexts file")
+
+
+def test_a_long_text_is_scored_in_pieces_of_whole_sentences(scorer):
+    from detente.tone.scorer import PIECE_WORDS, _pieces
+
+    sentence = "The envoys praised a friendly and productive meeting."
+    once = scorer.tone(sentence)
+    assert scorer.tone(" ".join([sentence] * 400)) == once  # the mean of equal pieces
+    giant = " ".join(["word"] * (3 * PIECE_WORDS + 7)) + ". " + sentence
+    pieces = list(_pieces(giant))
+    assert all(words <= PIECE_WORDS for _, words in pieces)
+    assert sum(words for _, words in pieces) == len(giant.split())
