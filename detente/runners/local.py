@@ -135,6 +135,8 @@ def run(
                 if sink is not None:
                     sink.write(outcome.records(), sha256=outcome.sha256, version=outcome.version)
             except DetenteError as exc:
+                if exc.stops_run:
+                    raise  # the output or the database is unusable: every next article would fail too
                 failed.append(failure(exc))
                 if on_failure is not None:
                     on_failure(failed[-1])

@@ -284,9 +284,10 @@ class Store:
                     sink.write(article.records, sha256=article.sha256, version=article.version)
             if folded is not None and writer.takes_folded:
                 sink.write_folded(folded)  # type: ignore[attr-defined]
-        finally:
-            count = sink.close()
-        return count
+        except BaseException:
+            sink.discard()  # nothing half-written: the target keeps what it had
+            raise
+        return sink.close()
 
     def counts(self) -> dict[str, int]:
         return {
