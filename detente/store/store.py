@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from detente import __version__
-from detente.errors import StoreError
+from detente.errors import StoreError, StoreFailed
 from detente.ingest.identity import sha256 as text_sha256
 from detente.records import Result
 from detente.store import migrations
@@ -60,8 +60,38 @@ class StoredArticle:
     version: str  # the detente that coded it
 
 
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _is_disk_failure(exc: Exception) -> bool:
+    """The file system refused a write (full, read-only, quota): every next article would fail too."""
+    import duckdb
+
+    text = str(exc).lower()
+    return isinstance(exc, (duckdb.IOException, duckdb.FatalException)) or any(
+        words in text for words in ("no space left", "could not write file", "read-only file system", "quota")
+    )
+
+
+def is_corruption(exc: Exception) -> bool:
+    """DuckDB found a damaged block (its checksums on read) or a truncated file."""
+    text = str(exc).lower()
+    return any(words in text for words in (
+        "checksum", "corrupt", "could not read enough bytes", "failed to read", "invalid block", "truncated",
+    ))
+
+
+def corruption_error(path: Path, exc: Exception) -> StoreError:
+    return StoreError(
+        f"{path} is damaged ({_first_line(exc)}); restore it from a copy, or ingest the articles again into a new --db file"
+    )
+
+
 def _store_error(exc: Exception, path: Path) -> StoreError:
     text = str(exc)
+    if is_corruption(exc):  # before the lock test: "block" holds "lock"
+        return corruption_error(path, exc)
     if "lock" in text.lower():
         return StoreError(
             f"{path} is in use by another process ({text.split(': ', 1)[-1].split('. See')[0]}); "
@@ -105,8 +135,16 @@ class Store:
             store = cls(con, path, read_only, hooks)
             store._prepare()
             yield store
+        except duckdb.Error as exc:
+            # A damaged block met by any query of the caller's (DuckDB checks each block it reads).
+            if is_corruption(exc):
+                raise corruption_error(path, exc) from None
+            raise
         finally:
-            con.close()
+            try:
+                con.close()
+            except duckdb.Error:
+                pass  # closing after a failed write: the error that stopped us is the one reported
 
     @property
     def connection(self) -> Any:
@@ -144,6 +182,7 @@ class Store:
         missing = {t.name for t in tables()} - names
         if missing:
             raise StoreError(f"{self.path} lacks the tables {', '.join(sorted(missing))}; it is damaged, ingest into a new --db file")
+        self._verify(names)
         if version < SCHEMA_VERSION:
             if self.read_only:
                 raise StoreError(
@@ -152,6 +191,19 @@ class Store:
                 )
             self._transaction(lambda: self._upgrade(version), "upgrade")
             self.upgraded_from = version
+
+    def _verify(self, names: Iterable[str]) -> None:
+        """Read every block of every table once, so that DuckDB's checksums catch a damaged or
+        truncated file now, whichever command opened it (a count alone reads no data blocks)."""
+        import duckdb
+
+        try:
+            for name in sorted(names):
+                self._con.execute(f'SELECT count(*), bit_xor(hash(COLUMNS(*))) FROM "{name}"').fetchall()
+        except duckdb.Error as exc:
+            if is_corruption(exc):
+                raise corruption_error(self.path, exc) from None
+            raise
 
     def _upgrade(self, version: int) -> None:
         steps = migrations.upgrade(self._con, version, __version__)
@@ -228,12 +280,29 @@ class Store:
                 for doc_id in (*others, doc.doc_id):
                     self.hooks.after_write(self._con, doc_id)
             self._con.commit()
-        except (duckdb.Error, OverflowError, TypeError, ValueError) as exc:
-            self._con.rollback()
+        except duckdb.Error as exc:
+            self._rollback()
+            if _is_disk_failure(exc):
+                raise StoreFailed(
+                    f"cannot write {self.path} ({_first_line(exc)}); the database is consistent: the articles "
+                    "stored before this one are complete and this one was not stored; free some space "
+                    "(or give another --db) and run ingest again to store the rest", doc.doc_id,
+                ) from None
+            raise StoreError(f"could not store the article ({exc}); nothing of it was written", doc.doc_id) from None
+        except (OverflowError, TypeError, ValueError) as exc:
+            self._rollback()
             raise StoreError(f"could not store the article ({exc}); nothing of it was written", doc.doc_id) from None
         except BaseException:
-            self._con.rollback()  # an interrupt or a hook's bug: the article and its folding go together
+            self._rollback()  # an interrupt or a hook's bug: the article and its folding go together
             raise
+
+    def _rollback(self) -> None:
+        import duckdb
+
+        try:
+            self._con.rollback()
+        except duckdb.Error:
+            pass  # a failed commit has already ended the transaction (and undone it)
 
     # --- reading -----------------------------------------------------------------------------
 
