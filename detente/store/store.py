@@ -7,6 +7,8 @@ stored for it before (same text, or same doc_id), so re-ingesting never duplicat
 
 from __future__ import annotations
 
+import logging
+
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -263,6 +265,10 @@ class Store:
             others = [row[0] for row in self._con.execute(
                 "SELECT DISTINCT doc_id FROM documents WHERE sha256 = ? AND doc_id <> ?", [digest, doc.doc_id]
             ).fetchall()]
+            # Every id of the text is kept: the others as aliases of the stored one (said, not silent).
+            self._con.execute("DELETE FROM aliases WHERE doc_id = ?", [doc.doc_id])
+            for other in others:
+                self._con.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", [other, digest])
             for t in reversed(tables()):  # children first, the document last
                 self._con.execute(f"DELETE FROM {t.name} WHERE sha256 = ? OR doc_id = ?", [digest, doc.doc_id])
             for t in tables():
@@ -280,6 +286,8 @@ class Store:
                 for doc_id in (*others, doc.doc_id):
                     self.hooks.after_write(self._con, doc_id)
             self._con.commit()
+            for other in others:
+                logging.getLogger("detente").warning("%s: same text as doc %s: stored once", doc.doc_id, other)
         except duckdb.Error as exc:
             self._rollback()
             if _is_disk_failure(exc):
@@ -303,6 +311,36 @@ class Store:
             self._con.rollback()
         except duckdb.Error:
             pass  # a failed commit has already ended the transaction (and undone it)
+
+    def add_alias(self, doc_id: str, sha256: str) -> str | None:
+        """Record `doc_id` as another id of the stored text `sha256`; returns the id the text is
+        stored under, or None when `doc_id` is that id (or the text is not stored)."""
+        import duckdb
+
+        row = self._con.execute("SELECT doc_id FROM documents WHERE sha256 = ? LIMIT 1", [sha256]).fetchone()
+        if row is None or row[0] == doc_id:
+            return None
+        try:
+            self._con.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", [doc_id, sha256])
+        except duckdb.Error as exc:
+            if _is_disk_failure(exc):
+                raise StoreFailed(f"cannot write {self.path} ({_first_line(exc)}); free some space and run again") from None
+            raise StoreError(f"could not record the alias ({_first_line(exc)})", doc_id) from None
+        return str(row[0])
+
+    def resolve(self, doc_id: str) -> str:
+        """The id a document is stored under: `doc_id` itself, or the stored id of its alias."""
+        row = self._con.execute(
+            "SELECT d.doc_id FROM aliases a JOIN documents d USING (sha256) WHERE a.doc_id = ? LIMIT 1", [doc_id]
+        ).fetchone()
+        return str(row[0]) if row else doc_id
+
+    def aliases(self, doc_id: str) -> tuple[str, ...]:
+        """The other ids of a stored document's text, sorted."""
+        rows = self._con.execute(
+            "SELECT a.doc_id FROM aliases a JOIN documents d USING (sha256) WHERE d.doc_id = ? ORDER BY 1", [doc_id]
+        ).fetchall()
+        return tuple(r[0] for r in rows)
 
     # --- reading -----------------------------------------------------------------------------
 
