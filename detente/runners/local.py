@@ -8,7 +8,6 @@ Every outcome travels down one stream in input order (an ``InputError`` from rea
 from __future__ import annotations
 
 import logging
-
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass

@@ -7,8 +7,8 @@ stored for it before (same text, or same doc_id), so re-ingesting never duplicat
 
 from __future__ import annotations
 
+import contextlib
 import logging
-
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -143,10 +143,8 @@ class Store:
                 raise corruption_error(path, exc) from None
             raise
         finally:
-            try:
+            with contextlib.suppress(duckdb.Error):  # closing after a failed write: the error that stopped us is the one reported
                 con.close()
-            except duckdb.Error:
-                pass  # closing after a failed write: the error that stopped us is the one reported
 
     @property
     def connection(self) -> Any:
@@ -307,10 +305,8 @@ class Store:
     def _rollback(self) -> None:
         import duckdb
 
-        try:
+        with contextlib.suppress(duckdb.Error):  # a failed commit has already ended the transaction (and undone it)
             self._con.rollback()
-        except duckdb.Error:
-            pass  # a failed commit has already ended the transaction (and undone it)
 
     def add_alias(self, doc_id: str, sha256: str) -> str | None:
         """Record `doc_id` as another id of the stored text `sha256`; returns the id the text is

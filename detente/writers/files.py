@@ -10,6 +10,7 @@ to do.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import secrets
@@ -94,10 +95,8 @@ def check_writable(path: Path) -> None:
 
 
 def remove_quietly(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):  # best effort: the write has already failed, and that is what the user is told
         path.unlink()
-    except OSError:
-        pass  # best effort: the write has already failed, and that is what the user is told
 
 
 @contextmanager
@@ -207,9 +206,7 @@ class OutputFile:
             return
         self._done = True
         if self._owned:
-            try:
+            with contextlib.suppress(OSError):  # closing flushes; the error that made us discard is the one reported
                 self.stream.close()
-            except OSError:
-                pass  # closing flushes; the error that made us discard is the one reported
         if self._tmp is not None:
             remove_quietly(self._tmp)

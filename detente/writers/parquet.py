@@ -5,6 +5,7 @@ export from a store adds ``folded_events.parquet`` (one row per folded event, it
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -184,10 +185,8 @@ class ParquetSink:
     def discard(self) -> None:
         """The run failed: remove the temporary files; the folder keeps what it had."""
         for f in self._files.values():
-            try:
+            with contextlib.suppress(OSError):  # the error that made us discard is the one reported
                 f.close()
-            except OSError:
-                pass  # the error that made us discard is the one reported
         self._files = {}
         for tmp, _ in self._pending:
             remove_quietly(tmp)

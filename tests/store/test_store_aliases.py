@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from test_store_roundtrip import make_result
+
 from detente.cli import main
 from detente.store import Store
-from test_store_roundtrip import make_result
 
 
 def test_an_alias_is_recorded_and_resolved(tmp_path: Path) -> None:

@@ -8,17 +8,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_store_roundtrip import make_result
 
 from detente.analytics.fold_sql import STORE_HOOKS
 from detente.cli import main
 from detente.errors import StoreError, StoreFailed
 from detente.store import Store
-from test_store_roundtrip import make_result
 
 BLOCK, HEADER = 262_144, 12_288  # DuckDB's block size and its file header
 
 
-def _article(n: int):  # noqa: ANN202 (a Result)
+def _article(n: int):
     return make_result(f"d{n}", f"Lavrov met Kerry in Moscow, meeting number {n}. " * 40, events=2)
 
 
