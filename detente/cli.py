@@ -14,6 +14,7 @@ from detente import __version__
 from detente.config import Config, load_config
 from detente.errors import ConfigError, DetenteError, InputError, OutputError
 from detente.writers import names as format_names
+from detente.writers.files import is_stdout, replacing
 
 if TYPE_CHECKING:
     from datetime import date
@@ -275,6 +276,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     config = _config(args)
     _check_inputs(args.paths)
+    if args.output is not None and is_stdout(args.output):
+        args.output = None  # `-o -`: standard output
     writer = resolve(args.format, args.output)
     if args.output is None and writer.folder:
         raise OutputError(f"{writer.name} output is a folder; give one with -o PATH")
@@ -286,8 +289,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 _inputs(args, config, _outputs(args.output)), pipeline, sink=sink, workers=args.workers,
                 progress=progress, on_failure=_failure_reporter(args.log_format),
             )
-    finally:
-        sink.close()
+    except BaseException:
+        sink.discard()  # a file output keeps what it had: nothing half-written
+        raise
+    sink.close()
     _show_report(report, args.log_format, sys.stderr)
     return _exit_for(report)
 
@@ -585,8 +590,8 @@ def _cmd_dyad(args: argparse.Namespace) -> int:
     else:
         print("\n".join(series.render()) if series.periods else f"no events between {a} and {b} in this database")
     if args.plot is not None:
-        args.plot.parent.mkdir(parents=True, exist_ok=True)
-        plot(series, args.plot)
+        with replacing(args.plot) as tmp:
+            plot(series, tmp)
         print(f"chart written to {args.plot.resolve()}", file=sys.stderr)
     return 0
 
@@ -658,8 +663,8 @@ def _cmd_network(args: argparse.Namespace) -> int:
     with _reading(args) as con:
         network = who_met_whom(con, since=_since(args.since), until=_until(args.until),
                                country=args.country.upper() if args.country else None)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    network.write(args.output)
+    with replacing(args.output) as tmp:
+        network.write(tmp)
     print(f"wrote {len(network.nodes)} people and {len(network.edges)} links to {args.output}", file=sys.stderr)
     return 0
 

@@ -11,6 +11,7 @@ class DetenteError(Exception):
     """Base class of every error detente raises on purpose."""
 
     exit_code = 1
+    stops_run = False  # the whole run stops (a full disk, a broken database), not only one article
 
     def __init__(self, message: str, doc_id: str | None = None) -> None:
         super().__init__(message, doc_id)
@@ -50,6 +51,12 @@ class StoreError(DetenteError):
     exit_code = 4
 
 
+class StoreFailed(StoreError):
+    """The database could not be written at all (a full disk): the run stops."""
+
+    stops_run = True
+
+
 class EvaluationError(DetenteError):
     exit_code = 2
 
@@ -58,3 +65,9 @@ class OutputError(DetenteError):
     """An output that cannot be written: an unknown format, a folder given for a file."""
 
     exit_code = 2
+
+
+class OutputFailed(OutputError):
+    """The output could not be written (a full disk, a read-only folder): the run stops."""
+
+    stops_run = True

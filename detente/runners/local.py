@@ -7,6 +7,7 @@ Every outcome travels down one stream in input order (an ``InputError`` from rea
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -84,6 +85,9 @@ def outcomes(
 
     def skip_stored(item: Article | DetenteError) -> Article | DetenteError | Stored:
         if isinstance(item, Article) and store is not None and not reprocess and store.contains(item.sha256):
+            stored_as = store.add_alias(item.doc_id, item.sha256)
+            if stored_as is not None:  # said, not silent: both ids are kept (the other as an alias)
+                logging.getLogger("detente").warning("%s: same text as doc %s: stored once", item.doc_id, stored_as)
             return Stored(article=item)
         return item
 
@@ -158,6 +162,8 @@ def run(
     oldest = 0.0
 
     def fail(exc: DetenteError) -> None:
+        if exc.stops_run:
+            raise exc  # the output or the database is unusable: every next article would fail too
         failed.append(failure(exc))
         if on_failure is not None:
             on_failure(failed[-1])

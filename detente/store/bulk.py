@@ -49,11 +49,14 @@ def arrow_schema(t: Table) -> Any:
     return pa.schema(fields)
 
 
-def insert(con: Any, articles: Sequence[Batch], after_write: Callable[[Any, str], object] | None = None) -> None:
+def insert(
+    con: Any, articles: Sequence[Batch], after_write: Callable[[Any, str], object] | None = None
+) -> list[tuple[str, str]]:
     """Store `articles` (in order) on `con`, inside the caller's transaction: what was stored
     for the same texts or doc_ids is deleted first, then each table gets one Arrow insert.
     `after_write(con, doc_id)` runs for each stored doc_id (and each doc_id whose text was
-    stored under another id and so replaced), before the caller commits."""
+    stored under another id and so replaced), before the caller commits. Returns the (doc_id,
+    sha256) of the texts that were stored under another id, now aliases."""
     import pyarrow as pa
 
     # The same text or doc_id twice in one batch: the later one wins, as with one write each.
@@ -62,14 +65,20 @@ def insert(con: Any, articles: Sequence[Batch], after_write: Callable[[Any, str]
         last[a.sha256] = last[a.doc_id] = k
     kept = [a for k, a in enumerate(articles) if last[a.sha256] == k and last[a.doc_id] == k]
     if not kept:
-        return
+        return []
     keys = pa.table({"sha256": [a.sha256 for a in kept], "doc_id": [a.doc_id for a in kept]})
     con.register("_detente_keys", keys)
     try:
-        others = [row[0] for row in con.execute(
-            "SELECT DISTINCT d.doc_id FROM documents d JOIN _detente_keys k ON d.sha256 = k.sha256 "
+        # The same text stored under another id is replaced; every id of the text is kept, the
+        # others as aliases of the stored one (and said, by the caller, after the commit).
+        replaced = con.execute(
+            "SELECT DISTINCT d.doc_id, d.sha256 FROM documents d JOIN _detente_keys k ON d.sha256 = k.sha256 "
             "WHERE d.doc_id NOT IN (SELECT doc_id FROM _detente_keys)"
-        ).fetchall()]
+        ).fetchall()
+        others = [row[0] for row in replaced]
+        con.execute("DELETE FROM aliases WHERE doc_id IN (SELECT doc_id FROM _detente_keys)")
+        for other, digest in replaced:
+            con.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", [other, digest])
         for t in reversed(tables()):  # children first, the document last
             con.execute(
                 f"DELETE FROM {t.name} WHERE sha256 IN (SELECT sha256 FROM _detente_keys) "
@@ -101,3 +110,4 @@ def insert(con: Any, articles: Sequence[Batch], after_write: Callable[[Any, str]
     if after_write is not None:
         for doc_id in (*others, *(a.doc_id for a in kept)):
             after_write(con, doc_id)
+    return [(other, digest) for other, digest in replaced]

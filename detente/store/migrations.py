@@ -58,6 +58,11 @@ def _add_folding(con: Any) -> None:
         con.execute(statement)
 
 
+def _add_aliases(con: Any) -> None:
+    # The same text ingested under several ids is stored once; its other ids are kept here.
+    con.execute("CREATE TABLE IF NOT EXISTS aliases (doc_id VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(version=2, description="schema_info records each migration with its time", apply=_record_every_step),
     Migration(version=3, description="events folded: events.fold_id, the folded_events table", apply=_add_folding,
@@ -66,6 +71,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               apply=lambda con: _rebuild(con, "events")),
     Migration(version=5, description="events.pattern_id: the pattern or rule that coded each event",
               apply=lambda con: _rebuild(con, "events")),
+    Migration(version=6, description="aliases: other ids of a stored text (doc_id -> sha256)", apply=_add_aliases),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version if MIGRATIONS else 1
 

@@ -7,6 +7,8 @@ stored for it before (same text, or same doc_id), so re-ingesting never duplicat
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from detente import __version__
-from detente.errors import StoreError
+from detente.errors import StoreError, StoreFailed
 from detente.ingest.identity import sha256 as text_sha256
 from detente.records import Result
 from detente.store import bulk, migrations
@@ -60,8 +62,38 @@ class StoredArticle:
     version: str  # the detente that coded it
 
 
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _is_disk_failure(exc: Exception) -> bool:
+    """The file system refused a write (full, read-only, quota): every next article would fail too."""
+    import duckdb
+
+    text = str(exc).lower()
+    return isinstance(exc, (duckdb.IOException, duckdb.FatalException)) or any(
+        words in text for words in ("no space left", "could not write file", "read-only file system", "quota")
+    )
+
+
+def is_corruption(exc: Exception) -> bool:
+    """DuckDB found a damaged block (its checksums on read) or a truncated file."""
+    text = str(exc).lower()
+    return any(words in text for words in (
+        "checksum", "corrupt", "could not read enough bytes", "failed to read", "invalid block", "truncated",
+    ))
+
+
+def corruption_error(path: Path, exc: Exception) -> StoreError:
+    return StoreError(
+        f"{path} is damaged ({_first_line(exc)}); restore it from a copy, or ingest the articles again into a new --db file"
+    )
+
+
 def _store_error(exc: Exception, path: Path) -> StoreError:
     text = str(exc)
+    if is_corruption(exc):  # before the lock test: "block" holds "lock"
+        return corruption_error(path, exc)
     if "lock" in text.lower():
         return StoreError(
             f"{path} is in use by another process ({text.split(': ', 1)[-1].split('. See')[0]}); "
@@ -105,8 +137,14 @@ class Store:
             store = cls(con, path, read_only, hooks)
             store._prepare()
             yield store
+        except duckdb.Error as exc:
+            # A damaged block met by any query of the caller's (DuckDB checks each block it reads).
+            if is_corruption(exc):
+                raise corruption_error(path, exc) from None
+            raise
         finally:
-            con.close()
+            with contextlib.suppress(duckdb.Error):  # closing after a failed write: the error that stopped us is the one reported
+                con.close()
 
     @property
     def connection(self) -> Any:
@@ -144,6 +182,7 @@ class Store:
         missing = {t.name for t in tables()} - names
         if missing:
             raise StoreError(f"{self.path} lacks the tables {', '.join(sorted(missing))}; it is damaged, ingest into a new --db file")
+        self._verify(names)
         if version < SCHEMA_VERSION:
             if self.read_only:
                 raise StoreError(
@@ -152,6 +191,19 @@ class Store:
                 )
             self._transaction(lambda: self._upgrade(version), "upgrade")
             self.upgraded_from = version
+
+    def _verify(self, names: Iterable[str]) -> None:
+        """Read every block of every table once, so that DuckDB's checksums catch a damaged or
+        truncated file now, whichever command opened it (a count alone reads no data blocks)."""
+        import duckdb
+
+        try:
+            for name in sorted(names):
+                self._con.execute(f'SELECT count(*), bit_xor(hash(COLUMNS(*))) FROM "{name}"').fetchall()
+        except duckdb.Error as exc:
+            if is_corruption(exc):
+                raise corruption_error(self.path, exc) from None
+            raise
 
     def _upgrade(self, version: int) -> None:
         steps = migrations.upgrade(self._con, version, __version__)
@@ -211,6 +263,10 @@ class Store:
             others = [row[0] for row in self._con.execute(
                 "SELECT DISTINCT doc_id FROM documents WHERE sha256 = ? AND doc_id <> ?", [digest, doc.doc_id]
             ).fetchall()]
+            # Every id of the text is kept: the others as aliases of the stored one (said, not silent).
+            self._con.execute("DELETE FROM aliases WHERE doc_id = ?", [doc.doc_id])
+            for other in others:
+                self._con.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", [other, digest])
             for t in reversed(tables()):  # children first, the document last
                 self._con.execute(f"DELETE FROM {t.name} WHERE sha256 = ? OR doc_id = ?", [digest, doc.doc_id])
             for t in tables():
@@ -228,11 +284,22 @@ class Store:
                 for doc_id in (*others, doc.doc_id):
                     self.hooks.after_write(self._con, doc_id)
             self._con.commit()
-        except (duckdb.Error, OverflowError, TypeError, ValueError) as exc:
-            self._con.rollback()
+            for other in others:
+                logging.getLogger("detente").warning("%s: same text as doc %s: stored once", doc.doc_id, other)
+        except duckdb.Error as exc:
+            self._rollback()
+            if _is_disk_failure(exc):
+                raise StoreFailed(
+                    f"cannot write {self.path} ({_first_line(exc)}); the database is consistent: the articles "
+                    "stored before this one are complete and this one was not stored; free some space "
+                    "(or give another --db) and run ingest again to store the rest", doc.doc_id,
+                ) from None
+            raise StoreError(f"could not store the article ({exc}); nothing of it was written", doc.doc_id) from None
+        except (OverflowError, TypeError, ValueError) as exc:
+            self._rollback()
             raise StoreError(f"could not store the article ({exc}); nothing of it was written", doc.doc_id) from None
         except BaseException:
-            self._con.rollback()  # an interrupt or a hook's bug: the article and its folding go together
+            self._rollback()  # an interrupt or a hook's bug: the article and its folding go together
             raise
 
     def write_many(self, results: Sequence[Result]) -> None:
@@ -265,18 +332,65 @@ class Store:
                         )
         try:
             self._con.begin()
-            bulk.insert(self._con, articles, self.hooks.after_write)  # folding, in the same transaction
+            replaced = bulk.insert(self._con, articles, self.hooks.after_write)  # folding, in the same transaction
             self._con.commit()
-        except (duckdb.Error, OverflowError, TypeError, ValueError) as exc:
-            self._con.rollback()
+        except duckdb.Error as exc:
+            self._rollback()
+            if _is_disk_failure(exc):
+                raise StoreFailed(
+                    f"cannot write {self.path} ({_first_line(exc)}); the database is consistent: the articles "
+                    "stored before these are complete and these were not stored; free some space "
+                    "(or give another --db) and run ingest again to store the rest"
+                ) from None
+            raise StoreError(f"could not store {len(articles)} articles ({exc}); none of them was written") from None
+        except (OverflowError, TypeError, ValueError) as exc:
+            self._rollback()
             raise StoreError(f"could not store {len(articles)} articles ({exc}); none of them was written") from None
         except BaseException:
-            self._con.rollback()
+            self._rollback()  # an interrupt or a hook's bug: the articles and their folding go together
             raise
+        stored = {a.sha256: a.doc_id for a in articles}
+        for other, digest in replaced:
+            logging.getLogger("detente").warning("%s: same text as doc %s: stored once", stored.get(digest, "?"), other)
 
     def hashes(self) -> set[str]:
         """The SHA-256 of every stored article (read once by a run that skips them)."""
         return {row[0] for row in self._con.execute("SELECT sha256 FROM documents").fetchall()}
+    def _rollback(self) -> None:
+        import duckdb
+
+        with contextlib.suppress(duckdb.Error):  # a failed commit has already ended the transaction (and undone it)
+            self._con.rollback()
+
+    def add_alias(self, doc_id: str, sha256: str) -> str | None:
+        """Record `doc_id` as another id of the stored text `sha256`; returns the id the text is
+        stored under, or None when `doc_id` is that id (or the text is not stored)."""
+        import duckdb
+
+        row = self._con.execute("SELECT doc_id FROM documents WHERE sha256 = ? LIMIT 1", [sha256]).fetchone()
+        if row is None or row[0] == doc_id:
+            return None
+        try:
+            self._con.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", [doc_id, sha256])
+        except duckdb.Error as exc:
+            if _is_disk_failure(exc):
+                raise StoreFailed(f"cannot write {self.path} ({_first_line(exc)}); free some space and run again") from None
+            raise StoreError(f"could not record the alias ({_first_line(exc)})", doc_id) from None
+        return str(row[0])
+
+    def resolve(self, doc_id: str) -> str:
+        """The id a document is stored under: `doc_id` itself, or the stored id of its alias."""
+        row = self._con.execute(
+            "SELECT d.doc_id FROM aliases a JOIN documents d USING (sha256) WHERE a.doc_id = ? LIMIT 1", [doc_id]
+        ).fetchone()
+        return str(row[0]) if row else doc_id
+
+    def aliases(self, doc_id: str) -> tuple[str, ...]:
+        """The other ids of a stored document's text, sorted."""
+        rows = self._con.execute(
+            "SELECT a.doc_id FROM aliases a JOIN documents d USING (sha256) WHERE d.doc_id = ? ORDER BY 1", [doc_id]
+        ).fetchall()
+        return tuple(r[0] for r in rows)
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -327,9 +441,10 @@ class Store:
                     sink.write(article.records, sha256=article.sha256, version=article.version)
             if folded is not None and writer.takes_folded:
                 sink.write_folded(folded)  # type: ignore[attr-defined]
-        finally:
-            count = sink.close()
-        return count
+        except BaseException:
+            sink.discard()  # nothing half-written: the target keeps what it had
+            raise
+        return sink.close()
 
     def counts(self) -> dict[str, int]:
         return {

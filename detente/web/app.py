@@ -12,6 +12,7 @@ from contextlib import ExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -26,11 +27,16 @@ from detente.store import Store
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
+# Bounds on what one request may cost (SECURITY.md states them): the URL's length (requests are
+# GETs; a body is refused), and the seconds a query may run before it is interrupted.
+MAX_URL_CHARS = 4096
+QUERY_SECONDS = 10.0
 
 
-def create_app(db_path: Path | str) -> FastAPI:
+def create_app(db_path: Path | str, *, query_seconds: float = QUERY_SECONDS) -> FastAPI:
     """The app over the detente database at db_path, opened read-only for the app's lifetime.
-    Raises StoreError (with what to do) when the file is missing or not a detente database."""
+    Raises StoreError (with what to do) when the file is missing or not a detente database.
+    `query_seconds`: a request's queries are interrupted after this long (a 503)."""
     db_path = Path(db_path)
     # The store's own checks (exists, is detente's, a schema this version reads) and its connection,
     # held for the app's lifetime; each request queries through a cursor of it.
@@ -52,6 +58,7 @@ def create_app(db_path: Path | str) -> FastAPI:
     )
     app.state.db = store.connection
     app.state.db_path = db_path
+    app.state.query_seconds = query_seconds
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -71,6 +78,23 @@ def create_app(db_path: Path | str) -> FastAPI:
         if exc.status_code == 404 and message == "Not Found":
             message = f"nothing at {request.url.path}; the API is listed at /docs, the dashboard starts at /"
         return error_response(request, exc.status_code, message)
+
+    @app.middleware("http")
+    async def bounded(request: Request, call_next: Any) -> Response:
+        # Only reads are served: a body (or a claim of one) and an overlong URL are refused early.
+        if request.method not in ("GET", "HEAD"):
+            return error_response(request, 405, f"{request.method} is not served; this server only reads (GET)")
+        if request.headers.get("content-length", "0") not in ("", "0") or "transfer-encoding" in request.headers:
+            return error_response(request, 413, "requests carry no body here; put the parameters in the URL")
+        if len(str(request.url)) > MAX_URL_CHARS:
+            return error_response(request, 414, f"the URL is over {MAX_URL_CHARS} characters; shorten the filters")
+        return await call_next(request)
+
+    @app.exception_handler(duckdb.InterruptException)
+    async def too_slow(request: Request, exc: Exception) -> Response:
+        return error_response(
+            request, 503, f"the query took over {request.app.state.query_seconds:g} s and was stopped; narrow the filters"
+        )
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -134,11 +158,19 @@ def _templates() -> Environment:
 
 
 def connection(request: Request) -> Iterator[Any]:
-    """A cursor of the app's read-only connection for one request (DuckDB cursors are per thread)."""
+    """A cursor of the app's read-only connection for one request (DuckDB cursors are per thread),
+    its queries interrupted after the app's query_seconds."""
+    import threading
+
     cursor = request.app.state.db.cursor()
+    # DuckDB has no statement timeout: a timer interrupts the cursor's running query instead.
+    timer = threading.Timer(request.app.state.query_seconds, cursor.interrupt)
+    timer.daemon = True
+    timer.start()
     try:
         yield cursor
     finally:
+        timer.cancel()
         cursor.close()
 
 

@@ -317,6 +317,10 @@ def articles(con: Any, q: str | None = None, source: str | None = None, limit: i
     return Page(total=total, limit=limit, offset=offset, rows=items)
 
 
+def _has_table(con: Any, name: str) -> bool:
+    return _scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]) > 0
+
+
 def article(con: Any, doc_id: str) -> dict[str, Any] | None:
     """One article with every record that points into it; None when there is no such id."""
     # lead: move into the store's read API
@@ -326,7 +330,10 @@ def article(con: Any, doc_id: str) -> dict[str, Any] | None:
         [doc_id],
     )
     if not docs:
-        return None
+        # Another id of a stored text (ingested twice under two ids): the stored article.
+        stored = _rows(con, "SELECT d.doc_id FROM aliases a JOIN documents d USING (sha256) WHERE a.doc_id = ? LIMIT 1",
+                       [doc_id]) if _has_table(con, "aliases") else []
+        return article(con, stored[0]["doc_id"]) if stored and stored[0]["doc_id"] != doc_id else None
     doc = docs[0]
     doc["mentions"] = _rows(con, "SELECT span, actor FROM mentions WHERE doc_id = ? ORDER BY n", [doc_id])
     doc["events"] = events(con, EventFilter(doc_id=doc_id), limit=10_000, latest_first=False).rows

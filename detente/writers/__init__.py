@@ -74,7 +74,7 @@ def resolve(fmt: str | None, path: Path | None) -> Writer:
 
 def open_stream(stream: TextIO) -> Sink:
     """JSON Lines to an open text stream (standard output)."""
-    return JsonlSink(stream, owned=False)
+    return JsonlSink.to_stream(stream)
 
 
 __all__ = ["Sink", "Writer", "names", "open_stream", "resolve", "writers"]

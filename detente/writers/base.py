@@ -14,7 +14,12 @@ class Sink(Protocol):
     def write(self, records: Sequence[dict[str, Any]], *, sha256: str, version: str) -> None: ...
 
     def close(self) -> int:
-        """Finish the output; returns how many records were written."""
+        """Finish the output (a file is renamed into place only now); returns how many records
+        were written."""
+        ...
+
+    def discard(self) -> None:
+        """The run failed: leave the target as it was (remove the temporary files)."""
         ...
 
 

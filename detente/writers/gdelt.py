@@ -14,8 +14,9 @@ from typing import Any
 from detente.analytics.fold import fold_all
 from detente.analytics.gdelt import write_gdelt
 from detente.analytics.records import DocRef, FoldedEvent
-from detente.errors import OutputError
+from detente.errors import OutputFailed
 from detente.records import Event
+from detente.writers.files import check_writable, replacing
 from detente.writers.records import doc_ref, events
 
 
@@ -28,12 +29,8 @@ class GdeltSink:
     @classmethod
     def to_path(cls, path: Path) -> GdeltSink:
         if path.is_dir():
-            raise OutputError(f"{path} is a folder; GDELT output is one file (and FILE.mentions.tsv), give a file path")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.touch()
-        except OSError as exc:
-            raise OutputError(f"cannot write {path} ({exc.strerror or exc}); check the folder and its permissions") from None
+            raise OutputFailed(f"{path} is a folder; GDELT output is one file (and FILE.mentions.tsv), give a file path")
+        check_writable(path)
         return cls(path)
 
     def write(self, records: Sequence[dict[str, Any]], *, sha256: str = "", version: str = "") -> None:
@@ -42,11 +39,19 @@ class GdeltSink:
             self._articles.append((doc_ref(records, sha256), found))
 
     def write_folded(self, folded: Iterable[FoldedEvent]) -> None:
-        self._written = write_gdelt(folded, self.path)
+        self._written = self._write(folded)
+
+    def _write(self, folded: Iterable[FoldedEvent]) -> tuple[int, int]:
+        # Both files through temporary ones, renamed together once both are written.
+        with replacing(self.path, companions=(".mentions.tsv",)) as tmp:
+            return write_gdelt(folded, tmp)
 
     def close(self) -> int:
         """Returns the event rows written (the mentions file has one row per report)."""
         if self._written is None:
             folded = sorted(fold_all(self._articles), key=lambda f: (len(f.fold_id), f.fold_id))
-            self._written = write_gdelt(folded, self.path)
+            self._written = self._write(folded)
         return self._written[0]
+
+    def discard(self) -> None:
+        self._written = (0, 0)  # nothing is written until the end

@@ -7,27 +7,25 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from detente.errors import OutputError
+from detente.writers.files import OutputFile
 
 if TYPE_CHECKING:
     from detente.analytics.records import FoldedEvent
 
 
 class JsonlSink:
-    def __init__(self, stream: TextIO, *, owned: bool) -> None:
-        self._out = stream
-        self._owned = owned  # a file we opened is closed; standard output is not
+    def __init__(self, out: OutputFile) -> None:
+        self._out = out
         self.count = 0
 
     @classmethod
     def to_path(cls, path: Path) -> JsonlSink:
-        if path.is_dir():
-            raise OutputError(f"{path} is a folder; JSON Lines output is one file, give a file path")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            return cls(path.open("w", encoding="utf-8"), owned=True)
-        except OSError as exc:
-            raise OutputError(f"cannot write {path} ({exc.strerror or exc}); check the folder and its permissions") from None
+        return cls(OutputFile.open(path, what="JSON Lines"))
+
+    @classmethod
+    def to_stream(cls, stream: TextIO) -> JsonlSink:
+        """Standard output (flushed, not closed, at the end)."""
+        return cls(OutputFile(Path("-"), stream, tmp=None, owned=False))
 
     def write(self, records: Sequence[dict[str, Any]], *, sha256: str = "", version: str = "") -> None:
         for record in records:
@@ -41,8 +39,9 @@ class JsonlSink:
             self.count += 1
 
     def close(self) -> int:
-        if self._owned:
-            self._out.close()
-        else:
-            self._out.flush()
+        self._out.commit()
         return self.count
+
+    def discard(self) -> None:
+        """The run failed: the target file is left as it was."""
+        self._out.discard()

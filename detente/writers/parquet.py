@@ -5,14 +5,16 @@ export from a store adds ``folded_events.parquet`` (one row per folded event, it
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from detente.analytics.fold import dyad_key
-from detente.errors import OutputError
+from detente.errors import OutputFailed
 from detente.store.schema import FOLDED_EVENTS, ColumnType, Table, tables
+from detente.writers.files import failure, new_temporary, remove_quietly
 
 if TYPE_CHECKING:
     from detente.analytics.records import FoldedEvent
@@ -72,6 +74,9 @@ def folded_row(f: FoldedEvent) -> dict[str, Any]:
 
 
 class ParquetSink:
+    """Each file is written under a temporary name in the folder and renamed on ``close``: a run
+    that fails leaves the folder's earlier files as they were."""
+
     def __init__(self, folder: Path) -> None:
         import pyarrow.parquet as pq
 
@@ -79,23 +84,43 @@ class ParquetSink:
         self._tables = {t.record: t for t in tables()}
         self._schemas = {t.record: arrow_schema(t) for t in tables()}
         self._rows: dict[str, list[dict[str, Any]]] = {name: [] for name in self._tables}
-        self._files = {
-            name: pq.ParquetWriter(str(folder / f"{t.name}.parquet"), self._schemas[name])
-            for name, t in self._tables.items()
-        }
+        self._pending: list[tuple[Path, Path]] = []  # (temporary, final) paths
+        self._files: dict[str, Any] = {}
+        try:
+            for name, t in self._tables.items():
+                self._files[name] = pq.ParquetWriter(str(self._temporary(f"{t.name}.parquet")), self._schemas[name])
+        except OSError as exc:
+            self.discard()
+            raise failure(folder, exc) from None
+        except OutputFailed:
+            self.discard()
+            raise
         self.count = 0
+
+    def _temporary(self, name: str) -> Path:
+        final = self.folder / name
+        tmp = new_temporary(final)
+        self._pending.append((tmp, final))
+        return tmp
 
     @classmethod
     def to_folder(cls, path: Path) -> ParquetSink:
         if path.exists() and not path.is_dir():
-            raise OutputError(f"{path} is a file; Parquet output is a folder (one file per record type), give a folder path")
+            raise OutputFailed(f"{path} is a file; Parquet output is a folder (one file per record type), give a folder path")
         try:
             path.mkdir(parents=True, exist_ok=True)
-            return cls(path)
         except OSError as exc:
-            raise OutputError(f"cannot write Parquet files in {path} ({exc.strerror or exc}); check its permissions") from None
+            raise OutputFailed(f"cannot create the folder {path} ({exc.strerror or exc}); check the path and its permissions") from None
+        return cls(path)
 
     def write(self, records: Sequence[dict[str, Any]], *, sha256: str, version: str) -> None:
+        try:
+            self._write(records, sha256=sha256, version=version)
+        except OSError as exc:
+            self.discard()
+            raise failure(self.folder, exc) from None
+
+    def _write(self, records: Sequence[dict[str, Any]], *, sha256: str, version: str) -> None:
         text = next((r["text"] for r in records if r["type"] == "document"), "")
         for record in records:
             kind = record["type"]
@@ -118,11 +143,18 @@ class ParquetSink:
             self._rows[kind] = []
 
     def write_folded(self, folded: Iterable[FoldedEvent]) -> None:
+        schema = folded_schema()
+        try:
+            self._write_folded(folded, schema)
+        except OSError as exc:
+            self.discard()
+            raise failure(self.folder, exc) from None
+
+    def _write_folded(self, folded: Iterable[FoldedEvent], schema: Any) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        schema = folded_schema()
-        with pq.ParquetWriter(str(self.folder / "folded_events.parquet"), schema) as out:
+        with pq.ParquetWriter(str(self._temporary("folded_events.parquet")), schema) as out:
             batch: list[dict[str, Any]] = []
             for f in folded:
                 batch.append(folded_row(f))
@@ -133,10 +165,29 @@ class ParquetSink:
             out.write_table(pa.Table.from_pylist(batch, schema=schema))
 
     def close(self) -> int:
+        import os
+
         try:
-            for kind in self._files:
-                self._flush(kind)
-        finally:
-            for f in self._files.values():
-                f.close()
+            try:
+                for kind in self._files:
+                    self._flush(kind)
+            finally:
+                for f in self._files.values():
+                    f.close()
+            for tmp, final in self._pending:
+                os.replace(tmp, final)
+        except OSError as exc:
+            self.discard()
+            raise failure(self.folder, exc) from None
+        self._pending = []
         return self.count
+
+    def discard(self) -> None:
+        """The run failed: remove the temporary files; the folder keeps what it had."""
+        for f in self._files.values():
+            with contextlib.suppress(OSError):  # the error that made us discard is the one reported
+                f.close()
+        self._files = {}
+        for tmp, _ in self._pending:
+            remove_quietly(tmp)
+        self._pending = []

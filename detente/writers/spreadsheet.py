@@ -6,29 +6,23 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from detente.analytics.gdelt import CSV_COLUMNS, flat_row
-from detente.errors import OutputError
+from detente.writers.files import OutputFile
 from detente.writers.records import event_rows
 
 
 class CsvSink:
-    def __init__(self, stream: TextIO) -> None:
-        self._out = stream
-        self._csv = csv.DictWriter(stream, fieldnames=list(CSV_COLUMNS))
+    def __init__(self, out: OutputFile) -> None:
+        self._out = out
+        self._csv = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS))  # calls out.write
         self._csv.writeheader()
         self.count = 0
 
     @classmethod
     def to_path(cls, path: Path) -> CsvSink:
-        if path.is_dir():
-            raise OutputError(f"{path} is a folder; CSV output is one file, give a file path")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            return cls(path.open("w", encoding="utf-8", newline=""))
-        except OSError as exc:
-            raise OutputError(f"cannot write {path} ({exc.strerror or exc}); check the folder and its permissions") from None
+        return cls(OutputFile.open(path, what="CSV", newline=""))
 
     def write(self, records: Sequence[dict[str, Any]], *, sha256: str = "", version: str = "") -> None:
         for row in event_rows(records):
@@ -36,5 +30,8 @@ class CsvSink:
             self.count += 1
 
     def close(self) -> int:
-        self._out.close()
+        self._out.commit()
         return self.count
+
+    def discard(self) -> None:
+        self._out.discard()

@@ -227,3 +227,47 @@ def test_article_markup_shows_as_text_and_runs_nothing(markup_watched: Watched, 
     legend = page.locator("ul.legend").inner_text()
     assert all(word in legend for word in ("actor", "trigger", "evidence", "quote"))
     assert page.locator("#article-text .mk-actor").count() >= 2
+
+
+# --- hostile names: markup in actor names, titles and quotes is shown as text, never run ---------
+
+HOSTILE = "<img src=x onerror=alert('name')><script>alert('name2')</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Records written straight to a store (no model): actor names, title and outlet carry markup."""
+    import dataclasses
+    import sys as _sys
+
+    from detente.analytics.fold_sql import STORE_HOOKS
+    from detente.store import Store
+
+    _sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
+    from test_store_roundtrip import KERRY, LAVROV, make_result
+
+    result = make_result("hostile-1", "Lavrov met Kerry in Moscow.")
+    source = dataclasses.replace(LAVROV, name=HOSTILE, actor_id="hostile_a")
+    target = dataclasses.replace(KERRY, name=HOSTILE + " 2")
+    document = dataclasses.replace(result.document, title=HOSTILE, source=HOSTILE)
+    events = tuple(dataclasses.replace(e, source=source, target=target) for e in result.events)
+    mentions = tuple(dataclasses.replace(m, actor=source) for m in result.mentions)
+    quotes = tuple(dataclasses.replace(q, speaker=source) for q in result.quotes)
+    db = tmp_path_factory.mktemp("hostile") / "hostile.duckdb"
+    with Store.open(db, hooks=STORE_HOOKS) as store:
+        store.write(dataclasses.replace(result, document=document, events=events, mentions=mentions, quotes=quotes))
+    with _serving(db) as base:
+        yield base
+
+
+@pytest.mark.parametrize("path", ["/", "/events", "/articles", "/articles/hostile-1", "/actors/hostile_a", "/quotes"])
+def test_markup_in_names_and_titles_shows_as_text(browser, hostile_server: str, path: str) -> None:
+    watched = Watched(browser, hostile_server)
+    try:
+        watched.open(path)
+        body = watched.page.locator("body")
+        assert "<img src=x onerror=alert('name')>" in body.inner_text(), path
+        assert watched.page.locator("main img, main script").count() == 0
+        assert watched.dialogs == [] and not [e for e in watched.errors if "alert" in e]
+    finally:
+        watched.context.close()
