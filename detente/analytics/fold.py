@@ -153,7 +153,7 @@ def aggregate(fold_id: str, reports: Sequence[Report]) -> FoldedEvent:
         last_report=max(published) if published else None,
         num_mentions=len(ordered),
         num_sources=len({r.outlet_key for r in ordered}),
-        num_articles=len({r.doc.doc_id for r in ordered}),
+        num_articles=sum(1 + doc.aliases for doc in {r.doc.doc_id: r.doc for r in ordered}.values()),
         location=location,
         contexts=tuple(sorted({c for r in ordered for c in r.event.contexts})),
         tone=round(fmean(tones.values()), 4) if tones else None,

@@ -48,9 +48,16 @@ def _new_id(con: Any) -> str:
     return f"F{number}"
 
 
+# How many other ids a stored text was given (the store's aliases table).
+_ALIASES = "(SELECT count(*) FROM aliases a WHERE a.sha256 = {d}.sha256)"
+
+
 def _doc(con: Any, doc_id: str) -> DocRef | None:
     found = rows.fetch_dicts(
-        con, "SELECT doc_id, source, sha256, published, url, tone, text FROM documents WHERE doc_id = ?", [doc_id]
+        con,
+        f"SELECT doc_id, source, sha256, published, url, tone, text, {_ALIASES.format(d='documents')} AS aliases "
+        "FROM documents WHERE doc_id = ?",
+        [doc_id],
     )
     return rows.doc_ref(found[0]) if found else None
 
@@ -64,7 +71,7 @@ def load_reports(con: Any, fold_ids: Iterable[str]) -> dict[str, list[Report]]:
     found = rows.fetch_dicts(
         con,
         f"""SELECT {cols}, e.fold_id, d.source AS doc_source, d.sha256 AS doc_sha256, d.published AS doc_published,
-                   d.url AS doc_url, d.tone AS doc_tone, d.text AS doc_text
+                   d.url AS doc_url, d.tone AS doc_tone, d.text AS doc_text, {_ALIASES.format(d="d")} AS doc_aliases
             FROM events e JOIN documents d ON d.doc_id = e.doc_id AND d.sha256 = e.sha256
             WHERE list_contains(?, e.fold_id) ORDER BY e.seq, e.n""",
         [ids],
@@ -74,6 +81,7 @@ def load_reports(con: Any, fold_ids: Iterable[str]) -> dict[str, list[Report]]:
         doc = rows.doc_ref({
             "doc_id": row["doc_id"], "source": row["doc_source"], "sha256": row["doc_sha256"],
             "published": row["doc_published"], "url": row["doc_url"], "tone": row["doc_tone"], "text": row["doc_text"],
+            "aliases": row["doc_aliases"],
         })
         out.setdefault(row["fold_id"], []).append(Report(event=rows.event(row), doc=doc))
     return out

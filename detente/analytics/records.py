@@ -25,6 +25,7 @@ class DocRef:
     url: str | None = None
     tone: float | None = None
     text: str = ""
+    aliases: int = 0  # other ids the same text was given (each counts as an article)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

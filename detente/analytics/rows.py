@@ -88,6 +88,7 @@ def doc_ref(row: dict[str, Any]) -> DocRef:
         url=row.get("url"),
         tone=row.get("tone"),
         text=row.get("text") or "",
+        aliases=int(row.get("aliases") or 0),
     )
 
 

@@ -371,8 +371,13 @@ class Store:
         if row is None or row[0] == doc_id:
             return None
         try:
+            self._con.begin()
             self._con.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", [doc_id, sha256])
+            if self.hooks.after_write is not None:
+                self.hooks.after_write(self._con, str(row[0]))  # its events now count one more article
+            self._con.commit()
         except duckdb.Error as exc:
+            self._rollback()
             if _is_disk_failure(exc):
                 raise StoreFailed(f"cannot write {self.path} ({_first_line(exc)}); free some space and run again") from None
             raise StoreError(f"could not record the alias ({_first_line(exc)})", doc_id) from None

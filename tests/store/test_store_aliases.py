@@ -40,3 +40,15 @@ def test_ingest_says_same_text_and_the_web_finds_the_alias(tmp_path: Path, capsy
         from detente.web.data import article
 
         assert article(store.connection, "one")["doc_id"] == stored == article(store.connection, "two")["doc_id"]
+
+
+def test_a_text_stored_under_two_ids_counts_as_two_articles_in_its_folded_events(tmp_path: Path) -> None:
+    text = "The Norwegian foreign minister met his Canadian counterpart in Oslo on Tuesday."
+    db = tmp_path / "db.duckdb"
+    for doc_id in ("one", "two"):  # two runs: the second finds the text stored and adds an alias
+        inputs = tmp_path / f"{doc_id}.jsonl"
+        inputs.write_text(json.dumps({"id": doc_id, "text": text, "published": "2021-03-04"}) + "\n", encoding="utf-8")
+        assert main(["ingest", str(inputs), "--db", str(db)]) == 0
+    with Store.open(db, read_only=True) as store:
+        counts = store.connection.execute("SELECT num_articles, num_mentions FROM folded_events").fetchall()
+    assert counts and all(articles == 2 and mentions == 1 for articles, mentions in counts)
