@@ -241,6 +241,6 @@ class Pipeline:
 
 
 # The batch (read, skip stored, process, write, report) lives with the runners; `core.run` is it.
-from detente.runners import RunReport, run
+from detente.runners import RunReport, run  # noqa: E402  (runners import Pipeline from here)
 
 __all__ = ["Pipeline", "Resources", "RunReport", "analyse", "run"]

@@ -308,7 +308,7 @@ def duration_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
         return None  # "a quarter of", "three-quarters", "a second group": fractions and ordinals
     if re.search(r"[\s-](?:old)$", m[0], re.IGNORECASE):
         return None  # ages ("52 years old") are not times in news
-    if m.string[m.end():m.end() + 3] in ("'s ",) or re.match(r"\s+(?:of|in|for)\b", m.string[m.end():m.end() + 5]) and m["num"].lower() in ("a", "an") and unit in ("D", "W", "M", "Y") and re.search(r"[\d%]\s*$", m.string[max(0, m.start() - 3):m.start()]):
+    if m.string[m.end():m.end() + 3] in ("'s ",) or (re.match(r"\s+(?:of|in|for)\b", m.string[m.end():m.end() + 5]) and m["num"].lower() in ("a", "an") and unit in ("D", "W", "M", "Y") and re.search(r"[\d%]\s*$", m.string[max(0, m.start() - 3):m.start()])):
         return None
     if (m["half"] or m["half_after"]) and isinstance(n, (int, float)):
         n = float(n) + 0.5

@@ -31,9 +31,9 @@ def compile_rules(lex: Lexicon) -> tuple[Rule, ...]:
     full_wd = [w for w in lex.weekdays if len(w) > 4]
     wd = rf"(?P<wd>{alternation(full_wd)})"
     wd_prefix = rf"(?:(?P<wdp>{alternation(full_wd)}),?\s+)?"
-    nums = [k for k in lex.numbers]
+    nums = list(lex.numbers)
     num = rf"(?P<num>\d+(?:,\d{{3}})*|{alternation(nums)}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
-    units = [u for u in lex.units]
+    units = list(lex.units)
     unit_pl = rf"(?P<unit>{alternation(units)}(?:s|es)?|centuries|millennia)"
     ords = rf"(?:{alternation(lex.ordinals)}|1st|2nd|3rd|4th)"
     seasons = alternation(lex.seasons)
@@ -148,8 +148,8 @@ def compile_rules(lex: Lexicon) -> tuple[Rule, ...]:
             rf"(?:the\s+year\s+|(?P<smonth>{alternation(full_months)})\s+|(?:the\s+)?(?P<sseason>{seasons})\s+of\s+)?"
             r"(?P<century>nineteen|eighteen|twenty)(?:\s+hundred(?:\s+and)?)?\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?P<ones>one|two|three|four|five|six|seven|eight|nine))?(?P<decade>)"
         ), norm.spoken_year, relative=False),
-        Rule("spoken_decade", rx(r"the\s+(?P<century>)(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?P<ones>)(?P<decade>)"), lambda m, c, l: norm.spoken_year_decade(m, c), relative=True),
-        Rule("year_two_thousand", rx(r"the\s+year\s+two\s+thousand"), lambda m, c, l: ("DATE", "2000"), relative=False),
+        Rule("spoken_decade", rx(r"the\s+(?P<century>)(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?P<ones>)(?P<decade>)"), lambda m, c, _lex: norm.spoken_year_decade(m, c), relative=True),
+        Rule("year_two_thousand", rx(r"the\s+year\s+two\s+thousand"), lambda m, c, _lex: ("DATE", "2000"), relative=False),
     )
     missing = {r.name for r in table} - set(triggers)
     if missing:  # a rule without triggers would never run

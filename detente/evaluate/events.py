@@ -122,7 +122,7 @@ def _run_plover(path: Path, pipeline: Pipeline) -> Report:
     sentences = _read_plover(path)
     coded = _events(sentences, pipeline)
     types, src_types, dyads = [], [], []
-    for s, events in zip(sentences, coded):
+    for s, events in zip(sentences, coded, strict=True):
         pred = [
             (e.source.country, e.target.country if e.target else None, e.plover)
             for e in events
@@ -130,7 +130,7 @@ def _run_plover(path: Path, pipeline: Pipeline) -> Report:
         ]
         types.append(({p[2] for p in pred}, {g[2] for g in s.gold}))
         src_types.append(({(p[0], p[2]) for p in pred}, {(g[0], g[2]) for g in s.gold if g[0] is not None}))
-        dyads.append(({p for p in pred}, {g for g in s.gold if g[0] is not None}))
+        dyads.append((set(pred), {g for g in s.gold if g[0] is not None}))
     t, st, d = _score(types), _score(src_types), _score(dyads)
     share, extra_line = _extra(dyads)
     metrics = {
@@ -215,7 +215,7 @@ def _run_petrarch(path: Path, pipeline: Pipeline) -> Report:
     sentences = _read_petrarch(path)
     coded = _events(sentences, pipeline)
     roots, fulls = [], []
-    for s, events in zip(sentences, coded):
+    for s, events in zip(sentences, coded, strict=True):
         kept = [e for e in events if e.modality != "hypothetical"]
         pr = {(e.source.country, e.target.country if e.target else None, e.cameo_root) for e in kept}
         pf = {(e.source.country, e.target.country if e.target else None, e.cameo) for e in kept}

@@ -271,7 +271,7 @@ def report(
     gold: Sequence[GoldArticle], quotes: Iterable[Sequence[Quote]], model: str, title: str, failed: int = 0
 ) -> Report:
     total, base = Counts(), Counts()
-    for g, found in zip(gold, quotes):
+    for g, found in zip(gold, quotes, strict=True):
         total.add(score_article(found, g.attributions))
         base.add(score_article(baseline_quotes(g.text), g.attributions))
     p, r, f = total.content()

@@ -127,13 +127,13 @@ def _extracted(html: str, lexicon: Lexicon) -> Page:
         # the file's modification time (trafilatura's `filedate` is ignored).
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if extracted is None or not (extracted.text or "").strip():
+    if extracted is None or isinstance(extracted, dict) or not (extracted.text or "").strip():
         return Page(text="", title=None, captions=(), source=None, url=None, published=None)
     captions = _captions(html)
     title = " ".join(extracted.title.split()) if extracted.title else None
     caption_keys = {" ".join(c.split()).casefold() for c in captions}
     # trafilatura separates paragraphs with one newline; scraped text and our output use a blank line.
-    lines = [ln for ln in extracted.text.split("\n") if " ".join(ln.split()).casefold() not in caption_keys]
+    lines = [ln for ln in (extracted.text or "").split("\n") if " ".join(ln.split()).casefold() not in caption_keys]
     cleaned = clean("\n\n".join(lines), lexicon, title=title, find_headline=title is None)
     source: str | None = None
     if extracted.sitename:

@@ -48,7 +48,7 @@ def parse_date(raw: str) -> date | None:
     return days.pop()
 
 
-def _published(obj: Mapping[str, Any], origin: str, doc_id: str) -> date | None | InputError:
+def _published(obj: Mapping[str, Any], origin: str, doc_id: str) -> date | InputError | None:
     key = next((k for k in PUBLISHED_FIELDS if obj.get(k) is not None), None)
     if key is None:
         return None

@@ -147,7 +147,7 @@ class _Classifier:
         label = ""
         for words in (vocab.other_date_words, vocab.published_words):
             for word in sorted(words, key=len, reverse=True):
-                if low.startswith(word + " ") or low.startswith(word + ":"):
+                if low.startswith((word + " ", word + ":")):
                     label, low = word, low[len(word):].lstrip(" :")
                     break
             if label:
@@ -240,7 +240,7 @@ def clean(raw: str, lexicon: Lexicon, *, title: str | None = None, find_headline
         body_start = next((i for i in nonblank if _is_short_text(lines[i], classify)), None)
     if body_start is None:
         return Cleaned(text="", title=title, roles=tuple(roles))
-    body_end = max(i for i in nonblank if i >= body_start and _is_body(lines[i], classify) or i == body_start)
+    body_end = max(i for i in nonblank if (i >= body_start and _is_body(lines[i], classify)) or i == body_start)
 
     def debris_or_date(i: int) -> bool:
         nonlocal published

@@ -79,18 +79,6 @@ class PlaceFinder:
                 yield ent
 
     # --- context ---------------------------------------------------------------------------
-    def _ents_in(self, span: Span | Doc) -> list[Span]:
-        """The entities wholly inside `span`, as ``span.ents`` gives them, from the index built
-        once: ``Span.ents`` walks every entity of the document, quadratic over a long one."""
-        if isinstance(span, Doc):
-            return list(span.ents)
-        found: dict[int, Span] = {}
-        for i in range(span.start, span.end):
-            ent = self._entity_at.get(i)
-            if ent is not None and ent.start >= span.start and ent.end <= span.end:
-                found.setdefault(ent.start, ent)
-        return list(found.values())
-
     def countries_named(self, span: Span | Doc, as_place: bool = False) -> tuple[frozenset[str], frozenset[str]]:
         """Countries and first-level regions a stretch of text names: by place name
         ("Lebanon", "Idaho") or by adjective ("Lebanese").
@@ -276,9 +264,7 @@ class PlaceFinder:
                         yield from _objects(child, countries=True)
                     elif prep in ph.surface:
                         yield from _objects(child, countries=False)
-                    elif prep == "to" and lemma in ph.motion_verbs:
-                        yield from _objects(child, countries=True)
-                    elif prep == "from" and lemma in ph.departure_verbs:
+                    elif (prep == "to" and lemma in ph.motion_verbs) or (prep == "from" and lemma in ph.departure_verbs):
                         yield from _objects(child, countries=True)
                 elif child.dep_ in ("dobj", "obj"):
                     if lemma in ph.object_verbs:

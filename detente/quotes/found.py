@@ -74,9 +74,9 @@ def char_pieces(doc: Doc, ids: list[int]) -> list[Span]:
     out: list[Span] = []
     for run in runs:
         toks = [doc[i] for i in run]
-        while toks and (toks[0].is_punct and toks[0].text not in MARK_CHARS or toks[0].is_space):
+        while toks and ((toks[0].is_punct and toks[0].text not in MARK_CHARS) or toks[0].is_space):
             toks = toks[1:]
-        while toks and (toks[-1].is_punct and toks[-1].text not in MARK_CHARS + ".?!" or toks[-1].is_space):
+        while toks and ((toks[-1].is_punct and toks[-1].text not in MARK_CHARS + ".?!") or toks[-1].is_space):
             toks = toks[:-1]
         if toks:
             out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))

@@ -258,9 +258,7 @@ def _object_content(verb: Token, holder: str) -> list[int] | None:
     for c in verb.children:
         if c.dep_ == "dobj" and c.tag_ in ("WP", "WDT"):
             return None  # "the envoys, whom Doe described as spies": the object is elsewhere
-        if holder == "dobj" and c.dep_ == "dobj":
-            ids.extend(t.i for t in c.subtree)
-        elif holder == "dobj" and c.dep_ == "prep" and c.lower_ == "as" and ids:
+        if (holder == "dobj" and c.dep_ == "dobj") or (holder == "dobj" and c.dep_ == "prep" and c.lower_ == "as" and ids):
             ids.extend(t.i for t in c.subtree)
         elif holder != "dobj" and c.dep_ in ("prep", "prt") and c.lower_ == holder:
             ids.extend(t.i for g in c.children if g.dep_ == "pobj" for t in g.subtree)

@@ -258,7 +258,7 @@ class Store:
                     )
         try:
             self._con.begin()
-            seq = self._con.execute("SELECT nextval('article_seq')").fetchone()[0]  # type: ignore[index]
+            seq = self._con.execute("SELECT nextval('article_seq')").fetchone()[0]
             # The same text stored under another id is replaced: its folding is undone too.
             others = [row[0] for row in self._con.execute(
                 "SELECT DISTINCT doc_id FROM documents WHERE sha256 = ? AND doc_id <> ?", [digest, doc.doc_id]
@@ -453,7 +453,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {
-            t.name: self._con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0]  # type: ignore[index]
+            t.name: self._con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0]
             for t in tables()
         }
 

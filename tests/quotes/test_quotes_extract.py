@@ -228,7 +228,7 @@ def test_any_text_gives_valid_quotes(nlp, pieces: list[str]) -> None:
         assert q.quote_id == f"t:q{n}"
         assert q.parts and q.span == (q.parts[0][0], q.parts[-1][1])
         assert all(0 <= s < e <= len(text) for s, e in q.parts)
-        assert all(a[1] <= b[0] for a, b in zip(q.parts, q.parts[1:]))
+        assert all(a[1] <= b[0] for a, b in zip(q.parts, q.parts[1:], strict=False))
 
 
 def test_hypothetical_saying_is_not_a_quote(nlp) -> None:

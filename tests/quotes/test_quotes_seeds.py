@@ -17,7 +17,7 @@ def seed_results(pipeline, seeds: Path) -> dict[str, Result]:
     if not articles:
         pytest.skip(f"no seed articles in {seeds}")
     out: dict[str, Result] = {}
-    for article, result in zip(articles, pipeline.process(articles)):
+    for article, result in zip(articles, pipeline.process(articles), strict=True):
         assert isinstance(result, Result), result
         out[article.doc_id[:3]] = result
     return out
