@@ -213,6 +213,11 @@ def resolve_bare_surnames(state: ArticleState) -> None:
     for record in state.people:
         if record.full and record.surname:
             by_surname[record.surname] = record
+            # Names written family name first ("Wang Lin", later "Wang"): the first word of a
+            # two-word name that is no known first name is read as the family name too.
+            words = record.full.split()
+            if len(words) == 2 and words[0].isalpha() and state.kb.gender(words[0].title()) is None:
+                by_surname.setdefault(words[0], record)
     for tok in (doc[k] for k in state.propn if state.low[k] in by_surname):
         if tok.i in state.consumed or tok.pos_ != "PROPN" or tok.i in state.cue_at:
             continue

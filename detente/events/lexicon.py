@@ -108,6 +108,8 @@ class Settings:
     past_markers: frozenset[str] = frozenset()
     reciprocal_prefixes: frozenset[str] = frozenset()
     bare_statement_codes: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()
+    pair_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

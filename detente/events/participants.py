@@ -165,6 +165,44 @@ class Participants:
             return None
         return None
 
+    def plural_subject(self, subj: Token) -> list[Mention]:
+        """ "They", "both sides", "the two countries" as a subject with no actor of its own: the
+        actors of the most recent plural subject before it (co-ordinated actors, or a plural
+        group such as "Chinese officials"), in its own sentence or the two before. A pair noun
+        needs two or more actors there. Empty when the nearest such subject names no actor: a
+        guess further back would be a guess about who acted."""
+        pair = self._pair_noun(subj)
+        if subj.lower_ not in self.s.plural_pronouns and not pair:
+            return []
+        doc = subj.doc
+        sent = subj.sent
+        first = sent.start
+        for _ in range(2):  # reach: this sentence and two before it
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        for k in range(subj.i - 1, first - 1, -1):
+            tok = doc[k]
+            if tok.dep_ not in SUBJ + PASSIVE_SUBJ or tok.lower_ in PRONOUNS or self._pair_noun(tok):
+                continue
+            if tok.dep_ == "conj":
+                continue  # a later conjunct: its first conjunct holds the whole subject
+            found = [m for m in self.actors(tok, allow_place=False) if m.actor.country]
+            countries = {m.actor.country for m in found}
+            if len(found) >= 2 and len(countries) >= 2:
+                return found
+            if not pair and found and self.counted(tok).tag_ in ("NNS", "NNPS"):
+                return found[:1]
+            if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
+                return []  # the nearest plural subject names no actor: no guess
+        return []
+
+    def _pair_noun(self, tok: Token) -> bool:
+        """ "both sides", "the two countries", "both governments"."""
+        if tok.tag_ not in ("NNS", "NNPS") or self.lemma(tok) not in self.s.pair_nouns:
+            return False
+        return any(c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod", "preconj") for c in tok.children)
+
     def speaker(self, verb: Token) -> Token | None:
         """"X said he would visit": a pronoun subject of reported speech is the speaker."""
         t = verb
