@@ -406,6 +406,8 @@ def build(
         people_terms[pid].append(Term(seat=row["seat"], person_id=pid, start=start, end=end))
         name, aliases = people_names.setdefault(pid, (row["name"], []))
         aliases += [a for a in _split(row.get("aliases")) if a not in aliases and a != name]
+    first_name_rows = list(first_name_rows)  # read twice: here and for genders below
+    given_names = {_norm(r["name"]) for r in first_name_rows if r.get("name")}
     people: dict[str, Person] = {}
     by_name: dict[str, list[str]] = defaultdict(list)
     by_surname: dict[str, list[str]] = defaultdict(list)
@@ -415,9 +417,14 @@ def build(
         for n in person.names:
             if pid not in by_name[_norm(n)]:
                 by_name[_norm(n)].append(pid)
-            surname = _norm(n).split()[-1] if n.split() else ""
+            words = _norm(n).split()
+            surname = words[-1] if words else ""
             if surname and pid not in by_surname[surname]:
                 by_surname[surname].append(pid)
+            # Names written family name first ("Xi Jinping", "Park Geun-hye"): a first word that
+            # is no known first name is a family name too, so a later bare "Xi" finds the person.
+            if 2 <= len(words) <= 3 and words[0].isalpha() and words[0] not in given_names and pid not in by_surname[words[0]]:
+                by_surname[words[0]].append(pid)
 
     frozen_entries = {k: tuple(v.values()) for k, v in entries.items()}
     surfaces = sorted(frozen_entries, key=len, reverse=True)

@@ -348,3 +348,10 @@ def test_a_common_first_name_alone_is_not_the_person(pipeline) -> None:
     text = "Senator John Carter visited Kenya. John said little."
     mentions = pipeline.extract_one(Article(doc_id="t", text=text)).mentions
     assert not [m for m in mentions if m.actor.text == "John" and m.actor.name == "John Carter"]
+
+
+def test_an_office_holder_written_family_name_first_is_found_by_the_family_name(pipeline) -> None:
+    text = "Xi and the Russian president signed a treaty on trade on Monday."
+    mentions = pipeline.extract_one(Article(doc_id="t", text=text, published=date(2015, 12, 28))).mentions
+    xi = [m for m in mentions if m.actor.text == "Xi"]
+    assert xi and xi[0].actor.country == "CHN" and xi[0].actor.name == "Xi Jinping"
