@@ -373,6 +373,8 @@ class _SentenceCoder:
         sources: list[Mention] = []
         if source_tok is not None:
             sources = self.who.actors(source_tok, allow_place=False)
+            if not sources and source_tok is poss and poss.lower_ in self.s.plural_possessives:
+                sources = self.who.plural_possessor(noun)
         else:
             # "Russian sanctions against Iran": an actor modifier is the source.
             for c in noun.children:

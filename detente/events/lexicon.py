@@ -109,6 +109,7 @@ class Settings:
     reciprocal_prefixes: frozenset[str] = frozenset()
     bare_statement_codes: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()
+    plural_possessives: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
 
 

@@ -174,6 +174,24 @@ class Participants:
         pair = self._pair_noun(subj)
         if subj.lower_ not in self.s.plural_pronouns and not pair:
             return []
+        return self._plural_before(subj, pair)
+
+    def plural_possessor(self, noun: Token) -> list[Mention]:
+        """ "During their phone call, X and Y agreed": a plural possessive pronoun on an event
+        noun names the co-ordinated subject of the clause it sits in, else the most recent plural
+        subject before it (as ``plural_subject``)."""
+        verb = noun
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = self.subject(verb, passive=False) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is not None:
+            found = [m for m in self.actors(subj, allow_place=False) if m.actor.country]
+            if len(found) >= 2 and len({m.actor.country for m in found}) >= 2:
+                return found
+        poss = next((c for c in noun.children if c.dep_ == "poss"), noun)
+        return self._plural_before(poss, pair=True)
+
+    def _plural_before(self, subj: Token, pair: bool) -> list[Mention]:
         doc = subj.doc
         sent = subj.sent
         first = sent.start

@@ -59,3 +59,19 @@ def test_plural_subject_without_a_plural_antecedent_is_no_event(pipeline, text) 
 def test_co_ordinated_partners_give_one_event_per_pair(pipeline, text, code, pair) -> None:
     coded = [(source, target) for source, target, c in _dyads(pipeline, text) if c == code]
     assert coded == [pair]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt and Sudan met on Monday. Their talks focused on water.", ("EGY", "SDN", "040")),
+        ("Norway and Iceland disagreed on Monday. Their phone call lasted an hour.", ("NOR", "ISL", "041")),
+    ],
+)
+def test_their_on_an_event_noun_names_the_plural_subject_before_it(pipeline, text, expected) -> None:
+    assert expected in _dyads(pipeline, text)
+
+
+def test_their_with_no_plural_antecedent_names_no_one(pipeline) -> None:
+    dyads = _dyads(pipeline, "Spain hosted Portugal. Their phone call was short.")
+    assert not any(code == "041" for _, _, code in dyads)
