@@ -160,8 +160,8 @@ class _SentenceCoder:
         for verb, pattern, words in speech:
             demand = self.who.demanded(verb)
             if demand is not None:
-                code_ = next(iter(self.s.demand_code))
-                out.extend(self._verb_events(verb, replace(pattern, code=code_), words, sent_span, seen, targets=demand))
+                told, code_ = demand
+                out.extend(self._verb_events(verb, replace(pattern, code=code_), words, sent_span, seen, targets=told))
                 continue
             inner = {t.i for t in verb.subtree}
             reported = [d for d in out if d.predicate in inner and d.predicate != verb.i]

@@ -104,18 +104,19 @@ class Participants:
             head = people
         return head
 
-    def demanded(self, speech: Token) -> list[Token] | None:
-        """'X said Y must ...': the actors told what they must do, else None."""
-        if not self.s.demand_modals or not self.s.demand_code:
-            return None
+    def demanded(self, speech: Token) -> tuple[list[Token], str] | None:
+        """'X said Y must ...' (a demand), 'X said Y should ...' (an appeal): the actors told
+        what to do and the code, else None."""
+        kinds = [(self.s.demand_modals, self.s.demand_code), (self.s.appeal_modals, self.s.appeal_code)]
         for c in speech.children:
             if c.dep_ != "ccomp":
                 continue
-            if not any(g.dep_ == "aux" and g.lower_ in self.s.demand_modals for g in c.children):
-                continue
-            subj = next((g for g in c.children if g.dep_ in SUBJ), None)
-            if subj is not None and subj.lower_ not in PRONOUNS and self.actors(subj, allow_place=False):
-                return [subj]
+            for modals, codes in kinds:
+                if not modals or not codes or not any(g.dep_ == "aux" and g.lower_ in modals for g in c.children):
+                    continue
+                subj = next((g for g in c.children if g.dep_ in SUBJ), None)
+                if subj is not None and subj.lower_ not in PRONOUNS and self.actors(subj, allow_place=False):
+                    return [subj], next(iter(codes))
         return None
 
     def clause_subject(self, verb: Token) -> list[Token]:
@@ -159,6 +160,11 @@ class Participants:
             # "France is ready to contribute": the complement of a predicative adjective.
             if t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:
                 t = t.head
+                continue
+            # "X responded by accusing Y": the gerund after a preposition shares the clause's subject.
+            # Only "by" (the means of the act): "went as far as X in chiding Y" compares, no one acts.
+            if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "by" and t.head.head.pos_ in ("VERB", "AUX"):
+                t = t.head.head
                 continue
             if t.dep_ in ("acl", "relcl") and t.tag_ in ("VBG", "VBD", "VBN"):
                 return t.head if t.tag_ == "VBG" else None
