@@ -355,3 +355,17 @@ def test_an_office_holder_written_family_name_first_is_found_by_the_family_name(
     mentions = pipeline.extract_one(Article(doc_id="t", text=text, published=date(2015, 12, 28))).mentions
     xi = [m for m in mentions if m.actor.text == "Xi"]
     assert xi and xi[0].actor.country == "CHN" and xi[0].actor.name == "Xi Jinping"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Adm. Peter Holm, who leads the Swedish Coast Guard, accused Russia of violating the border.", "SWE"),
+        # where the business sits is not whom the person acts for
+        ("Martin Vogel, who runs a bakery in Berlin, criticised Poland.", None),
+    ],
+)
+def test_a_person_who_leads_a_national_body_has_its_country(pipeline, text, country) -> None:
+    mentions = pipeline.extract_one(Article(doc_id="t", text=text)).mentions
+    person = next(m for m in mentions if m.kind == "person")
+    assert person.actor.country == country
