@@ -209,16 +209,18 @@ class Participants:
             tok = doc[k]
             if tok.dep_ not in SUBJ + PASSIVE_SUBJ or tok.lower_ in PRONOUNS or self._pair_noun(tok):
                 continue
-            if tok.dep_ == "conj":
-                continue  # a later conjunct: its first conjunct holds the whole subject
+            if tok.head.dep_ in ("advcl", "relcl", "acl"):
+                continue  # "when the Soviets came": a subordinate clause's subject is no antecedent
             found = [m for m in self.actors(tok, allow_place=False) if m.actor.country]
             countries = {m.actor.country for m in found}
             if len(found) >= 2 and len(countries) >= 2:
                 return found
             if not pair and found and self.counted(tok).tag_ in ("NNS", "NNPS"):
                 return found[:1]
-            if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
-                return []  # the nearest plural subject names no actor: no guess
+            if found or tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
+                # The nearest subject names one actor (a country is "it", not "they"), or is
+                # plural and names none: no guess further back.
+                return []
         return []
 
     def _pair_noun(self, tok: Token) -> bool:

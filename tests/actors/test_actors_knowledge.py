@@ -111,10 +111,15 @@ def test_a_malformed_user_file_says_what_to_do(tmp_path: Path) -> None:
 
 
 def test_a_name_written_family_name_first_is_found_by_its_first_word() -> None:
-    seats = [{"seat": "RUR.council", "country": "RUS", "role": "Chair", "sector": "GOV", "category": "", "titles": "chair"}]
+    seats = [
+        {"seat": "CHN.council", "country": "CHN", "role": "Chair", "sector": "GOV", "category": "", "titles": "chair"},
+        {"seat": "RUR.council", "country": "RUS", "role": "Chair", "sector": "GOV", "category": "", "titles": "chair"},
+    ]
     holders = [
-        {"seat": "RUR.council", "person_id": "lin-hao", "name": "Lin Hao", "aliases": "", "start": "2001-03", "end": "2007-02"},
-        {"seat": "RUR.council", "person_id": "pavel-orlov", "name": "Pavel Orlov", "aliases": "", "start": "2007-03", "end": ""},
+        {"seat": "CHN.council", "person_id": "lin-hao", "name": "Lin Hao", "aliases": "", "start": "2001-03", "end": "2007-02"},
+        {"seat": "CHN.council", "person_id": "pavel-orlov", "name": "Pavel Orlov", "aliases": "", "start": "2007-03", "end": ""},
+        # a country whose names are written given name first: the first word is no family name
+        {"seat": "RUR.council", "person_id": "ilse-marek", "name": "Ilse Marek", "aliases": "", "start": "2001-03", "end": ""},
     ]
     kb = build([{"alpha3": "RUS", "alpha2": "RU", "name": "Russia", "aliases": "", "adjectives": "Russian", "demonyms": "", "capital": "Moscow"}],
                [], [], [], seats, holders, RULES, first_name_rows=[{"name": "Pavel", "gender": "m"}])
@@ -122,3 +127,4 @@ def test_a_name_written_family_name_first_is_found_by_its_first_word() -> None:
     assert [p.person_id for p in kb.people_with_surname("Hao")] == ["lin-hao"]
     # a known first name is not a family name
     assert kb.people_with_surname("Pavel") == ()
+    assert kb.people_with_surname("Ilse") == ()
