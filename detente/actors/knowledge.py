@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 CueKind = Literal["name", "adjective", "demonym", "capital", "metonym", "organization", "region"]
 TitleKind = Literal["person", "group", "body"]
 INHERIT = "*"  # a title whose sector comes from its organisation or country ("spokesman")
+# Countries whose people's names English writes family name first ("Xi Jinping", "Kim Jong Un",
+# "Nguyen Xuan Phuc"): their office holders are also found by the first word of the name.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG", "SGP"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -406,18 +409,30 @@ def build(
         people_terms[pid].append(Term(seat=row["seat"], person_id=pid, start=start, end=end))
         name, aliases = people_names.setdefault(pid, (row["name"], []))
         aliases += [a for a in _split(row.get("aliases")) if a not in aliases and a != name]
+    first_name_rows = list(first_name_rows)  # read twice: here and for genders below
+    given_names = {_norm(r["name"]) for r in first_name_rows if r.get("name")}
     people: dict[str, Person] = {}
     by_name: dict[str, list[str]] = defaultdict(list)
     by_surname: dict[str, list[str]] = defaultdict(list)
     for pid, (name, aliases) in people_names.items():
         person = Person(person_id=pid, name=name, aliases=tuple(aliases), terms=tuple(sorted(people_terms[pid], key=lambda t: t.start)))
         people[pid] = person
+        family_first = any(t.seat in seats and seats[t.seat].country in FAMILY_NAME_FIRST for t in person.terms)
         for n in person.names:
             if pid not in by_name[_norm(n)]:
                 by_name[_norm(n)].append(pid)
-            surname = _norm(n).split()[-1] if n.split() else ""
+            words = _norm(n).split()
+            surname = words[-1] if words else ""
             if surname and pid not in by_surname[surname]:
                 by_surname[surname].append(pid)
+            # Names written family name first ("Xi Jinping", "Park Geun-hye"): for office holders
+            # of countries whose names English keeps in that order, a first word that is no known
+            # first name is a family name too, so a later bare "Xi" finds the person.
+            if (
+                family_first and 2 <= len(words) <= 3 and words[0].isalpha()
+                and words[0] not in given_names and pid not in by_surname[words[0]]
+            ):
+                by_surname[words[0]].append(pid)
 
     frozen_entries = {k: tuple(v.values()) for k, v in entries.items()}
     surfaces = sorted(frozen_entries, key=len, reverse=True)

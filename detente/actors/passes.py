@@ -76,6 +76,11 @@ def resolve_people(state: ArticleState) -> None:
                 if seat is not None:
                     actor = Actor(text=name, name=name, actor_id=None, country=seat.country,
                                   sector="ELI" if info.former else seat.sector, role=seat.role)
+        if actor.country is None:
+            led = _led_body(state, ent.root)
+            if led is not None:
+                actor = Actor(text=actor.text, name=actor.name, actor_id=actor.actor_id, country=led.entry.country,
+                              sector=actor.sector or (led.entry.sector if led.entry.kind == "organization" else None), role=actor.role)
         start = left.start if (info is left and left.start < i) else i
         if info is not None and info is not left and info.end < i:
             start = info.start  # "The director of the X Institute, Pavel Orlov": one mention
@@ -93,6 +98,33 @@ def resolve_people(state: ArticleState) -> None:
             actor=actor, offices=offices, subject=head.dep_ in SUBJECT_DEPS,
             text_offices=set(info.offices) if info else set(),
         ))
+
+
+# "X, who leads the Y Command": verbs of a relative clause that say whose body a person heads.
+LEADING_VERBS = frozenset({"lead", "head", "run", "command", "chair", "direct"})
+
+
+def _led_body(state: ArticleState, root: Token) -> Cue | None:
+    """The country or organisation a person's relative clause says the person leads ("Anna
+    Berg, who heads the Swedish Coast Guard"): the person acts for that country."""
+    for clause in root.children:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in LEADING_VERBS:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+            continue
+        obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        # The object's own words and its "of" phrase, not where the body sits ("a bakery in Berlin").
+        words, stack = [], [obj]
+        while stack:
+            t = stack.pop()
+            words.append(t)
+            stack.extend(c for c in t.children if c.dep_ != "prep" or c.lower_ == "of")
+        cues = {id(cue): cue for t in words if (cue := state.cue_at.get(t.i)) is not None and cue.entry.country}
+        if len({c.entry.country for c in cues.values()}) == 1:
+            return next(iter(cues.values()))
+    return None
 
 
 def _in_document(state: ArticleState, name: str, surname: str, full: bool) -> PersonRecord | None:
@@ -213,6 +245,11 @@ def resolve_bare_surnames(state: ArticleState) -> None:
     for record in state.people:
         if record.full and record.surname:
             by_surname[record.surname] = record
+            # Names written family name first ("Wang Lin", later "Wang"): the first word of a
+            # two-word name that is no known first name is read as the family name too.
+            words = record.full.split()
+            if len(words) == 2 and words[0].isalpha() and state.kb.gender(words[0].title()) is None:
+                by_surname.setdefault(words[0], record)
     for tok in (doc[k] for k in state.propn if state.low[k] in by_surname):
         if tok.i in state.consumed or tok.pos_ != "PROPN" or tok.i in state.cue_at:
             continue

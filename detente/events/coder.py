@@ -160,8 +160,8 @@ class _SentenceCoder:
         for verb, pattern, words in speech:
             demand = self.who.demanded(verb)
             if demand is not None:
-                code_ = next(iter(self.s.demand_code))
-                out.extend(self._verb_events(verb, replace(pattern, code=code_), words, sent_span, seen, targets=demand))
+                told, code_ = demand
+                out.extend(self._verb_events(verb, replace(pattern, code=code_), words, sent_span, seen, targets=told))
                 continue
             inner = {t.i for t in verb.subtree}
             reported = [d for d in out if d.predicate in inner and d.predicate != verb.i]
@@ -267,9 +267,10 @@ class _SentenceCoder:
             subj = self.who.subject(verb, passive)
         # A pronoun subject is who the actors stage's coreference says it is; failing that, in
         # reported speech ("X said he would ..."), the speaker.
-        if subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
+        plural = self.who.plural_subject(subj) if subj is not None and not self.who.actors(subj, allow_place=False) else []
+        if not plural and subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
             subj = self.who.speaker(verb)
-        sources = self.who.actors(subj, allow_place=False) if subj is not None else []
+        sources = plural or (self.who.actors(subj, allow_place=False) if subj is not None else [])
         # No actor acts: an agentless attack by a named means ("was killed in a bomb blast") or a
         # crowd with no country protesting at a named place; the source is then unidentified.
         unidentified = self.who.unidentified(verb, pattern, subj) if passive and not sources else None
@@ -372,6 +373,8 @@ class _SentenceCoder:
         sources: list[Mention] = []
         if source_tok is not None:
             sources = self.who.actors(source_tok, allow_place=False)
+            if not sources and source_tok is poss and poss.lower_ in self.s.plural_possessives:
+                sources = self.who.plural_possessor(noun)
         else:
             # "Russian sanctions against Iran": an actor modifier is the source.
             for c in noun.children:
@@ -384,9 +387,12 @@ class _SentenceCoder:
         if not sources and noun.dep_ in OBJ and self.lemma(noun.head) in self.s.light_verbs:
             # "Students staged a demonstration": the light verb's subject is the noun's source.
             subj = self.who.subject(noun.head, passive=False)
-            if subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
+            plural = self.who.plural_subject(subj) if subj is not None and not self.who.actors(subj, allow_place=False) else []
+            if not plural and subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
                 subj = self.who.speaker(noun.head)
-            if subj is not None:
+            if plural:
+                sources = plural
+            elif subj is not None:
                 sources = self.who.actors(subj, allow_place=False)
             if sources and not targets:
                 for p in noun.head.children:

@@ -87,6 +87,8 @@ class Settings:
     light_verbs: frozenset[str] = frozenset()
     demand_modals: frozenset[str] = frozenset()
     demand_code: frozenset[str] = frozenset()
+    appeal_modals: frozenset[str] = frozenset()
+    appeal_code: frozenset[str] = frozenset()
     clause_target_roots: frozenset[str] = frozenset()
     people_place_preps: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
@@ -108,6 +110,9 @@ class Settings:
     past_markers: frozenset[str] = frozenset()
     reciprocal_prefixes: frozenset[str] = frozenset()
     bare_statement_codes: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()
+    plural_possessives: frozenset[str] = frozenset()
+    pair_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

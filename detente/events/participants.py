@@ -104,18 +104,19 @@ class Participants:
             head = people
         return head
 
-    def demanded(self, speech: Token) -> list[Token] | None:
-        """'X said Y must ...': the actors told what they must do, else None."""
-        if not self.s.demand_modals or not self.s.demand_code:
-            return None
+    def demanded(self, speech: Token) -> tuple[list[Token], str] | None:
+        """'X said Y must ...' (a demand), 'X said Y should ...' (an appeal): the actors told
+        what to do and the code, else None."""
+        kinds = [(self.s.demand_modals, self.s.demand_code), (self.s.appeal_modals, self.s.appeal_code)]
         for c in speech.children:
             if c.dep_ != "ccomp":
                 continue
-            if not any(g.dep_ == "aux" and g.lower_ in self.s.demand_modals for g in c.children):
-                continue
-            subj = next((g for g in c.children if g.dep_ in SUBJ), None)
-            if subj is not None and subj.lower_ not in PRONOUNS and self.actors(subj, allow_place=False):
-                return [subj]
+            for modals, codes in kinds:
+                if not modals or not codes or not any(g.dep_ == "aux" and g.lower_ in modals for g in c.children):
+                    continue
+                subj = next((g for g in c.children if g.dep_ in SUBJ), None)
+                if subj is not None and subj.lower_ not in PRONOUNS and self.actors(subj, allow_place=False):
+                    return [subj], next(iter(codes))
         return None
 
     def clause_subject(self, verb: Token) -> list[Token]:
@@ -160,10 +161,73 @@ class Participants:
             if t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:
                 t = t.head
                 continue
+            # "X responded by accusing Y": the gerund after a preposition shares the clause's subject.
+            # Only "by" (the means of the act): "went as far as X in chiding Y" compares, no one acts.
+            if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "by" and t.head.head.pos_ in ("VERB", "AUX"):
+                t = t.head.head
+                continue
             if t.dep_ in ("acl", "relcl") and t.tag_ in ("VBG", "VBD", "VBN"):
                 return t.head if t.tag_ == "VBG" else None
             return None
         return None
+
+    def plural_subject(self, subj: Token) -> list[Mention]:
+        """ "They", "both sides", "the two countries" as a subject with no actor of its own: the
+        actors of the most recent plural subject before it (co-ordinated actors, or a plural
+        group such as "Chinese officials"), in its own sentence or the two before. A pair noun
+        needs two or more actors there. Empty when the nearest such subject names no actor: a
+        guess further back would be a guess about who acted."""
+        pair = self._pair_noun(subj)
+        if subj.lower_ not in self.s.plural_pronouns and not pair:
+            return []
+        return self._plural_before(subj, pair)
+
+    def plural_possessor(self, noun: Token) -> list[Mention]:
+        """ "During their phone call, X and Y agreed": a plural possessive pronoun on an event
+        noun names the co-ordinated subject of the clause it sits in, else the most recent plural
+        subject before it (as ``plural_subject``)."""
+        verb = noun
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = self.subject(verb, passive=False) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is not None:
+            found = [m for m in self.actors(subj, allow_place=False) if m.actor.country]
+            if len(found) >= 2 and len({m.actor.country for m in found}) >= 2:
+                return found
+        poss = next((c for c in noun.children if c.dep_ == "poss"), noun)
+        return self._plural_before(poss, pair=True)
+
+    def _plural_before(self, subj: Token, pair: bool) -> list[Mention]:
+        doc = subj.doc
+        sent = subj.sent
+        first = sent.start
+        for _ in range(2):  # reach: this sentence and two before it
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        for k in range(subj.i - 1, first - 1, -1):
+            tok = doc[k]
+            if tok.dep_ not in SUBJ + PASSIVE_SUBJ or tok.lower_ in PRONOUNS or self._pair_noun(tok):
+                continue
+            if tok.head.dep_ in ("advcl", "relcl", "acl"):
+                continue  # "when the Soviets came": a subordinate clause's subject is no antecedent
+            found = [m for m in self.actors(tok, allow_place=False) if m.actor.country]
+            countries = {m.actor.country for m in found}
+            if len(found) >= 2 and len(countries) >= 2:
+                return found
+            if not pair and found and self.counted(tok).tag_ in ("NNS", "NNPS"):
+                return found[:1]
+            if found or tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
+                # The nearest subject names one actor (a country is "it", not "they"), or is
+                # plural and names none: no guess further back.
+                return []
+        return []
+
+    def _pair_noun(self, tok: Token) -> bool:
+        """ "both sides", "the two countries", "both governments"."""
+        if tok.tag_ not in ("NNS", "NNPS") or self.lemma(tok) not in self.s.pair_nouns:
+            return False
+        return any(c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod", "preconj") for c in tok.children)
 
     def speaker(self, verb: Token) -> Token | None:
         """"X said he would visit": a pronoun subject of reported speech is the speaker."""

@@ -334,3 +334,38 @@ def test_the_group_takes_the_one_country_it_was_named_with(nlp, small_kb) -> Non
     assert _at(ms, "The rebels").actor.country == "ZMB"
     ms = _run(nlp, small_kb, "Northland rebels and Russian rebels met. The rebels said they would fight on.")
     assert not [m for m in ms if m.actor.text == "The rebels"]
+
+
+def test_family_name_first_is_read_as_the_later_bare_name(pipeline) -> None:
+    # A name written family name first: the later bare "Wang" is the person named in full.
+    text = "Chinese President Wang Lin met the Brazilian president on Tuesday. Wang praised the deal."
+    mentions = pipeline.extract_one(Article(doc_id="t", text=text)).mentions
+    later = [m for m in mentions if m.actor.text == "Wang"]
+    assert later and later[0].actor.name == "Wang Lin" and later[0].actor.country == "CHN"
+
+
+def test_a_common_first_name_alone_is_not_the_person(pipeline) -> None:
+    text = "Senator John Carter visited Kenya. John said little."
+    mentions = pipeline.extract_one(Article(doc_id="t", text=text)).mentions
+    assert not [m for m in mentions if m.actor.text == "John" and m.actor.name == "John Carter"]
+
+
+def test_an_office_holder_written_family_name_first_is_found_by_the_family_name(pipeline) -> None:
+    text = "Xi and the Russian president signed a treaty on trade on Monday."
+    mentions = pipeline.extract_one(Article(doc_id="t", text=text, published=date(2015, 12, 28))).mentions
+    xi = [m for m in mentions if m.actor.text == "Xi"]
+    assert xi and xi[0].actor.country == "CHN" and xi[0].actor.name == "Xi Jinping"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Adm. Peter Holm, who leads the Swedish Coast Guard, accused Russia of violating the border.", "SWE"),
+        # where the business sits is not whom the person acts for
+        ("Martin Vogel, who runs a bakery in Berlin, criticised Poland.", None),
+    ],
+)
+def test_a_person_who_leads_a_national_body_has_its_country(pipeline, text, country) -> None:
+    mentions = pipeline.extract_one(Article(doc_id="t", text=text)).mentions
+    person = next(m for m in mentions if m.kind == "person")
+    assert person.actor.country == country

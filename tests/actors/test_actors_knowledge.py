@@ -108,3 +108,23 @@ def test_a_malformed_user_file_says_what_to_do(tmp_path: Path) -> None:
         KnowledgeBase.load(Knowledge.load(KnowledgeConfig(office_holders=(bad,))))
     with pytest.raises(KnowledgeError, match="cannot read"):
         KnowledgeBase.load(Knowledge.load(KnowledgeConfig(seats=(tmp_path / "missing.csv",))))
+
+
+def test_a_name_written_family_name_first_is_found_by_its_first_word() -> None:
+    seats = [
+        {"seat": "CHN.council", "country": "CHN", "role": "Chair", "sector": "GOV", "category": "", "titles": "chair"},
+        {"seat": "RUR.council", "country": "RUS", "role": "Chair", "sector": "GOV", "category": "", "titles": "chair"},
+    ]
+    holders = [
+        {"seat": "CHN.council", "person_id": "lin-hao", "name": "Lin Hao", "aliases": "", "start": "2001-03", "end": "2007-02"},
+        {"seat": "CHN.council", "person_id": "pavel-orlov", "name": "Pavel Orlov", "aliases": "", "start": "2007-03", "end": ""},
+        # a country whose names are written given name first: the first word is no family name
+        {"seat": "RUR.council", "person_id": "ilse-marek", "name": "Ilse Marek", "aliases": "", "start": "2001-03", "end": ""},
+    ]
+    kb = build([{"alpha3": "RUS", "alpha2": "RU", "name": "Russia", "aliases": "", "adjectives": "Russian", "demonyms": "", "capital": "Moscow"}],
+               [], [], [], seats, holders, RULES, first_name_rows=[{"name": "Pavel", "gender": "m"}])
+    assert [p.person_id for p in kb.people_with_surname("Lin")] == ["lin-hao"]
+    assert [p.person_id for p in kb.people_with_surname("Hao")] == ["lin-hao"]
+    # a known first name is not a family name
+    assert kb.people_with_surname("Pavel") == ()
+    assert kb.people_with_surname("Ilse") == ()
