@@ -176,7 +176,7 @@ def offices_match(wanted: set[str], held: frozenset[str] | set[str], groups: dic
             if not w:
                 continue
             if h == w or (len(w.split()) > 1 and w in h) or (len(h.split()) > 1 and h in w) or (len(w.split()) == 1 and h.split()[-1:] == [w]):
-                if "vice" in h and "vice" not in w or "deputy" in h and "deputy" not in w:
+                if ("vice" in h and "vice" not in w) or ("deputy" in h and "deputy" not in w):
                     continue
                 return True
     return False

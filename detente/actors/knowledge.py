@@ -348,20 +348,24 @@ def build(
             alpha3=code, alpha2=(m["alpha2"] or [""])[0], name=canonical, names=names,
             adjectives=adjectives, demonyms=tuple(demonyms), capitals=capitals,
         )
-        for kind, forms in (("name", names), ("adjective", adjectives), ("demonym", demonyms), ("capital", capitals)):
+        country_forms: tuple[tuple[CueKind, tuple[str, ...]], ...] = (
+            ("name", tuple(names)), ("adjective", tuple(adjectives)), ("demonym", tuple(demonyms)), ("capital", capitals),
+        )
+        for kind, forms in country_forms:
             for form in forms:
                 add(form, Entry(kind=kind, country=code, sector="GOV" if kind == "capital" else None, name=canonical, actor_id=code))
 
     # Regions and peoples come after the countries so that a country's own forms win.
     for row in region_rows:
         code = row["country"].upper()
-        kind = "region" if row.get("kind", "region") == "region" else "demonym"
+        named_as: CueKind = "region" if row.get("kind", "region") == "region" else "demonym"
         needs_noun = row.get("needs_noun", "").lower() in ("yes", "true", "1")
-        for forms, form_kind in (
-            ((row["name"], *_split(row.get("aliases"))), kind),
-            (_split(row.get("adjectives")), "adjective"),
-            (_split(row.get("demonyms")), "demonym"),
-        ):
+        region_forms: tuple[tuple[tuple[str, ...], CueKind], ...] = (
+            ((row["name"], *_split(row.get("aliases"))), named_as),
+            (tuple(_split(row.get("adjectives"))), "adjective"),
+            (tuple(_split(row.get("demonyms"))), "demonym"),
+        )
+        for forms, form_kind in region_forms:
             for form in forms:
                 if form in entries:
                     continue  # a form a country already uses keeps that meaning

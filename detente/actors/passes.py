@@ -253,8 +253,8 @@ def resolve_bare_surnames(state: ArticleState) -> None:
     for tok in (doc[k] for k in state.propn if state.low[k] in by_surname):
         if tok.i in state.consumed or tok.pos_ != "PROPN" or tok.i in state.cue_at:
             continue
-        record = by_surname.get(tok.lower_)
-        if record is None or record.token >= tok.i:
+        earlier = by_surname.get(tok.lower_)
+        if earlier is None or earlier.token >= tok.i:
             continue
         emit(state, tok.i, tok.i + 1, record.actor, "person")
         state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=record.surname, actor=record.actor, offices=record.offices, subject=tok.dep_ in SUBJECT_DEPS))
@@ -284,7 +284,7 @@ def _resolve_office_holder_surnames(state: ArticleState) -> None:
             continue
         actor = person_actor(state, tok.text, tok.text, None, holding[0])
         emit(state, tok.i, tok.i + 1, actor, "person")
-        state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=tok.lower_, actor=actor, offices=kb.offices(holding[0][0]), subject=tok.dep_ in SUBJECT_DEPS))
+        state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=tok.lower_, actor=actor, offices=set(kb.offices(holding[0][0])), subject=tok.dep_ in SUBJECT_DEPS))
         known.add(tok.lower_)
 
 
@@ -330,7 +330,7 @@ def _modifies_noun(state: ArticleState, cue: Cue) -> bool:
     if cue.j >= len(doc):
         return False
     nxt = doc[cue.j]
-    return nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ") or cue.j in state.hit_at
+    return (nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")) or cue.j in state.hit_at
 
 
 def resolve_cues(state: ArticleState) -> None:

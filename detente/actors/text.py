@@ -139,8 +139,8 @@ class ArticleState:
                 self.rejected.update(range(span.start, span.end))
                 continue
             self.cues.append(cue)
-            for t in range(span.start, span.end):
-                self.cue_at[t] = cue
+            for k in range(span.start, span.end):
+                self.cue_at[k] = cue
         # Doc.ents builds its spans on every read (a scan of the whole document): read it once.
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.ent_at: dict[int, Span] = {t: ent for ent in self.ents for t in range(ent.start, ent.end)}
@@ -153,8 +153,8 @@ class ArticleState:
         self.hits = self._title_hits()
         self.hit_at: dict[int, TitleHit] = {}
         for h in self.hits:
-            for t in range(h.i, h.j):
-                self.hit_at[t] = h
+            for k in range(h.i, h.j):
+                self.hit_at[k] = h
         self._add_titled_names()
         self.consumed: set[int] = set()
         self.mentions: list[Mention] = []

@@ -148,9 +148,9 @@ class Lexicon:
                     raise KnowledgeError(f"{where}: [future] {key!r} maps to unknown CAMEO code {code!r}")
                 future[str(key)] = str(code)
             for key, words in table.get("settings", {}).items():
-                if key not in Settings.__slots__:  # type: ignore[attr-defined]
+                if key not in Settings.__slots__:
                     raise KnowledgeError(
-                        f"{where}: unknown [settings] key {key!r}; known: {', '.join(Settings.__slots__)}"  # type: ignore[attr-defined]
+                        f"{where}: unknown [settings] key {key!r}; known: {', '.join(Settings.__slots__)}"
                     )
                 settings.setdefault(key, set()).update(str(w) for w in words)
         demand = settings.get("demand_code", set())

@@ -182,7 +182,7 @@ def test_holders_schema(seats, holders):
                 assert start.lo < end.lo, where
             # Only terms that overlap the covered period belong here.
             assert end.hi >= COVERAGE_FROM, where
-        aliases = [a for a in r["aliases"].split("|")] if r["aliases"] else []
+        aliases = r["aliases"].split("|") if r["aliases"] else []
         assert all(a and a == a.strip() for a in aliases), where
         assert r["name"] not in aliases, where
         assert len(aliases) == len(set(aliases)), where
@@ -244,7 +244,7 @@ def test_no_overlapping_terms(seats, holders):
     for seat_id, terms in _terms_by_seat(holders).items():
         if seats[seat_id]["category"] in CONCURRENT_CATEGORIES:
             continue
-        for prev, nxt in zip(terms, terms[1:]):
+        for prev, nxt in zip(terms, terms[1:], strict=False):
             if not prev["end"]:
                 problems.append(f"{seat_id}: open term of {prev['person_id']} is not the last")
             elif not not_before(Bound(nxt["start"]), Bound(prev["end"])):
@@ -262,7 +262,7 @@ def test_no_overlap_for_same_person_in_concurrent_seats(seats, holders):
         for r in terms:
             by_person[r["person_id"]].append(r)
         for pid, own in by_person.items():
-            for prev, nxt in zip(own, own[1:]):
+            for prev, nxt in zip(own, own[1:], strict=False):
                 if not prev["end"] or not not_before(Bound(nxt["start"]), Bound(prev["end"])):
                     problems.append(f"{seat_id}: {pid} has overlapping terms")
     assert not problems, "\n".join(problems)
@@ -274,7 +274,7 @@ def test_consecutive_terms_of_one_person_are_merged(seats, holders):
     for seat_id, terms in _terms_by_seat(holders).items():
         if seats[seat_id]["category"] in CONCURRENT_CATEGORIES:
             continue
-        for prev, nxt in zip(terms, terms[1:]):
+        for prev, nxt in zip(terms, terms[1:], strict=False):
             if prev["person_id"] == nxt["person_id"] and prev["end"] == nxt["start"]:
                 problems.append(f"{seat_id}: {prev['person_id']} split at {prev['end']}")
     assert not problems, "\n".join(problems)

@@ -238,7 +238,7 @@ def test_negated_complement_of_a_promise_is_no_event(nlp, lexicon) -> None:
 
 def test_reported_conditional_plan_is_an_intent(nlp, lexicon) -> None:
     events = run(nlp, lexicon, "Russia said it would meet Germany if the talks resumed.")
-    assert {(s, t, c, e.modality) for e, (s, t, c) in zip(events, [(e.source.name, e.target.name if e.target else None, e.cameo) for e in events])} == {
+    assert {(s, t, c, e.modality) for e, (s, t, c) in zip(events, [(e.source.name, e.target.name if e.target else None, e.cameo) for e in events], strict=True)} == {
         ("Russia", "Germany", "036", "future")
     }
 
