@@ -54,7 +54,9 @@ def _setting_overrides(overrides: Mapping[str, Any]) -> list[str]:
             sections = [section for section, keys in defaults.items() if name in keys]
             if len(sections) != 1:
                 known = ", ".join(sorted({k for keys in defaults.values() for k in keys}))
-                reason = "is in several sections, write section__key" if sections else f"is not a setting; known: {known}"
+                reason = (
+                    "is in several sections, write section__key" if sections else f"is not a setting; known: {known}"
+                )
                 raise ConfigError(f"detente.load({name}=...): {name} {reason}")
             dotted = f"{sections[0]}.{name}"
         if isinstance(value, (list, tuple)):
@@ -121,8 +123,10 @@ class Detente:
         url: str | None = None,
     ) -> Result:
         """The records of one article. Raises the article's error if it cannot be processed."""
-        article = text if isinstance(text, Article) else self._article(
-            text, doc_id=doc_id, published=published, title=title, source=source, url=url
+        article = (
+            text
+            if isinstance(text, Article)
+            else self._article(text, doc_id=doc_id, published=published, title=title, source=source, url=url)
         )
         return self.pipeline.extract_one(article)
 
@@ -176,19 +180,29 @@ class Detente:
             if output is not None:
                 sink = resolve(format, Path(output)).open(Path(output))
                 stack.callback(sink.close)
-            return run(
-                read_inputs(names), self.pipeline, store=store, sink=sink, reprocess=reprocess, workers=workers
-            )
+            return run(read_inputs(names), self.pipeline, store=store, sink=sink, reprocess=reprocess, workers=workers)
 
     def _article(
-        self, text: str, *, doc_id: str, published: date | str | None = None,
-        title: str | None = None, source: str | None = None, url: str | None = None,
+        self,
+        text: str,
+        *,
+        doc_id: str,
+        published: date | str | None = None,
+        title: str | None = None,
+        source: str | None = None,
+        url: str | None = None,
     ) -> Article:
         if not isinstance(text, str) or not text.strip():
             raise InputError(f"{doc_id}: the text is empty; give the article text as a string")
         return Article(
-            doc_id=doc_id, text=text, title=title, source=source, url=url,
-            published=_as_date(published, doc_id), origin=doc_id, sha256=sha256(text),
+            doc_id=doc_id,
+            text=text,
+            title=title,
+            source=source,
+            url=url,
+            published=_as_date(published, doc_id),
+            origin=doc_id,
+            sha256=sha256(text),
         )
 
     def _articles(self, texts: Iterable[TextLike]) -> Iterator[Article | DetenteError]:
@@ -252,7 +266,9 @@ class Database:
                 return to_arrow()
             return relation.df()
         except duckdb.Error as exc:
-            raise StoreError(f"the query failed ({str(exc).splitlines()[0]}); check it against the tables documents, mentions, events, quotes") from None
+            raise StoreError(
+                f"the query failed ({str(exc).splitlines()[0]}); check it against the tables documents, mentions, events, quotes"
+            ) from None
         finally:
             cursor.close()
 
@@ -263,14 +279,17 @@ class Database:
     def summary(self) -> Summary:
         return self._store.summary()
 
-    def documents(self, *, since: str | date | None = None, until: str | date | None = None, as_arrow: bool = False) -> Any:
+    def documents(
+        self, *, since: str | date | None = None, until: str | date | None = None, as_arrow: bool = False
+    ) -> Any:
         """Documents (with `published` flattened to its fields), in the order they were stored."""
         where, params = _window("published", since, until)
         return self._query(
             "SELECT doc_id, title, source, url, published.date AS published, published.earliest AS published_earliest, "
             "published.latest AS published_latest, published.method AS published_method, captions, tone, text, "
             f"sha256, pipeline_version FROM documents {where} ORDER BY seq",
-            params, as_arrow,
+            params,
+            as_arrow,
         )
 
     def events(
@@ -310,7 +329,8 @@ class Database:
             "goldstein, quad_class, modality, date.date AS date, date.earliest AS date_earliest, "
             "date.latest AS date_latest, location.name AS location, confidence, span, trigger, source, target, "
             f"contexts, fold_id FROM events {where} ORDER BY seq, n",
-            params + window_params, as_arrow,
+            params + window_params,
+            as_arrow,
         )
 
     # --- analytics over folded events (detente.analytics) -------------------------------------
@@ -327,8 +347,14 @@ class Database:
             cursor.close()
 
     def dyad(
-        self, a: str, b: str, *, by: Literal["month", "quarter", "year"] = "year",
-        since: str | date | None = None, until: str | date | None = None, context: str | None = None,
+        self,
+        a: str,
+        b: str,
+        *,
+        by: Literal["month", "quarter", "year"] = "year",
+        since: str | date | None = None,
+        until: str | date | None = None,
+        context: str | None = None,
         directed: bool = False,
     ) -> DyadSeries:
         """The relations of countries `a` and `b` period by period (see ``detente.analytics.series``):
@@ -337,23 +363,53 @@ class Database:
         from detente.analytics.series import dyad_series
 
         with self._cursor() as con:
-            return dyad_series(con, a.upper(), b.upper(), by=by, since=_as_date(since, "since"),
-                               until=_as_date(until, "until"), context=context, directed=directed)
+            return dyad_series(
+                con,
+                a.upper(),
+                b.upper(),
+                by=by,
+                since=_as_date(since, "since"),
+                until=_as_date(until, "until"),
+                context=context,
+                directed=directed,
+            )
 
     def find_events(
-        self, *, actor: str | None = None, country: str | None = None, dyad: tuple[str, str] | None = None,
-        cameo: str | None = None, root: str | None = None, plover: str | None = None, context: str | None = None,
-        since: str | date | None = None, until: str | date | None = None, text: str | None = None,
-        limit: int = 50, offset: int = 0,
+        self,
+        *,
+        actor: str | None = None,
+        country: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        cameo: str | None = None,
+        root: str | None = None,
+        plover: str | None = None,
+        context: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        text: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
     ) -> Page:
         """Event reports matching every filter, one flat row each (the CSV export's columns, with
         ``fold_id`` and ``evidence``): ``.rows`` (a DataFrame), ``.total``, ``.has_more``."""
         from detente.analytics.queries import find_events
 
         with self._cursor() as con:
-            return find_events(con, actor=actor, country=country, dyad=dyad, cameo=cameo, root=root, plover=plover,
-                               context=context, since=_as_date(since, "since"), until=_as_date(until, "until"),
-                               text=text, limit=limit, offset=offset)
+            return find_events(
+                con,
+                actor=actor,
+                country=country,
+                dyad=dyad,
+                cameo=cameo,
+                root=root,
+                plover=plover,
+                context=context,
+                since=_as_date(since, "since"),
+                until=_as_date(until, "until"),
+                text=text,
+                limit=limit,
+                offset=offset,
+            )
 
     def actors(self, *, country: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0) -> Page:
         """Actors with each role they held: first and last event date, events as source and target."""
@@ -362,8 +418,9 @@ class Database:
         with self._cursor() as con:
             return actors(con, country=country, name=name, limit=limit, offset=offset)
 
-    def network(self, *, since: str | date | None = None, until: str | date | None = None,
-                country: str | None = None) -> Network:
+    def network(
+        self, *, since: str | date | None = None, until: str | date | None = None, country: str | None = None
+    ) -> Network:
         """Who met whom (meetings and cooperation between people): ``.nodes``, ``.edges``,
         ``.write("x.graphml")`` or ``.write("x.json")``."""
         from detente.analytics.queries import who_met_whom
@@ -391,7 +448,8 @@ class Database:
         return self._query(
             "SELECT doc_id, quote_id, text, kind, cue, speaker.name AS speaker_name, speaker.country AS speaker_country, "
             f"date.date AS date, span, parts, speaker FROM quotes {where} ORDER BY seq, n",
-            params, as_arrow,
+            params,
+            as_arrow,
         )
 
     def mentions(self, *, country: str | None = None, as_arrow: bool = False) -> Any:
@@ -400,7 +458,8 @@ class Database:
         return self._query(
             "SELECT doc_id, span, actor.text AS text, actor.name AS name, actor.actor_id AS actor_id, "
             f"actor.country AS country, actor.sector AS sector, actor.role AS role FROM mentions {where} ORDER BY seq, n",
-            params, as_arrow,
+            params,
+            as_arrow,
         )
 
 

@@ -17,7 +17,6 @@ from detente.writers import names as format_names
 from detente.writers.files import is_stdout
 
 if TYPE_CHECKING:
-
     from detente.analytics import YearPoint
     from detente.runners import Failure, Progress, RunReport
     from detente.store import Summary
@@ -28,21 +27,29 @@ EVAL_STAGES = ("events", "articles", "actors", "dates", "quotes", "places")
 def _add_config_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, metavar="FILE", help="a TOML file overriding the defaults")
     parser.add_argument(
-        "--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+        "--set",
+        action="append",
+        default=[],
+        metavar="SECTION.KEY=VALUE",
         help="override one setting, e.g. --set nlp.batch_size=64 (repeatable)",
     )
 
 
 def _add_workers(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--workers", type=int, default=1, metavar="N",
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
         help="worker processes, each loading the model once (default 1); the output is the same",
     )
 
 
 def _add_log_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--log-format", choices=("text", "json"), default="text",
+        "--log-format",
+        choices=("text", "json"),
+        default="text",
         help="progress and report lines: text (a live bar on a terminal, a line every 10 s otherwise) "
         "or json (one JSON object per line, for machines)",
     )
@@ -50,7 +57,9 @@ def _add_log_format(parser: argparse.ArgumentParser) -> None:
 
 def _add_format(parser: argparse.ArgumentParser, output: str) -> None:
     parser.add_argument(
-        "--format", choices=format_names(), default=None,
+        "--format",
+        choices=format_names(),
+        default=None,
         help=f"output format (default: from the extension of {output}, e.g. .jsonl, .parquet)",
     )
 
@@ -68,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser(
-        "extract", help="extract records from articles and write JSON Lines or Parquet",
+        "extract",
+        help="extract records from articles and write JSON Lines or Parquet",
         description="Read articles (.txt, .html, .jsonl, folders, or - for stdin) and write their "
         "records (see the output contract): JSON Lines, one document, mention, event or quote record "
         "per line, to standard output or -o FILE; or Parquet, a folder with one file per record type.",
@@ -81,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_options(p)
 
     p = sub.add_parser(
-        "ingest", help="extract records and store them in a DuckDB database",
+        "ingest",
+        help="extract records and store them in a DuckDB database",
         description="Extract records from articles into a DuckDB database, one transaction per article. "
         "Articles already stored (same text, by SHA-256) are skipped unless --reprocess is given. "
         "Prints how many were new, already stored and failed, then the database's summary.",
@@ -91,14 +102,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reprocess", action="store_true", help="recode stored articles with this version")
     _add_workers(p)
     p.add_argument(
-        "--engine", choices=("local", "dask"), default="local",
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
         help="local: this machine's processes (--workers); dask: a Dask cluster (--scheduler, or a "
         "LocalCluster of --workers processes, default all cores)",
     )
     p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786")
-    p.add_argument("--partition", type=int, default=64, metavar="N", help="with --engine dask: articles per task (default 64)")
     p.add_argument(
-        "--format", choices=("parquet",), default=None,
+        "--partition", type=int, default=64, metavar="N", help="with --engine dask: articles per task (default 64)"
+    )
+    p.add_argument(
+        "--format",
+        choices=("parquet",),
+        default=None,
         help="with --engine dask: leave the workers' Parquet shards as a dataset in -o DIR instead of a database",
     )
     p.add_argument("-o", "--output", type=Path, metavar="DIR", help="with --format parquet: the dataset folder")
@@ -106,7 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_options(p)
 
     p = sub.add_parser(
-        "export", help="write a database's records out as JSON Lines, Parquet, CSV or GDELT",
+        "export",
+        help="write a database's records out as JSON Lines, Parquet, CSV or GDELT",
         description="Export stored records. jsonl: one file, records as `extract` writes them, then the "
         "folded events; parquet: a folder with one file per record type (documents, mentions, events, "
         "quotes, folded_events); csv: one spreadsheet row per event report; gdelt: GDELT 2.0 event rows "
@@ -114,18 +132,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--db", type=Path, metavar="FILE", help="database file (default: ./detente.duckdb)")
     _add_format(p, "-o")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="PATH", help="file (jsonl, csv, gdelt) or folder (parquet)")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="PATH", help="file (jsonl, csv, gdelt) or folder (parquet)"
+    )
     _add_config_options(p)
 
     p = sub.add_parser(
-        "summary", help="print the summary of a database",
+        "summary",
+        help="print the summary of a database",
         description="Print articles, events, quotes and the busiest dyads stored in a database.",
     )
     p.add_argument("--db", type=Path, metavar="FILE", help="database file (default: ./detente.duckdb)")
     _add_config_options(p)
 
     p = sub.add_parser(
-        "migrate", help="upgrade a database written by an older detente",
+        "migrate",
+        help="upgrade a database written by an older detente",
         description="Bring a database to this detente's schema (writing commands do it on their own; "
         "read-only ones such as export and summary ask for it).",
     )
@@ -133,7 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_options(p)
 
     p = sub.add_parser(
-        "serve", help="open the dashboard and HTTP API over a database",
+        "serve",
+        help="open the dashboard and HTTP API over a database",
         description="Serve the dashboard (/) and the JSON API (/api/, documented at /docs) over a "
         "database opened read-only. Stop with Ctrl-C.",
     )
@@ -143,7 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_options(p)
 
     p = sub.add_parser(
-        "eval", help="measure a stage against gold data",
+        "eval",
+        help="measure a stage against gold data",
         description="Run the same core as `extract` on gold data and print precision, recall and F1.",
     )
     evals = p.add_subparsers(dest="stage", metavar="STAGE", required=True)
@@ -156,10 +180,17 @@ def build_parser() -> argparse.ArgumentParser:
         "articles": "the whole-article events gold (bench/articles/gold.jsonl; texts from --texts)",
     }
     for stage in EVAL_STAGES:
-        e = evals.add_parser(stage, help=f"evaluate {stage}", description=f"Evaluate the {stage} stage against {gold_help[stage]}.")
+        e = evals.add_parser(
+            stage, help=f"evaluate {stage}", description=f"Evaluate the {stage} stage against {gold_help[stage]}."
+        )
         e.add_argument("--gold", type=Path, required=True, metavar="PATH", help=gold_help[stage])
         if stage == "articles":
-            e.add_argument("--texts", type=Path, metavar="DIR", help="the gold's article texts (default: ../shared/gold/polnear/train/text)")
+            e.add_argument(
+                "--texts",
+                type=Path,
+                metavar="DIR",
+                help="the gold's article texts (default: ../shared/gold/polnear/train/text)",
+            )
             e.add_argument("--list", action="store_true", help="list missed gold events and unjudged events (to judge)")
         _add_config_options(e)
     cli_queries.add_parsers(sub)
@@ -285,8 +316,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     try:
         with _run_progress(config, args.log_format, count_inputs(args.paths)) as progress:
             report = run(
-                _inputs(args, config, _outputs(args.output)), pipeline, sink=sink, workers=args.workers,
-                progress=progress, on_failure=_failure_reporter(args.log_format),
+                _inputs(args, config, _outputs(args.output)),
+                pipeline,
+                sink=sink,
+                workers=args.workers,
+                progress=progress,
+                on_failure=_failure_reporter(args.log_format),
             )
     except BaseException:
         sink.discard()  # a file output keeps what it had: nothing half-written
@@ -300,24 +335,29 @@ def _db_path(args: argparse.Namespace, config: Config) -> Path:
     return args.db or config.store.path
 
 
-def render_summary(summary: Summary, series: Sequence[YearPoint], db_path: Path,
-                   folded: tuple[int, int, int] | None = None) -> str:
+def render_summary(
+    summary: Summary, series: Sequence[YearPoint], db_path: Path, folded: tuple[int, int, int] | None = None
+) -> str:
     """`folded`: (folded events, reports in them, articles they come from), when the store folds."""
     from detente.analytics import render_series
 
     dyads = ", ".join(f"{d.source}–{d.target} {d.events}" for d in summary.dyads) or "none yet"
     events = f"{summary.events} reports"
     if folded is not None:
-        events = f"{folded[0]} events from {folded[1]} reports in {folded[2]} articles ({summary.events} reports in all)"
-    return "\n".join([
-        f"articles  {summary.articles}",
-        f"mentions  {summary.mentions}",
-        f"events    {events}",
-        f"quotes    {summary.quotes}",
-        f"busiest dyads (source–target country, events asserted or planned): {dyads}",
-        *(render_series(summary.dyads[0].source, summary.dyads[0].target, series) if summary.dyads else []),
-        f"database: {Path(db_path).resolve()}",
-    ])
+        events = (
+            f"{folded[0]} events from {folded[1]} reports in {folded[2]} articles ({summary.events} reports in all)"
+        )
+    return "\n".join(
+        [
+            f"articles  {summary.articles}",
+            f"mentions  {summary.mentions}",
+            f"events    {events}",
+            f"quotes    {summary.quotes}",
+            f"busiest dyads (source–target country, events asserted or planned): {dyads}",
+            *(render_series(summary.dyads[0].source, summary.dyads[0].target, series) if summary.dyads else []),
+            f"database: {Path(db_path).resolve()}",
+        ]
+    )
 
 
 def _summary_text(store: Any, db: Path) -> str:
@@ -346,7 +386,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         raise ConfigError("--format parquet leaves a dataset folder; give one with -o DIR")
     _check_inputs(args.paths)
     options: dict[str, Any] = {
-        "reprocess": args.reprocess, "total": count_inputs(args.paths),
+        "reprocess": args.reprocess,
+        "total": count_inputs(args.paths),
         "on_failure": _failure_reporter(args.log_format),
     }
     if args.engine == "dask":
@@ -355,14 +396,19 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         if args.partition < 1 or args.workers < 1:
             raise ConfigError("--partition and --workers take 1 or more")
         dask_options = {
-            "scheduler": args.scheduler, "partition": args.partition,
+            "scheduler": args.scheduler,
+            "partition": args.partition,
             "workers": args.workers if args.workers > 1 else None,
         }
         if args.format == "parquet":
             with _run_progress(config, args.log_format, options["total"]) as progress:
                 report = run_dask(
-                    _inputs(args, config, _outputs(args.output)), config, output=args.output, progress=progress,
-                    **dask_options, **options,
+                    _inputs(args, config, _outputs(args.output)),
+                    config,
+                    output=args.output,
+                    progress=progress,
+                    **dask_options,
+                    **options,
                 )
             _show_report(report, args.log_format, sys.stdout)
             return _exit_for(report)
@@ -371,13 +417,21 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         with _run_progress(config, args.log_format, options["total"]) as progress:
             if args.engine == "dask":
                 report = run_dask(
-                    _inputs(args, config, [db]), config, store=store, progress=progress,
-                    **dask_options, **options,
+                    _inputs(args, config, [db]),
+                    config,
+                    store=store,
+                    progress=progress,
+                    **dask_options,
+                    **options,
                 )
             else:
                 report = run(
-                    _inputs(args, config, [db]), pipeline, store=store, workers=args.workers,
-                    progress=progress, **options,
+                    _inputs(args, config, [db]),
+                    pipeline,
+                    store=store,
+                    workers=args.workers,
+                    progress=progress,
+                    **options,
                 )
         _show_report(report, args.log_format, sys.stdout)
         if args.log_format == "text":

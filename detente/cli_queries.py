@@ -60,7 +60,8 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 
 def add_parsers(sub: Any) -> None:
     p = sub.add_parser(
-        "dyad", help="relations between two countries, period by period",
+        "dyad",
+        help="relations between two countries, period by period",
         description="The dyad series of two countries (ISO codes, e.g. USA RUS): per period (empty ones "
         "shown), folded events by quad class, the Goldstein mean and sum, the PLOVER cooperation-conflict "
         "balance, the relations index and the top events with their evidence. An event counts in the "
@@ -77,7 +78,8 @@ def add_parsers(sub: Any) -> None:
     _add_db(p)
 
     p = sub.add_parser(
-        "events", help="find stored event reports",
+        "events",
+        help="find stored event reports",
         description="Event reports matching every filter given, in the order they were stored, with "
         "their evidence sentence and folded event (fold_id).",
     )
@@ -96,7 +98,8 @@ def add_parsers(sub: Any) -> None:
     _add_db(p)
 
     p = sub.add_parser(
-        "actors", help="stored actors with their roles over time",
+        "actors",
+        help="stored actors with their roles over time",
         description="Actors with each role they held in events: first and last event date in that role, "
         "and how many events they were source and target of, busiest first.",
     )
@@ -108,7 +111,8 @@ def add_parsers(sub: Any) -> None:
     _add_db(p)
 
     p = sub.add_parser(
-        "network", help="who met whom: meetings and cooperation between people, as a graph",
+        "network",
+        help="who met whom: meetings and cooperation between people, as a graph",
         description="People linked by meetings and cooperation (PLOVER CONSULT, COOPERATE, AGREE; folded "
         "events), written as GraphML or JSON by the output's extension.",
     )
@@ -136,8 +140,16 @@ def _cmd_dyad(args: argparse.Namespace) -> int:
 
     a, b = args.a.upper(), args.b.upper()
     with _reading(args) as con:
-        series = dyad_series(con, a, b, by=args.by, since=_since(args.since), until=_until(args.until),
-                             context=args.context, directed=args.directed)
+        series = dyad_series(
+            con,
+            a,
+            b,
+            by=args.by,
+            since=_since(args.since),
+            until=_until(args.until),
+            context=args.context,
+            directed=args.directed,
+        )
     if args.plot is not None and args.plot.suffix.lower() not in (".png", ".svg"):
         raise OutputError(f"cannot plot to {args.plot.name}; give a file ending in .png or .svg")
     if args.format == "json":
@@ -174,8 +186,10 @@ def _event_line(r: dict[str, Any]) -> str:
     whom = f"{r['target_name'] or r['target_text'] or '?'} ({r['target_country'] or '?'})" if r["target_text"] else "-"
     evidence = " ".join((r["evidence"] or "").split())
     when = r["date"] or (f"{r['date_earliest']}…{r['date_latest']}" if r["date_earliest"] else "?")
-    return (f"{when:<10} {who} → {whom} {r['cameo']} {r['plover'] or '-'} "
-            f"[{r['fold_id'] or r['event_id']}]: {evidence[:120]}")
+    return (
+        f"{when:<10} {who} → {whom} {r['cameo']} {r['plover'] or '-'} "
+        f"[{r['fold_id'] or r['event_id']}]: {evidence[:120]}"
+    )
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
@@ -189,25 +203,42 @@ def _cmd_events(args: argparse.Namespace) -> int:
         dyad = (parts[0], parts[1])
     with _reading(args) as con:
         page = find_events(
-            con, actor=args.actor, country=args.country.upper() if args.country else None, dyad=dyad,
-            cameo=args.cameo, root=args.root, plover=args.plover, context=args.context, since=_since(args.since),
-            until=_until(args.until), text=args.q, limit=args.limit, offset=args.offset,
+            con,
+            actor=args.actor,
+            country=args.country.upper() if args.country else None,
+            dyad=dyad,
+            cameo=args.cameo,
+            root=args.root,
+            plover=args.plover,
+            context=args.context,
+            since=_since(args.since),
+            until=_until(args.until),
+            text=args.q,
+            limit=args.limit,
+            offset=args.offset,
         )
     _print_page(page, args.format, _event_line, "events")
     return 0
 
 
 def _actor_line(r: dict[str, Any]) -> str:
-    return (f"{r['name'] or r['actor']} ({r['country'] or '?'}) {r['role'] or '-'}: {r['events']} events "
-            f"({r['as_source']} as source, {r['as_target']} as target), {r['first'] or '?'} … {r['last'] or '?'}")
+    return (
+        f"{r['name'] or r['actor']} ({r['country'] or '?'}) {r['role'] or '-'}: {r['events']} events "
+        f"({r['as_source']} as source, {r['as_target']} as target), {r['first'] or '?'} … {r['last'] or '?'}"
+    )
 
 
 def _cmd_actors(args: argparse.Namespace) -> int:
     from detente.analytics.queries import actors
 
     with _reading(args) as con:
-        page = actors(con, country=args.country.upper() if args.country else None, name=args.name,
-                      limit=args.limit, offset=args.offset)
+        page = actors(
+            con,
+            country=args.country.upper() if args.country else None,
+            name=args.name,
+            limit=args.limit,
+            offset=args.offset,
+        )
     _print_page(page, args.format, _actor_line, "actors")
     return 0
 
@@ -218,8 +249,12 @@ def _cmd_network(args: argparse.Namespace) -> int:
     if args.output.suffix.lower() not in (".graphml", ".json"):
         raise OutputError(f"cannot write a network to {args.output.name}; give a .graphml or .json file")
     with _reading(args) as con:
-        network = who_met_whom(con, since=_since(args.since), until=_until(args.until),
-                               country=args.country.upper() if args.country else None)
+        network = who_met_whom(
+            con,
+            since=_since(args.since),
+            until=_until(args.until),
+            country=args.country.upper() if args.country else None,
+        )
     with replacing(args.output) as tmp:
         network.write(tmp)
     print(f"wrote {len(network.nodes)} people and {len(network.edges)} links to {args.output}", file=sys.stderr)

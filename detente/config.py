@@ -75,9 +75,7 @@ class RunConfig:
 
     def __post_init__(self) -> None:
         if self.progress_after_seconds < 0:
-            raise ConfigError(
-                f"run.progress_after_seconds must be 0 or more, got {self.progress_after_seconds}; try 2"
-            )
+            raise ConfigError(f"run.progress_after_seconds must be 0 or more, got {self.progress_after_seconds}; try 2")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,9 +91,7 @@ class LimitsConfig:
         if self.max_chars < 1_000:
             raise ConfigError(f"limits.max_chars must be at least 1000, got {self.max_chars}; try 1000000")
         if self.max_article_chars < 1:
-            raise ConfigError(
-                f"limits.max_article_chars must be at least 1, got {self.max_article_chars}; try 5000000"
-            )
+            raise ConfigError(f"limits.max_article_chars must be at least 1, got {self.max_article_chars}; try 5000000")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -162,7 +158,7 @@ def load_config(
         _merge(table, user, str(path))
     for name, raw in (os.environ if environ is None else environ).items():
         if name.startswith(ENV_PREFIX) and "__" in name:
-            dotted = name[len(ENV_PREFIX):].lower().replace("__", ".", 1)
+            dotted = name[len(ENV_PREFIX) :].lower().replace("__", ".", 1)
             _assign(table, dotted, raw, f"environment variable {name}")
     for item in overrides:
         dotted, sep, raw = item.partition("=")
@@ -176,9 +172,7 @@ def load_config(
                 batch_size=int(table["nlp"]["batch_size"]),
                 disable=tuple(table["nlp"]["disable"]),
             ),
-            knowledge=KnowledgeConfig(
-                **{k: tuple(Path(p) for p in v) for k, v in table["knowledge"].items()}
-            ),
+            knowledge=KnowledgeConfig(**{k: tuple(Path(p) for p in v) for k, v in table["knowledge"].items()}),
             store=StoreConfig(path=Path(table["store"]["path"])),
             run=RunConfig(progress_after_seconds=float(table["run"]["progress_after_seconds"])),
             limits=LimitsConfig(

@@ -115,10 +115,7 @@ def actor_mentions(mentions: Sequence[Mention], found: Sequence[Event]) -> tuple
     not an actor, unless an event takes it as a participant ("arrived in Amman": the visit's
     host), in which case it is output as a country mention."""
     participants = {
-        (e.span, actor.text, actor.country)
-        for e in found
-        for actor in (e.source, e.target)
-        if actor is not None
+        (e.span, actor.text, actor.country) for e in found for actor in (e.source, e.target) if actor is not None
     }
     out = []
     for m in mentions:

@@ -80,8 +80,13 @@ def read(doc: Doc, article: Article) -> Reading:
     dateline = article.dateline if article.dateline is not None else find_dateline(text)
     marks = tuple(scan(text))
     return Reading(
-        doc=doc, article=article, text=text, dateline=dateline, sentences=Sentences.of_doc(doc),
-        marks=marks, quoted=tuple(outer_spans(marks)),
+        doc=doc,
+        article=article,
+        text=text,
+        dateline=dateline,
+        sentences=Sentences.of_doc(doc),
+        marks=marks,
+        quoted=tuple(outer_spans(marks)),
     )
 
 

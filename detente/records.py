@@ -13,9 +13,7 @@ from datetime import date
 from datetime import date as _Date  # for annotations inside classes with a `date` member
 from typing import Any, Literal
 
-Precision = Literal[
-    "day", "week", "month", "quarter", "season", "year", "decade", "century", "unknown"
-]
+Precision = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century", "unknown"]
 PublishedMethod = Literal["given", "explicit", "dateline", "inferred", "unknown"]
 Modality = Literal["asserted", "future", "hypothetical"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -23,8 +21,7 @@ LocationKind = Literal["country", "region", "city", "site"]
 Span = tuple[int, int]
 
 SECTORS: frozenset[str] = frozenset(
-    "GOV MIL COP JUD LEG PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN "
-    "LAB MED REF OPP PRE REL SOC".split()
+    "GOV MIL COP JUD LEG PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC".split()
 )
 TRANSNATIONAL: frozenset[str] = frozenset({"IGO", "NGO", "IMG", "MNC"})
 

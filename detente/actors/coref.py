@@ -51,14 +51,19 @@ def resolve_pronouns(state: ArticleState) -> None:
     gender (first name, "Mrs.") must agree; quoted words are not the antecedent of a pronoun in
     the attribution ('"...," he added' → the speaker introduced before the quote)."""
     doc = state.doc
-    people = sorted((m for m in state.mentions if m.kind == "person" and (m.actor.name or m.actor.country)), key=lambda m: m.span[0])
+    people = sorted(
+        (m for m in state.mentions if m.kind == "person" and (m.actor.name or m.actor.country)), key=lambda m: m.span[0]
+    )
     if not people:
         return
     ranges = list(state.quoted)
     starts = [r[0] for r in ranges]
     sents = state.sents
     sent_starts = [s.start_char for s in sents]
-    quoted_sent = [_inside(ranges, starts, s.start_char) or state.text[s.start_char:s.start_char + 1] in ('"', "“") for s in sents]
+    quoted_sent = [
+        _inside(ranges, starts, s.start_char) or state.text[s.start_char : s.start_char + 1] in ('"', "“")
+        for s in sents
+    ]
 
     def sent_no(offset: int) -> int:
         return bisect_right(sent_starts, offset) - 1
@@ -78,7 +83,19 @@ def resolve_pronouns(state: ArticleState) -> None:
         if span is None:
             continue
         subj, main, verb = subject_of(span)
-        pool.append(_Antecedent(m.span[0], m.span[1], sent_no(m.span[0]), subj, main, _gender_of(state, m), _inside(ranges, starts, m.span[0]), m.actor, verb))
+        pool.append(
+            _Antecedent(
+                m.span[0],
+                m.span[1],
+                sent_no(m.span[0]),
+                subj,
+                main,
+                _gender_of(state, m),
+                _inside(ranges, starts, m.span[0]),
+                m.actor,
+                verb,
+            )
+        )
     male = {"he", "him", "himself"}
     pronouns = state.rules.person_pronouns
     for tok in (doc[k] for k, w in enumerate(state.low) if w in pronouns):
@@ -89,14 +106,32 @@ def resolve_pronouns(state: ArticleState) -> None:
         here = sent_no(tok.idx)
         quoted = _inside(ranges, starts, tok.idx)
         # "Burns briefed him": an object pronoun is not the subject of its own verb.
-        own_verb = tok.head.i if tok.dep_ in ("dobj", "dative", "iobj") else (tok.head.head.i if tok.dep_ == "pobj" else -2)
-        before = [c for c in pool if c.end <= tok.idx and (c.gender is None or c.gender == gender) and not (c.subject and c.verb == own_verb)]
+        own_verb = (
+            tok.head.i if tok.dep_ in ("dobj", "dative", "iobj") else (tok.head.head.i if tok.dep_ == "pobj" else -2)
+        )
+        before = [
+            c
+            for c in pool
+            if c.end <= tok.idx and (c.gender is None or c.gender == gender) and not (c.subject and c.verb == own_verb)
+        ]
         chosen = _choose(before, here, quoted, quoted_sent)
         if chosen is None:
             continue
         mention = emit(state, tok.i, tok.i + 1, chosen.actor, "person")
         is_subject = tok.dep_ in SUBJECT_DEPS
-        pool.append(_Antecedent(mention.span[0], mention.span[1], here, is_subject, is_subject and tok.head.dep_ == "ROOT", gender, quoted, chosen.actor, tok.head.i if is_subject else -1))
+        pool.append(
+            _Antecedent(
+                mention.span[0],
+                mention.span[1],
+                here,
+                is_subject,
+                is_subject and tok.head.dep_ == "ROOT",
+                gender,
+                quoted,
+                chosen.actor,
+                tok.head.i if is_subject else -1,
+            )
+        )
         pool.sort(key=lambda c: c.start)
 
 

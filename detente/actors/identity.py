@@ -27,6 +27,7 @@ from detente.records import Actor, Published
 
 # ---- identity ------------------------------------------------------------------------
 
+
 def kb_person(state: ArticleState, name: str, info: TitleInfo | None, full: bool) -> tuple[Person, Term | None] | None:
     kb = state.kb
     candidates = kb.people_named(name) if full else kb.people_with_surname(name.split()[-1])
@@ -36,7 +37,9 @@ def kb_person(state: ArticleState, name: str, info: TitleInfo | None, full: bool
         return None
     country = info.country if info else None
     if country:
-        candidates = tuple(p for p in candidates if any((kb.seat(t.seat) or NO_SEAT).country == country for t in p.terms)) or ()
+        candidates = (
+            tuple(p for p in candidates if any((kb.seat(t.seat) or NO_SEAT).country == country for t in p.terms)) or ()
+        )
     offices = (info.offices - set(FORMER_TITLES)) if info else set()
     groups = state.rules.role_groups
     if offices and not full:
@@ -69,7 +72,10 @@ def kb_person(state: ArticleState, name: str, info: TitleInfo | None, full: bool
     latest = max(candidates, key=lambda p: p.terms[-1].start)
     return latest, None
 
-def _titled_surname(state: ArticleState, candidates: tuple[Person, ...], offices: set[str], info: TitleInfo | None) -> tuple[Person, Term | None] | None:
+
+def _titled_surname(
+    state: ArticleState, candidates: tuple[Person, ...], offices: set[str], info: TitleInfo | None
+) -> tuple[Person, Term | None] | None:
     kb, groups, day = state.kb, state.rules.role_groups, state.day
     matching = [p for p in candidates if offices_match(offices, kb.offices(p), groups)]
     if not matching:
@@ -77,10 +83,16 @@ def _titled_surname(state: ArticleState, candidates: tuple[Person, ...], offices
     if day is None:
         return (matching[0], _only_term(kb, matching[0], offices, groups)) if len(matching) == 1 else None
     if info is not None and info.former:
-        past = [(p, t) for p in matching for t in p.terms if t.end is not None and t.end < day and offices_match(offices, kb.offices(p, t), groups)]
+        past = [
+            (p, t)
+            for p in matching
+            for t in p.terms
+            if t.end is not None and t.end < day and offices_match(offices, kb.offices(p, t), groups)
+        ]
         return (past[-1][0], None) if len({p.person_id for p, _ in past}) == 1 else None
     holding = [(p, t) for p in matching for t in p.terms_on(day) if offices_match(offices, kb.offices(p, t), groups)]
     return holding[0] if len({p.person_id for p, _ in holding}) == 1 else None
+
 
 def shared_seat(state: ArticleState, name: str, info: TitleInfo) -> Seat | None:
     """ "President Bush" at an unknown date: two holders, but one office, so the country
@@ -90,13 +102,16 @@ def shared_seat(state: ArticleState, name: str, info: TitleInfo) -> Seat | None:
     if not offices:
         return None
     seats = {
-        t.seat for p in kb.people_with_surname(name.split()[-1]) for t in p.terms
+        t.seat
+        for p in kb.people_with_surname(name.split()[-1])
+        for t in p.terms
         if (day is None or t.holds_on(day) or info.former) and offices_match(offices, kb.offices(p, t), groups)
     }
     if len(seats) != 1:
         return None
     seat = kb.seat(seats.pop())
     return seat if seat is not None and (info.country is None or seat.country == info.country) else None
+
 
 def _misspelt_people(state: ArticleState, name: str) -> tuple[Person, ...]:
     """ "Francois Mitterand": the same first words and a surname one typing slip away from
@@ -114,7 +129,10 @@ def _misspelt_people(state: ArticleState, name: str) -> tuple[Person, ...]:
                 found[pid] = person
     return tuple(found.values())
 
-def person_actor(state: ArticleState, text: str, name: str, info: TitleInfo | None, found: tuple[Person, Term | None] | None) -> Actor:
+
+def person_actor(
+    state: ArticleState, text: str, name: str, info: TitleInfo | None, found: tuple[Person, Term | None] | None
+) -> Actor:
     kb, day = state.kb, state.day
     country = info.country if info else None
     sector = title_sector(info) if info else None
@@ -130,9 +148,14 @@ def person_actor(state: ArticleState, text: str, name: str, info: TitleInfo | No
                 # Out of office at the article's date: a former official is an elite, unless
                 # the text gives a present role of another kind ("opposition leader").
                 own = sector if sector not in (None, "GOV", "ELI") and not (info and info.former) else None
-                return Actor(text=text, name=person.name, actor_id=person.person_id,
-                             country=seat.country if seat else country, sector=own or "ELI",
-                             role=(role if own else f"former {seat.role}" if seat and seat.role else role))
+                return Actor(
+                    text=text,
+                    name=person.name,
+                    actor_id=person.person_id,
+                    country=seat.country if seat else country,
+                    sector=own or "ELI",
+                    role=(role if own else f"former {seat.role}" if seat and seat.role else role),
+                )
         if term is None:
             term = person.terms[-1] if person.terms else None
             if day is not None and term is not None and term.start > day:
@@ -144,14 +167,23 @@ def person_actor(state: ArticleState, text: str, name: str, info: TitleInfo | No
             country = held.pop() if len(held) == 1 else country
         # A role of another kind in the text ("opposition leader") says more than an office
         # the knowledge base knows from another time.
-        own = sector if sector not in (None, "GOV", "ELI") and not (info and info.former) and (term is None or not term.holds_on(day or term.start)) else None
+        own = (
+            sector
+            if sector not in (None, "GOV", "ELI")
+            and not (info and info.former)
+            and (term is None or not term.holds_on(day or term.start))
+            else None
+        )
         return Actor(
-            text=text, name=person.name, actor_id=person.person_id,
+            text=text,
+            name=person.name,
+            actor_id=person.person_id,
             country=(seat.country if seat else country),
             sector="ELI" if info and info.former else own or (seat.sector if seat else sector),
             role=(seat.role if seat and seat.role else role),
         )
     return Actor(text=text, name=name, actor_id=None, country=country, sector=sector, role=role)
+
 
 def _only_term(kb: KnowledgeBase, person: Person, offices: set[str], groups: object) -> Term | None:
     """The one term of `person` whose office the title names, if exactly one."""
@@ -166,7 +198,9 @@ class _NoSeat:
 NO_SEAT = _NoSeat()
 
 
-def offices_match(wanted: set[str], held: frozenset[str] | set[str], groups: dict[str, frozenset[str]] | object) -> bool:
+def offices_match(
+    wanted: set[str], held: frozenset[str] | set[str], groups: dict[str, frozenset[str]] | object
+) -> bool:
     expanded: set[str] = set()
     for w in wanted:
         expanded.add(w)
@@ -175,7 +209,12 @@ def offices_match(wanted: set[str], held: frozenset[str] | set[str], groups: dic
         for w in expanded:
             if not w:
                 continue
-            if h == w or (len(w.split()) > 1 and w in h) or (len(h.split()) > 1 and h in w) or (len(w.split()) == 1 and h.split()[-1:] == [w]):
+            if (
+                h == w
+                or (len(w.split()) > 1 and w in h)
+                or (len(h.split()) > 1 and h in w)
+                or (len(w.split()) == 1 and h.split()[-1:] == [w])
+            ):
                 if ("vice" in h and "vice" not in w) or ("deputy" in h and "deputy" not in w):
                     continue
                 return True
@@ -218,7 +257,7 @@ def role_text(state: ArticleState, info: TitleInfo) -> str | None:
     text = "".join(words).strip()
     for article in ("a ", "an ", "the ", "A ", "An ", "The "):
         if text.startswith(article):
-            text = text[len(article):]
+            text = text[len(article) :]
     for prefix in ("of the ", "of "):
         if text.lower().endswith(" " + prefix.strip()):
             text = text[: -len(prefix.strip())].strip()
@@ -266,7 +305,7 @@ def elect_phrase(state: ArticleState, phrase: str) -> str | None:
             if phrase.endswith(joiner + m):
                 return phrase[: -len(joiner + m)]
             if phrase.startswith(m + joiner):
-                return phrase[len(m + joiner):]
+                return phrase[len(m + joiner) :]
     return None
 
 
@@ -276,7 +315,8 @@ def _takes_office_later(state: ArticleState, actor: Actor, wanted: set[str]) -> 
         return False
     day = state.day
     return any(
-        day < t.start <= day + timedelta(days=ELECT_LEAD_DAYS) and offices_match(wanted, state.kb.offices(person, t), state.rules.role_groups)
+        day < t.start <= day + timedelta(days=ELECT_LEAD_DAYS)
+        and offices_match(wanted, state.kb.offices(person, t), state.rules.role_groups)
         for t in person.terms
     )
 
@@ -322,9 +362,11 @@ def link_role(state: ArticleState, info: TitleInfo, hit: TitleHit) -> PersonReco
     # "the expert", "the analyst": a title with a sector but no office refers to the one person
     # of that sector named before.
     sector = hit.title.sector
-    by_sector = [] if (by_text or by_kb or sector in (INHERIT, "GOV") or hit.title.office) else [
-        r for r in near if r.token < hit.i and r.actor.name and r.actor.sector == sector
-    ]
+    by_sector = (
+        []
+        if (by_text or by_kb or sector in (INHERIT, "GOV") or hit.title.office)
+        else [r for r in near if r.token < hit.i and r.actor.name and r.actor.sector == sector]
+    )
     for tier in (by_text, by_kb, by_sector):
         if not tier:
             continue

@@ -143,8 +143,12 @@ class KnowledgeBase:
     title_prefixes: frozenset[str] = frozenset()
     forms_by_length: Mapping[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # (first letter, length)
     form_stems: frozenset[str] = frozenset()
-    scan_index: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # first two characters -> forms, longest first
-    surnames_by_length: Mapping[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)  # (first letter, length)
+    scan_index: Mapping[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # first two characters -> forms, longest first
+    surnames_by_length: Mapping[tuple[str, int], tuple[str, ...]] = field(
+        default_factory=dict
+    )  # (first letter, length)
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -248,6 +252,7 @@ class KnowledgeBase:
 
 # ---- building ------------------------------------------------------------------------------
 
+
 def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
@@ -324,7 +329,9 @@ def build(
 
     for row in country_rows:
         code = row["alpha3"].upper()
-        m = merged.setdefault(code, {"alpha2": [], "name": [], "names": [], "adjectives": [], "demonyms": [], "capitals": []})
+        m = merged.setdefault(
+            code, {"alpha2": [], "name": [], "names": [], "adjectives": [], "demonyms": [], "capitals": []}
+        )
         if row.get("alpha2"):
             m["alpha2"].append(row["alpha2"])
         if not row.get("from") and not row.get("to") and row.get("name"):
@@ -345,15 +352,32 @@ def build(
         capitals = tuple(c for c in dict.fromkeys(m["capitals"]) if c not in names)
         canonical = (m["name"] or list(names))[0]
         countries[code] = Country(
-            alpha3=code, alpha2=(m["alpha2"] or [""])[0], name=canonical, names=names,
-            adjectives=adjectives, demonyms=tuple(demonyms), capitals=capitals,
+            alpha3=code,
+            alpha2=(m["alpha2"] or [""])[0],
+            name=canonical,
+            names=names,
+            adjectives=adjectives,
+            demonyms=tuple(demonyms),
+            capitals=capitals,
         )
         country_forms: tuple[tuple[CueKind, tuple[str, ...]], ...] = (
-            ("name", tuple(names)), ("adjective", tuple(adjectives)), ("demonym", tuple(demonyms)), ("capital", capitals),
+            ("name", tuple(names)),
+            ("adjective", tuple(adjectives)),
+            ("demonym", tuple(demonyms)),
+            ("capital", capitals),
         )
         for kind, forms in country_forms:
             for form in forms:
-                add(form, Entry(kind=kind, country=code, sector="GOV" if kind == "capital" else None, name=canonical, actor_id=code))
+                add(
+                    form,
+                    Entry(
+                        kind=kind,
+                        country=code,
+                        sector="GOV" if kind == "capital" else None,
+                        name=canonical,
+                        actor_id=code,
+                    ),
+                )
 
     # Regions and peoples come after the countries so that a country's own forms win.
     for row in region_rows:
@@ -369,16 +393,41 @@ def build(
             for form in forms:
                 if form in entries:
                     continue  # a form a country already uses keeps that meaning
-                add(form, Entry(kind=form_kind, country=code, sector=None, name=form if form_kind == "region" else row["name"],
-                                actor_id=code, subnational=True, needs_noun=needs_noun))
+                add(
+                    form,
+                    Entry(
+                        kind=form_kind,
+                        country=code,
+                        sector=None,
+                        name=form if form_kind == "region" else row["name"],
+                        actor_id=code,
+                        subnational=True,
+                        needs_noun=needs_noun,
+                    ),
+                )
 
     for row in metonym_rows:
         _check_sector(row.get("sector"), "metonyms.csv")
-        add(row["text"], Entry(kind="metonym", country=row["country"], sector=row.get("sector") or None, name=row["name"], actor_id=row["country"]))
+        add(
+            row["text"],
+            Entry(
+                kind="metonym",
+                country=row["country"],
+                sector=row.get("sector") or None,
+                name=row["name"],
+                actor_id=row["country"],
+            ),
+        )
 
     for row in organization_rows:
         _check_sector(row.get("sector"), "organizations.csv")
-        entry = Entry(kind="organization", country=row["country"], sector=row.get("sector") or None, name=row["name"], actor_id=row["org_id"])
+        entry = Entry(
+            kind="organization",
+            country=row["country"],
+            sector=row.get("sector") or None,
+            name=row["name"],
+            actor_id=row["org_id"],
+        )
         for form in dict.fromkeys([row["name"], *_split(row.get("aliases"))]):
             add(form, entry)
 
@@ -387,20 +436,30 @@ def build(
         sector = row.get("sector") or INHERIT
         _check_sector(None if sector == INHERIT else sector, "titles.csv")
         phrase = _norm(row["phrase"])
-        titles[phrase] = Title(phrase=phrase, sector=sector, kind=row.get("kind") or "person", office=_norm(row.get("same_as") or ""))  # type: ignore[arg-type]
+        titles[phrase] = Title(
+            phrase=phrase,
+            sector=sector,
+            kind=row.get("kind") or "person",  # type: ignore[arg-type]
+            office=_norm(row.get("same_as") or ""),
+        )
 
     seats: dict[str, Seat] = {}
     for row in seat_rows:
         if not row.get("seat") or not row.get("country"):
             continue
         seats[row["seat"]] = Seat(
-            seat=row["seat"], country=row["country"], role=row.get("role", ""),
-            sector=row.get("sector") or "GOV", category=row.get("category", ""),
+            seat=row["seat"],
+            country=row["country"],
+            role=row.get("role", ""),
+            sector=row.get("sector") or "GOV",
+            category=row.get("category", ""),
             titles=tuple(_norm(t) for t in _split(row.get("titles"))),
         )
         # Seats' titles are also titles ("security council secretary"), unless more specific.
         for phrase in seats[row["seat"]].titles:
-            titles.setdefault(phrase, Title(phrase=phrase, sector=seats[row["seat"]].sector, kind="person", office=phrase))
+            titles.setdefault(
+                phrase, Title(phrase=phrase, sector=seats[row["seat"]].sector, kind="person", office=phrase)
+            )
 
     people_terms: dict[str, list[Term]] = defaultdict(list)
     people_names: dict[str, tuple[str, list[str]]] = {}
@@ -419,7 +478,12 @@ def build(
     by_name: dict[str, list[str]] = defaultdict(list)
     by_surname: dict[str, list[str]] = defaultdict(list)
     for pid, (name, aliases) in people_names.items():
-        person = Person(person_id=pid, name=name, aliases=tuple(aliases), terms=tuple(sorted(people_terms[pid], key=lambda t: t.start)))
+        person = Person(
+            person_id=pid,
+            name=name,
+            aliases=tuple(aliases),
+            terms=tuple(sorted(people_terms[pid], key=lambda t: t.start)),
+        )
         people[pid] = person
         family_first = any(t.seat in seats and seats[t.seat].country in FAMILY_NAME_FIRST for t in person.terms)
         for n in person.names:
@@ -433,8 +497,11 @@ def build(
             # of countries whose names English keeps in that order, a first word that is no known
             # first name is a family name too, so a later bare "Xi" finds the person.
             if (
-                family_first and 2 <= len(words) <= 3 and words[0].isalpha()
-                and words[0] not in given_names and pid not in by_surname[words[0]]
+                family_first
+                and 2 <= len(words) <= 3
+                and words[0].isalpha()
+                and words[0] not in given_names
+                and pid not in by_surname[words[0]]
             ):
                 by_surname[words[0]].append(pid)
 
@@ -463,9 +530,13 @@ def build(
         form_stems=frozenset(f.rstrip("s") for f in frozen_entries),
         scan_index=MappingProxyType(_scan_index(surfaces)),
         surnames_by_length=MappingProxyType(_by_length(by_surname)),
-        first_names=MappingProxyType({
-            _norm(r["name"]): r["gender"].lower() for r in first_name_rows if r.get("name") and r.get("gender", "").lower() in ("m", "f")
-        }),
+        first_names=MappingProxyType(
+            {
+                _norm(r["name"]): r["gender"].lower()
+                for r in first_name_rows
+                if r.get("name") and r.get("gender", "").lower() in ("m", "f")
+            }
+        ),
     )
 
 

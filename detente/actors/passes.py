@@ -34,7 +34,9 @@ def emit(state: ArticleState, i: int, j: int, actor: Actor, kind: str) -> Mentio
     doc = state.doc
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
     text = state.text[start:end]
-    actor = Actor(text=text, name=actor.name, actor_id=actor.actor_id, country=actor.country, sector=actor.sector, role=actor.role)
+    actor = Actor(
+        text=text, name=actor.name, actor_id=actor.actor_id, country=actor.country, sector=actor.sector, role=actor.role
+    )
     mention = Mention(doc_id=state.article.doc_id, span=(start, end), actor=actor, kind=kind)  # type: ignore[arg-type]
     state.mentions.append(mention)
     state.consumed.update(range(i, j))
@@ -74,13 +76,25 @@ def resolve_people(state: ArticleState) -> None:
             if found is None and info is not None and info.hits and actor.country is None:
                 seat = shared_seat(state, name, info)
                 if seat is not None:
-                    actor = Actor(text=name, name=name, actor_id=None, country=seat.country,
-                                  sector="ELI" if info.former else seat.sector, role=seat.role)
+                    actor = Actor(
+                        text=name,
+                        name=name,
+                        actor_id=None,
+                        country=seat.country,
+                        sector="ELI" if info.former else seat.sector,
+                        role=seat.role,
+                    )
         if actor.country is None:
             led = _led_body(state, ent.root)
             if led is not None:
-                actor = Actor(text=actor.text, name=actor.name, actor_id=actor.actor_id, country=led.entry.country,
-                              sector=actor.sector or (led.entry.sector if led.entry.kind == "organization" else None), role=actor.role)
+                actor = Actor(
+                    text=actor.text,
+                    name=actor.name,
+                    actor_id=actor.actor_id,
+                    country=led.entry.country,
+                    sector=actor.sector or (led.entry.sector if led.entry.kind == "organization" else None),
+                    role=actor.role,
+                )
         start = left.start if (info is left and left.start < i) else i
         if info is not None and info is not left and info.end < i:
             start = info.start  # "The director of the X Institute, Pavel Orlov": one mention
@@ -93,11 +107,18 @@ def resolve_people(state: ArticleState) -> None:
             offices |= record.offices
         if actor.actor_id and actor.actor_id in state.kb.people:
             offices |= state.kb.offices(state.kb.people[actor.actor_id])
-        state.people.append(PersonRecord(
-            token=head.i, sent=state.sent_start[ent.start], full=name.lower() if full else "", surname=surname,
-            actor=actor, offices=offices, subject=head.dep_ in SUBJECT_DEPS,
-            text_offices=set(info.offices) if info else set(),
-        ))
+        state.people.append(
+            PersonRecord(
+                token=head.i,
+                sent=state.sent_start[ent.start],
+                full=name.lower() if full else "",
+                surname=surname,
+                actor=actor,
+                offices=offices,
+                subject=head.dep_ in SUBJECT_DEPS,
+                text_offices=set(info.offices) if info else set(),
+            )
+        )
 
 
 # "X, who leads the Y Command": verbs of a relative clause that say whose body a person heads.
@@ -168,12 +189,20 @@ def resolve_role_phrases(state: ArticleState) -> None:
         if title.phrase in FORMER_TITLES:
             continue
         inside = state.cue_at.get(hit.i)
-        if inside is not None and inside.i <= hit.i and inside.j >= hit.j and inside.entry.kind in ("name", "organization", "metonym"):
+        if (
+            inside is not None
+            and inside.i <= hit.i
+            and inside.j >= hit.j
+            and inside.entry.kind in ("name", "organization", "metonym")
+        ):
             continue  # "the Soviet Union" is a country, not a trade union
         last = doc[hit.j - 1]
         # A title that modifies a following noun is not the head ("government officials").
-        if last.dep_ in ("compound", "amod") and last.head.i >= hit.j and last.head.pos_ in ("NOUN", "PROPN") and not (
-            last.head.lower_ in {m.strip("-") for m in state.rules.elect_markers} and last.head.i <= hit.j + 1
+        if (
+            last.dep_ in ("compound", "amod")
+            and last.head.i >= hit.j
+            and last.head.pos_ in ("NOUN", "PROPN")
+            and not (last.head.lower_ in {m.strip("-") for m in state.rules.elect_markers} and last.head.i <= hit.j + 1)
         ):  # ("president-elect" parses as a compound of "elect")
             continue
         if last.pos_ not in ("NOUN", "PROPN"):
@@ -196,23 +225,51 @@ def resolve_role_phrases(state: ArticleState) -> None:
         if any(elect_phrase(state, h.title.phrase) for h in info.hits):
             info.elect = True  # "president-elect" read as one title
         first = doc[start]
-        info.definite = first.lower_ in ("the",) or (info.country_cue is not None and any(doc[t].lower_ in ("'s", "’s") for t in range(start, hit.i)))
+        info.definite = first.lower_ in ("the",) or (
+            info.country_cue is not None and any(doc[t].lower_ in ("'s", "’s") for t in range(start, hit.i))
+        )
         country = info.country
         sector = title_sector(info)
         role = role_text(state, info)
         plural = last.tag_ in ("NNS", "NNPS") and " of " not in title.phrase
-        kind = "person" if title.kind == "person" and not plural else ("organization" if title.kind == "body" else "group")
+        kind = (
+            "person" if title.kind == "person" and not plural else ("organization" if title.kind == "body" else "group")
+        )
         if kind == "person" and info.definite:
             record = link_role(state, info, hit)
             if record is not None:
                 actor = record.actor
                 if actor.sector is None and sector is not None:
                     # The person's own mentions gave no sector; the role phrase does.
-                    actor = Actor(text=actor.text, name=actor.name, actor_id=actor.actor_id, country=actor.country or country, sector=sector, role=actor.role or role)
+                    actor = Actor(
+                        text=actor.text,
+                        name=actor.name,
+                        actor_id=actor.actor_id,
+                        country=actor.country or country,
+                        sector=sector,
+                        role=actor.role or role,
+                    )
                 if info.former and actor.sector != "ELI":
-                    actor = Actor(text=actor.text, name=actor.name, actor_id=actor.actor_id, country=actor.country, sector="ELI", role=actor.role)
+                    actor = Actor(
+                        text=actor.text,
+                        name=actor.name,
+                        actor_id=actor.actor_id,
+                        country=actor.country,
+                        sector="ELI",
+                        role=actor.role,
+                    )
                 emit(state, start, end, actor, "person")
-                state.people.append(PersonRecord(token=last.i, sent=state.sent_start[last.i], full="", surname="", actor=actor, offices=record.offices, subject=last.dep_ in SUBJECT_DEPS))
+                state.people.append(
+                    PersonRecord(
+                        token=last.i,
+                        sent=state.sent_start[last.i],
+                        full="",
+                        surname="",
+                        actor=actor,
+                        offices=record.offices,
+                        subject=last.dep_ in SUBJECT_DEPS,
+                    )
+                )
                 continue
         if country is None and kind == "group" and first.lower_ == "the":
             # "the rebels" after "Darfur rebels": the same group, when the document named only
@@ -226,12 +283,31 @@ def resolve_role_phrases(state: ArticleState) -> None:
             groups.setdefault(title.office or title.phrase, set()).add(country)
         if sector is None and title.sector == INHERIT and info.org_cue is None and info.country_cue is None:
             continue
-        actor = Actor(text="", name=None, actor_id=None, country=country, sector=sector, role=role if kind == "person" else None)
+        actor = Actor(
+            text="", name=None, actor_id=None, country=country, sector=sector, role=role if kind == "person" else None
+        )
         if info.org_cue is not None and kind != "person":
-            actor = Actor(text="", name=info.org_cue.entry.name, actor_id=info.org_cue.entry.actor_id, country=country, sector=sector, role=None)
+            actor = Actor(
+                text="",
+                name=info.org_cue.entry.name,
+                actor_id=info.org_cue.entry.actor_id,
+                country=country,
+                sector=sector,
+                role=None,
+            )
         emit(state, start, end, actor, kind)
         if kind == "person":
-            state.people.append(PersonRecord(token=last.i, sent=state.sent_start[last.i], full="", surname="", actor=actor, offices=info.offices, subject=last.dep_ in SUBJECT_DEPS))
+            state.people.append(
+                PersonRecord(
+                    token=last.i,
+                    sent=state.sent_start[last.i],
+                    full="",
+                    surname="",
+                    actor=actor,
+                    offices=info.offices,
+                    subject=last.dep_ in SUBJECT_DEPS,
+                )
+            )
 
 
 def resolve_bare_surnames(state: ArticleState) -> None:
@@ -257,7 +333,17 @@ def resolve_bare_surnames(state: ArticleState) -> None:
         if earlier is None or earlier.token >= tok.i:
             continue
         emit(state, tok.i, tok.i + 1, record.actor, "person")
-        state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=record.surname, actor=record.actor, offices=record.offices, subject=tok.dep_ in SUBJECT_DEPS))
+        state.people.append(
+            PersonRecord(
+                token=tok.i,
+                sent=state.sent_start[tok.i],
+                full="",
+                surname=record.surname,
+                actor=record.actor,
+                offices=record.offices,
+                subject=tok.dep_ in SUBJECT_DEPS,
+            )
+        )
 
 
 def _resolve_office_holder_surnames(state: ArticleState) -> None:
@@ -276,7 +362,11 @@ def _resolve_office_holder_surnames(state: ArticleState) -> None:
         if not tok.is_title or tok.lower_ in known or not tok.is_alpha:
             continue
         # Part of a longer name ("Lavrov Street", "John Smith") is not a lone surname.
-        neighbours = [n for n in (k - 1, k + 1) if state.sent_start[k] <= n < len(doc) and state.sent_start[n] == state.sent_start[k]]
+        neighbours = [
+            n
+            for n in (k - 1, k + 1)
+            if state.sent_start[k] <= n < len(doc) and state.sent_start[n] == state.sent_start[k]
+        ]
         if any(doc[n].pos_ == "PROPN" and doc[n].is_title for n in neighbours):
             continue
         holding = [(p, t) for p in kb.people_with_surname(tok.text) for t in p.terms_on(state.day)]
@@ -284,7 +374,17 @@ def _resolve_office_holder_surnames(state: ArticleState) -> None:
             continue
         actor = person_actor(state, tok.text, tok.text, None, holding[0])
         emit(state, tok.i, tok.i + 1, actor, "person")
-        state.people.append(PersonRecord(token=tok.i, sent=state.sent_start[tok.i], full="", surname=tok.lower_, actor=actor, offices=set(kb.offices(holding[0][0])), subject=tok.dep_ in SUBJECT_DEPS))
+        state.people.append(
+            PersonRecord(
+                token=tok.i,
+                sent=state.sent_start[tok.i],
+                full="",
+                surname=tok.lower_,
+                actor=actor,
+                offices=set(kb.offices(holding[0][0])),
+                subject=tok.dep_ in SUBJECT_DEPS,
+            )
+        )
         known.add(tok.lower_)
 
 
@@ -300,14 +400,23 @@ def _is_place(state: ArticleState, cue: Cue) -> bool:
     rules = state.rules
     if tok.dep_ == "pobj" and tok.head.lower_ in rules.locative_prepositions:
         return True
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from", "for") and tok.head.head.lemma_ in rules.destination_verbs | {"flight", "journey", "way", "return"}:
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("to", "from", "for")
+        and tok.head.head.lemma_ in rules.destination_verbs | {"flight", "journey", "way", "return"}
+    ):
         return True
     if tok.dep_ == "dobj" and tok.head.lemma_ in rules.destination_verbs:
         return True
     if tok.dep_ in ("conj", "appos") and tok.head.i < cue.i and tok.head.i in state.cue_at:
         return _is_place(state, state.cue_at[tok.head.i])
     # Datelines ("MOSCOW, Oct 28") sit alone before the first comma or dash of a line.
-    if cue.i == state.sent_start[tok.i] and cue.j < len(doc) and doc[cue.j].text in (",", "(", "–", "-", "—") and doc[cue.i].text.isupper():
+    if (
+        cue.i == state.sent_start[tok.i]
+        and cue.j < len(doc)
+        and doc[cue.j].text in (",", "(", "–", "-", "—")
+        and doc[cue.i].text.isupper()
+    ):
         return True
     return False
 
@@ -315,7 +424,11 @@ def _is_place(state: ArticleState, cue: Cue) -> bool:
 def _head_noun(state: ArticleState, cue: Cue) -> Token | None:
     """The noun an adjective or name modifies: "Russian support", "U.S. plans"."""
     tok = state.doc[cue.j - 1]
-    if tok.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and tok.head.i >= cue.j and tok.head.pos_ in ("NOUN", "PROPN"):
+    if (
+        tok.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod")
+        and tok.head.i >= cue.j
+        and tok.head.pos_ in ("NOUN", "PROPN")
+    ):
         head = tok.head
         # Hyphenated pairs ("Russian-U.S. relations"): climb to the noun.
         while head.dep_ in ("amod", "compound") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
@@ -343,7 +456,8 @@ def resolve_cues(state: ArticleState) -> None:
         # ("Bosnian Serbs" labelled PERSON is made only of known forms: not a name.)
         if "PERSON" in ent_types and any(
             (e.start < cue.i or e.end > cue.j) and not all(t in state.cue_at for t in range(e.start, e.end))
-            for e in state.person_ents if e.start <= cue.i < e.end
+            for e in state.person_ents
+            if e.start <= cue.i < e.end
         ):
             continue
         e = cue.entry
@@ -356,34 +470,66 @@ def resolve_cues(state: ArticleState) -> None:
             continue
         if e.kind == "metonym":
             if _is_place(state, cue):
-                emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "place")
+                emit(
+                    state,
+                    cue.i,
+                    cue.j,
+                    Actor(text="", name=name, actor_id=actor_id, country=country, sector=None),
+                    "place",
+                )
             else:
-                emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=e.sector), "organization")
+                emit(
+                    state,
+                    cue.i,
+                    cue.j,
+                    Actor(text="", name=name, actor_id=actor_id, country=country, sector=e.sector),
+                    "organization",
+                )
             continue
         if e.kind == "demonym":
-            emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "group")
+            emit(
+                state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "group"
+            )
             continue
         if e.kind == "adjective":
             nxt = state.cue_at.get(cue.j)
             if nxt is not None and nxt.i == cue.j and nxt.entry.kind == "demonym":
                 # "Bosnian Serbs": the place adjective is the country, the demonym an ethnicity.
-                emit(state, cue.i, nxt.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "group")
+                emit(
+                    state,
+                    cue.i,
+                    nxt.j,
+                    Actor(text="", name=name, actor_id=actor_id, country=country, sector=None),
+                    "group",
+                )
                 continue
             head = _head_noun(state, cue)
-            if head is not None and (head.lower_ in state.rules.place_nouns or head.lemma_.lower() in state.rules.place_nouns) and not any(
-                c.dep_ == "compound" and c.i in state.hit_at and c.i > cue.i for c in head.children
+            if (
+                head is not None
+                and (head.lower_ in state.rules.place_nouns or head.lemma_.lower() in state.rules.place_nouns)
+                and not any(c.dep_ == "compound" and c.i in state.hit_at and c.i > cue.i for c in head.children)
             ):
                 continue  # ("Cambodian guerrilla camps": the guerrillas are the actor)
             if head is None and doc[cue.i].ent_type_ not in ("NORP", "GPE", "ORG"):
                 continue  # "Russian" alone as a language or an adjective with no noun
-            emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "country")
+            emit(
+                state,
+                cue.i,
+                cue.j,
+                Actor(text="", name=name, actor_id=actor_id, country=country, sector=None),
+                "country",
+            )
             continue
         # Country names, capitals and regions.
         if _is_place(state, cue):
-            emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "place")
+            emit(
+                state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "place"
+            )
             continue
         head = _head_noun(state, cue)
         if head is not None and head.lower_ in state.rules.place_nouns:
             continue
         sector = "GOV" if e.kind == "capital" and not e.subnational else None
-        emit(state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=sector), "country")
+        emit(
+            state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=sector), "country"
+        )

@@ -42,16 +42,23 @@ from detente.records import Mention, Published, TermEvidence
 # The passes of pass 2, in order. Each claims the tokens it resolves (``ArticleState.consumed``),
 # so an earlier pass's reading of a word wins over a later one's: the stronger evidence goes first.
 PASSES: tuple[tuple[str, Callable[[ArticleState], None], str], ...] = (
-    ("people", resolve_people,
-     "a named person with the title or apposition around the name is the strongest evidence"),
-    ("role phrases", resolve_role_phrases,
-     "'the Russian leader', 'the foreign minister': a role linked to a person named above or in office"),
-    ("bare surnames", resolve_bare_surnames,
-     "a surname spaCy did not label ('Berg responded') names a person resolved above or an office holder"),
-    ("knowledge-base names", resolve_cues,
-     "countries, organisations and metonyms left over, once people and roles have taken their words"),
-    ("pronouns", resolve_pronouns,
-     "he/she last: their antecedents are the people the passes above resolved"),
+    ("people", resolve_people, "a named person with the title or apposition around the name is the strongest evidence"),
+    (
+        "role phrases",
+        resolve_role_phrases,
+        "'the Russian leader', 'the foreign minister': a role linked to a person named above or in office",
+    ),
+    (
+        "bare surnames",
+        resolve_bare_surnames,
+        "a surname spaCy did not label ('Berg responded') names a person resolved above or an office holder",
+    ),
+    (
+        "knowledge-base names",
+        resolve_cues,
+        "countries, organisations and metonyms left over, once people and roles have taken their words",
+    ),
+    ("pronouns", resolve_pronouns, "he/she last: their antecedents are the people the passes above resolved"),
 )
 
 
@@ -93,10 +100,14 @@ def term_evidence(state: ArticleState) -> tuple[TermEvidence, ...]:
             if right is None:
                 continue
             info = right
-        elect = elect or any(doc[t].lower_ in {m.strip("-") for m in kb.rules.elect_markers} for t in range(info.start, min(info.end + 2, len(doc))))
+        elect = elect or any(
+            doc[t].lower_ in {m.strip("-") for m in kb.rules.elect_markers}
+            for t in range(info.start, min(info.end + 2, len(doc)))
+        )
         offices = info.offices - set(FORMER_TITLES)
         terms = [
-            t for t in person.terms
+            t
+            for t in person.terms
             if offices_match(offices, kb.offices(person, t), kb.rules.role_groups)
             and (info.country is None or (kb.seat(t.seat) or NO_SEAT).country == info.country)
         ]
@@ -108,10 +119,24 @@ def term_evidence(state: ArticleState) -> tuple[TermEvidence, ...]:
         if info.former:
             if term.end is None:
                 continue
-            out.append(TermEvidence(span=span, person_id=person.person_id, seat=term.seat, start=term.end, end=None, text=text))
+            out.append(
+                TermEvidence(span=span, person_id=person.person_id, seat=term.seat, start=term.end, end=None, text=text)
+            )
         elif elect:
-            out.append(TermEvidence(span=span, person_id=person.person_id, seat=term.seat, start=term.start - timedelta(days=ELECT_LEAD_DAYS), end=term.start, text=text))
+            out.append(
+                TermEvidence(
+                    span=span,
+                    person_id=person.person_id,
+                    seat=term.seat,
+                    start=term.start - timedelta(days=ELECT_LEAD_DAYS),
+                    end=term.start,
+                    text=text,
+                )
+            )
         else:
-            out.append(TermEvidence(span=span, person_id=person.person_id, seat=term.seat, start=term.start, end=term.end, text=text))
+            out.append(
+                TermEvidence(
+                    span=span, person_id=person.person_id, seat=term.seat, start=term.start, end=term.end, text=text
+                )
+            )
     return tuple(out)
-

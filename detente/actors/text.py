@@ -179,23 +179,48 @@ class ArticleState:
                     continue
                 k = cue.j
             m = k
-            while m < len(doc) and m - k < 4 and doc[m].pos_ == "PROPN" and doc[m].is_title and m not in self.cue_at and m not in self.hit_at and m not in self.person_tok:
+            while (
+                m < len(doc)
+                and m - k < 4
+                and doc[m].pos_ == "PROPN"
+                and doc[m].is_title
+                and m not in self.cue_at
+                and m not in self.hit_at
+                and m not in self.person_tok
+            ):
                 m += 1
             # (Not the rest of an entity the title word starts: "the National Strategy Institute".)
-            if m - k >= 2 and doc[k].ent_iob_ != "I" and not any(doc[t].ent_type_ in ("GPE", "NORP", "LOC", "DATE") for t in range(k, m)):
+            if (
+                m - k >= 2
+                and doc[k].ent_iob_ != "I"
+                and not any(doc[t].ent_type_ in ("GPE", "NORP", "LOC", "DATE") for t in range(k, m))
+            ):
                 extra.append(Span(doc, k, m, label="PERSON"))
                 self.person_tok.update(range(k, m))
         # "Pavel Orlov" labelled ORG (or inside a longer ORG): two or three capitalised words led
         # by a common first name, not continuing a capitalised phrase.
         for tok in (doc[k] for k in self.propn):
-            if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ not in ("ORG", "NORP", "") or self.kb.gender(tok.text) is None:
+            if (
+                tok.pos_ != "PROPN"
+                or not tok.is_title
+                or tok.ent_type_ not in ("ORG", "NORP", "")
+                or self.kb.gender(tok.text) is None
+            ):
                 continue
             if tok.i in self.person_tok or tok.i in self.cue_at or tok.i in self.hit_at:
                 continue
             if tok.i > 0 and doc[tok.i - 1].is_title and doc[tok.i - 1].pos_ == "PROPN":
                 continue
             m = tok.i + 1
-            while m < len(doc) and m - tok.i < 3 and doc[m].pos_ == "PROPN" and doc[m].is_title and m not in self.cue_at and m not in self.hit_at and m not in self.person_tok:
+            while (
+                m < len(doc)
+                and m - tok.i < 3
+                and doc[m].pos_ == "PROPN"
+                and doc[m].is_title
+                and m not in self.cue_at
+                and m not in self.hit_at
+                and m not in self.person_tok
+            ):
                 m += 1
             if m - tok.i >= 2 and not (m < len(doc) and doc[m].pos_ == "PROPN" and doc[m].is_title):
                 extra.append(Span(doc, tok.i, m, label="PERSON"))
@@ -217,8 +242,12 @@ class ArticleState:
             kinds = ("name",) if ent.label_ == "ORG" else ("name", "adjective", "demonym")
             size = len(ent.text)
             near = {
-                e.country: e for length in (size - 1, size, size + 1) for form in self.kb.forms_by_length.get((ent.text[:1], length), ())
-                if one_edit(form, ent.text) for e in self.kb.entries[form] if e.kind in kinds
+                e.country: e
+                for length in (size - 1, size, size + 1)
+                for form in self.kb.forms_by_length.get((ent.text[:1], length), ())
+                if one_edit(form, ent.text)
+                for e in self.kb.entries[form]
+                if e.kind in kinds
             }
             if len(near) == 1 and not self._is_surname(ent.text):
                 cue = Cue(ent.start_char, ent.end_char, ent.start, ent.end, next(iter(near.values())))
@@ -229,13 +258,24 @@ class ArticleState:
         # names (adjectives are too close to surnames), and only at a length where that is safe.
         for tok in (doc[k] for k in self.propn):
             size = len(tok.text)
-            if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or size < MIN_TYPO_NAME_LENGTH or tok.i in self.cue_at or tok.i in self.rejected:
+            if (
+                tok.ent_type_
+                or tok.pos_ != "PROPN"
+                or not tok.is_title
+                or size < MIN_TYPO_NAME_LENGTH
+                or tok.i in self.cue_at
+                or tok.i in self.rejected
+            ):
                 continue
             if tok.text.rstrip("s") in self.kb.form_stems:
                 continue
             near = {
-                e.country: e for length in (size - 1, size, size + 1) for form in self.kb.forms_by_length.get((tok.text[:1], length), ())
-                if one_edit(form, tok.text) for e in self.kb.entries[form] if e.kind == "name"
+                e.country: e
+                for length in (size - 1, size, size + 1)
+                for form in self.kb.forms_by_length.get((tok.text[:1], length), ())
+                if one_edit(form, tok.text)
+                for e in self.kb.entries[form]
+                if e.kind == "name"
             }
             if len(near) == 1 and not self._is_surname(tok.text):
                 cue = Cue(tok.idx, tok.idx + size, tok.i, tok.i + 1, next(iter(near.values())))
@@ -335,7 +375,11 @@ class ArticleState:
             return True
         if low == "the" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "of":
             return True
-        if tok.pos_ in ("PROPN", "NOUN", "ADJ") and not tok.is_punct and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"):
+        if (
+            tok.pos_ in ("PROPN", "NOUN", "ADJ")
+            and not tok.is_punct
+            and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL")
+        ):
             return tok.is_alpha or "." in tok.text or "-" in tok.text
         return False
 
@@ -357,8 +401,11 @@ class ArticleState:
     def _meaningful(self, t: int) -> bool:
         low = self.doc[t].lower_
         return (
-            t in self.cue_at or t in self.hit_at or low in self.rules.honorifics
-            or low.rstrip("-") in self.rules.former_markers or self.doc[t].pos_ == "PROPN"
+            t in self.cue_at
+            or t in self.hit_at
+            or low in self.rules.honorifics
+            or low.rstrip("-") in self.rules.former_markers
+            or self.doc[t].pos_ == "PROPN"
         )
 
     def _describe(self, i: int, j: int) -> TitleInfo:
@@ -389,7 +436,9 @@ class ArticleState:
 
     def _institution_sector(self, i: int, j: int) -> str | None:
         """The sector of an institution the knowledge base does not know, from its words."""
-        words = {self.doc[t].lower_ for t in range(i, j) if self.doc[t].ent_type_ in ("ORG", "FAC") and t not in self.cue_at}
+        words = {
+            self.doc[t].lower_ for t in range(i, j) if self.doc[t].ent_type_ in ("ORG", "FAC") and t not in self.cue_at
+        }
         if not words:
             return None
         for sector, keywords in self.rules.institution_sectors.items():
@@ -424,7 +473,12 @@ class ArticleState:
             return None
         sent_end = self.sent_end[ent_end]
         j = ent_end + 1
-        while j < sent_end and j - ent_end <= MAX_TITLE_TOKENS and doc[j].text not in (",", ";", ".", "(", ")", "\"", "“", "”") and (doc[j].pos_ not in ("VERB", "AUX", "PRON") or doc[j].dep_ == "amod"):
+        while (
+            j < sent_end
+            and j - ent_end <= MAX_TITLE_TOKENS
+            and doc[j].text not in (",", ";", ".", "(", ")", '"', "“", "”")
+            and (doc[j].pos_ not in ("VERB", "AUX", "PRON") or doc[j].dep_ == "amod")
+        ):
             j += 1
         if j == ent_end + 1:
             return None
@@ -436,6 +490,7 @@ class ArticleState:
         # its institution, but not a following clause.
         info = self._describe(ent_end + 1, j)
         return info if info.hits else None
+
 
 def one_edit(a: str, b: str) -> bool:
     """Exactly one insertion, deletion, substitution or swap of neighbours apart."""
@@ -454,11 +509,17 @@ def one_edit(a: str, b: str) -> bool:
         k += 1
     return short[k:] == long_[k + 1 :]
 
+
 def strip_name(state: ArticleState, ent: Span) -> tuple[int, int]:
     """The name proper inside a PERSON entity: without honorifics, titles and "'s"."""
     i, j = ent.start, ent.end
     doc = state.doc
-    while i < j - 1 and (doc[i].lower_ in state.rules.honorifics or i in state.hit_at or i in state.cue_at or doc[i].lower_ in state.rules.former_markers):
+    while i < j - 1 and (
+        doc[i].lower_ in state.rules.honorifics
+        or i in state.hit_at
+        or i in state.cue_at
+        or doc[i].lower_ in state.rules.former_markers
+    ):
         i += 1
     while j > i + 1 and doc[j - 1].lower_ in ("'s", "’s", "'"):
         j -= 1
@@ -468,6 +529,7 @@ def strip_name(state: ArticleState, ent: Span) -> tuple[int, int]:
 def name_is_cue(state: ArticleState, i: int, j: int) -> bool:
     cue = state.cue_at.get(i)
     return cue is not None and cue.i <= i and cue.j >= j
+
 
 def np_left(state: ArticleState, i: int) -> int:
     """Start of the noun phrase ending before token i: determiners, countries, adjectives."""
@@ -482,7 +544,11 @@ def np_left(state: ArticleState, i: int) -> int:
             break
         if tok.lower_ in ("of", "for"):
             break
-        if state._allowed_left(tok, doc[k]) or tok.lower_ in ("the", "a", "an", "its", "their") or (tok.i in state.cue_at):
+        if (
+            state._allowed_left(tok, doc[k])
+            or tok.lower_ in ("the", "a", "an", "its", "their")
+            or (tok.i in state.cue_at)
+        ):
             k -= 1
             if tok.lower_ in ("the", "a", "an", "its", "their"):
                 break

@@ -221,7 +221,9 @@ class Folder:
         return FoldOutcome(folded=tuple(current[f] for f in sorted(changed)), fold_ids=fold_ids)
 
 
-def fold_all(articles: Iterable[tuple[DocRef, Sequence[Event]]], rules: FoldRules = DEFAULT_RULES) -> tuple[FoldedEvent, ...]:
+def fold_all(
+    articles: Iterable[tuple[DocRef, Sequence[Event]]], rules: FoldRules = DEFAULT_RULES
+) -> tuple[FoldedEvent, ...]:
     """Fold whole collections in memory (benchmarks, tests): candidates looked up by dyad key."""
     counter = iter(range(1, 2**62))
     folder = Folder(lambda: f"F{next(counter)}", rules)

@@ -27,8 +27,13 @@ class TruthEvent:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TruthEvent:
-        return cls(event=str(data["event"]), source=data["source"], target=data["target"], root=data["root"],
-                   symmetric=bool(data.get("symmetric", False)))
+        return cls(
+            event=str(data["event"]),
+            source=data["source"],
+            target=data["target"],
+            root=data["root"],
+            symmetric=bool(data.get("symmetric", False)),
+        )
 
     def matches(self, e: Event) -> bool:
         if e.cameo_root != self.root or e.target is None:
@@ -77,7 +82,7 @@ def pairwise(clusters: Mapping[Hashable, Hashable], labels: Mapping[Hashable, Ha
     items = [i for i in labels if i in clusters]
     together = same = both = 0
     for n, a in enumerate(items):
-        for b in items[n + 1:]:
+        for b in items[n + 1 :]:
             c, t = clusters[a] == clusters[b], labels[a] == labels[b]
             together += c
             same += t

@@ -29,8 +29,15 @@ from detente.store.migrations import MIGRATIONS
 from detente.store.schema import FOLDED_EVENTS
 
 __all__ = [
-    "FOLDED_COLUMNS", "STORE_HOOKS", "fold_article", "fold_counts", "has_folding", "load_folded", "load_reports",
-    "migrate_fold", "refold",
+    "FOLDED_COLUMNS",
+    "STORE_HOOKS",
+    "fold_article",
+    "fold_counts",
+    "has_folding",
+    "load_folded",
+    "load_reports",
+    "migrate_fold",
+    "refold",
 ]
 
 FOLDED_COLUMNS: tuple[str, ...] = tuple(c.name for c in FOLDED_EVENTS)  # the store's folded_events table
@@ -78,11 +85,18 @@ def load_reports(con: Any, fold_ids: Iterable[str]) -> dict[str, list[Report]]:
     )
     out: dict[str, list[Report]] = {}
     for row in found:
-        doc = rows.doc_ref({
-            "doc_id": row["doc_id"], "source": row["doc_source"], "sha256": row["doc_sha256"],
-            "published": row["doc_published"], "url": row["doc_url"], "tone": row["doc_tone"], "text": row["doc_text"],
-            "aliases": row["doc_aliases"],
-        })
+        doc = rows.doc_ref(
+            {
+                "doc_id": row["doc_id"],
+                "source": row["doc_source"],
+                "sha256": row["doc_sha256"],
+                "published": row["doc_published"],
+                "url": row["doc_url"],
+                "tone": row["doc_tone"],
+                "text": row["doc_text"],
+                "aliases": row["doc_aliases"],
+            }
+        )
         out.setdefault(row["fold_id"], []).append(Report(event=rows.event(row), doc=doc))
     return out
 
@@ -90,13 +104,30 @@ def load_reports(con: Any, fold_ids: Iterable[str]) -> dict[str, list[Report]]:
 def _row(folded: FoldedEvent) -> list[Any]:
     first_url = next((r.doc.url for r in folded.reports if r.doc.url), None)
     return [
-        folded.fold_id, dyad_key(folded), folded.source.to_dict(),
-        folded.target.to_dict() if folded.target else None, folded.cameo, folded.cameo_root, folded.plover,
-        folded.goldstein, folded.quad_class, folded.modality, folded.symmetric, folded.date.to_dict(),
-        folded.first_report, folded.last_report, folded.num_mentions, folded.num_sources, folded.num_articles,
-        folded.location.to_dict() if folded.location else None, list(folded.contexts), folded.tone,
-        folded.evidence, first_url,
-        [r.event.event_id for r in folded.reports], sorted({r.doc.doc_id for r in folded.reports}),
+        folded.fold_id,
+        dyad_key(folded),
+        folded.source.to_dict(),
+        folded.target.to_dict() if folded.target else None,
+        folded.cameo,
+        folded.cameo_root,
+        folded.plover,
+        folded.goldstein,
+        folded.quad_class,
+        folded.modality,
+        folded.symmetric,
+        folded.date.to_dict(),
+        folded.first_report,
+        folded.last_report,
+        folded.num_mentions,
+        folded.num_sources,
+        folded.num_articles,
+        folded.location.to_dict() if folded.location else None,
+        list(folded.contexts),
+        folded.tone,
+        folded.evidence,
+        first_url,
+        [r.event.event_id for r in folded.reports],
+        sorted({r.doc.doc_id for r in folded.reports}),
     ]
 
 
@@ -113,10 +144,16 @@ def _save(con: Any, folded: Iterable[FoldedEvent]) -> None:
 def _unfold(con: Any, doc_id: str) -> None:
     """Take an article's reports out of the folded events that hold them (a re-ingested or
     replaced article), rebuilding those events from their remaining reports."""
-    affected = {r[0] for r in con.execute(
-        "SELECT fold_id FROM folded_events WHERE list_contains(doc_ids, ?)", [doc_id]).fetchall()}
-    affected |= {r[0] for r in con.execute(
-        "SELECT DISTINCT fold_id FROM events WHERE doc_id = ? AND fold_id IS NOT NULL", [doc_id]).fetchall()}
+    affected = {
+        r[0]
+        for r in con.execute("SELECT fold_id FROM folded_events WHERE list_contains(doc_ids, ?)", [doc_id]).fetchall()
+    }
+    affected |= {
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT fold_id FROM events WHERE doc_id = ? AND fold_id IS NOT NULL", [doc_id]
+        ).fetchall()
+    }
     if not affected:
         return
     con.execute("UPDATE events SET fold_id = NULL WHERE doc_id = ?", [doc_id])
@@ -139,14 +176,20 @@ def fold_article(con: Any, doc_id: str, rules: FoldRules = DEFAULT_RULES) -> dic
     if doc is None:
         return {}
     cols = ", ".join(f'"{c}"' for c in rows.EVENT_COLUMNS)
-    events = [rows.event(r) for r in rows.fetch_dicts(
-        con, f"SELECT {cols} FROM events WHERE doc_id = ? AND sha256 = ? ORDER BY n", [doc_id, doc.sha256])]
+    events = [
+        rows.event(r)
+        for r in rows.fetch_dicts(
+            con, f"SELECT {cols} FROM events WHERE doc_id = ? AND sha256 = ? ORDER BY n", [doc_id, doc.sha256]
+        )
+    ]
     events = [e for e in events if e.modality in FOLDED_MODALITIES]
     if not events:
         return {}
     keys = sorted({dyad_key(e) for e in events})
-    candidate_ids = [r[0] for r in con.execute(
-        "SELECT fold_id FROM folded_events WHERE dyad IN (SELECT unnest(?))", [keys]).fetchall()]
+    candidate_ids = [
+        r[0]
+        for r in con.execute("SELECT fold_id FROM folded_events WHERE dyad IN (SELECT unnest(?))", [keys]).fetchall()
+    ]
     candidates = [aggregate(fid, reps) for fid, reps in load_reports(con, candidate_ids).items()]
     outcome = Folder(lambda: _new_id(con), rules).fold(doc, events, candidates)
     _save(con, outcome.folded)
@@ -163,7 +206,7 @@ def load_folded(con: Any, fold_ids: Iterable[str] | None = None) -> Iterator[Fol
         fold_ids = [r[0] for r in con.execute("SELECT fold_id FROM folded_events").fetchall()]
     ids = sorted(fold_ids, key=lambda f: (len(f), f))
     for start in range(0, len(ids), 500):  # bounded memory on large stores
-        batch = ids[start:start + 500]
+        batch = ids[start : start + 500]
         reports = load_reports(con, batch)
         for fid in batch:
             if fid in reports:
@@ -175,7 +218,8 @@ def fold_counts(con: Any) -> tuple[int, int, int]:
     "N events from M reports in K articles"."""
     events = con.execute("SELECT count(*) FROM folded_events").fetchone()[0]
     reports, articles = con.execute(
-        "SELECT count(*), count(DISTINCT doc_id) FROM events WHERE fold_id IS NOT NULL").fetchone()
+        "SELECT count(*), count(DISTINCT doc_id) FROM events WHERE fold_id IS NOT NULL"
+    ).fetchone()
     return int(events), int(reports), int(articles)
 
 

@@ -28,25 +28,70 @@ from detente.knowledge import Knowledge
 from detente.records import Actor, Location
 
 EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("GLOBALEVENTID", "INTEGER"), ("SQLDATE", "INTEGER"), ("MonthYear", "INTEGER"), ("Year", "INTEGER"),
+    ("GLOBALEVENTID", "INTEGER"),
+    ("SQLDATE", "INTEGER"),
+    ("MonthYear", "INTEGER"),
+    ("Year", "INTEGER"),
     ("FractionDate", "FLOAT"),
-    *((f"Actor{n}{c}", "STRING") for n in (1, 2) for c in (
-        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-        "Type1Code", "Type2Code", "Type3Code")),
-    ("IsRootEvent", "INTEGER"), ("EventCode", "STRING"), ("EventBaseCode", "STRING"), ("EventRootCode", "STRING"),
-    ("QuadClass", "INTEGER"), ("GoldsteinScale", "FLOAT"), ("NumMentions", "INTEGER"), ("NumSources", "INTEGER"),
-    ("NumArticles", "INTEGER"), ("AvgTone", "FLOAT"),
-    *((f"{who}_{c}", kind) for who in ("Actor1Geo", "Actor2Geo", "ActionGeo") for c, kind in (
-        ("Type", "INTEGER"), ("FullName", "STRING"), ("CountryCode", "STRING"), ("ADM1Code", "STRING"),
-        ("ADM2Code", "STRING"), ("Lat", "FLOAT"), ("Long", "FLOAT"), ("FeatureID", "STRING"))),
-    ("DATEADDED", "INTEGER"), ("SOURCEURL", "STRING"),
+    *(
+        (f"Actor{n}{c}", "STRING")
+        for n in (1, 2)
+        for c in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    ("IsRootEvent", "INTEGER"),
+    ("EventCode", "STRING"),
+    ("EventBaseCode", "STRING"),
+    ("EventRootCode", "STRING"),
+    ("QuadClass", "INTEGER"),
+    ("GoldsteinScale", "FLOAT"),
+    ("NumMentions", "INTEGER"),
+    ("NumSources", "INTEGER"),
+    ("NumArticles", "INTEGER"),
+    ("AvgTone", "FLOAT"),
+    *(
+        (f"{who}_{c}", kind)
+        for who in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+        for c, kind in (
+            ("Type", "INTEGER"),
+            ("FullName", "STRING"),
+            ("CountryCode", "STRING"),
+            ("ADM1Code", "STRING"),
+            ("ADM2Code", "STRING"),
+            ("Lat", "FLOAT"),
+            ("Long", "FLOAT"),
+            ("FeatureID", "STRING"),
+        )
+    ),
+    ("DATEADDED", "INTEGER"),
+    ("SOURCEURL", "STRING"),
 )
 MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("GLOBALEVENTID", "INTEGER"), ("EventTimeDate", "INTEGER"), ("MentionTimeDate", "INTEGER"),
-    ("MentionType", "INTEGER"), ("MentionSourceName", "STRING"), ("MentionIdentifier", "STRING"),
-    ("SentenceID", "INTEGER"), ("Actor1CharOffset", "INTEGER"), ("Actor2CharOffset", "INTEGER"),
-    ("ActionCharOffset", "INTEGER"), ("InRawText", "INTEGER"), ("Confidence", "INTEGER"),
-    ("MentionDocLen", "INTEGER"), ("MentionDocTone", "FLOAT"), ("MentionDocTranslationInfo", "STRING"),
+    ("GLOBALEVENTID", "INTEGER"),
+    ("EventTimeDate", "INTEGER"),
+    ("MentionTimeDate", "INTEGER"),
+    ("MentionType", "INTEGER"),
+    ("MentionSourceName", "STRING"),
+    ("MentionIdentifier", "STRING"),
+    ("SentenceID", "INTEGER"),
+    ("Actor1CharOffset", "INTEGER"),
+    ("Actor2CharOffset", "INTEGER"),
+    ("ActionCharOffset", "INTEGER"),
+    ("InRawText", "INTEGER"),
+    ("Confidence", "INTEGER"),
+    ("MentionDocLen", "INTEGER"),
+    ("MentionDocTone", "FLOAT"),
+    ("MentionDocTranslationInfo", "STRING"),
     ("Extras", "STRING"),
 )
 # PLOVER sectors to CAMEO type codes where they differ; the others are written as they are.
@@ -104,8 +149,7 @@ def geo_fields(place: Location | None, countries: Countries) -> list[Any]:
     full = place.name if place.kind == "country" or not country_name else f"{place.name}, {country_name}"
     fips = countries.fips.get(place.country or "", "")
     # detente does not know the first-level division: ADM1 gets the country code, as GDELT gives countries.
-    return [kind[place.kind], full, fips, fips, "", place.lat, place.lon,
-            fips if place.kind == "country" else ""]
+    return [kind[place.kind], full, fips, fips, "", place.lat, place.lon, fips if place.kind == "country" else ""]
 
 
 def global_id(fold_id: str, fallback: int) -> int:
@@ -176,7 +220,10 @@ def write_gdelt(folded: Iterable[FoldedEvent], path: Path, countries: Countries 
     path.parent.mkdir(parents=True, exist_ok=True)
     mentions_path = path.with_name(path.name + ".mentions.tsv")
     n_events = n_mentions = 0
-    with path.open("w", encoding="utf-8", newline="") as ev, mentions_path.open("w", encoding="utf-8", newline="") as me:
+    with (
+        path.open("w", encoding="utf-8", newline="") as ev,
+        mentions_path.open("w", encoding="utf-8", newline="") as me,
+    ):
         for n, f in enumerate(folded, 1):
             ev.write("\t".join(_clean(v) for v in event_row(f, countries, n)) + "\n")
             n_events += 1
@@ -190,11 +237,33 @@ def write_gdelt(folded: Iterable[FoldedEvent], path: Path, countries: Countries 
 
 ACTOR_FIELDS = ("text", "name", "actor_id", "country", "sector", "role")
 CSV_COLUMNS: tuple[str, ...] = (
-    "doc_id", "event_id", "fold_id", "outlet", "url", "published", "cameo", "cameo_root", "plover", "plover_mode",
-    "goldstein", "quad_class", "modality", "date", "date_earliest", "date_latest", "date_precision",
-    *(f"source_{f}" for f in ACTOR_FIELDS), *(f"target_{f}" for f in ACTOR_FIELDS),
-    "location_name", "location_kind", "location_country", "location_lat", "location_lon", "contexts",
-    "confidence", "evidence",
+    "doc_id",
+    "event_id",
+    "fold_id",
+    "outlet",
+    "url",
+    "published",
+    "cameo",
+    "cameo_root",
+    "plover",
+    "plover_mode",
+    "goldstein",
+    "quad_class",
+    "modality",
+    "date",
+    "date_earliest",
+    "date_latest",
+    "date_precision",
+    *(f"source_{f}" for f in ACTOR_FIELDS),
+    *(f"target_{f}" for f in ACTOR_FIELDS),
+    "location_name",
+    "location_kind",
+    "location_country",
+    "location_lat",
+    "location_lon",
+    "contexts",
+    "confidence",
+    "evidence",
 )
 
 
@@ -206,7 +275,8 @@ def csv_rows(con: Any) -> Iterator[dict[str, Any]]:
     cols = ", ".join(f'e."{c}"' for c in rows.EVENT_COLUMNS)
     cursor = con.execute(
         f"""SELECT {cols}, {fold} AS fold_id, d.source AS outlet, d.url, d.published, d.text AS doc_text
-            FROM events e JOIN documents d ON d.doc_id = e.doc_id AND d.sha256 = e.sha256 ORDER BY e.seq, e.n""")
+            FROM events e JOIN documents d ON d.doc_id = e.doc_id AND d.sha256 = e.sha256 ORDER BY e.seq, e.n"""
+    )
     names = [d[0] for d in cursor.description]
     while batch := cursor.fetchmany(1000):
         for values in batch:
@@ -218,23 +288,40 @@ def flat_row(row: dict[str, Any]) -> dict[str, Any]:
     e = rows.event(row)
     published = (row.get("published") or {}).get("earliest")
     out: dict[str, Any] = {
-        "doc_id": e.doc_id, "event_id": e.event_id, "fold_id": row.get("fold_id"), "outlet": row.get("outlet"),
-        "url": row.get("url"), "published": date.fromisoformat(published) if published else None,
-        "cameo": e.cameo, "cameo_root": e.cameo_root, "plover": e.plover, "plover_mode": e.plover_mode,
-        "goldstein": e.goldstein, "quad_class": e.quad_class, "modality": e.modality,
-        "date": e.date.date, "date_earliest": e.date.earliest, "date_latest": e.date.latest,
+        "doc_id": e.doc_id,
+        "event_id": e.event_id,
+        "fold_id": row.get("fold_id"),
+        "outlet": row.get("outlet"),
+        "url": row.get("url"),
+        "published": date.fromisoformat(published) if published else None,
+        "cameo": e.cameo,
+        "cameo_root": e.cameo_root,
+        "plover": e.plover,
+        "plover_mode": e.plover_mode,
+        "goldstein": e.goldstein,
+        "quad_class": e.quad_class,
+        "modality": e.modality,
+        "date": e.date.date,
+        "date_earliest": e.date.earliest,
+        "date_latest": e.date.latest,
         "date_precision": e.date.precision,
     }
     for role, actor in (("source", e.source), ("target", e.target)):
         for f in ACTOR_FIELDS:
             out[f"{role}_{f}"] = getattr(actor, f) if actor is not None else None
     loc = e.location
-    out.update({
-        "location_name": loc.name if loc else None, "location_kind": loc.kind if loc else None,
-        "location_country": loc.country if loc else None, "location_lat": loc.lat if loc else None,
-        "location_lon": loc.lon if loc else None, "contexts": "; ".join(e.contexts),
-        "confidence": e.confidence, "evidence": (row.get("doc_text") or "")[e.span[0]:e.span[1]],
-    })
+    out.update(
+        {
+            "location_name": loc.name if loc else None,
+            "location_kind": loc.kind if loc else None,
+            "location_country": loc.country if loc else None,
+            "location_lat": loc.lat if loc else None,
+            "location_lon": loc.lon if loc else None,
+            "contexts": "; ".join(e.contexts),
+            "confidence": e.confidence,
+            "evidence": (row.get("doc_text") or "")[e.span[0] : e.span[1]],
+        }
+    )
     return out
 
 

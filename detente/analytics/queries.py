@@ -39,8 +39,12 @@ class Page:
 
     def to_dict(self) -> dict[str, Any]:
         records = self.rows.astype(object).where(self.rows.notna(), None).to_dict(orient="records")
-        return {"total": self.total, "limit": self.limit, "offset": self.offset,
-                "rows": [{k: (v.isoformat() if isinstance(v, date) else v) for k, v in r.items()} for r in records]}
+        return {
+            "total": self.total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "rows": [{k: (v.isoformat() if isinstance(v, date) else v) for k, v in r.items()} for r in records],
+        }
 
 
 def _page_bounds(limit: int, offset: int) -> tuple[int, int]:
@@ -52,15 +56,28 @@ def _page_bounds(limit: int, offset: int) -> tuple[int, int]:
 
 
 def _actor_clause(side: str) -> str:
-    return (f"(lower(e.{side}.actor_id) = lower(?) OR lower(e.{side}.name) = lower(?) "
-            f"OR lower(e.{side}.text) = lower(?))")
+    return (
+        f"(lower(e.{side}.actor_id) = lower(?) OR lower(e.{side}.name) = lower(?) OR lower(e.{side}.text) = lower(?))"
+    )
 
 
-def find_events(con: Any, *, actor: str | None = None, country: str | None = None,
-                dyad: tuple[str, str] | None = None, cameo: str | None = None, root: str | None = None,
-                plover: str | None = None, context: str | None = None, since: date | None = None,
-                until: date | None = None, text: str | None = None, include_hypothetical: bool = True,
-                limit: int = 50, offset: int = 0) -> Page:
+def find_events(
+    con: Any,
+    *,
+    actor: str | None = None,
+    country: str | None = None,
+    dyad: tuple[str, str] | None = None,
+    cameo: str | None = None,
+    root: str | None = None,
+    plover: str | None = None,
+    context: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    text: str | None = None,
+    include_hypothetical: bool = True,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page:
     """Event reports matching every filter given, in storage order, one flat row each (the CSV
     export's columns). ``actor`` matches an actor id, canonical name or the words as written, on
     either side; ``cameo`` matches a code and the codes under it ("04" finds 040–046); the date
@@ -77,7 +94,9 @@ def find_events(con: Any, *, actor: str | None = None, country: str | None = Non
         params += [country, country]
     if dyad is not None:
         a, b = dyad
-        where.append("((e.source.country = ? AND e.target.country = ?) OR (e.source.country = ? AND e.target.country = ?))")
+        where.append(
+            "((e.source.country = ? AND e.target.country = ?) OR (e.source.country = ? AND e.target.country = ?))"
+        )
         params += [a, b, b, a]
     if cameo is not None:
         where.append("starts_with(e.cameo, ?)")
@@ -108,14 +127,16 @@ def find_events(con: Any, *, actor: str | None = None, country: str | None = Non
     fold = "e.fold_id" if rows.has_folding(con) else "NULL"
     cols = ", ".join(f'e."{c}"' for c in rows.EVENT_COLUMNS)
     found = rows.fetch_dicts(
-        con, f"""SELECT {cols}, {fold} AS fold_id, d.source AS outlet, d.url, d.published, d.text AS doc_text
-                 {base} ORDER BY e.seq, e.n LIMIT ? OFFSET ?""", params + [limit, offset])
+        con,
+        f"""SELECT {cols}, {fold} AS fold_id, d.source AS outlet, d.url, d.published, d.text AS doc_text
+                 {base} ORDER BY e.seq, e.n LIMIT ? OFFSET ?""",
+        params + [limit, offset],
+    )
     frame = pd.DataFrame([flat_row(r) for r in found], columns=list(CSV_COLUMNS))
     return Page(total=int(total), limit=limit, offset=offset, rows=frame)
 
 
-def actors(con: Any, *, country: str | None = None, name: str | None = None, limit: int = 50,
-           offset: int = 0) -> Page:
+def actors(con: Any, *, country: str | None = None, name: str | None = None, limit: int = 50, offset: int = 0) -> Page:
     """Actors with each role they held in events: the first and last event date in that role and
     how many events they were source and target of, busiest first."""
     limit, offset = _page_bounds(limit, offset)
@@ -143,7 +164,8 @@ def actors(con: Any, *, country: str | None = None, name: str | None = None, lim
     total = con.execute(f"{body} SELECT count(*) FROM grouped", params).fetchone()[0]
     frame = con.execute(
         f"{body} SELECT * FROM grouped ORDER BY events DESC, actor, role NULLS FIRST LIMIT ? OFFSET ?",
-        params + [limit, offset]).df()
+        params + [limit, offset],
+    ).df()
     for col in ("first", "last"):
         frame[col] = [date.fromisoformat(v) if isinstance(v, str) else None for v in frame[col]]
     return Page(total=int(total), limit=limit, offset=offset, rows=frame)
@@ -178,10 +200,21 @@ class Network:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "nodes": [{"id": n.node_id, "name": n.name, "country": n.country, "role": n.role, "events": n.events}
-                      for n in self.nodes],
-            "edges": [{"source": e.source, "target": e.target, "weight": e.weight, "first": e.first,
-                       "last": e.last, "types": list(e.types)} for e in self.edges],
+            "nodes": [
+                {"id": n.node_id, "name": n.name, "country": n.country, "role": n.role, "events": n.events}
+                for n in self.nodes
+            ],
+            "edges": [
+                {
+                    "source": e.source,
+                    "target": e.target,
+                    "weight": e.weight,
+                    "first": e.first,
+                    "last": e.last,
+                    "types": list(e.types),
+                }
+                for e in self.edges
+            ],
         }
 
     def to_json(self) -> str:
@@ -190,9 +223,16 @@ class Network:
     def to_graphml(self) -> str:
         ns = "http://graphml.graphdrawing.org/xmlns"
         root = ET.Element("graphml", xmlns=ns)
-        keys = (("name", "node", "string"), ("country", "node", "string"), ("role", "node", "string"),
-                ("events", "node", "int"), ("weight", "edge", "int"), ("first", "edge", "string"),
-                ("last", "edge", "string"), ("types", "edge", "string"))
+        keys = (
+            ("name", "node", "string"),
+            ("country", "node", "string"),
+            ("role", "node", "string"),
+            ("events", "node", "int"),
+            ("weight", "edge", "int"),
+            ("first", "edge", "string"),
+            ("last", "edge", "string"),
+            ("types", "edge", "string"),
+        )
         for key, where, kind in keys:
             ET.SubElement(root, "key", {"id": key, "for": where, "attr.name": key, "attr.type": kind})
         graph = ET.SubElement(root, "graph", id="who_met_whom", edgedefault="undirected")
@@ -203,7 +243,12 @@ class Network:
                     ET.SubElement(node, "data", key=key).text = str(value)
         for i, e in enumerate(self.edges):
             edge = ET.SubElement(graph, "edge", id=f"e{i}", source=e.source, target=e.target)
-            for key, value in (("weight", e.weight), ("first", e.first), ("last", e.last), ("types", " ".join(e.types))):
+            for key, value in (
+                ("weight", e.weight),
+                ("first", e.first),
+                ("last", e.last),
+                ("types", " ".join(e.types)),
+            ):
                 if value is not None:
                     ET.SubElement(edge, "data", key=key).text = str(value)
         ET.indent(root)
@@ -236,8 +281,9 @@ def _node_key(actor: dict[str, Any]) -> str:
     return actor.get("actor_id") or f"{actor.get('country') or '?'}:{actor.get('role') or actor.get('text')}"
 
 
-def who_met_whom(con: Any, *, since: date | None = None, until: date | None = None,
-                 country: str | None = None) -> Network:
+def who_met_whom(
+    con: Any, *, since: date | None = None, until: date | None = None, country: str | None = None
+) -> Network:
     """Meetings and cooperation (PLOVER CONSULT, COOPERATE, AGREE) between people, as an
     undirected network; counted over folded events when the store folds, else over reports.
     ``country`` keeps the edges with a person of that country on either end."""
@@ -251,7 +297,8 @@ def who_met_whom(con: Any, *, since: date | None = None, until: date | None = No
         where.append("date.earliest <= ?")
         params.append(until.isoformat())
     found = con.execute(
-        f"SELECT source, target, plover, date.earliest FROM {table} WHERE {' AND '.join(where)}", params).fetchall()
+        f"SELECT source, target, plover, date.earliest FROM {table} WHERE {' AND '.join(where)}", params
+    ).fetchall()
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for source, target, plover, day in found:
@@ -263,8 +310,15 @@ def who_met_whom(con: Any, *, since: date | None = None, until: date | None = No
         if a == b:
             continue
         for key, actor in ((a, source), (b, target)):
-            node = nodes.setdefault(key, {"name": actor.get("name") or actor.get("text"), "country": actor.get("country"),
-                                          "role": actor.get("role"), "events": 0})
+            node = nodes.setdefault(
+                key,
+                {
+                    "name": actor.get("name") or actor.get("text"),
+                    "country": actor.get("country"),
+                    "role": actor.get("role"),
+                    "events": 0,
+                },
+            )
             node["events"] += 1
             node["role"] = actor.get("role") or node["role"]
         pair = (min(a, b), max(a, b))
@@ -274,9 +328,19 @@ def who_met_whom(con: Any, *, since: date | None = None, until: date | None = No
         if day:
             edge["days"].append(day)
     return Network(
-        nodes=tuple(Node(node_id=k, name=v["name"] or k, country=v["country"], role=v["role"], events=v["events"])
-                    for k, v in sorted(nodes.items())),
-        edges=tuple(Edge(source=a, target=b, weight=v["weight"], first=min(v["days"], default=None),
-                         last=max(v["days"], default=None), types=tuple(sorted(v["types"])))
-                    for (a, b), v in sorted(edges.items())),
+        nodes=tuple(
+            Node(node_id=k, name=v["name"] or k, country=v["country"], role=v["role"], events=v["events"])
+            for k, v in sorted(nodes.items())
+        ),
+        edges=tuple(
+            Edge(
+                source=a,
+                target=b,
+                weight=v["weight"],
+                first=min(v["days"], default=None),
+                last=max(v["days"], default=None),
+                types=tuple(sorted(v["types"])),
+            )
+            for (a, b), v in sorted(edges.items())
+        ),
     )

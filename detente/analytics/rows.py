@@ -10,8 +10,23 @@ from detente.analytics.records import DocRef
 from detente.records import Actor, DateWindow, Event, Location
 
 EVENT_COLUMNS: tuple[str, ...] = (
-    "doc_id", "event_id", "span", "trigger", "source", "target", "cameo", "cameo_root", "goldstein",
-    "quad_class", "plover", "plover_mode", "modality", "date", "location", "contexts", "confidence",
+    "doc_id",
+    "event_id",
+    "span",
+    "trigger",
+    "source",
+    "target",
+    "cameo",
+    "cameo_root",
+    "goldstein",
+    "quad_class",
+    "plover",
+    "plover_mode",
+    "modality",
+    "date",
+    "location",
+    "contexts",
+    "confidence",
 )
 
 
@@ -50,8 +65,9 @@ def window(value: dict[str, Any] | None) -> DateWindow:
 def location(value: dict[str, Any] | None) -> Location | None:
     if value is None or value.get("name") is None:
         return None
-    return Location(name=value["name"], kind=value["kind"], country=value.get("country"),
-                    lat=value.get("lat"), lon=value.get("lon"))
+    return Location(
+        name=value["name"], kind=value["kind"], country=value.get("country"), lat=value.get("lat"), lon=value.get("lon")
+    )
 
 
 def event(row: dict[str, Any]) -> Event:

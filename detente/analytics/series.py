@@ -43,7 +43,10 @@ from detente.analytics.rows import has_folding
 
 By = Literal["month", "quarter", "year"]
 QUADS: dict[int, str] = {
-    1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict",
+    1: "verbal_cooperation",
+    2: "material_cooperation",
+    3: "verbal_conflict",
+    4: "material_conflict",
 }
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 CONFLICTUAL = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -68,9 +71,16 @@ class SeriesEvent:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.event_id, "date": self.day.isoformat(), "source": self.source, "target": self.target,
-            "cameo": self.cameo, "plover": self.plover, "goldstein": self.goldstein,
-            "quad_class": self.quad_class, "articles": self.articles, "evidence": self.evidence,
+            "id": self.event_id,
+            "date": self.day.isoformat(),
+            "source": self.source,
+            "target": self.target,
+            "cameo": self.cameo,
+            "plover": self.plover,
+            "goldstein": self.goldstein,
+            "quad_class": self.quad_class,
+            "articles": self.articles,
+            "evidence": self.evidence,
         }
 
 
@@ -87,9 +97,14 @@ class Period:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "period": self.period, "events": self.events, "goldstein_mean": self.goldstein_mean,
-            "goldstein_sum": self.goldstein_sum, "balance": self.balance, "index": self.index,
-            "counts": dict(self.counts), "top_events": [e.to_dict() for e in self.top_events],
+            "period": self.period,
+            "events": self.events,
+            "goldstein_mean": self.goldstein_mean,
+            "goldstein_sum": self.goldstein_sum,
+            "balance": self.balance,
+            "index": self.index,
+            "counts": dict(self.counts),
+            "top_events": [e.to_dict() for e in self.top_events],
         }
 
 
@@ -104,7 +119,10 @@ class DyadSeries:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "dyad": list(self.dyad), "by": self.by, "directed": self.directed, "context": self.context,
+            "dyad": list(self.dyad),
+            "by": self.by,
+            "directed": self.directed,
+            "context": self.context,
             "unit": "folded events" if self.folded else "event reports",
             "periods": [p.to_dict() for p in self.periods],
         }
@@ -115,13 +133,34 @@ class DyadSeries:
     def to_csv(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["period", "events", *QUADS.values(), "goldstein_mean", "goldstein_sum", "balance", "index",
-                         "top_event", "top_event_evidence"])
+        writer.writerow(
+            [
+                "period",
+                "events",
+                *QUADS.values(),
+                "goldstein_mean",
+                "goldstein_sum",
+                "balance",
+                "index",
+                "top_event",
+                "top_event_evidence",
+            ]
+        )
         for p in self.periods:
             top = p.top_events[0] if p.top_events else None
-            writer.writerow([p.period, p.events, *(p.counts[q] for q in QUADS.values()), _blank(p.goldstein_mean),
-                             p.goldstein_sum, _blank(p.balance), _blank(p.index),
-                             top.event_id if top else "", top.evidence if top else ""])
+            writer.writerow(
+                [
+                    p.period,
+                    p.events,
+                    *(p.counts[q] for q in QUADS.values()),
+                    _blank(p.goldstein_mean),
+                    p.goldstein_sum,
+                    _blank(p.balance),
+                    _blank(p.index),
+                    top.event_id if top else "",
+                    top.evidence if top else "",
+                ]
+            )
         return out.getvalue()
 
     def render(self, evidence_chars: int = 100) -> list[str]:
@@ -131,20 +170,29 @@ class DyadSeries:
         arrow = "→" if self.directed else "–"
         unit = "folded events" if self.folded else "event reports"
         head = f"{a}{arrow}{b} by {self.by}" + (f", context {self.context}" if self.context else "") + f" ({unit})"
-        lines = [head, (f"{'period':<8} {'events':>6} {'VC':>3} {'MC':>3} {'VK':>3} {'MK':>3} "
-                       f"{'mean':>5} {'sum':>7} {'bal':>5} {'index':>5}")]
+        lines = [
+            head,
+            (
+                f"{'period':<8} {'events':>6} {'VC':>3} {'MC':>3} {'VK':>3} {'MK':>3} "
+                f"{'mean':>5} {'sum':>7} {'bal':>5} {'index':>5}"
+            ),
+        ]
         for p in self.periods:
             c = [p.counts[q] for q in QUADS.values()]
             size = round(abs(p.index or 0.0) / 10 * BAR_WIDTH)
             left = ("░" * size).rjust(BAR_WIDTH) if (p.index or 0) < 0 else " " * BAR_WIDTH
             right = ("█" * size).ljust(BAR_WIDTH) if (p.index or 0) > 0 else " " * BAR_WIDTH
-            lines.append(f"{p.period:<8} {p.events:>6} {c[0]:>3} {c[1]:>3} {c[2]:>3} {c[3]:>3} "
-                         f"{_num(p.goldstein_mean):>5} {p.goldstein_sum:>+7.1f} {_num(p.balance, 2):>5} "
-                         f"{_num(p.index):>5} {left}|{right}")
+            lines.append(
+                f"{p.period:<8} {p.events:>6} {c[0]:>3} {c[1]:>3} {c[2]:>3} {c[3]:>3} "
+                f"{_num(p.goldstein_mean):>5} {p.goldstein_sum:>+7.1f} {_num(p.balance, 2):>5} "
+                f"{_num(p.index):>5} {left}|{right}"
+            )
             for e in p.top_events:
                 text = _short(e.evidence, evidence_chars)
-                lines.append(f"    {e.day.isoformat()} {e.source}→{e.target} {e.cameo} {e.plover or '-'} "
-                             f"({e.articles} art.): {text}")
+                lines.append(
+                    f"    {e.day.isoformat()} {e.source}→{e.target} {e.cameo} {e.plover or '-'} "
+                    f"({e.articles} art.): {text}"
+                )
         return lines
 
 
@@ -212,11 +260,20 @@ def _fetch(con: Any, a: str, b: str, directed: bool, context: str | None) -> tup
             continue
         if context is not None and context not in (ctx or ()):
             continue
-        out.append(SeriesEvent(
-            event_id=fid, day=midpoint(date.fromisoformat(first), date.fromisoformat(last)),
-            source=src.get("name") or src["country"], target=tgt.get("name") or tgt["country"], cameo=cameo,
-            plover=plover, goldstein=float(gold), quad_class=int(quad), articles=int(arts), evidence=evidence or "",
-        ))
+        out.append(
+            SeriesEvent(
+                event_id=fid,
+                day=midpoint(date.fromisoformat(first), date.fromisoformat(last)),
+                source=src.get("name") or src["country"],
+                target=tgt.get("name") or tgt["country"],
+                cameo=cameo,
+                plover=plover,
+                goldstein=float(gold),
+                quad_class=int(quad),
+                articles=int(arts),
+                evidence=evidence or "",
+            )
+        )
     return out, folded
 
 
@@ -234,13 +291,25 @@ def summarise(label: str, events: Sequence[SeriesEvent], top: int = TOP_EVENTS) 
         goldstein_mean=round(total / len(events), 3) if events else None,
         goldstein_sum=round(total, 3),
         balance=round((coop - conflict) / (coop + conflict), 3) if coop + conflict else None,
-        index=round(sum(w * e.goldstein for w, e in zip(weights, events, strict=True)) / sum(weights), 3) if events else None,
+        index=round(sum(w * e.goldstein for w, e in zip(weights, events, strict=True)) / sum(weights), 3)
+        if events
+        else None,
         top_events=tuple(ranked[:top]),
     )
 
 
-def dyad_series(con: Any, a: str, b: str, *, by: By = "year", since: date | None = None, until: date | None = None,
-                context: str | None = None, directed: bool = False, top: int = TOP_EVENTS) -> DyadSeries:
+def dyad_series(
+    con: Any,
+    a: str,
+    b: str,
+    *,
+    by: By = "year",
+    since: date | None = None,
+    until: date | None = None,
+    context: str | None = None,
+    directed: bool = False,
+    top: int = TOP_EVENTS,
+) -> DyadSeries:
     """The series of relations between countries ``a`` and ``b`` (ISO alpha-3 codes)."""
     if by not in ("month", "quarter", "year"):
         raise ValueError(f"unknown period {by!r}; use month, quarter or year")
@@ -254,8 +323,14 @@ def dyad_series(con: Any, a: str, b: str, *, by: By = "year", since: date | None
     grouped: dict[str, list[SeriesEvent]] = {label: [] for label in periods_between(first, last, by)}
     for e in events:
         grouped[period_of(e.day, by)].append(e)
-    return DyadSeries(dyad=(a, b), by=by, directed=directed, context=context, folded=folded,
-                      periods=tuple(summarise(label, evs, top) for label, evs in grouped.items()))
+    return DyadSeries(
+        dyad=(a, b),
+        by=by,
+        directed=directed,
+        context=context,
+        folded=folded,
+        periods=tuple(summarise(label, evs, top) for label, evs in grouped.items()),
+    )
 
 
 def turning_points(series: DyadSeries, count: int = 3) -> list[Period]:
@@ -285,8 +360,9 @@ def plot(series: DyadSeries, path: Path, turning: int = 3) -> Path:
         raise ValueError(f"cannot plot to {path.name}; give a file ending in .png or .svg")
     labels = [p.period for p in series.periods]
     xs = list(range(len(labels)))
-    fig, (top_ax, bottom_ax) = plt.subplots(2, 1, figsize=(max(8, len(labels) * 0.35), 6), sharex=True,
-                                            gridspec_kw={"height_ratios": [3, 1]})
+    fig, (top_ax, bottom_ax) = plt.subplots(
+        2, 1, figsize=(max(8, len(labels) * 0.35), 6), sharex=True, gridspec_kw={"height_ratios": [3, 1]}
+    )
     index = [p.index if p.index is not None else float("nan") for p in series.periods]
     mean = [p.goldstein_mean if p.goldstein_mean is not None else float("nan") for p in series.periods]
     top_ax.axhline(0, color="grey", linewidth=0.8)
@@ -298,13 +374,22 @@ def plot(series: DyadSeries, path: Path, turning: int = 3) -> Path:
         x = labels.index(p.period)
         e = p.top_events[0]
         note = f"{e.source} → {e.target}\n{e.plover or 'CAMEO'} {e.cameo}: {_short(e.evidence, 38)}"
-        top_ax.annotate(note, (x, p.index), textcoords="offset points", xytext=(0, 14 if p.index >= 0 else -28),
-                        ha="center", fontsize=7, arrowprops={"arrowstyle": "-", "color": "grey"})
+        top_ax.annotate(
+            note,
+            (x, p.index),
+            textcoords="offset points",
+            xytext=(0, 14 if p.index >= 0 else -28),
+            ha="center",
+            fontsize=7,
+            arrowprops={"arrowstyle": "-", "color": "grey"},
+        )
     top_ax.set_ylim(-10.5, 10.5)
     top_ax.set_ylabel("Goldstein scale")
     a, b = series.dyad
-    top_ax.set_title(f"{a}{'→' if series.directed else '–'}{b} relations by {series.by}"
-                     + (f" ({series.context})" if series.context else ""))
+    top_ax.set_title(
+        f"{a}{'→' if series.directed else '–'}{b} relations by {series.by}"
+        + (f" ({series.context})" if series.context else "")
+    )
     top_ax.legend(loc="lower left", fontsize=8)
     coop = [p.counts["verbal_cooperation"] + p.counts["material_cooperation"] for p in series.periods]
     conflict = [p.counts["verbal_conflict"] + p.counts["material_conflict"] for p in series.periods]
@@ -334,8 +419,11 @@ def dyad_by_year(connection: Any, a: str, b: str) -> tuple[YearPoint, ...]:
     """The summary's yearly points (years with events only), from ``dyad_series``: folded events
     when the store folds, assigned to years by their window's midpoint."""
     series = dyad_series(connection, a, b, by="year")
-    return tuple(YearPoint(year=int(p.period), events=p.events, goldstein=float(p.goldstein_mean))
-                 for p in series.periods if p.goldstein_mean is not None)
+    return tuple(
+        YearPoint(year=int(p.period), events=p.events, goldstein=float(p.goldstein_mean))
+        for p in series.periods
+        if p.goldstein_mean is not None
+    )
 
 
 def render_series(a: str, b: str, points: Sequence[YearPoint]) -> list[str]:

@@ -14,12 +14,43 @@ from detente.errors import KnowledgeError
 from detente.knowledge import Knowledge
 
 CONTEXTS: tuple[str, ...] = (
-    "military", "intelligence", "executive", "legislative", "election", "political_institutions",
-    "pro_democracy", "pro_autocracy", "economic", "legal", "reparations", "human_rights", "rights_freedoms",
-    "repression", "human_security", "gender", "lgbt", "religion_ethnicity", "inequality", "diplomatic",
-    "territory", "peacekeeping", "health", "asylum", "migration", "disasters", "natural_resource",
-    "environment", "technology", "terrorism", "cbrn", "cyber", "misinformation", "crime", "corruption",
-    "illegal_drugs", "trafficking",
+    "military",
+    "intelligence",
+    "executive",
+    "legislative",
+    "election",
+    "political_institutions",
+    "pro_democracy",
+    "pro_autocracy",
+    "economic",
+    "legal",
+    "reparations",
+    "human_rights",
+    "rights_freedoms",
+    "repression",
+    "human_security",
+    "gender",
+    "lgbt",
+    "religion_ethnicity",
+    "inequality",
+    "diplomatic",
+    "territory",
+    "peacekeeping",
+    "health",
+    "asylum",
+    "migration",
+    "disasters",
+    "natural_resource",
+    "environment",
+    "technology",
+    "terrorism",
+    "cbrn",
+    "cyber",
+    "misinformation",
+    "crime",
+    "corruption",
+    "illegal_drugs",
+    "trafficking",
 )
 
 
@@ -44,7 +75,9 @@ class ContextLexicon:
         codes: dict[str, list[str]] = data.get("codes", {})
         unknown = (set(keywords) | {c for names in codes.values() for c in names}) - set(CONTEXTS)
         if unknown:
-            raise KnowledgeError(f"{where} names contexts PLOVER does not have: {sorted(unknown)}; use: {', '.join(CONTEXTS)}")
+            raise KnowledgeError(
+                f"{where} names contexts PLOVER does not have: {sorted(unknown)}; use: {', '.join(CONTEXTS)}"
+            )
         patterns = tuple(
             (name, re.compile("|".join(_pattern(k) for k in words), re.IGNORECASE))
             for name, words in keywords.items()

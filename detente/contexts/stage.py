@@ -15,7 +15,12 @@ def contexts_stage(reading: Reading, so_far: SoFar, res: Resources) -> SoFar:
     """The events found so far, with their contexts (any a stage gave already are kept)."""
     text = reading.text
     events = tuple(
-        replace(e, contexts=tuple(dict.fromkeys(e.contexts + res.contexts.contexts(text[e.span[0] : e.span[1]], e.cameo, e.plover))))
+        replace(
+            e,
+            contexts=tuple(
+                dict.fromkeys(e.contexts + res.contexts.contexts(text[e.span[0] : e.span[1]], e.cameo, e.plover))
+            ),
+        )
         for e in so_far.events
     )
     return replace(so_far, events=events)

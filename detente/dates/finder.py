@@ -32,7 +32,7 @@ _UNIT_DAYS = {"D": 1, "W": 7, "M": 31, "Y": 366}
 
 
 def _word_before(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, start - 20):start])
+    m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, start - 20) : start])
     return m.group(1).lower() if m else ""
 
 
@@ -43,7 +43,11 @@ def _is_rate(doc: Doc, start: int) -> bool:
     if first is None or first.start == 0:
         return False
     token = doc[first.start - 1]
-    return token.tag_ in ("NNS", "NNPS", "CD", "$") or token.like_num or token.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
+    return (
+        token.tag_ in ("NNS", "NNPS", "CD", "$")
+        or token.like_num
+        or token.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
+    )
 
 
 def _is_prenominal(doc: Doc, start: int, end: int) -> bool:
@@ -52,7 +56,9 @@ def _is_prenominal(doc: Doc, start: int, end: int) -> bool:
     if span is None or len(span) != 1:
         return False
     token = span[0]
-    return token.dep_ == "amod" or (token.tag_ == "JJ" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i)
+    return token.dep_ == "amod" or (
+        token.tag_ == "JJ" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i
+    )
 
 
 def _is_verb(doc: Doc, start: int, end: int) -> bool:
@@ -104,7 +110,11 @@ def plausible(cand: Candidate, text: str, doc: Doc, lex: Lexicon) -> bool:
     if name == "reference" and m[0].lower() in ("future",):
         # bare "future" is mostly an adjective of kind ("future losses"), rarely marked as a time
         return False
-    if name == "season" and not (groups.get("rel") or groups.get("year")) and _word_before(text, m.start()) not in _DATE_PREPS:
+    if (
+        name == "season"
+        and not (groups.get("rel") or groups.get("year"))
+        and _word_before(text, m.start()) not in _DATE_PREPS
+    ):
         return False
     if name == "season" and not groups.get("year") and _is_verb(doc, m.start("season"), m.end("season")):
         return False  # "prices continued to fall", "troops spring into action"
@@ -113,7 +123,9 @@ def plausible(cand: Candidate, text: str, doc: Doc, lex: Lexicon) -> bool:
     return True
 
 
-def _resolve_at(cand: Candidate, ref: date | None, tense: Tense, last: str | None, quarter: str | None, lex: Lexicon) -> Value | None:
+def _resolve_at(
+    cand: Candidate, ref: date | None, tense: Tense, last: str | None, quarter: str | None, lex: Lexicon
+) -> Value | None:
     try:
         return cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense, last=last, quarter=quarter), lex)
     except (OverflowError, ValueError):
@@ -123,7 +135,11 @@ def _resolve_at(cand: Candidate, ref: date | None, tense: Tense, last: str | Non
 def _window(kind: str, value: str | None, published: Published) -> DateWindow:
     if value == "PRESENT_REF":
         w = published.window
-        return DateWindow(earliest=w.earliest, latest=w.latest, precision=w.precision, timex=value) if w.known else DateWindow(timex=value)
+        return (
+            DateWindow(earliest=w.earliest, latest=w.latest, precision=w.precision, timex=value)
+            if w.known
+            else DateWindow(timex=value)
+        )
     if kind in ("DURATION", "SET"):
         return DateWindow(timex=value)
     w = window_of(value)
@@ -182,14 +198,22 @@ def find(doc: Doc, published: Published, know: DateKnowledge) -> tuple[TimeExpre
         dw = _clip(dw, cand.match[0], tense, lo, hi, kind)
         if (
             # only for times the text does not pin itself (a named year is taken at its word)
-            tense == "past" and cand.rule.relative and not re.search(r"\d{4}", cand.match[0])
-            and kind in ("DATE", "TIME") and anchor is not None
-            and doc[anchor].pos_ in ("VERB", "AUX") and dw.earliest is not None and hi is not None and dw.earliest > hi
+            tense == "past"
+            and cand.rule.relative
+            and not re.search(r"\d{4}", cand.match[0])
+            and kind in ("DATE", "TIME")
+            and anchor is not None
+            and doc[anchor].pos_ in ("VERB", "AUX")
+            and dw.earliest is not None
+            and hi is not None
+            and dw.earliest > hi
         ):
             # "has called off a summit in Moscow next month": a time wholly after publication
             # cannot date a past clause; the parser hung it on the verb, it is the object's
             anchor = syntax.object_of(doc, anchor)
-        anaphoric = cand.rule.name in ("ago", "year_ago_adj") or "year" in (cand.match.groupdict().get("rel") or "").lower()
+        anaphoric = (
+            cand.rule.name in ("ago", "year_ago_adj") or "year" in (cand.match.groupdict().get("rel") or "").lower()
+        )
         if kind == "DATE" and value and _ABSOLUTE.match(value) and not anaphoric:
             last = value  # only what the text dates itself anchors "a year earlier"
             if re.fullmatch(r"\d{4}-Q[1-4]", value):
@@ -197,7 +221,7 @@ def find(doc: Doc, published: Published, know: DateKnowledge) -> tuple[TimeExpre
         out.append(
             TimeExpression(
                 span=(cand.start, cand.end),
-                text=text[cand.start:cand.end],
+                text=text[cand.start : cand.end],
                 kind=kind,
                 value=value,
                 window=dw,

@@ -61,7 +61,9 @@ def _rows(rows: list[dict[str, str]], name: str, with_end: bool) -> tuple[Keywor
     for row in rows:
         start, year = _day_or_year(row["start" if with_end else "base"], name)
         end = _day_or_year(row["end"], name)[0] if with_end else None
-        out.append(KeywordRow(groups=_groups(row["keywords"]), start=start, year=year, end=end, note=row.get("note") or ""))
+        out.append(
+            KeywordRow(groups=_groups(row["keywords"]), start=start, year=year, end=end, note=row.get("note") or "")
+        )
     return tuple(out)
 
 
@@ -86,4 +88,6 @@ def load(knowledge: Knowledge) -> Lexicon:
             eras=_rows(knowledge.rows("eras"), "eras.csv", with_end=True),
         )
     except (KeyError, TypeError, IndexError) as exc:
-        raise KnowledgeError(f"the dates lexicon lacks or misshapes {exc}; compare with detente/dates/data/lexicon.toml") from None
+        raise KnowledgeError(
+            f"the dates lexicon lacks or misshapes {exc}; compare with detente/dates/data/lexicon.toml"
+        ) from None

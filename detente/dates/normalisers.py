@@ -54,7 +54,7 @@ def month_day(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
             return ("DATE", picked.isoformat()) if picked else None
     # A month-day is usually the nearest one ("extended to Nov. 20", "had been set to expire
     # Nov. 6"); only a clause that happened "on" that day must lie on or before the reference.
-    on = re.search(r"\b(?:on|ended|since)\s*$", m.string[max(0, m.start() - 8):m.start()], re.IGNORECASE) is not None
+    on = re.search(r"\b(?:on|ended|since)\s*$", m.string[max(0, m.start() - 8) : m.start()], re.IGNORECASE) is not None
     tense: Tense = ctx.tense if (ctx.tense == "past" and on) else "none"
     if ctx.tense == "future":
         # a future clause's day is not long past; the nearest of the rest (a strict "after the
@@ -95,11 +95,18 @@ def month_alone(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     else:
         firsts = [date(yy, month, 1) for yy in (y - 1, y, y + 1)]
         this_month = date(ctx.ref.year, ctx.ref.month, 1)
-        since = re.search(r"\bsince\s+$", m.string[max(0, m.start() - 8):m.start()], re.IGNORECASE)
+        since = re.search(r"\bsince\s+$", m.string[max(0, m.start() - 8) : m.start()], re.IGNORECASE)
         # "on patrol since March": a month things have gone on since is behind, whatever the verb
         picked = pick(firsts, this_month, "past" if since else ctx.tense)
         nearest = pick(firsts, this_month, "none")
-        if not since and picked is not None and nearest is not None and nearest > this_month and (this_month - picked).days > 240 and (nearest - this_month).days <= 62:
+        if (
+            not since
+            and picked is not None
+            and nearest is not None
+            and nearest > this_month
+            and (this_month - picked).days > 240
+            and (nearest - this_month).days <= 62
+        ):
             # a past clause naming next month ("bids are due in mid-November") is a plan told
             # in the past, far likelier than the same month eleven months back
             picked = nearest
@@ -118,7 +125,7 @@ def weekday_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     if ctx.ref is None:
         return ("DATE", None)
     tense = ctx.tense
-    arranged = not m["rel"] and re.search(r"\bfor\s+$", m.string[max(0, m.start() - 5):m.start()], re.IGNORECASE)
+    arranged = not m["rel"] and re.search(r"\bfor\s+$", m.string[max(0, m.start() - 5) : m.start()], re.IGNORECASE)
     if arranged:
         # "a meeting (scheduled) for Wednesday": the day of something arranged, ahead of the
         # telling, unless told in the past ("the service planned for Saturday was cancelled"):
@@ -131,7 +138,9 @@ def weekday_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     if m.string.startswith("'s", m.end()) or m.string.startswith("’s", m.end()):
         # "Friday's session", "Thursday's closing price": reported results, whatever the
         # clause (often misread as future); but "ahead of Sunday's vote" looks forward
-        before = re.search(r"\b(?:ahead\s+of|upcoming)\s+$", m.string[max(0, m.start() - 12):m.start()], re.IGNORECASE)
+        before = re.search(
+            r"\b(?:ahead\s+of|upcoming)\s+$", m.string[max(0, m.start() - 12) : m.start()], re.IGNORECASE
+        )
         tense = "future" if before or tense == "future" else "past"
     rel = (m["rel"] or "").lower()
     base = ctx.ref
@@ -203,9 +212,24 @@ def part_of_today(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
 
 
 _REL_SHIFT = {
-    "last": -1, "past": -1, "previous": -1, "the past": -1, "the previous": -1, "the last": -1,
-    "this past": -1, "next": 1, "coming": 1, "the next": 1, "the coming": 1, "following": 1,
-    "the following": 1, "this": 0, "the current": 0, "current": 0, "the latest": 0, "this coming": 1,
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "the past": -1,
+    "the previous": -1,
+    "the last": -1,
+    "this past": -1,
+    "next": 1,
+    "coming": 1,
+    "the next": 1,
+    "the coming": 1,
+    "following": 1,
+    "the following": 1,
+    "this": 0,
+    "the current": 0,
+    "current": 0,
+    "the latest": 0,
+    "this coming": 1,
 }
 
 
@@ -219,7 +243,7 @@ def relative_unit(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
         base = _anchor_of(ctx.last) or ctx.ref  # "the following month" counts from the last date mentioned
     if base is None:
         return ("DATE", None)
-    if unit == "Q" and rel in ("the latest", "the current", "current") :
+    if unit == "Q" and rel in ("the latest", "the current", "current"):
         return _quarter_context(ctx, 0)
     shift = _REL_SHIFT[rel]
     if unit == "WE":
@@ -286,7 +310,12 @@ def ago(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
         return ("DATE", f"{y + sign * int(n):04d}-Q{q}")
     if unit in ("H", "S", "MIN"):
         return ("DATE", base.isoformat())
-    return ("DATE", value_at(shift_date(base, sign * int(n), unit), unit if direction == "ago" or unit != "Y" else _granularity(ctx.last)))
+    return (
+        "DATE",
+        value_at(
+            shift_date(base, sign * int(n), unit), unit if direction == "ago" or unit != "Y" else _granularity(ctx.last)
+        ),
+    )
 
 
 def _granularity(value: str | None) -> str:
@@ -304,11 +333,18 @@ def duration_expr(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     n: float | str | None = number_value(m["num"], lex) if m["num"] else "X"
     if n is None:
         return None
-    if unit in ("Q", "S") and (m["num"].lower() in ("a", "an") or "-" in m[0] or m.string[m.end():m.end() + 4] == " of "):
+    if unit in ("Q", "S") and (
+        m["num"].lower() in ("a", "an") or "-" in m[0] or m.string[m.end() : m.end() + 4] == " of "
+    ):
         return None  # "a quarter of", "three-quarters", "a second group": fractions and ordinals
     if re.search(r"[\s-](?:old)$", m[0], re.IGNORECASE):
         return None  # ages ("52 years old") are not times in news
-    if m.string[m.end():m.end() + 3] in ("'s ",) or (re.match(r"\s+(?:of|in|for)\b", m.string[m.end():m.end() + 5]) and m["num"].lower() in ("a", "an") and unit in ("D", "W", "M", "Y") and re.search(r"[\d%]\s*$", m.string[max(0, m.start() - 3):m.start()])):
+    if m.string[m.end() : m.end() + 3] in ("'s ",) or (
+        re.match(r"\s+(?:of|in|for)\b", m.string[m.end() : m.end() + 5])
+        and m["num"].lower() in ("a", "an")
+        and unit in ("D", "W", "M", "Y")
+        and re.search(r"[\d%]\s*$", m.string[max(0, m.start() - 3) : m.start()])
+    ):
         return None
     if (m["half"] or m["half_after"]) and isinstance(n, (int, float)):
         n = float(n) + 0.5
@@ -360,7 +396,14 @@ def quarter(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
         return None  # a bare "quarter" is a fraction or a coin
     if unit == "period":
         # "the latest period" in a quarterly report is the latest quarter; other periods are vague
-        if (m["rel"] or "").lower() not in ("latest", "year-earlier", "year-ago", "year earlier", "year ago", "most recent"):
+        if (m["rel"] or "").lower() not in (
+            "latest",
+            "year-earlier",
+            "year-ago",
+            "year earlier",
+            "year ago",
+            "most recent",
+        ):
             return None
         unit = "quarter"
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
@@ -378,7 +421,11 @@ def quarter(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     if year is not None and n is None and code == "Q":
         if yrel == "this":
             return _quarter_context(Ctx(ref=ctx.ref, tense=ctx.tense), 0)
-        return ("DATE", f"{year:04d}-Q{ctx.quarter[-1]}") if ctx.quarter else ("DATE", f"{year:04d}-Q{quarter_of(add_months(ctx.ref, -3))}" if ctx.ref else f"{year:04d}")
+        return (
+            ("DATE", f"{year:04d}-Q{ctx.quarter[-1]}")
+            if ctx.quarter
+            else ("DATE", f"{year:04d}-Q{quarter_of(add_months(ctx.ref, -3))}" if ctx.ref else f"{year:04d}")
+        )
     if rel in ("year-earlier", "year-ago", "year earlier", "year ago"):
         if n is None:
             return _quarter_context(ctx, -1) if code == "Q" else None
@@ -436,8 +483,16 @@ def reference(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
 
 def set_expression(m: re.Match[str], ctx: Ctx, lex: Lexicon) -> Value | None:
     word = m[0].lower()
-    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
-               "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}
+    adverbs = {
+        "daily": "P1D",
+        "weekly": "P1W",
+        "monthly": "P1M",
+        "yearly": "P1Y",
+        "annually": "P1Y",
+        "nightly": "P1D",
+        "hourly": "PT1H",
+        "quarterly": "P3M",
+    }
     if word in adverbs:
         return ("SET", adverbs[word])
     if m["wd"]:

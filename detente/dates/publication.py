@@ -26,7 +26,9 @@ from detente.records import DateWindow, Published, TermEvidence
 _HEAD_CHARS = 300
 _FULL_DATE_RULES = frozenset({"iso_date", "month_day_year", "day_month_year"})
 # A full date in the head counts when it stands at a line start or after one of these labels.
-_LABEL = re.compile(r"(?:^|\n|\b(?:date|dated|published|posted|updated|updated on|published on)[:\s]*|[|•·—–-]\s*)\s*$", re.IGNORECASE)
+_LABEL = re.compile(
+    r"(?:^|\n|\b(?:date|dated|published|posted|updated|updated on|published on)[:\s]*|[|•·—–-]\s*)\s*$", re.IGNORECASE
+)
 _ANNIVERSARY = re.compile(
     r"(?P<n>\d{1,4})(?:st|nd|rd|th)\s+anniversary\s+of\b|(?P<word>[a-z]+(?:-[a-z]+)?)\s+anniversary\s+of\b",
     re.IGNORECASE,
@@ -62,11 +64,13 @@ def _inside(d: date, bounds: DateWindow | None) -> bool:
     return bounds.earliest <= d <= bounds.latest
 
 
-def _explicit_in_head(text: str, bounds: DateWindow | None, today: date, know: DateKnowledge) -> tuple[date, str] | None:
+def _explicit_in_head(
+    text: str, bounds: DateWindow | None, today: date, know: DateKnowledge
+) -> tuple[date, str] | None:
     head = text[:_HEAD_CHARS]
     for start, d in _full_dates(head, know):
         if _LABEL.search(head[:start]) and d <= today and _inside(d, bounds):
-            return d, f"explicit date {head[start:start + 20].strip()!r} in the text's head"
+            return d, f"explicit date {head[start : start + 20].strip()!r} in the text's head"
     return None
 
 
@@ -86,7 +90,9 @@ def _past_weekdays(doc: Doc, text: str, know: DateKnowledge) -> set[int]:
     return out
 
 
-def _caption_date(reading: Reading, bounds: DateWindow | None, today: date, know: DateKnowledge) -> tuple[date, str] | None:
+def _caption_date(
+    reading: Reading, bounds: DateWindow | None, today: date, know: DateKnowledge
+) -> tuple[date, str] | None:
     """A caption's full date, when the text agrees: a past-tense weekday or the dateline's day."""
     doc, article, dateline = reading.doc, reading.article, reading.dateline
     dates = {d for caption in article.captions for _, d in _full_dates(caption, know)}
@@ -128,14 +134,23 @@ def _anniversaries(doc: Doc, text: str, today: date, know: DateKnowledge) -> lis
             n = lex.ordinals.get(m["word"].lower()) or 0
             if not n and "-" in m["word"]:
                 tens, ones = m["word"].lower().split("-", 1)
-                tens_value = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}.get(tens, 0)
+                tens_value = {
+                    "twenty": 20,
+                    "thirty": 30,
+                    "forty": 40,
+                    "fifty": 50,
+                    "sixty": 60,
+                    "seventy": 70,
+                    "eighty": 80,
+                    "ninety": 90,
+                }.get(tens, 0)
                 n = tens_value + (lex.ordinals.get(ones) or 0) if tens_value else 0
         if not n:
             continue
         # the phrase runs to the sentence's end (not the dot of "U.S."), at most 160 characters
         stop = _SENTENCE_END.search(text, m.end())
         end = min(stop.start() if stop else len(text), m.end() + 160)
-        phrase = text[m.end():end]
+        phrase = text[m.end() : end]
         rows = [row for row in lex.anniversaries if _matches(row, phrase)]
         if not rows:
             continue
@@ -153,14 +168,19 @@ def _anniversaries(doc: Doc, text: str, today: date, know: DateKnowledge) -> lis
             lo, hi = date(year, 1, 1), date(year, 12, 31)
         token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         tense = syntax.tense(doc, token.root.i, know.lexicon) if token is not None else "none"
-        window_text = text[max(0, m.start() - 60):end]
+        window_text = text[max(0, m.start() - 60) : end]
         if tense == "future" or _FUTURE_CUE.search(window_text):
             lo -= _YEAR
         elif tense == "past":
             hi += _YEAR
         else:
             lo, hi = lo - _YEAR, hi + _YEAR
-        out.append((span(lo, min(hi, today)) if lo <= min(hi, today) else span(lo, hi), f"{n}th anniversary ({row.note or row.year})"))
+        out.append(
+            (
+                span(lo, min(hi, today)) if lo <= min(hi, today) else span(lo, hi),
+                f"{n}th anniversary ({row.note or row.year})",
+            )
+        )
     return out
 
 
@@ -192,8 +212,10 @@ def _past_floor(doc: Doc, text: str, know: DateKnowledge) -> date | None:
         anchor = syntax.anchor_token(doc, cand.start, cand.end)
         if syntax.tense(doc, anchor, know.lexicon) != "past":
             continue
-        if anchor is not None and doc[anchor].pos_ in ("VERB", "AUX") and not any(
-            c.dep_ in _SUBJECTS for c in doc[anchor].children
+        if (
+            anchor is not None
+            and doc[anchor].pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in _SUBJECTS for c in doc[anchor].children)
         ):
             # a past-tense verb without a subject is often a misread adjective ("deployed
             # warheads until February 2026"): a floor from it could shut out the true date
@@ -203,7 +225,9 @@ def _past_floor(doc: Doc, text: str, know: DateKnowledge) -> date | None:
     return best
 
 
-def _bounds(doc: Doc, text: str, evidence: Sequence[TermEvidence], today: date, know: DateKnowledge) -> tuple[DateWindow | None, list[str]]:
+def _bounds(
+    doc: Doc, text: str, evidence: Sequence[TermEvidence], today: date, know: DateKnowledge
+) -> tuple[DateWindow | None, list[str]]:
     """The window all the evidence allows: the intersection of office terms and anniversaries.
 
     Evidence that contradicts the rest (an empty intersection) is resolved by the union: wider,
@@ -212,7 +236,7 @@ def _bounds(doc: Doc, text: str, evidence: Sequence[TermEvidence], today: date, 
     windows: list[tuple[DateWindow, str]] = []
     for ev in evidence:
         end = ev.end or today
-        if _FORMER.search(text[max(0, ev.span[0] - 30):ev.span[0]]):
+        if _FORMER.search(text[max(0, ev.span[0] - 30) : ev.span[0]]):
             end = today  # "ousted President X": the term is over, so it only bounds from below
         if ev.start <= end:
             windows.append((span(ev.start, end), f"term of {ev.person_id} as {ev.seat}"))
@@ -255,13 +279,22 @@ def publication(
                 pass
         elif bounds is not None and bounds.earliest and bounds.latest:
             days = [
-                day for y in range(bounds.earliest.year, bounds.latest.year + 1)
+                day
+                for y in range(bounds.earliest.year, bounds.latest.year + 1)
                 if (day := _valid(y, dateline.month, dateline.day)) and bounds.earliest <= day <= bounds.latest
             ]
             if len(days) == 1:
-                return Published(window=DateWindow.day(days[0]), method="dateline", evidence=(f"dateline {dateline.month}/{dateline.day}", *reasons))
+                return Published(
+                    window=DateWindow.day(days[0]),
+                    method="dateline",
+                    evidence=(f"dateline {dateline.month}/{dateline.day}", *reasons),
+                )
             if days:
-                return Published(window=span(days[0], days[-1]), method="inferred", evidence=(f"dateline {dateline.month}/{dateline.day}", *reasons))
+                return Published(
+                    window=span(days[0], days[-1]),
+                    method="inferred",
+                    evidence=(f"dateline {dateline.month}/{dateline.day}", *reasons),
+                )
     if bounds is not None:
         return Published(window=bounds, method="inferred", evidence=tuple(reasons))
     return Published()
@@ -272,4 +305,3 @@ def _valid(y: int, m: int, d: int) -> date | None:
         return date(y, m, d)
     except ValueError:
         return None
-

@@ -14,8 +14,30 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _FORWARD_MODALS = frozenset({"must", "should", "can", "could", "may", "might", "ca"})
 # Heads of an infinitive that point forward: "plans to visit on Tuesday", "is due to meet".
 _FORWARD_HEADS = frozenset(
-    {"plan", "expect", "schedule", "due", "likely", "set", "hope", "intend", "want", "agree", "go",
-     "prepare", "aim", "promise", "propose", "seek", "try", "decide", "invite", "ready", "able", "be"}
+    {
+        "plan",
+        "expect",
+        "schedule",
+        "due",
+        "likely",
+        "set",
+        "hope",
+        "intend",
+        "want",
+        "agree",
+        "go",
+        "prepare",
+        "aim",
+        "promise",
+        "propose",
+        "seek",
+        "try",
+        "decide",
+        "invite",
+        "ready",
+        "able",
+        "be",
+    }
 )
 _CLIMB = 6  # parse paths longer than this are not trusted for tense
 
@@ -28,7 +50,11 @@ def anchor_token(doc: Doc, start: int, end: int) -> int | None:
         return None
     token = span.root
     steps = 0
-    while token.head.i != token.i and (token.head.pos_ in ("ADP", "SCONJ") or span.start <= token.head.i < span.end) and steps < _CLIMB:
+    while (
+        token.head.i != token.i
+        and (token.head.pos_ in ("ADP", "SCONJ") or span.start <= token.head.i < span.end)
+        and steps < _CLIMB
+    ):
         token = token.head
         steps += 1
     if token.head.i == token.i:
@@ -53,7 +79,7 @@ def _reported_speech_head(doc: Doc, start: int, end: int, head: Token) -> int | 
         return None  # the time is inside the reported clause, after its subject
     if any(c.left_edge.i < start and not (c.i <= start and c.right_edge.i >= end - 1) for c in head.children):
         return None  # "agreed that by May 30 they would ...": the clause opens before the time
-    if any(teller.i < t.i < start and t.pos_ in ("VERB", "AUX") for t in doc[teller.i + 1:start]):
+    if any(teller.i < t.i < start and t.pos_ in ("VERB", "AUX") for t in doc[teller.i + 1 : start]):
         return None  # another verb stands between: the time is not next to the telling
     return teller.i
 
@@ -78,7 +104,12 @@ def _finite_tense(verb: Token, lex: Lexicon) -> Tense | None:
         return "future"
     if "to" in lowers or (verb.tag_ == "VB" and not auxes and verb.dep_ in ("xcomp", "advcl")):
         return None  # an infinitive: its head decides
-    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "advcl") and not any(c.dep_ == "mark" for c in verb.children):
+    if (
+        verb.tag_ == "VBN"
+        and not auxes
+        and verb.dep_ in ("acl", "advcl")
+        and not any(c.dep_ == "mark" for c in verb.children)
+    ):
         # a reduced relative or a participle aside ("the terms, announced Friday, ..."): done
         # by the telling; "if approved Friday" (a mark) is not
         return "past"

@@ -100,7 +100,11 @@ def union(a: DateWindow, b: DateWindow, timex: str | None) -> DateWindow:
     if a.earliest is None or b.earliest is None or a.latest is None or b.latest is None:
         return DateWindow.unknown()
     lo, hi = min(a.earliest, b.earliest), max(a.latest, b.latest)
-    precision: Precision = a.precision if a.precision == b.precision and lo == a.earliest and hi == a.latest else _coarser(lo, hi, a.precision)
+    precision: Precision = (
+        a.precision
+        if a.precision == b.precision and lo == a.earliest and hi == a.latest
+        else _coarser(lo, hi, a.precision)
+    )
     return DateWindow(earliest=lo, latest=hi, precision=precision, timex=timex)
 
 

@@ -89,7 +89,9 @@ def load_gold(path: Path) -> tuple[GoldArticle, ...]:
         try:
             out.append(_gold_article(json.loads(line)))
         except (KeyError, ValueError, TypeError) as exc:
-            raise EvaluationError(f"{path}:{n}: not an articles-gold line ({exc}); see bench/articles/CODING.md") from exc
+            raise EvaluationError(
+                f"{path}:{n}: not an articles-gold line ({exc}); see bench/articles/CODING.md"
+            ) from exc
     return tuple(out)
 
 
@@ -101,7 +103,9 @@ def _gold_article(raw: dict[str, Any]) -> GoldArticle:
             target=e["target"],
             roots=frozenset(e["roots"]),
             symmetric=bool(e.get("symmetric", False)),
-            window=(date.fromisoformat(e["window"][0]), date.fromisoformat(e["window"][1])) if e.get("window") else None,
+            window=(date.fromisoformat(e["window"][0]), date.fromisoformat(e["window"][1]))
+            if e.get("window")
+            else None,
             offset=(int(e["offset"][0]), int(e["offset"][1])),
         )
         for e in raw["events"]
@@ -192,9 +196,13 @@ def outcomes(gold: Sequence[GoldArticle], pipeline: Pipeline, texts: Path) -> li
     for g in gold:
         path = texts / g.file
         if not path.is_file():
-            raise EvaluationError(f"article {g.file} not found in {texts}; give the folder of the gold's texts with --texts")
+            raise EvaluationError(
+                f"article {g.file} not found in {texts}; give the folder of the gold's texts with --texts"
+            )
         articles.append(
-            Article(doc_id=Path(g.file).stem, text=path.read_text(encoding="utf-8"), published=g.published, origin=str(path))
+            Article(
+                doc_id=Path(g.file).stem, text=path.read_text(encoding="utf-8"), published=g.published, origin=str(path)
+            )
         )
     out = []
     for g, a, outcome in zip(gold, articles, pipeline.process(articles), strict=True):
@@ -234,7 +242,11 @@ def report(scored: Sequence[ArticleOutcome], judged: dict[str, bool], model: str
         f"precision (lower) {lower:.3f}  (unjudged counted as wrong; {dyadic} dyadic events emitted)",
         f"must-not violations {len(violations)}",
     ]
-    lines += [f"  violation: {o.gold.file} {m.id} ({m.kind}) by {e.event_id} {e.cameo}" for o in scored for m, e in o.violations]
+    lines += [
+        f"  violation: {o.gold.file} {m.id} ({m.kind}) by {e.event_id} {e.cameo}"
+        for o in scored
+        for m, e in o.violations
+    ]
     if listing:
         lines += list(_listing(scored, judged))
     return Report(

@@ -141,9 +141,7 @@ def predict(docs: Iterable[TimeMLDoc], pipeline: Pipeline) -> list[tuple[TimeMLD
     """Run the dates stage over TimeML documents as ``core.analyse`` does."""
     docs = list(docs)
     by_id = {d.doc_id: d for d in docs}
-    articles = [
-        Article(doc_id=d.doc_id, text=d.text, published=d.dct, origin=f"TimeML {d.doc_id}") for d in docs
-    ]
+    articles = [Article(doc_id=d.doc_id, text=d.text, published=d.dct, origin=f"TimeML {d.doc_id}") for d in docs]
     out = []
     for doc, article in pipeline.parse(articles):
         so_far = findings(doc, article, pipeline.resources, through=dates.times_stage)
@@ -188,7 +186,9 @@ def run(gold: Path, pipeline: Pipeline) -> Report:
     docs = [read_timeml(f) for f in _files(gold)]
     metrics, lines = score(predict(docs, pipeline))
     head = f"gold: {gold} ({len(docs)} documents, {int(metrics['gold_timexes'])} TIMEX3, DCT excluded)"
-    return Report(title="dates: TIMEX3 values (TempEval-3 scoring)", model=pipeline.model, metrics=metrics, lines=(head, *lines))
+    return Report(
+        title="dates: TIMEX3 values (TempEval-3 scoring)", model=pipeline.model, metrics=metrics, lines=(head, *lines)
+    )
 
 
 def publication_windows(articles: Sequence[Article], truth: dict[str, date], pipeline: Pipeline) -> Report:
@@ -207,7 +207,13 @@ def publication_windows(articles: Sequence[Article], truth: dict[str, date], pip
         rows.append((article.doc_id, published.method, inside, w.width_days))
     dated = [r for r in rows if r[3] is not None]
     widths = sorted(r[3] for r in dated if r[3] is not None)
-    median = float(widths[len(widths) // 2]) if len(widths) % 2 else (widths[len(widths) // 2 - 1] + widths[len(widths) // 2]) / 2 if widths else float("nan")
+    median = (
+        float(widths[len(widths) // 2])
+        if len(widths) % 2
+        else (widths[len(widths) // 2 - 1] + widths[len(widths) // 2]) / 2
+        if widths
+        else float("nan")
+    )
     contained = sum(1 for r in rows if r[2])
     methods: dict[str, int] = {}
     for r in rows:
@@ -222,8 +228,12 @@ def publication_windows(articles: Sequence[Article], truth: dict[str, date], pip
     lines = (
         f"articles {len(rows)}, with a window {len(dated)}, holding the true date {contained}"
         f" ({metrics['containment']:.1%} of all, {metrics['containment_of_dated']:.1%} of dated)",
-        f"median window width {median:g} days; methods: "
-        + ", ".join(f"{k} {v}" for k, v in sorted(methods.items())),
-        *(f"  {doc_id}: {method}, {'holds' if inside else 'MISSES'} the true date, width {width}" for doc_id, method, inside, width in rows),
+        f"median window width {median:g} days; methods: " + ", ".join(f"{k} {v}" for k, v in sorted(methods.items())),
+        *(
+            f"  {doc_id}: {method}, {'holds' if inside else 'MISSES'} the true date, width {width}"
+            for doc_id, method, inside, width in rows
+        ),
     )
-    return Report(title="dates: publication windows with input dates withheld", model=pipeline.model, metrics=metrics, lines=lines)
+    return Report(
+        title="dates: publication windows with input dates withheld", model=pipeline.model, metrics=metrics, lines=lines
+    )

@@ -135,9 +135,15 @@ def _run_plover(path: Path, pipeline: Pipeline) -> Report:
     share, extra_line = _extra(dyads)
     metrics = {
         "sentences": float(len(sentences)),
-        "type_precision": t.precision, "type_recall": t.recall, "type_f1": t.f1,
-        "source_type_precision": st.precision, "source_type_recall": st.recall, "source_type_f1": st.f1,
-        "dyad_type_precision": d.precision, "dyad_type_recall": d.recall, "dyad_type_f1": d.f1,
+        "type_precision": t.precision,
+        "type_recall": t.recall,
+        "type_f1": t.f1,
+        "source_type_precision": st.precision,
+        "source_type_recall": st.recall,
+        "source_type_f1": st.f1,
+        "dyad_type_precision": d.precision,
+        "dyad_type_recall": d.recall,
+        "dyad_type_f1": d.f1,
         "extra_events": share,
     }
     lines = (
@@ -202,13 +208,19 @@ def _read_petrarch(path: Path) -> list[_Sentence]:
             end = _TEXT_END.search(raw, pos)
             if end is None:
                 raise EvaluationError(f"{path}: a <Text> element is not closed; check the file")
-            current.text = _unescape(raw[pos:end.start()]).strip()
+            current.text = _unescape(raw[pos : end.start()]).strip()
             pos = end.end()
     return [s for s in out if s.text]
 
 
 def _unescape(text: str) -> str:
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
+    return (
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
 
 
 def _run_petrarch(path: Path, pipeline: Pipeline) -> Report:
@@ -225,8 +237,12 @@ def _run_petrarch(path: Path, pipeline: Pipeline) -> Report:
     share, extra_line = _extra(roots)
     metrics = {
         "sentences": float(len(sentences)),
-        "root_precision": r.precision, "root_recall": r.recall, "root_f1": r.f1,
-        "code_precision": f.precision, "code_recall": f.recall, "code_f1": f.f1,
+        "root_precision": r.precision,
+        "root_recall": r.recall,
+        "root_f1": r.f1,
+        "code_precision": f.precision,
+        "code_recall": f.recall,
+        "code_f1": f.f1,
         "extra_events": share,
     }
     lines = (

@@ -90,8 +90,7 @@ def run(gold: Path, pipeline: Pipeline) -> Report:
     golds = _load(gold)
     gazetteer = pipeline.resources.gazetteer
     articles = [
-        Article(doc_id=g.record_id, text=g.text, published=g.published, origin=f"{gold}:{g.record_id}")
-        for g in golds
+        Article(doc_id=g.record_id, text=g.text, published=g.published, origin=f"{gold}:{g.record_id}") for g in golds
     ]
     right = with_event = with_location = 0
     misses: list[str] = []

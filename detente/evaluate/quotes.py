@@ -156,9 +156,7 @@ def read_ann(path: Path, text: str) -> tuple[GoldAttribution, ...]:
         for line in fh.read().split("\n"):
             m = _T_LINE.match(line)
             if m:
-                refs = tuple(
-                    (int(a), int(b)) for a, b in (p.split() for p in m.group(3).strip().split(";"))
-                )
+                refs = tuple((int(a), int(b)) for a, b in (p.split() for p in m.group(3).strip().split(";")))
                 spans[m.group(1)] = (m.group(2), refs, m.group(4))
                 continue
             m = _E_LINE.match(line)
@@ -183,9 +181,7 @@ def read_ann(path: Path, text: str) -> tuple[GoldAttribution, ...]:
         if not pieces:
             continue
         pieces.sort()
-        out.append(
-            GoldAttribution(pieces=tuple(pieces), source=source, cue=cue, speech=is_speech(cue, pieces, text))
-        )
+        out.append(GoldAttribution(pieces=tuple(pieces), source=source, cue=cue, speech=is_speech(cue, pieces, text)))
     return tuple(out)
 
 
@@ -257,8 +253,17 @@ def baseline_quotes(text: str) -> list[Quote]:
     from detente.records import DateWindow
 
     return [
-        Quote(doc_id="", quote_id="", text="", span=(r.start, r.end), parts=r.parts, kind="direct",
-              cue=None, speaker=None, date=DateWindow())
+        Quote(
+            doc_id="",
+            quote_id="",
+            text="",
+            span=(r.start, r.end),
+            parts=r.parts,
+            kind="direct",
+            cue=None,
+            speaker=None,
+            date=DateWindow(),
+        )
         for r in scan(text)
     ]
 
@@ -279,11 +284,20 @@ def report(
     cp, cr, cf = total.ceiling()
     bp, br, bf = base.content()
     metrics = {
-        "content_precision": p, "content_recall": r, "content_f1": f,
-        "source_precision": sp, "source_recall": sr, "source_f1": sf,
-        "source_ceiling_precision": cp, "source_ceiling_recall": cr, "source_ceiling_f1": cf,
-        "baseline_content_f1": bf, "articles": float(len(gold)), "quotes": float(total.quotes),
-        "speech_attributions": float(total.speech), "failed": float(failed),
+        "content_precision": p,
+        "content_recall": r,
+        "content_f1": f,
+        "source_precision": sp,
+        "source_recall": sr,
+        "source_f1": sf,
+        "source_ceiling_precision": cp,
+        "source_ceiling_recall": cr,
+        "source_ceiling_f1": cf,
+        "baseline_content_f1": bf,
+        "articles": float(len(gold)),
+        "quotes": float(total.quotes),
+        "speech_attributions": float(total.speech),
+        "failed": float(failed),
         "source_ceiling_relative_pronoun": float(total.relative_speech),
     }
     lines = [
@@ -291,16 +305,34 @@ def report(
         f"(speech {total.speech}), detente quotes {total.quotes}, failed {failed}",
         _line("content", p, r, f, total.matched_quotes, total.quotes, total.matched_speech, total.speech),
         _line("source", sp, sr, sf, total.source_quotes, total.quotes, total.source_speech, total.speech),
-        _line("source ceiling (oracle speaker)", cp, cr, cf, total.ceiling_quotes, total.quotes,
-              total.ceiling_speech, total.speech),
+        _line(
+            "source ceiling (oracle speaker)",
+            cp,
+            cr,
+            cf,
+            total.ceiling_quotes,
+            total.quotes,
+            total.ceiling_speech,
+            total.speech,
+        ),
         f"  (the ceiling counts {total.relative_speech} speech attributions whose gold Source is only "
-        "a relative pronoun, e.g. \"who\": a speaker naming the person cannot match those)",
-        _line("baseline: spans between marks", bp, br, bf, base.matched_quotes, base.quotes,
-              base.matched_speech, base.speech),
+        'a relative pronoun, e.g. "who": a speaker naming the person cannot match those)',
+        _line(
+            "baseline: spans between marks",
+            bp,
+            br,
+            bf,
+            base.matched_quotes,
+            base.quotes,
+            base.matched_speech,
+            base.speech,
+        ),
     ]
     for kind, (emitted, matched) in sorted(total.by_kind.items()):
         metrics[f"{kind}_precision"] = matched / emitted if emitted else 0.0
-        lines.append(f"  {kind:<8} quotes {emitted:>5}  matched {matched:>5}  P {matched / emitted if emitted else 0:.3f}")
+        lines.append(
+            f"  {kind:<8} quotes {emitted:>5}  matched {matched:>5}  P {matched / emitted if emitted else 0:.3f}"
+        )
     return Report(title=title, model=model, metrics=metrics, lines=tuple(lines))
 
 
@@ -323,4 +355,3 @@ def run(gold: Path, pipeline: Pipeline, *, limit: int | None = None) -> Report:
         else:
             found.append(outcome.quotes)
     return report(golds, found, pipeline.model, f"quotes vs PolNeAR ({gold})", failed)
-

@@ -135,7 +135,9 @@ class _SentenceCoder:
             if self.lex.codes[pattern.code].root == "01" and verb.lemma_.lower() in self.s.speech_verbs:
                 speech.append((verb, pattern, words))
                 continue
-            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.s.background_preps for c in verb.children):
+            if verb.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.s.background_preps for c in verb.children
+            ):
                 continue  # "recalled its envoy after troops attacked ...": the earlier act only dates the news
             out.extend(self._verb_events(verb, pattern, words, sent_span, seen))
         has_finite = any(t.tag_ in FINITE for t in sent)
@@ -146,7 +148,8 @@ class _SentenceCoder:
             # Not so for an announcement ("announced a suspension of links"): the saying is only
             # a statement and the noun is the event.
             if noun.dep_ in OBJ + SUBJ + PASSIVE_SUBJ + ("attr",) and any(
-                noun.head.i == v.i and not (v.lemma_.lower() in self.s.speech_verbs and v.lemma_.lower() in self.s.light_verbs)
+                noun.head.i == v.i
+                and not (v.lemma_.lower() in self.s.speech_verbs and v.lemma_.lower() in self.s.light_verbs)
                 for v, _, _ in matched
             ):
                 continue
@@ -195,7 +198,11 @@ class _SentenceCoder:
             obj_tok = None
             if p.obj is not None:
                 obj_tok = next(
-                    (c for c in children if c.dep_ in OBJ + PASSIVE_SUBJ + ("attr", "npadvmod") and c.lemma_.lower() == p.obj),
+                    (
+                        c
+                        for c in children
+                        if c.dep_ in OBJ + PASSIVE_SUBJ + ("attr", "npadvmod") and c.lemma_.lower() == p.obj
+                    ),
                     None,
                 )
                 if obj_tok is None and not verb:
@@ -206,7 +213,9 @@ class _SentenceCoder:
                 if obj_tok is None:
                     # "hold phone talks": the lemma may sit in the object's compound.
                     obj = next((c for c in children if c.dep_ in OBJ), None)
-                    if obj is not None and any(c.dep_ == "compound" and c.lemma_.lower() == p.obj for c in obj.children):
+                    if obj is not None and any(
+                        c.dep_ == "compound" and c.lemma_.lower() == p.obj for c in obj.children
+                    ):
                         obj_tok = obj
                 if obj_tok is None:
                     continue
@@ -222,7 +231,12 @@ class _SentenceCoder:
             if p.prep is not None:
                 holders = [head] + ([obj_tok] if obj_tok is not None else [])
                 prep = next(
-                    (c for h in holders for c in h.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == p.prep),
+                    (
+                        c
+                        for h in holders
+                        for c in h.children
+                        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == p.prep
+                    ),
                     None,
                 )
                 if prep is None:
@@ -257,7 +271,11 @@ class _SentenceCoder:
         if any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in verb.children):
             return []  # "vowed not to return": the promise is of the opposite; no guess
         passive = any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
-        stative = passive and self.lemma(verb) in self.s.stative_passives and not any(c.dep_ == "agent" for c in verb.children)
+        stative = (
+            passive
+            and self.lemma(verb) in self.s.stative_passives
+            and not any(c.dep_ == "agent" for c in verb.children)
+        )
         if stative:
             # "Israel is opposed to ...", "X is committed to ...": a state of the subject, not a
             # passive whose agent acts.
@@ -267,7 +285,9 @@ class _SentenceCoder:
             subj = self.who.subject(verb, passive)
         # A pronoun subject is who the actors stage's coreference says it is; failing that, in
         # reported speech ("X said he would ..."), the speaker.
-        plural = self.who.plural_subject(subj) if subj is not None and not self.who.actors(subj, allow_place=False) else []
+        plural = (
+            self.who.plural_subject(subj) if subj is not None and not self.who.actors(subj, allow_place=False) else []
+        )
         if not plural and subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
             subj = self.who.speaker(verb)
         sources = plural or (self.who.actors(subj, allow_place=False) if subj is not None else [])
@@ -280,7 +300,15 @@ class _SentenceCoder:
             if targets is None:
                 targets = self.who.verb_targets(verb, pattern, words, passive)
             return self._drafts(
-                verb, pattern, words, [unidentified], targets, modality, sent_span, seen, confidence,
+                verb,
+                pattern,
+                words,
+                [unidentified],
+                targets,
+                modality,
+                sent_span,
+                seen,
+                confidence,
                 anonymous=True,
             )
         if subj is None:
@@ -351,7 +379,15 @@ class _SentenceCoder:
                 actors = self.who.actors(pobj, allow_place=False)
                 if len(actors) >= 2:
                     return self._drafts(
-                        noun, pattern, words, actors[:1], [], modality, sent_span, seen, 0.45,
+                        noun,
+                        pattern,
+                        words,
+                        actors[:1],
+                        [],
+                        modality,
+                        sent_span,
+                        seen,
+                        0.45,
                         target_mentions=actors[1:],
                     )
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -387,8 +423,17 @@ class _SentenceCoder:
         if not sources and noun.dep_ in OBJ and self.lemma(noun.head) in self.s.light_verbs:
             # "Students staged a demonstration": the light verb's subject is the noun's source.
             subj = self.who.subject(noun.head, passive=False)
-            plural = self.who.plural_subject(subj) if subj is not None and not self.who.actors(subj, allow_place=False) else []
-            if not plural and subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
+            plural = (
+                self.who.plural_subject(subj)
+                if subj is not None and not self.who.actors(subj, allow_place=False)
+                else []
+            )
+            if (
+                not plural
+                and subj is not None
+                and subj.lower_ in PRONOUNS
+                and not self.who.actors(subj, allow_place=False)
+            ):
                 subj = self.who.speaker(noun.head)
             if plural:
                 sources = plural
@@ -469,8 +514,15 @@ class _SentenceCoder:
             conf = confidence + (0.1 if tgt is not None else 0.0)
             out.append(
                 _Draft(
-                    sent=sent_span, trigger=(start, end), predicate=pred.i, source=src, target=tgt,
-                    code=code, modality=modality, confidence=round(min(conf, 0.9), 2), pattern=pattern.id,
+                    sent=sent_span,
+                    trigger=(start, end),
+                    predicate=pred.i,
+                    source=src,
+                    target=tgt,
+                    code=code,
+                    modality=modality,
+                    confidence=round(min(conf, 0.9), 2),
+                    pattern=pattern.id,
                 )
             )
         return out
@@ -497,10 +549,14 @@ class _SentenceCoder:
                         result = "hypothetical"
                 elif c.dep_ == "mark" and c.lower_ in s.conditional_marks | s.irrealis_marks:
                     result = "hypothetical"
-                elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in s.conditional_marks for g in c.children):
+                elif c.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in s.conditional_marks for g in c.children
+                ):
                     # "will withdraw unless ...", "said they would meet X if ...": a planned action
                     # on a condition is still a stated intent (or threat); anything else is a maybe.
-                    if not any(a.dep_ == "aux" and a.tag_ == "MD" and a.lower_ in s.future_aux | {"would"} for a in kids):
+                    if not any(
+                        a.dep_ == "aux" and a.tag_ == "MD" and a.lower_ in s.future_aux | {"would"} for a in kids
+                    ):
                         result = "hypothetical"
             first = False
             if t.dep_ == "acomp" and t.head.lemma_.lower() == "be":
@@ -548,6 +604,7 @@ def _outermost(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
                 break
     return [d for d in drafts if d.predicate not in nested]
 
+
 def _stronger(a: Modality, b: Modality) -> Modality:
     order = {"asserted": 0, "future": 1, "hypothetical": 2}
     return a if order[a] >= order[b] else b
@@ -573,4 +630,3 @@ def _same(a: Mention, b: Mention) -> bool:
     if a.span == b.span:
         return True
     return a.actor.actor_id is not None and a.actor.actor_id == b.actor.actor_id
-

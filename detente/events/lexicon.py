@@ -140,7 +140,7 @@ class Lexicon:
                     if pattern.code not in codes:
                         raise KnowledgeError(
                             f"{where}: pattern {text!r} has unknown CAMEO code {code!r}; "
-                            "use a code from detente/events/data/cameo.csv (codes are strings: \"043\")"
+                            'use a code from detente/events/data/cameo.csv (codes are strings: "043")'
                         )
                     into.setdefault(pattern.lemma, []).append(pattern)
             for key, code in table.get("future", {}).items():
@@ -156,7 +156,7 @@ class Lexicon:
         demand = settings.get("demand_code", set())
         if len(demand) > 1 or any(c not in codes for c in demand):
             raise KnowledgeError(
-                f"[settings] demand_code must be one known CAMEO code (e.g. [\"100\"]), got {sorted(demand)}"
+                f'[settings] demand_code must be one known CAMEO code (e.g. ["100"]), got {sorted(demand)}'
             )
         # Most specific pattern first, so the first one that matches is the one coded.
         return cls(
@@ -202,7 +202,14 @@ def _parse_pattern(text: str, code: str, where: str, table: str = "verb") -> Pat
             )
         i += 1
     return Pattern(
-        lemma=lemma, code=code, obj=obj, particle=particle, xcomp=xcomp, prep=prep, pobj=pobj, text=" ".join(words),
+        lemma=lemma,
+        code=code,
+        obj=obj,
+        particle=particle,
+        xcomp=xcomp,
+        prep=prep,
+        pobj=pobj,
+        text=" ".join(words),
         table=table,
     )
 

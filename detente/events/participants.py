@@ -51,7 +51,13 @@ class Participants:
             return None
         means = self.s.violent_means
         heads = [agent] if agent is not None else []
-        heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by") for g in c.children if g.dep_ == "pobj"]
+        heads += [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "by")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         named = None
         for h in heads:
             words = [h] + [c for c in h.children if c.dep_ in ("compound", "amod")]
@@ -227,10 +233,12 @@ class Participants:
         """ "both sides", "the two countries", "both governments"."""
         if tok.tag_ not in ("NNS", "NNPS") or self.lemma(tok) not in self.s.pair_nouns:
             return False
-        return any(c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod", "preconj") for c in tok.children)
+        return any(
+            c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod", "preconj") for c in tok.children
+        )
 
     def speaker(self, verb: Token) -> Token | None:
-        """"X said he would visit": a pronoun subject of reported speech is the speaker."""
+        """ "X said he would visit": a pronoun subject of reported speech is the speaker."""
         t = verb
         for _ in range(6):
             if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.s.speech_verbs:
@@ -470,7 +478,7 @@ def _stranded_object(prep: Token) -> Token | None:
 
 
 def _small_clause_subjects(verb: Token) -> list[Token]:
-    """"offered to help X reach a deal": the parser reads a bare-infinitive complement as a
+    """ "offered to help X reach a deal": the parser reads a bare-infinitive complement as a
     clause whose subject is, in meaning, the complement verb's object; only right after the
     verb and with no "that" (a content clause's subject is no object)."""
     out = []
@@ -490,7 +498,21 @@ def _plural_name(token: Token) -> bool:
 
 
 # Dependents that start another clause or name the actor: not part of the verb's own phrase.
-_OTHER_CLAUSE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "relcl", "conj", "parataxis", "punct", "cc", "mark", "acl"}
+_OTHER_CLAUSE = {
+    "nsubj",
+    "nsubjpass",
+    "csubj",
+    "csubjpass",
+    "ccomp",
+    "advcl",
+    "relcl",
+    "conj",
+    "parataxis",
+    "punct",
+    "cc",
+    "mark",
+    "acl",
+}
 
 
 def _clause_words(verb: Token, depth: int = 4) -> list[Token]:

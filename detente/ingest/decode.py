@@ -37,7 +37,7 @@ def bom(data: bytes) -> tuple[str, int] | None:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when the bytes read as UTF-16 text without a mark: mostly
+    """ "utf-16-le" or "utf-16-be" when the bytes read as UTF-16 text without a mark: mostly
     Latin-script text has a zero byte in every other position, and none in the others."""
     head = data[:SNIFF]
     half = len(head) // 2
@@ -81,7 +81,7 @@ def declared(data: bytes, origin: str, encoding: str) -> str | InputError:
     """The text of `data` in the encoding its markup declares (a byte-order mark wins)."""
     marked = bom(data)
     if marked is not None:
-        return _checked(data[marked[1]:], origin, marked[0], warn=marked[0] != "utf-8")
+        return _checked(data[marked[1] :], origin, marked[0], warn=marked[0] != "utf-8")
     return _checked(data, origin, encoding, warn=False)
 
 
@@ -112,7 +112,9 @@ def _detected(data: bytes, origin: str, error: UnicodeDecodeError) -> str | Inpu
         best = western
     if best is None or best.encoding in {"utf_8", "utf-8"}:
         line = data[: error.start].count(b"\n") + 1
-        return InputError(f"{origin}:{line}: invalid UTF-8 (byte {error.start}) in no other encoding either; save the file as UTF-8")
+        return InputError(
+            f"{origin}:{line}: invalid UTF-8 (byte {error.start}) in no other encoding either; save the file as UTF-8"
+        )
     text = str(best)
     if looks_binary(text):
         return InputError(f"{origin}: looks like a binary file, not text; give .txt, .html or .jsonl articles")

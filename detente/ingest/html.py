@@ -31,7 +31,9 @@ def _captions(html: str) -> tuple[str, ...]:
     except (etree.ParserError, ValueError):
         return ()
     found: list[str] = []
-    for node in tree.xpath("//figcaption | //figure//*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"):
+    for node in tree.xpath(
+        "//figcaption | //figure//*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
+    ):
         text = " ".join(node.text_content().split())
         if text and text not in found:
             found.append(text)
@@ -49,13 +51,47 @@ def _date(value: str | None) -> date | None:
 
 # Markup after the page's end (a stray </body> or </html> before the text goes on): parsers stop
 # or restructure there, and trafilatura then loses the sentences that follow.
-_BROKEN = re.compile(r"</(?:body|html)\s*>\s*(?:<!--.*?-->\s*)*[^\s<]|</(?:body|html)\s*>\s*<(?!/?(?:body|html)\b|!--)", re.I | re.S)
+_BROKEN = re.compile(
+    r"</(?:body|html)\s*>\s*(?:<!--.*?-->\s*)*[^\s<]|</(?:body|html)\s*>\s*<(?!/?(?:body|html)\b|!--)", re.I | re.S
+)
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "title", "svg", "iframe"})
-_BLOCKS = frozenset({
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
-    "header", "footer", "main", "aside", "nav", "blockquote", "pre", "table", "tr", "td", "th",
-    "figure", "figcaption", "hr", "dd", "dt", "dl", "body", "html",
-})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "article",
+        "section",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "nav",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "figure",
+        "figcaption",
+        "hr",
+        "dd",
+        "dt",
+        "dl",
+        "body",
+        "html",
+    }
+)
 
 
 class _TextOnly(HTMLParser):

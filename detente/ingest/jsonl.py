@@ -54,14 +54,16 @@ def _published(obj: Mapping[str, Any], origin: str, doc_id: str) -> date | Input
         return None
     raw = obj[key]
     if not isinstance(raw, str):
-        return InputError(f"{origin}: \"{key}\" of article {doc_id!r} must be a date string such as YYYY-MM-DD, got {raw!r}")
+        return InputError(
+            f'{origin}: "{key}" of article {doc_id!r} must be a date string such as YYYY-MM-DD, got {raw!r}'
+        )
     try:
         day = parse_date(raw)
     except ValueError:
-        return InputError(f"{origin}: \"{key}\" of article {doc_id!r} is not a real date: {raw!r}")
+        return InputError(f'{origin}: "{key}" of article {doc_id!r} is not a real date: {raw!r}')
     if day is None:
         return InputError(
-            f"{origin}: \"{key}\" of article {doc_id!r} is not one unambiguous day ({raw!r}); write it as YYYY-MM-DD"
+            f'{origin}: "{key}" of article {doc_id!r} is not one unambiguous day ({raw!r}); write it as YYYY-MM-DD'
         )
     return day
 
@@ -76,7 +78,7 @@ def parse_line(line: str, origin: str, warned: set[str] | None = None) -> Articl
     except RecursionError:
         return InputError(f"{origin}: JSON nested too deeply to read; a line must be one flat article object")
     if not isinstance(obj, dict):
-        return InputError(f"{origin}: a line must be a JSON object with \"id\" and \"text\"")
+        return InputError(f'{origin}: a line must be a JSON object with "id" and "text"')
     return article_from_mapping(obj, origin, warned)
 
 
@@ -86,23 +88,23 @@ def article_from_mapping(obj: Mapping[str, Any], origin: str, warned: set[str] |
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)
     if not isinstance(doc_id, str) or not doc_id.strip():
-        return InputError(f"{origin}: no \"id\" (a non-empty string or a whole number); add one to the line")
+        return InputError(f'{origin}: no "id" (a non-empty string or a whole number); add one to the line')
     text = obj.get("text")
     if not isinstance(text, str):
-        return InputError(f"{origin}: no \"text\" (a string) in article {doc_id!r}; add the article text")
+        return InputError(f'{origin}: no "text" (a string) in article {doc_id!r}; add the article text')
     if not text.strip():
-        return InputError(f"{origin}: \"text\" of article {doc_id!r} is empty")
+        return InputError(f'{origin}: "text" of article {doc_id!r} is empty')
     surrogate = next((k for k in ("id", "text", *_OPTIONAL) if _has_surrogate(obj.get(k))), None)
     if surrogate is not None:
         return InputError(
-            f"{origin}: \"{surrogate}\" of article {doc_id!r} holds a lone surrogate (such as \\ud800), "
+            f'{origin}: "{surrogate}" of article {doc_id!r} holds a lone surrogate (such as \\ud800), '
             "which is no character; fix the text's encoding"
         )
     fields: dict[str, str | None] = {}
     for key in _OPTIONAL:
         value = obj.get(key)
         if value is not None and not isinstance(value, str):
-            return InputError(f"{origin}: \"{key}\" of article {doc_id!r} must be a string or null")
+            return InputError(f'{origin}: "{key}" of article {doc_id!r} must be a string or null')
         fields[key] = value
     published = _published(obj, origin, doc_id)
     if isinstance(published, InputError):
@@ -133,7 +135,9 @@ def _warn_ignored(obj: Mapping[str, Any], origin: str, warned: set[str]) -> None
         warned.update(new)
         log.warning(
             "%s: ignoring the field%s %s (detente reads %s)",
-            origin, "s" if len(new) > 1 else "", ", ".join(repr(k) for k in new),
+            origin,
+            "s" if len(new) > 1 else "",
+            ", ".join(repr(k) for k in new),
             ", ".join(["id", "text", *_OPTIONAL, "published"]),
         )
 

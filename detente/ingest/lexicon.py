@@ -68,7 +68,9 @@ class Outlets:
                     raise KnowledgeError(f"{source.where}:{n}: an outlet needs a name; fix or remove the line")
                 # "ABC (Australia)": the qualifier tells apart outlets sharing a short name.
                 shown = re.sub(r"\s*\(.*\)$", "", name)
-                outlet = Outlet(name=shown, kind=(row.get("kind") or "").strip(), country=(row.get("country") or "").strip() or None)
+                outlet = Outlet(
+                    name=shown, kind=(row.get("kind") or "").strip(), country=(row.get("country") or "").strip() or None
+                )
                 names = [name] + [a for a in (row.get("aliases") or "").split(";") if a.strip()]
                 for alias in names:
                     key = _norm(alias)
@@ -105,7 +107,9 @@ class DebrisVocabulary:
                 other_date_words=tuple(w.casefold() for w in table["dates"]["other_words"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise KnowledgeError(f"the debris vocabulary lacks or misshapes {exc}; compare with detente/ingest/data/debris.toml") from None
+            raise KnowledgeError(
+                f"the debris vocabulary lacks or misshapes {exc}; compare with detente/ingest/data/debris.toml"
+            ) from None
 
 
 @dataclass(frozen=True, slots=True)

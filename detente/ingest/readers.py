@@ -207,12 +207,17 @@ def _utf8_lines(raw_lines: Iterable[bytes], origin: str) -> Iterator[tuple[int, 
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield number, InputError(f"{origin}:{number}: invalid UTF-8 (byte {exc.start} of the line); save the file as UTF-8")
+            yield (
+                number,
+                InputError(f"{origin}:{number}: invalid UTF-8 (byte {exc.start} of the line); save the file as UTF-8"),
+            )
             continue
         yield number, line.lstrip("\ufeff") if number == 1 else line
 
 
-def _read_bytes(data: bytes, suffix: str, doc_id: str, origin: str, reading: _Reading) -> Iterator[Article | InputError]:
+def _read_bytes(
+    data: bytes, suffix: str, doc_id: str, origin: str, reading: _Reading
+) -> Iterator[Article | InputError]:
     if not data.strip():
         what = "one JSON article per line" if suffix in JSONL_SUFFIXES else "the article text"
         yield InputError(f"{origin}: the file is empty; remove it or add {what}")

@@ -24,16 +24,38 @@ from detente.ingest.dateline import find_dateline
 from detente.ingest.lexicon import Lexicon
 
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _TIME = r"(?:\s*(?:,|at|-|–|—|\|)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:\(?[a-z]{2,4}(?:[+-]\d{1,2})?\)?)?)?"
 _DATE_FORMS = (
-    re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?"),
+    re.compile(
+        r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?"
+    ),
     re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME),
     re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME),
     re.compile(r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})" + _TIME),
@@ -54,7 +76,9 @@ _SLASH_CREDIT = re.compile(
     r"(?:^|[\s(\[])(?:" + _CAP + r"(?:\s" + _CAP + r"){0,3})\s?/\s?" + _CAP + r"(?:\s" + _CAP + r"){0,3}"
     r"(?:\s?/\s?" + _CAP + r"(?:\s" + _CAP + r"){0,3})?\s*[)\]]?\s*$"
 )
-_CONNECTORS = frozenset({"of", "de", "la", "le", "al", "el", "von", "van", "der", "den", "da", "di", "du", "and", "&", "the", "for", "on"})
+_CONNECTORS = frozenset(
+    {"of", "de", "la", "le", "al", "el", "von", "van", "der", "den", "da", "di", "du", "and", "&", "the", "for", "on"}
+)
 _PREFIX = re.compile(r"^(?P<outlet>[^:\n]{2,40}?)\s*:\s+\S")
 _BYLINE_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<head>[A-Z][^.!?\n]{0,60}?)\s+(?:[Cc]orrespondent|[Rr]eporter|[Bb]ureau [Cc]hief)\s+"
@@ -107,7 +131,9 @@ class _Classifier:
         vocab = lexicon.debris
         words = "|".join(re.escape(w) for w in sorted(vocab.credit_words, key=len, reverse=True))
         self._word_credit = re.compile(
-            r"(?:^|[\s(\[|,.;–—-])(?i:" + words + r")(?:\s+(?i:credit|by|courtesy(?:\s+of)?|source))?\s*(?::|©|\b[Bb]y\b|\|)\s*"
+            r"(?:^|[\s(\[|,.;–—-])(?i:"
+            + words
+            + r")(?:\s+(?i:credit|by|courtesy(?:\s+of)?|source))?\s*(?::|©|\b[Bb]y\b|\|)\s*"
             # ...followed by a name, not by a sentence: "Photo: Jane Roe", "(Photo by Ann Lee/Getty Images)".
             r"[A-Z©][\w'’.&-]*(?:[\s/]+[A-Z(©][\w'’.&()-]*){0,6}\s*[)\]]?\s*$"
         )
@@ -129,7 +155,11 @@ class _Classifier:
 
     def byline(self, line: str) -> bool:
         low = _prose(line).casefold()
-        return len(_words(line)) <= 10 and not ends_sentence(line.rstrip(".")) and low.startswith(self.lexicon.debris.byline_starts)
+        return (
+            len(_words(line)) <= 10
+            and not ends_sentence(line.rstrip("."))
+            and low.startswith(self.lexicon.debris.byline_starts)
+        )
 
     def timestamp(self, line: str) -> bool:
         return len(_words(line)) <= 8 and bool(_TIMESTAMP.search(line)) and not ends_sentence(line)
@@ -148,7 +178,7 @@ class _Classifier:
         for words in (vocab.other_date_words, vocab.published_words):
             for word in sorted(words, key=len, reverse=True):
                 if low.startswith((word + " ", word + ":")):
-                    label, low = word, low[len(word):].lstrip(" :")
+                    label, low = word, low[len(word) :].lstrip(" :")
                     break
             if label:
                 break
@@ -183,7 +213,9 @@ def _to_date(match: re.Match[str]) -> date | None:
 
 def _is_body_start(line: str, classify: _Classifier) -> bool:
     n = len(_words(line))
-    return (n >= 30 or (n >= 8 and ends_sentence(line))) and not classify.prompt(line) and not _is_caption(line, classify)
+    return (
+        (n >= 30 or (n >= 8 and ends_sentence(line))) and not classify.prompt(line) and not _is_caption(line, classify)
+    )
 
 
 def _is_short_text(line: str, classify: _Classifier) -> bool:
@@ -380,7 +412,11 @@ def _signoff(lines: list[str], trailer: list[int], classify: _Classifier) -> str
         known = _outlet_name(line, classify.lexicon)
         if known:
             return known
-        after = [lines[j].strip() for j in trailer[n + 1:]]
-        if after and classify.share(after[0]) and all(classify.share(a) or classify.nav(a) or classify.prompt(a) for a in after):
+        after = [lines[j].strip() for j in trailer[n + 1 :]]
+        if (
+            after
+            and classify.share(after[0])
+            and all(classify.share(a) or classify.nav(a) or classify.prompt(a) for a in after)
+        ):
             return line
     return None

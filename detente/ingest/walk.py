@@ -67,7 +67,12 @@ def _visit(
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        found.append((_key(folder, root), InputError(f"{folder}: cannot be listed ({exc.strerror or exc}); check its permissions")))
+        found.append(
+            (
+                _key(folder, root),
+                InputError(f"{folder}: cannot be listed ({exc.strerror or exc}); check its permissions"),
+            )
+        )
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -77,7 +82,9 @@ def _visit(
             mode = entry.stat().st_mode  # follows links; never opens the file
         except OSError as exc:
             if Path(entry.name).suffix.lower() in suffixes:
-                found.append((_key(path, root), InputError(f"{path}: cannot be read ({exc.strerror or exc}); a broken link?")))
+                found.append(
+                    (_key(path, root), InputError(f"{path}: cannot be read ({exc.strerror or exc}); a broken link?"))
+                )
             continue
         if stat.S_ISDIR(mode):
             _visit(root, path, suffixes, exclude, seen, found, warn)

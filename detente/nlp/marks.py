@@ -171,8 +171,12 @@ def scan(text: str) -> list[RawQuote]:
             if pieces:
                 out.append(
                     RawQuote(
-                        parts=tuple(pieces), open_at=top.at, close_end=after, closed=True,
-                        inner=tuple(top.inner), mark=top.mark,
+                        parts=tuple(pieces),
+                        open_at=top.at,
+                        close_end=after,
+                        closed=True,
+                        inner=tuple(top.inner),
+                        mark=top.mark,
                     )
                 )
             top = nested = None
@@ -232,7 +236,11 @@ def _finish_unclosed(text: str, end: int, top: _Open, out: list[RawQuote]) -> No
     if pieces:
         out.append(
             RawQuote(
-                parts=tuple(pieces), open_at=top.at, close_end=pieces[-1][1], closed=False,
-                inner=tuple(top.inner), mark=top.mark,
+                parts=tuple(pieces),
+                open_at=top.at,
+                close_end=pieces[-1][1],
+                closed=False,
+                inner=tuple(top.inner),
+                mark=top.mark,
             )
         )

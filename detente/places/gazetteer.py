@@ -76,12 +76,17 @@ class Place:
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled as a tuple of its values: the cached gazetteer (tens of thousands of places)
         # loads several times faster than with the dataclass's field-by-field state.
-        return (_place, (self.name, self.kind, self.country, self.lat, self.lon, self.population, self.admin1, self.names))
+        return (
+            _place,
+            (self.name, self.kind, self.country, self.lat, self.lon, self.population, self.admin1, self.names),
+        )
 
 
 def _place(*values: Any) -> Place:
     name, kind, country, lat, lon, population, admin1, names = values
-    return Place(name=name, kind=kind, country=country, lat=lat, lon=lon, population=population, admin1=admin1, names=names)
+    return Place(
+        name=name, kind=kind, country=country, lat=lat, lon=lon, population=population, admin1=admin1, names=names
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -396,8 +401,12 @@ class _Builder:
 def _parts(g: Gazetteer) -> tuple[Any, ...]:
     """The gazetteer as plain values (read-only mappings do not pickle)."""
     return (
-        g.places, dict(g.index), dict(g.countries), dict(g.adjectives),
-        dict(g.alpha3_by_alpha2), g.phrasing,
+        g.places,
+        dict(g.index),
+        dict(g.countries),
+        dict(g.adjectives),
+        dict(g.alpha3_by_alpha2),
+        g.phrasing,
     )
 
 

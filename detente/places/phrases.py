@@ -209,7 +209,9 @@ class PlaceFinder:
                 participles.append(subject)
             else:
                 participles += [c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
-        preps = (p for pt in participles for p in pt.children if p.dep_ == "prep" and p.lower_ in self.phrasing.locative)
+        preps = (
+            p for pt in participles for p in pt.children if p.dep_ == "prep" and p.lower_ in self.phrasing.locative
+        )
         return self._first_place((c for prep in preps for c in _objects(prep, countries=True)), context)
 
     def _first_place(self, candidates: Iterable[_Candidate], context: Context) -> Place | None:
@@ -264,7 +266,9 @@ class PlaceFinder:
                         yield from _objects(child, countries=True)
                     elif prep in ph.surface:
                         yield from _objects(child, countries=False)
-                    elif (prep == "to" and lemma in ph.motion_verbs) or (prep == "from" and lemma in ph.departure_verbs):
+                    elif (prep == "to" and lemma in ph.motion_verbs) or (
+                        prep == "from" and lemma in ph.departure_verbs
+                    ):
                         yield from _objects(child, countries=True)
                 elif child.dep_ in ("dobj", "obj"):
                     if lemma in ph.object_verbs:
@@ -279,9 +283,7 @@ class PlaceFinder:
                         ):
                             yield from _objects(grandchild, countries=True)
                 elif (
-                    child.dep_ in ("compound", "nmod", "amod")
-                    and token.pos_ in ("NOUN", "PROPN")
-                    and child.i < token.i
+                    child.dep_ in ("compound", "nmod", "amod") and token.pos_ in ("NOUN", "PROPN") and child.i < token.i
                 ):
                     # "the Moscow summit", "the Geneva talks": a name that modifies the event
                     # noun. A country there is the actor ("the U.S. strike"), not the place.
@@ -423,5 +425,3 @@ def _objects(prep: Token, countries: bool) -> Iterator[_Candidate]:
         elif obj.dep_ in ("pcomp", "prep") and obj.lower_ == "of":
             # "outside of the Iraqi city of Basra": a preposition inside a preposition.
             yield from _objects(obj, countries)
-
-

@@ -113,9 +113,7 @@ def _actor_countries(event: Event, gazetteer: Gazetteer) -> frozenset[str]:
     return frozenset(c for c in codes if c is not None and c in gazetteer.countries)
 
 
-def _day_matcher(
-    dateline: Dateline | None, article: Article, events: Sequence[Event]
-) -> Callable[[Event], bool]:
+def _day_matcher(dateline: Dateline | None, article: Article, events: Sequence[Event]) -> Callable[[Event], bool]:
     """Which events happened on the dateline's day (and so, without a place of their own,
     in the dateline's city).
 

@@ -30,7 +30,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # "Burns[, who told him]", "Kerry [and Lavrov]".
 _NOT_IN_PHRASE = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
 # Punctuation that ends the speaker's phrase ("president-elect" keeps its hyphen).
-_PHRASE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "\"", "“", "”"})
+_PHRASE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", '"', "“", "”"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 # Speaker phrases that name nobody: "it" in "it is said", expletives.
 _EMPTY_SPEAKERS = frozenset({"it", "there", "this", "that", "what", "which"})
@@ -130,7 +130,9 @@ def speaker_token(cue: Token, cues: Cues) -> Token | None:
                 # above is the one who speaks (object control), not its subject.
                 obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
                 # Only a person or a body can be made to speak ("used an expletive to describe").
-                someone = obj is not None and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "NORP"))
+                someone = obj is not None and (
+                    obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "NORP")
+                )
                 if someone and verb.head.lemma_.lower() not in cues.subject_control:
                     return obj
             verb = verb.head
@@ -324,9 +326,7 @@ _PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "NUM"})
 _MAX_ADJACENT = 8
 
 
-def attribute(
-    cue: Token, cues: Cues, index: MentionIndex, inside: Sequence[bool] | None = None
-) -> Attribution | None:
+def attribute(cue: Token, cues: Cues, index: MentionIndex, inside: Sequence[bool] | None = None) -> Attribution | None:
     """The speaker of `cue`. `inside` marks the tokens within quotation marks: a speaker there is
     the parser taking the quote's last noun for the subject (""... the more people," Briggs
     said"), so the name next to the cue is taken instead."""
@@ -361,9 +361,12 @@ def _participle_subject(cue: Token, inside: Sequence[bool] | None) -> Token | No
     while j >= 0 and cue.i - j <= _MAX_PARTICIPLE_REACH and "\n" not in doc[j].text_with_ws:
         t = doc[j]
         if (
-            not inside[t.i] and t.dep_ in _SUBJECT_DEPS
+            not inside[t.i]
+            and t.dep_ in _SUBJECT_DEPS
             and (t.head.dep_ == "ROOT" or t.head.i == cue.head.i or t.head in cue.ancestors)
-            and t.head.i < cue.i and not inside[t.head.i] and t.tag_ not in _RELATIVE_TAGS
+            and t.head.i < cue.i
+            and not inside[t.head.i]
+            and t.tag_ not in _RELATIVE_TAGS
         ):
             return t
         j -= 1
@@ -389,7 +392,9 @@ def _plausible(tok: Token, cue: Token, cues: Cues, inside: Sequence[bool] | None
 def _is_age(tok: Token) -> bool:
     """ "said the 52-year-old": a person named by age, which the tagger marks as a date."""
     doc = tok.doc
-    return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("year", "years")
+    return (
+        tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("year", "years")
+    )
 
 
 def _adjacent_speaker(cue: Token, cues: Cues, inside: Sequence[bool] | None) -> tuple[int, int] | None:

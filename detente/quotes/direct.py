@@ -36,8 +36,12 @@ def merge_split(doc: Doc, r: Reading, raws: list[RawQuote], cues: Cues) -> list[
         if out and _is_split(doc, r.text, out[-1], raw, cues):
             prev = out.pop()
             raw = RawQuote(
-                parts=prev.parts + raw.parts, open_at=prev.open_at, close_end=raw.close_end,
-                closed=raw.closed, inner=prev.inner + raw.inner, mark=prev.mark,
+                parts=prev.parts + raw.parts,
+                open_at=prev.open_at,
+                close_end=raw.close_end,
+                closed=raw.closed,
+                inner=prev.inner + raw.inner,
+                mark=prev.mark,
             )
         out.append(raw)
     return out
@@ -104,7 +108,13 @@ def attribute_direct(
     text = r.text
     para_end = text.find("\n", raw.close_end)
     around = Around(
-        doc=doc, r=r, raw=raw, inside=inside, cues=cues, index=index, frame=frame,
+        doc=doc,
+        r=r,
+        raw=raw,
+        inside=inside,
+        cues=cues,
+        index=index,
+        frame=frame,
         para_start=text.rfind("\n", 0, raw.open_at) + 1,
         para_end=len(text) if para_end < 0 else para_end,
     )
@@ -126,9 +136,7 @@ def _by_own_sentence(q: Around) -> Attribution | None:
     if after is not None:
         zone += list(after)
     heads = _heads_outside(doc, raw)
-    candidates = [
-        t for t in zone if q.para_start <= t.idx < q.para_end and not inside[t.i] and is_cue(t, q.cues)
-    ]
+    candidates = [t for t in zone if q.para_start <= t.idx < q.para_end and not inside[t.i] and is_cue(t, q.cues)]
     # The verb the quote hangs on in the parse first, then the nearest.
     candidates.sort(key=lambda t: (t.i not in heads, token_distance(t, raw)))
     if word_count(q.r.text, raw) < MIN_WORDS_LOOSE:
@@ -181,16 +189,27 @@ def _by_next_sentence(q: Around) -> Attribution | None:
 # steps are weaker evidence, tried only when the stronger ones found nothing. (A quote that none
 # of them signs may still take a neighbour's speaker: ``speakers.py``, run by ``stage.extract``.)
 ATTRIBUTION_STEPS: tuple[tuple[str, Callable[[Around], Attribution | None], str], ...] = (
-    ("label", _by_label,
-     "a name label before the quote's colon ('Jane Doe: \"...\"') is the writer's explicit signature"),
-    ("own sentence", _by_own_sentence,
-     "a cue in the quote's sentence and paragraph: the verb the quote hangs on, then the nearest"),
-    ("colon introduction", _by_introduction,
-     "a sentence ending in a colon introduces the quote: its nearest cue, else its root's subject"),
-    ("byline", _by_byline,
-     "a quote standing as its own paragraph, signed '- Jane Doe' on the next line"),
-    ("next sentence", _by_next_sentence,
-     "a short sentence right after the quote whose main verb is a cue ('He said so later.')"),
+    (
+        "label",
+        _by_label,
+        "a name label before the quote's colon ('Jane Doe: \"...\"') is the writer's explicit signature",
+    ),
+    (
+        "own sentence",
+        _by_own_sentence,
+        "a cue in the quote's sentence and paragraph: the verb the quote hangs on, then the nearest",
+    ),
+    (
+        "colon introduction",
+        _by_introduction,
+        "a sentence ending in a colon introduces the quote: its nearest cue, else its root's subject",
+    ),
+    ("byline", _by_byline, "a quote standing as its own paragraph, signed '- Jane Doe' on the next line"),
+    (
+        "next sentence",
+        _by_next_sentence,
+        "a short sentence right after the quote whose main verb is a cue ('He said so later.')",
+    ),
 )
 
 
@@ -250,9 +269,7 @@ def _label_attribution(
     opener = toks[start - 1] if start > 0 else None
     after_from = opener is not None and opener.lower_ == "from"
     # "Continued Stone: "..."": a cue opening the paragraph, inverted before the name.
-    inverted = (
-        opener is not None and start == 1 and is_cue(opener, cues) and opener.text[:1].isupper()
-    )
+    inverted = opener is not None and start == 1 and is_cue(opener, cues) and opener.text[:1].isupper()
     if opener is not None and not (after_from or inverted or opener.text in _LABEL_OPENERS):
         return None
     while run and run[0].pos_ == "DET" and not after_from:
@@ -281,8 +298,14 @@ def _label_word(tok: Token, toks: list[Token], n: int) -> bool:
 
 
 def _next_sentence_attribution(
-    doc: Doc, r: Reading, raw: RawQuote, frame: SpacySpan, para_end: int,
-    inside: list[bool], cues: Cues, index: MentionIndex,
+    doc: Doc,
+    r: Reading,
+    raw: RawQuote,
+    frame: SpacySpan,
+    para_end: int,
+    inside: list[bool],
+    cues: Cues,
+    index: MentionIndex,
 ) -> Attribution | None:
     """ "...". That is what Kerry told reporters.": a short sentence right after the quote, in
     its paragraph, whose main verb is a cue and which quotes nothing itself."""

@@ -17,7 +17,7 @@ from detente.records import QuoteKind
 Span = tuple[int, int]
 
 # Marks stripped from the text of a mixed quote (its span keeps them).
-MARK_CHARS = "“”„«»\"‘’"
+MARK_CHARS = '“”„«»"‘’'
 # An unattributed direct quote shorter than this many words is a scare quote or a title, not speech.
 MIN_WORDS_UNATTRIBUTED = 8
 # Below this many words, a quote needs a cue that governs it in the parse.

@@ -39,8 +39,7 @@ def nested(doc: Doc, r: Reading, raw: RawQuote, cues: Cues, index: MentionIndex)
             continue
         lo, hi = raw.start, raw.end
         candidates = [
-            t for t in frame
-            if lo <= t.idx < hi and not (inner.start <= t.idx < inner.end) and is_cue(t, cues)
+            t for t in frame if lo <= t.idx < hi and not (inner.start <= t.idx < inner.end) and is_cue(t, cues)
         ]
         candidates.sort(key=lambda t: token_distance(t, inner))
         for cue in candidates:
@@ -51,9 +50,7 @@ def nested(doc: Doc, r: Reading, raw: RawQuote, cues: Cues, index: MentionIndex)
     return out
 
 
-def colon_lines(
-    doc: Doc, r: Reading, direct: list[Found], cues: Cues, index: MentionIndex
-) -> list[Found]:
+def colon_lines(doc: Doc, r: Reading, direct: list[Found], cues: Cues, index: MentionIndex) -> list[Found]:
     """ "Kerry: Talks were useful": a line opened by a name and a colon is that name's statement
     (headlines, interview transcripts). A direct quote after the colon takes the name as speaker."""
     text = r.text
@@ -192,8 +189,11 @@ def _clause_content(verb: Token) -> list[int] | None:
         # the verb's complement (xcomp); an infinitive ("told them to leave") reports no words.
         comp = next(
             (
-                c for c in verb.children
-                if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBG"
+                c
+                for c in verb.children
+                if c.dep_ == "xcomp"
+                and c.i > verb.i
+                and c.tag_ == "VBG"
                 and not any(g.dep_ == "aux" for g in c.children)
                 and any(g.dep_ == "ccomp" for g in c.children)
             ),
@@ -237,7 +237,9 @@ def _misattached_that_clause(verb: Token) -> Token | None:
     by "that" as a complementizer (a relative "that" is its subject or object) is the report."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
         for t in prep.subtree:
-            if t.dep_ in ("relcl", "acl") and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < t.i for g in t.children):
+            if t.dep_ in ("relcl", "acl") and any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i < t.i for g in t.children
+            ):
                 return t
     return None
 
@@ -258,11 +260,15 @@ def _object_content(verb: Token, holder: str) -> list[int] | None:
     for c in verb.children:
         if c.dep_ == "dobj" and c.tag_ in ("WP", "WDT"):
             return None  # "the envoys, whom Doe described as spies": the object is elsewhere
-        if (holder == "dobj" and c.dep_ == "dobj") or (holder == "dobj" and c.dep_ == "prep" and c.lower_ == "as" and ids):
+        if (holder == "dobj" and c.dep_ == "dobj") or (
+            holder == "dobj" and c.dep_ == "prep" and c.lower_ == "as" and ids
+        ):
             ids.extend(t.i for t in c.subtree)
         elif holder != "dobj" and c.dep_ in ("prep", "prt") and c.lower_ == holder:
             ids.extend(t.i for g in c.children if g.dep_ == "pobj" for t in g.subtree)
-        elif holder != "dobj" and c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "xcomp" for g in verb.children):
+        elif (
+            holder != "dobj" and c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "xcomp" for g in verb.children)
+        ):
             # "called on the government to reopen the talks": who is to act, and the act
             ids.extend(t.i for g in c.children if g.dep_ == "pobj" for t in g.subtree)
             ids.extend(t.i for g in verb.children if g.dep_ == "xcomp" for t in g.subtree)

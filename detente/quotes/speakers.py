@@ -107,7 +107,9 @@ def resolve_pronouns(text: str, found: list[Found]) -> None:
             if b.speaker_token is None or b.speaker_token.ent_type_ != "PERSON":
                 break  # the last speaker is no person: "he" is someone else
             f.attribution = Attribution(
-                cue=a.cue, cue_text=a.cue_text, speaker=replace(b.speaker, text=a.speaker.text),
+                cue=a.cue,
+                cue_text=a.cue_text,
+                speaker=replace(b.speaker, text=a.speaker.text),
                 speaker_token=a.speaker_token,
             )
             break

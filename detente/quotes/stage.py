@@ -93,7 +93,9 @@ def extract(
         else:
             found.append(Found(parts=list(raw.parts), kind="direct", attribution=attribution, raw=raw))
         found.extend(nested(doc, reading, raw, cues, index))
-    found = indirect_speech(doc, text, found, inside, cues, index) + colon_lines(doc, reading, found, cues, index) + found
+    found = (
+        indirect_speech(doc, text, found, inside, cues, index) + colon_lines(doc, reading, found, cues, index) + found
+    )
     _absorb_into_mixed(text, found)
     found = [f for f in found if f.parts]
     found.sort(key=lambda f: (f.parts[0][0], -f.parts[-1][1]))
@@ -163,7 +165,9 @@ def _strip_marks(words: str) -> str:
     out = []
     for i, ch in enumerate(words):
         if ch in MARK_CHARS:
-            inner_apostrophe = ch in "’'" and 0 < i < len(words) - 1 and words[i - 1].isalnum() and words[i + 1].isalnum()
+            inner_apostrophe = (
+                ch in "’'" and 0 < i < len(words) - 1 and words[i - 1].isalnum() and words[i + 1].isalnum()
+            )
             if not inner_apostrophe:
                 continue
         out.append(ch)
@@ -181,5 +185,3 @@ def _clean_part(text: str, part: Span) -> Span:
     while s < e and text[s].isspace():
         s += 1
     return (s, e)
-
-

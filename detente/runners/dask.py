@@ -92,7 +92,9 @@ def process_partition(index: int, articles: list[Article], path: str, fmt: str) 
             words += len(outcome.document.text.split())
     finally:
         sink.close()
-    return Shard(index=index, path=path, hashes=tuple(hashes), events=events, quotes=quotes, words=words, failed=tuple(failed))
+    return Shard(
+        index=index, path=path, hashes=tuple(hashes), events=events, quotes=quotes, words=words, failed=tuple(failed)
+    )
 
 
 def _partitions(
@@ -187,10 +189,15 @@ def run_dask(
         if not connected:
             cluster = None
             if scheduler is None:
-                cluster = resources.enter_context(LocalCluster(
-                    n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=logging.ERROR,
-                ))
+                cluster = resources.enter_context(
+                    LocalCluster(
+                        n_workers=workers or os.cpu_count() or 1,
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=None,
+                        silence_logs=logging.ERROR,
+                    )
+                )
             client = resources.enter_context(Client(cluster if cluster is not None else scheduler))
             client.register_plugin(PipelinePlugin(config), name=PLUGIN)
             connected.append(client)
@@ -241,6 +248,13 @@ def run_dask(
         if output is None:
             shutil.rmtree(root, ignore_errors=True)
     return RunReport(
-        read=read, new=new, recoded=recoded, already_stored=stored, failed=tuple(failed),
-        events=events, quotes=quotes, words=words, seconds=time.perf_counter() - started,
+        read=read,
+        new=new,
+        recoded=recoded,
+        already_stored=stored,
+        failed=tuple(failed),
+        events=events,
+        quotes=quotes,
+        words=words,
+        seconds=time.perf_counter() - started,
     )

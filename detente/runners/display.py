@@ -73,11 +73,18 @@ class ProgressLog:
         rate = progress.done / elapsed if elapsed > 0 else 0.0
         eta = (progress.total - progress.done) / rate if progress.total is not None and rate > 0 else None
         if self.fmt == "json":
-            self.emit(json.dumps({
-                "event": "progress", "done": progress.done, "total": progress.total,
-                "articles_per_s": round(rate, 2), "eta_s": None if eta is None else round(eta, 1),
-                "elapsed_s": round(elapsed, 1),
-            }))
+            self.emit(
+                json.dumps(
+                    {
+                        "event": "progress",
+                        "done": progress.done,
+                        "total": progress.total,
+                        "articles_per_s": round(rate, 2),
+                        "eta_s": None if eta is None else round(eta, 1),
+                        "elapsed_s": round(elapsed, 1),
+                    }
+                )
+            )
             return
         of = f"/{progress.total}" if progress.total is not None else ""
         tail = f", ETA {_duration(eta)}" if eta is not None else ""

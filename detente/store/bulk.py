@@ -78,7 +78,8 @@ def insert(
         others = [row[0] for row in replaced]
         # Within the batch too: an earlier article whose text a later one repeats under another id.
         replaced += [
-            (a.doc_id, a.sha256) for k, a in enumerate(articles)
+            (a.doc_id, a.sha256)
+            for k, a in enumerate(articles)
             if last[a.sha256] != k and articles[last[a.sha256]].doc_id != a.doc_id
         ]
         con.execute("DELETE FROM aliases WHERE doc_id IN (SELECT doc_id FROM _detente_keys)")

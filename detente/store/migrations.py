@@ -31,16 +31,21 @@ def _record_every_step(con: Any) -> None:
     # Version 1 kept one row (version, written_by); from 2 on every step is a row of its own.
     con.execute("ALTER TABLE schema_info ADD COLUMN IF NOT EXISTS applied_at TIMESTAMP")
     con.execute("ALTER TABLE schema_info ADD COLUMN IF NOT EXISTS description VARCHAR")
-    con.execute("UPDATE schema_info SET description = 'record tables created' WHERE version = 1 AND description IS NULL")
+    con.execute(
+        "UPDATE schema_info SET description = 'record tables created' WHERE version = 1 AND description IS NULL"
+    )
 
 
 def _rebuild(con: Any, name: str) -> None:
     """Give a record table this version's columns, in this version's order: a field added to a
     record sits among the record's fields, where ADD COLUMN could only append it."""
     t = table(name)
-    have = {row[0] for row in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ?", [name]
-    ).fetchall()}
+    have = {
+        row[0]
+        for row in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ?", [name]
+        ).fetchall()
+    }
     columns = t.columns + BOOKKEEPING
     if have == {c.name for c in columns}:
         return  # a new database: already this version's layout
@@ -65,12 +70,19 @@ def _add_aliases(con: Any) -> None:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(version=2, description="schema_info records each migration with its time", apply=_record_every_step),
-    Migration(version=3, description="events folded: events.fold_id, the folded_events table", apply=_add_folding,
-              refold=True),
-    Migration(version=4, description="events.tone: the tone of each event's sentence",
-              apply=lambda con: _rebuild(con, "events")),
-    Migration(version=5, description="events.pattern_id: the pattern or rule that coded each event",
-              apply=lambda con: _rebuild(con, "events")),
+    Migration(
+        version=3, description="events folded: events.fold_id, the folded_events table", apply=_add_folding, refold=True
+    ),
+    Migration(
+        version=4,
+        description="events.tone: the tone of each event's sentence",
+        apply=lambda con: _rebuild(con, "events"),
+    ),
+    Migration(
+        version=5,
+        description="events.pattern_id: the pattern or rule that coded each event",
+        apply=lambda con: _rebuild(con, "events"),
+    ),
     Migration(version=6, description="aliases: other ids of a stored text (doc_id -> sha256)", apply=_add_aliases),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version if MIGRATIONS else 1

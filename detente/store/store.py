@@ -79,9 +79,17 @@ def _is_disk_failure(exc: Exception) -> bool:
 def is_corruption(exc: Exception) -> bool:
     """DuckDB found a damaged block (its checksums on read) or a truncated file."""
     text = str(exc).lower()
-    return any(words in text for words in (
-        "checksum", "corrupt", "could not read enough bytes", "failed to read", "invalid block", "truncated",
-    ))
+    return any(
+        words in text
+        for words in (
+            "checksum",
+            "corrupt",
+            "could not read enough bytes",
+            "failed to read",
+            "invalid block",
+            "truncated",
+        )
+    )
 
 
 def corruption_error(path: Path, exc: Exception) -> StoreError:
@@ -143,7 +151,9 @@ class Store:
                 raise corruption_error(path, exc) from None
             raise
         finally:
-            with contextlib.suppress(duckdb.Error):  # closing after a failed write: the error that stopped us is the one reported
+            with contextlib.suppress(
+                duckdb.Error
+            ):  # closing after a failed write: the error that stopped us is the one reported
                 con.close()
 
     @property
@@ -154,18 +164,22 @@ class Store:
     def _prepare(self) -> None:
         import duckdb
 
-        names = {row[0] for row in self._con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-        ).fetchall()}
+        names = {
+            row[0]
+            for row in self._con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            ).fetchall()
+        }
         if not names:
             if self.read_only:
-                raise StoreError(f"{self.path} is an empty database; store articles with `detente ingest PATH --db {self.path}`")
+                raise StoreError(
+                    f"{self.path} is an empty database; store articles with `detente ingest PATH --db {self.path}`"
+                )
             self._transaction(lambda: migrations.create(self._con, __version__), "create the tables in")
             return
         if "schema_info" not in names:
             raise StoreError(
-                f"{self.path} is a DuckDB database but not a detente one (no schema_info table); "
-                "give another --db file"
+                f"{self.path} is a DuckDB database but not a detente one (no schema_info table); give another --db file"
             )
         try:
             row = self._con.execute("SELECT max(version) FROM schema_info").fetchone()
@@ -173,7 +187,9 @@ class Store:
             row = None
         version = row[0] if row else None
         if version is None:
-            raise StoreError(f"{self.path} has no schema version in schema_info; it was not written by detente, give another --db file")
+            raise StoreError(
+                f"{self.path} has no schema version in schema_info; it was not written by detente, give another --db file"
+            )
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} was written by a newer detente (schema {version}; this detente {__version__} "
@@ -181,7 +197,9 @@ class Store:
             )
         missing = {t.name for t in tables()} - names
         if missing:
-            raise StoreError(f"{self.path} lacks the tables {', '.join(sorted(missing))}; it is damaged, ingest into a new --db file")
+            raise StoreError(
+                f"{self.path} lacks the tables {', '.join(sorted(missing))}; it is damaged, ingest into a new --db file"
+            )
         self._verify(names)
         if version < SCHEMA_VERSION:
             if self.read_only:
@@ -260,9 +278,12 @@ class Store:
             self._con.begin()
             seq = self._con.execute("SELECT nextval('article_seq')").fetchone()[0]
             # The same text stored under another id is replaced: its folding is undone too.
-            others = [row[0] for row in self._con.execute(
-                "SELECT DISTINCT doc_id FROM documents WHERE sha256 = ? AND doc_id <> ?", [digest, doc.doc_id]
-            ).fetchall()]
+            others = [
+                row[0]
+                for row in self._con.execute(
+                    "SELECT DISTINCT doc_id FROM documents WHERE sha256 = ? AND doc_id <> ?", [digest, doc.doc_id]
+                ).fetchall()
+            ]
             # Every id of the text is kept: the others as aliases of the stored one (said, not silent).
             self._con.execute("DELETE FROM aliases WHERE doc_id = ?", [doc.doc_id])
             for other in others:
@@ -292,7 +313,8 @@ class Store:
                 raise StoreFailed(
                     f"cannot write {self.path} ({_first_line(exc)}); the database is consistent: the articles "
                     "stored before this one are complete and this one was not stored; free some space "
-                    "(or give another --db) and run ingest again to store the rest", doc.doc_id,
+                    "(or give another --db) and run ingest again to store the rest",
+                    doc.doc_id,
                 ) from None
             raise StoreError(f"could not store the article ({exc}); nothing of it was written", doc.doc_id) from None
         except (OverflowError, TypeError, ValueError) as exc:
@@ -305,13 +327,17 @@ class Store:
     def write_many(self, results: Sequence[Result]) -> None:
         """Store several articles in one transaction (bulk inserts), as ``write`` would one by
         one: all of them, or on an error none (then ``write`` each to find the bad one)."""
-        self.write_batches([
-            bulk.batch(
-                r.records(), doc_id=r.document.doc_id,
-                sha256=r.sha256 or text_sha256(r.document.text), version=r.version or __version__,
-            )
-            for r in results
-        ])
+        self.write_batches(
+            [
+                bulk.batch(
+                    r.records(),
+                    doc_id=r.document.doc_id,
+                    sha256=r.sha256 or text_sha256(r.document.text),
+                    version=r.version or __version__,
+                )
+                for r in results
+            ]
+        )
 
     def write_batches(self, articles: Sequence[bulk.Batch]) -> None:
         """Store articles' records (from results, or read back from Parquet shards) in one
@@ -356,6 +382,7 @@ class Store:
     def hashes(self) -> set[str]:
         """The SHA-256 of every stored article (read once by a run that skips them)."""
         return {row[0] for row in self._con.execute("SELECT sha256 FROM documents").fetchall()}
+
     def _rollback(self) -> None:
         import duckdb
 
@@ -379,7 +406,9 @@ class Store:
         except duckdb.Error as exc:
             self._rollback()
             if _is_disk_failure(exc):
-                raise StoreFailed(f"cannot write {self.path} ({_first_line(exc)}); free some space and run again") from None
+                raise StoreFailed(
+                    f"cannot write {self.path} ({_first_line(exc)}); free some space and run again"
+                ) from None
             raise StoreError(f"could not record the alias ({_first_line(exc)})", doc_id) from None
         return str(row[0])
 
@@ -402,8 +431,7 @@ class Store:
     def _rows(self, t: Table, lo: int, hi: int) -> list[tuple[int, str, str, dict[str, Any]]]:
         columns = ", ".join(f'"{n}"' for n in t.fields)
         cursor = self._con.execute(
-            f"SELECT seq, sha256, pipeline_version, {columns} FROM {t.name} "
-            "WHERE seq BETWEEN ? AND ? ORDER BY seq, n",
+            f"SELECT seq, sha256, pipeline_version, {columns} FROM {t.name} WHERE seq BETWEEN ? AND ? ORDER BY seq, n",
             [lo, hi],
         )
         return [
@@ -415,7 +443,7 @@ class Store:
         """Every stored article in the order they were stored."""
         seqs = [row[0] for row in self._con.execute("SELECT seq FROM documents ORDER BY seq").fetchall()]
         for start in range(0, len(seqs), _EXPORT_BATCH):
-            batch = seqs[start:start + _EXPORT_BATCH]
+            batch = seqs[start : start + _EXPORT_BATCH]
             by_seq: dict[int, list[dict[str, Any]]] = {seq: [] for seq in batch}
             meta: dict[int, tuple[str, str]] = {}
             for t in tables():
@@ -452,10 +480,7 @@ class Store:
         return sink.close()
 
     def counts(self) -> dict[str, int]:
-        return {
-            t.name: self._con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0]
-            for t in tables()
-        }
+        return {t.name: self._con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in tables()}
 
     def summary(self, dyads: int = _DYADS) -> Summary:
         counts = self.counts()
@@ -484,4 +509,6 @@ class Store:
         try:
             return self._con.execute(query, list(params))
         except duckdb.Error as exc:
-            raise StoreError(f"the query failed ({str(exc).splitlines()[0]}); check it against the tables documents, mentions, events, quotes") from None
+            raise StoreError(
+                f"the query failed ({str(exc).splitlines()[0]}); check it against the tables documents, mentions, events, quotes"
+            ) from None

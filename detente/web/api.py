@@ -35,9 +35,12 @@ class Error(BaseModel):
 
 
 router = APIRouter(
-    prefix="/api", tags=["api"],
-    responses={400: {"model": Error, "description": "a parameter is wrong; the message says how"},
-               404: {"model": Error, "description": "no such record"}},
+    prefix="/api",
+    tags=["api"],
+    responses={
+        400: {"model": Error, "description": "a parameter is wrong; the message says how"},
+        404: {"model": Error, "description": "no such record"},
+    },
 )
 Db = Annotated[Any, Depends(connection)]
 Filter = Annotated[data.EventFilter, Depends(event_filter)]
@@ -56,7 +59,9 @@ def facets(db: Db) -> dict[str, Any]:
 
 
 @router.get("/articles", summary="Articles, latest first")
-def articles(db: Db, pages: Pages, q: Text = None, source: Annotated[str | None, Query(description="outlet")] = None) -> dict[str, Any]:
+def articles(
+    db: Db, pages: Pages, q: Text = None, source: Annotated[str | None, Query(description="outlet")] = None
+) -> dict[str, Any]:
     return data.articles(db, q=text(q), source=text(source), limit=pages.limit, offset=pages.offset).to_dict()
 
 
@@ -80,11 +85,15 @@ def folded(db: Db, f: Filter, pages: Pages) -> dict[str, Any]:
 
 @router.get("/quotes", summary="Quotes, filtered by speaker and words")
 def quotes(
-    db: Db, pages: Pages, q: Text = None,
+    db: Db,
+    pages: Pages,
+    q: Text = None,
     speaker: Annotated[str | None, Query(description="the speaker's actor id")] = None,
     doc_id: Annotated[str | None, Query(description="only this article's quotes")] = None,
 ) -> dict[str, Any]:
-    return data.quotes(db, speaker=text(speaker), q=text(q), doc_id=text(doc_id), limit=pages.limit, offset=pages.offset).to_dict()
+    return data.quotes(
+        db, speaker=text(speaker), q=text(q), doc_id=text(doc_id), limit=pages.limit, offset=pages.offset
+    ).to_dict()
 
 
 @router.get("/speakers", summary="Who is quoted most")
@@ -94,7 +103,9 @@ def speakers(db: Db, limit: Annotated[int, Query(ge=1, le=500)] = 30) -> dict[st
 
 @router.get("/actors", summary="Actors in each role they held: first and last event, events as source and target")
 def actors(
-    db: Db, pages: Pages, q: Annotated[str | None, Query(description="words in the actor's name")] = None,
+    db: Db,
+    pages: Pages,
+    q: Annotated[str | None, Query(description="words in the actor's name")] = None,
     country: Annotated[str | None, Query(description="ISO alpha-3 code")] = None,
 ) -> dict[str, Any]:
     code = optional_country(country)
@@ -116,7 +127,9 @@ def dyads(db: Db, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, 
 
 @router.get("/dyads/{a}/{b}", summary="A dyad's cooperation–conflict series by period")
 def dyad(
-    db: Db, a: str, b: str,
+    db: Db,
+    a: str,
+    b: str,
     by: Annotated[Literal["month", "quarter", "year"], Query(description="period")] = "year",
     context: Annotated[str | None, Query(description="PLOVER context, e.g. cbrn")] = None,
     since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
@@ -126,14 +139,24 @@ def dyad(
     return series(db, a, b, by, context, since, until, directed)
 
 
-def series(db: Any, a: str, b: str, by: Literal["month", "quarter", "year"], context: str | None,
-           since: str | None, until: str | None, directed: bool) -> dict[str, Any]:
+def series(
+    db: Any,
+    a: str,
+    b: str,
+    by: Literal["month", "quarter", "year"],
+    context: str | None,
+    since: str | None,
+    until: str | None,
+    directed: bool,
+) -> dict[str, Any]:
     """The dyad series, parameters checked (shared with the dyad page)."""
     first, second = country_code(a, "a"), country_code(b, "b")
     if first == second:
         raise bad_request(f"a dyad needs two different countries, not {first} twice")
     since, until = partial_date(since, "since"), partial_date(until, "until")
-    return data.dyad_series(db, first, second, by=by, context=text(context), since=since, until=until, directed=directed)
+    return data.dyad_series(
+        db, first, second, by=by, context=text(context), since=since, until=until, directed=directed
+    )
 
 
 @router.get("/network", summary="Who met whom: meetings and cooperation between people, as nodes and edges")
@@ -146,15 +169,19 @@ def network(
     code = optional_country(country)
     since, until = partial_date(since, "since"), partial_date(until, "until")
     return queries.who_met_whom(
-        db, country=code,
+        db,
+        country=code,
         since=date.fromisoformat(data.first_day(since)) if since else None,
         until=date.fromisoformat(data.last_day(until)) if until else None,
     ).to_dict()
 
 
 @router.get("/search", summary="Words across articles, event evidence, quotes and actors")
-def search(db: Db, q: Annotated[str, Query(min_length=1, description="words to look for")],
-           limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
+def search(
+    db: Db,
+    q: Annotated[str, Query(min_length=1, description="words to look for")],
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> dict[str, Any]:
     if not q.strip():
         raise bad_request("q: give some words to search for")
     return data.search(db, q.strip(), limit=limit)

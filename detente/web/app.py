@@ -93,7 +93,9 @@ def create_app(db_path: Path | str, *, query_seconds: float = QUERY_SECONDS) -> 
     @app.exception_handler(duckdb.InterruptException)
     async def too_slow(request: Request, exc: Exception) -> Response:
         return error_response(
-            request, 503, f"the query took over {request.app.state.query_seconds:g} s and was stopped; narrow the filters"
+            request,
+            503,
+            f"the query took over {request.app.state.query_seconds:g} s and was stopped; narrow the filters",
         )
 
     @app.exception_handler(RequestValidationError)
@@ -149,7 +151,9 @@ def _templates() -> Environment:
     from detente.web import markup
     from detente.web.views import FILTERS, url_with
 
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
     env.filters.update(FILTERS)
     env.globals["legend"] = markup.LEGEND
     env.globals["version"] = __version__

@@ -157,10 +157,18 @@ def event_list(con: Any, f: EventFilter, limit: int = 50, offset: int = 0) -> di
     """A page of event reports from `analytics.queries.find_events` (storage order), each row with
     its article's title."""
     page = queries.find_events(
-        con, country=f.country, actor=f.actor, dyad=f.dyad, root=f.root, plover=f.plover, context=f.context,
+        con,
+        country=f.country,
+        actor=f.actor,
+        dyad=f.dyad,
+        root=f.root,
+        plover=f.plover,
+        context=f.context,
         since=date.fromisoformat(first_day(f.since)) if f.since else None,
         until=date.fromisoformat(last_day(f.until)) if f.until else None,
-        text=f.q, limit=limit, offset=offset,
+        text=f.q,
+        limit=limit,
+        offset=offset,
     ).to_dict()
     found = titles(con, sorted({r["doc_id"] for r in page["rows"]}))
     for row in page["rows"]:
@@ -207,16 +215,21 @@ def folded_events(con: Any, f: EventFilter, limit: int = 50, offset: int = 0) ->
     else:
         where, params = _event_where(f)
         base = f"FROM events e JOIN documents d ON d.doc_id = e.doc_id{where}"
-        columns = """e.event_id AS fold_id, e.date.earliest AS date_earliest, e.date.latest AS date_latest,
+        columns = (
+            """e.event_id AS fold_id, e.date.earliest AS date_earliest, e.date.latest AS date_latest,
             e.source.name AS source_name, e.source.actor_id AS source_actor_id, e.source.country AS source_country,
             e.target.name AS target_name, e.target.actor_id AS target_actor_id, e.target.country AS target_country,
             e.cameo, e.cameo_root, e.plover, e.goldstein, e.quad_class, e.modality, 1 AS num_mentions,
             1 AS num_sources, 1 AS num_articles, d.published.earliest AS first_report,
-            d.published.earliest AS last_report, """ + _EVIDENCE + """ AS evidence,
+            d.published.earliest AS last_report, """
+            + _EVIDENCE
+            + """ AS evidence,
             [e.event_id] AS event_ids, [e.doc_id] AS doc_ids"""
+        )
     total = _scalar(con, f"SELECT count(*) {base}", params)
     found = _rows(
-        con, f"SELECT {columns} {base} ORDER BY date_earliest DESC NULLS LAST, fold_id LIMIT ? OFFSET ?",
+        con,
+        f"SELECT {columns} {base} ORDER BY date_earliest DESC NULLS LAST, fold_id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     return Page(total=total, limit=limit, offset=offset, rows=found)
@@ -263,20 +276,34 @@ def busiest_dyads(con: Any, limit: int = 10) -> list[dict[str, Any]]:
     since, until = years if years and years[0] else (None, None)
     for pair in pairs:
         yearly = dyad_series(con, pair["a"], pair["b"], by="year", since=since, until=until)
-        pair["years"] = [{"period": p["period"], "events": p["events"], "goldstein_mean": p["goldstein_mean"]}
-                         for p in yearly["periods"]]
+        pair["years"] = [
+            {"period": p["period"], "events": p["events"], "goldstein_mean": p["goldstein_mean"]}
+            for p in yearly["periods"]
+        ]
     return pairs
 
 
 def dyad_series(
-    con: Any, a: str, b: str, *, by: Period = "year", context: str | None = None,
-    since: str | None = None, until: str | None = None, directed: bool = False,
+    con: Any,
+    a: str,
+    b: str,
+    *,
+    by: Period = "year",
+    context: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    directed: bool = False,
 ) -> dict[str, Any]:
     """`analytics.series.dyad_series` as JSON, each period with its first and last day (the
     dashboard links a period to the events list over those days)."""
     # lead: move into analytics.series (a Period could carry its first and last day)
     result = series.dyad_series(
-        con, a, b, by=by, context=context, directed=directed,
+        con,
+        a,
+        b,
+        by=by,
+        context=context,
+        directed=directed,
         since=date.fromisoformat(first_day(since)) if since else None,
         until=date.fromisoformat(last_day(until)) if until else None,
     ).to_dict()
@@ -331,22 +358,36 @@ def article(con: Any, doc_id: str) -> dict[str, Any] | None:
     )
     if not docs:
         # Another id of a stored text (ingested twice under two ids): the stored article.
-        stored = _rows(con, "SELECT d.doc_id FROM aliases a JOIN documents d USING (sha256) WHERE a.doc_id = ? LIMIT 1",
-                       [doc_id]) if _has_table(con, "aliases") else []
+        stored = (
+            _rows(
+                con,
+                "SELECT d.doc_id FROM aliases a JOIN documents d USING (sha256) WHERE a.doc_id = ? LIMIT 1",
+                [doc_id],
+            )
+            if _has_table(con, "aliases")
+            else []
+        )
         return article(con, stored[0]["doc_id"]) if stored and stored[0]["doc_id"] != doc_id else None
     doc = docs[0]
     doc["mentions"] = _rows(con, "SELECT span, actor FROM mentions WHERE doc_id = ? ORDER BY n", [doc_id])
     doc["events"] = events(con, EventFilter(doc_id=doc_id), limit=10_000, latest_first=False).rows
     doc["events"].sort(key=lambda e: (e["span"][0], e["event_id"]))
     doc["quotes"] = _rows(
-        con, "SELECT quote_id, text, span, parts, kind, cue, speaker, date FROM quotes WHERE doc_id = ? ORDER BY n",
+        con,
+        "SELECT quote_id, text, span, parts, kind, cue, speaker, date FROM quotes WHERE doc_id = ? ORDER BY n",
         [doc_id],
     )
     return doc
 
 
-def quotes(con: Any, speaker: str | None = None, q: str | None = None, doc_id: str | None = None,
-           limit: int = 50, offset: int = 0) -> Page:
+def quotes(
+    con: Any,
+    speaker: str | None = None,
+    q: str | None = None,
+    doc_id: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page:
     # lead: move into analytics.queries
     clauses, params = [], []
     if speaker:
@@ -441,13 +482,21 @@ def met_with(con: Any, actor_id: str) -> list[dict[str, Any]]:
     for edge in network["edges"]:
         if actor_id in (edge["source"], edge["target"]):
             other = edge["target"] if edge["source"] == actor_id else edge["source"]
-            found.append({**names[other], "events": edge["weight"], "first": edge["first"], "last": edge["last"],
-                          "types": edge["types"]})
+            found.append(
+                {
+                    **names[other],
+                    "events": edge["weight"],
+                    "first": edge["first"],
+                    "last": edge["last"],
+                    "types": edge["types"],
+                }
+            )
     return sorted(found, key=lambda r: (-r["events"], r["name"]))
 
 
 def facets(con: Any) -> dict[str, list[Any]]:
     """The values the filters can take: CAMEO roots, PLOVER types, contexts, countries."""
+
     # lead: move into analytics.queries
     def column(sql: str) -> list[Any]:
         return [r[0] for r in con.execute(sql).fetchall()]

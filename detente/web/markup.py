@@ -48,11 +48,15 @@ def marks(doc: dict[str, Any], focus: str | None = None) -> list[Mark]:
         kind = "focus" if e["event_id"] == focus else "evidence"
         found.append(Mark(start=e["span"][0], end=e["span"][1], kind=kind, label=label, ref=e["event_id"]))
         if e["trigger"]:
-            found.append(Mark(start=e["trigger"][0], end=e["trigger"][1], kind="trigger", label=label, ref=e["event_id"]))
+            found.append(
+                Mark(start=e["trigger"][0], end=e["trigger"][1], kind="trigger", label=label, ref=e["event_id"])
+            )
     for q in doc["quotes"]:
         speaker = (q["speaker"] or {}).get("name") or "unattributed"
         for start, end in q["parts"] or [q["span"]]:
-            found.append(Mark(start=start, end=end, kind="quote", label=f"quote ({q['kind']}): {speaker}", ref=q["quote_id"]))
+            found.append(
+                Mark(start=start, end=end, kind="quote", label=f"quote ({q['kind']}): {speaker}", ref=q["quote_id"])
+            )
     return [m for m in found if 0 <= m.start < m.end <= len(doc["text"])]
 
 

@@ -54,23 +54,37 @@ def _filters(f: data.EventFilter) -> dict[str, Any]:
 
 @router.get("/dyads/{a}/{b}")
 def dyad(
-    request: Request, db: Db, a: str, b: str,
+    request: Request,
+    db: Db,
+    a: str,
+    b: str,
     by: Annotated[Literal["month", "quarter", "year"], Query()] = "year",
-    context: str | None = None, since: str | None = None, until: str | None = None, directed: bool = False,
+    context: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    directed: bool = False,
 ) -> Response:
     payload = series(db, a, _strip_json(b), by, context, since, until, directed)
     first, second = payload["dyad"]
     return respond(
-        request, "dyad.html", payload, title=f"{first}–{second}",
-        contexts=data.facets(db)["contexts"], totals=_totals(payload["periods"]),
+        request,
+        "dyad.html",
+        payload,
+        title=f"{first}–{second}",
+        contexts=data.facets(db)["contexts"],
+        totals=_totals(payload["periods"]),
     )
 
 
 def _totals(periods: list[dict[str, Any]]) -> dict[str, Any]:
     events = sum(p["events"] for p in periods)
     weights = sum(p["goldstein_sum"] for p in periods)
-    return {"events": events, "goldstein_mean": round(weights / events, 2) if events else None,
-            "periods": len(periods), "active": sum(1 for p in periods if p["events"])}
+    return {
+        "events": events,
+        "goldstein_mean": round(weights / events, 2) if events else None,
+        "periods": len(periods),
+        "active": sum(1 for p in periods if p["events"]),
+    }
 
 
 @router.get("/articles")
@@ -88,8 +102,9 @@ def article(request: Request, db: Db, doc_id: str, event: str | None = None) -> 
     if found is None:
         raise HTTPException(404, f"no article with id {doc_id!r}; find it at /articles")
     text_html = markup.render(found["text"], markup.marks(found, focus=event))
-    return respond(request, "article.html", found, title=found["title"] or found["doc_id"], text_html=text_html,
-                   focus=event)
+    return respond(
+        request, "article.html", found, title=found["title"] or found["doc_id"], text_html=text_html, focus=event
+    )
 
 
 @router.get("/actors/{actor_id}")

@@ -52,7 +52,10 @@ def event_filter(
     root: Annotated[str | None, Query(description="CAMEO root code, two digits: 04")] = None,
     plover: Annotated[str | None, Query(description="PLOVER event type: CONSULT")] = None,
     context: Annotated[str | None, Query(description="PLOVER context: cbrn")] = None,
-    since: Annotated[str | None, Query(description="events whose date window reaches this date or later: YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    since: Annotated[
+        str | None,
+        Query(description="events whose date window reaches this date or later: YYYY, YYYY-MM or YYYY-MM-DD"),
+    ] = None,
     until: Annotated[str | None, Query(description="events whose date window starts by the end of this date")] = None,
     q: Annotated[str | None, Query(description="words in the evidence sentence (case-insensitive)")] = None,
 ) -> EventFilter:

@@ -66,10 +66,12 @@ def sparkline(points: Sequence[dict[str, Any]], width: int = 240, height: int = 
         bars.append(
             f'<rect x="{i * step:.1f}" y="{height - h:.1f}" width="{max(step - 1, 1):.1f}" height="{h}" '
             f'class="{tone_class(p.get("goldstein_mean"))}"><title>{escape(p["period"])}: {p["events"]} events, '
-            f'mean Goldstein {signed(p.get("goldstein_mean"))}</title></rect>'
+            f"mean Goldstein {signed(p.get('goldstein_mean'))}</title></rect>"
         )
     first, last = escape(points[0]["period"]), escape(points[-1]["period"])
-    bars.append(f'<line x1="0" y1="{height - 0.5}" x2="{width}" y2="{height - 0.5}" class="axis"><title>{first}–{last}</title></line>')
+    bars.append(
+        f'<line x1="0" y1="{height - 0.5}" x2="{width}" y2="{height - 0.5}" class="axis"><title>{first}–{last}</title></line>'
+    )
     return Markup(
         f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
         f'aria-label="events per year">{"".join(bars)}</svg>'

@@ -24,23 +24,36 @@ from detente.writers.spreadsheet import CsvSink
 
 _WRITERS: tuple[Writer, ...] = (
     Writer(
-        name="jsonl", extensions=(".jsonl", ".ndjson"), folder=False, open=JsonlSink.to_path,
+        name="jsonl",
+        extensions=(".jsonl", ".ndjson"),
+        folder=False,
+        open=JsonlSink.to_path,
         description="JSON Lines: one contract record per line, articles in input order (then folded events)",
         takes_folded=True,
     ),
     Writer(
-        name="parquet", extensions=(".parquet",), folder=True, open=ParquetSink.to_folder,
+        name="parquet",
+        extensions=(".parquet",),
+        folder=True,
+        open=ParquetSink.to_folder,
         description="a folder with one Parquet file per record type (documents, mentions, events, quotes, folded_events)",
         takes_folded=True,
     ),
     Writer(
-        name="csv", extensions=(".csv",), folder=False, open=CsvSink.to_path,
+        name="csv",
+        extensions=(".csv",),
+        folder=False,
+        open=CsvSink.to_path,
         description="CSV: one spreadsheet row per event report (actors flattened, dates, evidence, fold_id)",
     ),
     Writer(
-        name="gdelt", extensions=(), folder=False, open=GdeltSink.to_path,
+        name="gdelt",
+        extensions=(),
+        folder=False,
+        open=GdeltSink.to_path,
         description="GDELT 2.0 event rows (61 columns, tab-separated) per folded event, and FILE.mentions.tsv",
-        takes_folded=True, folded_only=True,
+        takes_folded=True,
+        folded_only=True,
     ),
 )
 
@@ -69,7 +82,9 @@ def resolve(fmt: str | None, path: Path | None) -> Writer:
         if suffix in writer.extensions:
             return writer
     shown = f"extension {suffix!r}" if suffix else "no extension"
-    raise OutputError(f"cannot tell the output format of {path} ({shown}); give --format ({formats}) or a known extension")
+    raise OutputError(
+        f"cannot tell the output format of {path} ({shown}); give --format ({formats}) or a known extension"
+    )
 
 
 def open_stream(stream: TextIO) -> Sink:

@@ -65,7 +65,9 @@ def _prepare_folder(path: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputFailed(f"cannot create the folder {folder} ({exc.strerror or exc}); check the path and its permissions") from None
+        raise OutputFailed(
+            f"cannot create the folder {folder} ({exc.strerror or exc}); check the path and its permissions"
+        ) from None
 
 
 def new_temporary(path: Path) -> Path:

@@ -29,7 +29,9 @@ class GdeltSink:
     @classmethod
     def to_path(cls, path: Path) -> GdeltSink:
         if path.is_dir():
-            raise OutputFailed(f"{path} is a folder; GDELT output is one file (and FILE.mentions.tsv), give a file path")
+            raise OutputFailed(
+                f"{path} is a folder; GDELT output is one file (and FILE.mentions.tsv), give a file path"
+            )
         check_writable(path)
         return cls(path)
 

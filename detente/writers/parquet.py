@@ -36,10 +36,16 @@ def arrow_schema(t: Table) -> Any:
     import pyarrow as pa
 
     fields = [pa.field(c.name, _arrow_type(c.kind), nullable=not c.required) for c in t.columns]
-    fields += [pa.field("sha256", pa.string(), nullable=False), pa.field("pipeline_version", pa.string(), nullable=False)]
+    fields += [
+        pa.field("sha256", pa.string(), nullable=False),
+        pa.field("pipeline_version", pa.string(), nullable=False),
+    ]
     if t.record == "event":
-        fields += [pa.field("date_earliest", pa.date32()), pa.field("date_latest", pa.date32()),
-                   pa.field("evidence", pa.string())]
+        fields += [
+            pa.field("date_earliest", pa.date32()),
+            pa.field("date_latest", pa.date32()),
+            pa.field("evidence", pa.string()),
+        ]
     return pa.schema(fields)
 
 
@@ -50,11 +56,18 @@ def _day(value: str | None) -> date | None:
 def folded_schema() -> Any:
     import pyarrow as pa
 
-    fields = [pa.field(c.name, _arrow_type(c.kind), nullable=not c.required) for c in FOLDED_EVENTS
-              if c.name not in ("first_report", "last_report", "symmetric")]
-    fields += [pa.field("symmetric", pa.bool_()), pa.field("first_report", pa.date32()),
-               pa.field("last_report", pa.date32()), pa.field("date_earliest", pa.date32()),
-               pa.field("date_latest", pa.date32())]
+    fields = [
+        pa.field(c.name, _arrow_type(c.kind), nullable=not c.required)
+        for c in FOLDED_EVENTS
+        if c.name not in ("first_report", "last_report", "symmetric")
+    ]
+    fields += [
+        pa.field("symmetric", pa.bool_()),
+        pa.field("first_report", pa.date32()),
+        pa.field("last_report", pa.date32()),
+        pa.field("date_earliest", pa.date32()),
+        pa.field("date_latest", pa.date32()),
+    ]
     return pa.schema(fields)
 
 
@@ -62,14 +75,32 @@ def folded_row(f: FoldedEvent) -> dict[str, Any]:
     """A folded event as a row of ``folded_schema``: its columns in the store, with typed dates."""
     d = f.to_dict()
     return {
-        "fold_id": f.fold_id, "dyad": dyad_key(f), "source": d["source"], "target": d["target"], "cameo": f.cameo,
-        "cameo_root": f.cameo_root, "plover": f.plover, "goldstein": f.goldstein, "quad_class": f.quad_class,
-        "modality": f.modality, "date": d["date"], "num_mentions": f.num_mentions, "num_sources": f.num_sources,
-        "num_articles": f.num_articles, "location": d["location"], "contexts": list(f.contexts), "tone": f.tone,
-        "evidence": f.evidence, "source_url": next((r.doc.url for r in f.reports if r.doc.url), None),
-        "event_ids": [r.event.event_id for r in f.reports], "doc_ids": sorted({r.doc.doc_id for r in f.reports}),
-        "symmetric": f.symmetric, "first_report": f.first_report, "last_report": f.last_report,
-        "date_earliest": f.date.earliest, "date_latest": f.date.latest,
+        "fold_id": f.fold_id,
+        "dyad": dyad_key(f),
+        "source": d["source"],
+        "target": d["target"],
+        "cameo": f.cameo,
+        "cameo_root": f.cameo_root,
+        "plover": f.plover,
+        "goldstein": f.goldstein,
+        "quad_class": f.quad_class,
+        "modality": f.modality,
+        "date": d["date"],
+        "num_mentions": f.num_mentions,
+        "num_sources": f.num_sources,
+        "num_articles": f.num_articles,
+        "location": d["location"],
+        "contexts": list(f.contexts),
+        "tone": f.tone,
+        "evidence": f.evidence,
+        "source_url": next((r.doc.url for r in f.reports if r.doc.url), None),
+        "event_ids": [r.event.event_id for r in f.reports],
+        "doc_ids": sorted({r.doc.doc_id for r in f.reports}),
+        "symmetric": f.symmetric,
+        "first_report": f.first_report,
+        "last_report": f.last_report,
+        "date_earliest": f.date.earliest,
+        "date_latest": f.date.latest,
     }
 
 
@@ -106,11 +137,15 @@ class ParquetSink:
     @classmethod
     def to_folder(cls, path: Path) -> ParquetSink:
         if path.exists() and not path.is_dir():
-            raise OutputFailed(f"{path} is a file; Parquet output is a folder (one file per record type), give a folder path")
+            raise OutputFailed(
+                f"{path} is a file; Parquet output is a folder (one file per record type), give a folder path"
+            )
         try:
             path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputFailed(f"cannot create the folder {path} ({exc.strerror or exc}); check the path and its permissions") from None
+            raise OutputFailed(
+                f"cannot create the folder {path} ({exc.strerror or exc}); check the path and its permissions"
+            ) from None
         return cls(path)
 
     def write(self, records: Sequence[dict[str, Any]], *, sha256: str, version: str) -> None:
@@ -129,7 +164,7 @@ class ParquetSink:
             if kind == "event":
                 row["date_earliest"] = _day(record["date"]["earliest"])
                 row["date_latest"] = _day(record["date"]["latest"])
-                row["evidence"] = text[record["span"][0]:record["span"][1]]
+                row["evidence"] = text[record["span"][0] : record["span"][1]]
             self._rows[kind].append(row)
             if len(self._rows[kind]) >= _ROWS_PER_GROUP:
                 self._flush(kind)
