@@ -47,7 +47,7 @@ class Sentences:
         # As Doc.sents reads them, but a doc without sentence boundaries (built by hand) is one
         # sentence instead of an error.
         starts = [t.i for t in doc if t.i == 0 or t.is_sent_start]
-        bounds = tuple(zip(starts, [*starts[1:], len(doc)], strict=True))  # not strict: an empty doc has none
+        bounds = tuple(zip(starts, [*starts[1:], len(doc)], strict=False))  # not strict: an empty doc has none
         of = [0] * len(doc)
         for n, (a, b) in enumerate(bounds):
             of[a:b] = [n] * (b - a)

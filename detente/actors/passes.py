@@ -332,15 +332,15 @@ def resolve_bare_surnames(state: ArticleState) -> None:
         earlier = by_surname.get(tok.lower_)
         if earlier is None or earlier.token >= tok.i:
             continue
-        emit(state, tok.i, tok.i + 1, record.actor, "person")
+        emit(state, tok.i, tok.i + 1, earlier.actor, "person")
         state.people.append(
             PersonRecord(
                 token=tok.i,
                 sent=state.sent_start[tok.i],
                 full="",
-                surname=record.surname,
-                actor=record.actor,
-                offices=record.offices,
+                surname=earlier.surname,
+                actor=earlier.actor,
+                offices=earlier.offices,
                 subject=tok.dep_ in SUBJECT_DEPS,
             )
         )
