@@ -19,33 +19,24 @@ from detente.writers.files import replacing
 
 
 def _day_arg(value: str) -> str:
-    """YYYY, YYYY-MM or YYYY-MM-DD (checked here, widened to a day by `_since`/`_until`)."""
-    import re
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real day, month or year (widened by `_since`/`_until`)."""
+    from detente.analytics.browse import valid_partial_date
 
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+    if not valid_partial_date(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
     return value
 
 
 def _since(value: str | None) -> date | None:
-    from datetime import date
+    from detente.analytics.browse import first_day
 
-    if value is None:
-        return None
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    return date(parts[0], parts[1], parts[2])
+    return None if value is None else date.fromisoformat(first_day(value))
 
 
 def _until(value: str | None) -> date | None:
-    import calendar
-    from datetime import date
+    from detente.analytics.browse import last_day
 
-    if value is None:
-        return None
-    parts = [int(p) for p in value.split("-")]
-    month = parts[1] if len(parts) > 1 else 12
-    day = parts[2] if len(parts) > 2 else calendar.monthrange(parts[0], month)[1]
-    return date(parts[0], month, day)
+    return None if value is None else date.fromisoformat(last_day(value))
 
 
 def _add_window(parser: argparse.ArgumentParser) -> None:

@@ -8,8 +8,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from pydantic import BaseModel
 
+from detente.analytics import browse as data
 from detente.analytics import queries
-from detente.web import data
 from detente.web.app import connection
 from detente.web.params import (
     Paging,

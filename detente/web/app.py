@@ -2,7 +2,7 @@
 
 Every page has a JSON twin (the same URL with `.json`, or `Accept: application/json`); every error
 is `{"error": {"status": ..., "message": ...}}` for machines and the same message on a page for
-people. Request handling is thin: parse, call `detente.web.data`, render.
+people. Request handling is thin: parse, call `detente.analytics.browse`, render.
 """
 
 from __future__ import annotations

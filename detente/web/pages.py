@@ -1,4 +1,4 @@
-"""The dashboard pages. Each builds one JSON-ready payload from `detente.web.data` and renders it
+"""The dashboard pages. Each builds one JSON-ready payload from `detente.analytics.browse` and renders it
 with a template, or returns it as is for the page's JSON twin (`.json` or Accept: application/json)."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from detente.web import data, markup
+from detente.analytics import browse as data
+from detente.web import markup
 from detente.web.api import series
 from detente.web.app import connection, wants_json
 from detente.web.params import Paging, event_filter, paging, text

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from fastapi import HTTPException, Query
 
-from detente.web.data import EventFilter, valid_partial_date
+from detente.analytics.browse import EventFilter, valid_partial_date
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _ROOT = re.compile(r"^\d{2}$")

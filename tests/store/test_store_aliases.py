@@ -37,7 +37,7 @@ def test_ingest_says_same_text_and_the_web_finds_the_alias(tmp_path: Path, capsy
         assert store.counts()["documents"] == 1
         stored = store.resolve("one")
         assert {stored, *store.aliases(stored)} == {"one", "two"}
-        from detente.web.data import article
+        from detente.analytics.browse import article
 
         assert article(store.connection, "one")["doc_id"] == stored == article(store.connection, "two")["doc_id"]
 

@@ -1,9 +1,11 @@
-"""What the web layer reads: calls into `detente.analytics` (events, dyad series, actors, the
-network) and adapters for the few queries analytics does not offer yet.
+"""Browsing a store: event lists with their evidence, folded events, articles, quotes, speakers,
+actors, facets and search, as the dashboard and its JSON API show them (built on ``queries`` and
+``series`` where those already answer).
 
 Each function takes an open DuckDB connection (read-only) and returns plain rows ready for JSON.
 Values are always bound parameters; the SQL strings are fixed fragments chosen by code, never
-built from what a request sent. Each adapter is marked `# lead: move into ...`.
+built from what a request sent. ``first_day``/``last_day`` widen a partial date (YYYY, YYYY-MM)
+for every caller (the web's filters, the CLI's --since/--until).
 """
 
 from __future__ import annotations
@@ -177,7 +179,6 @@ def event_list(con: Any, f: EventFilter, limit: int = 50, offset: int = 0) -> di
 
 
 def titles(con: Any, doc_ids: list[str]) -> dict[str, str | None]:
-    # lead: move into analytics.queries (find_events could carry the title)
     if not doc_ids:
         return {}
     return dict(con.execute("SELECT doc_id, title FROM documents WHERE list_contains(?, doc_id)", [doc_ids]).fetchall())
@@ -186,7 +187,6 @@ def titles(con: Any, doc_ids: list[str]) -> dict[str, str | None]:
 def events(con: Any, f: EventFilter, limit: int = 50, offset: int = 0, latest_first: bool = True) -> Page:
     """Event reports with their spans and trigger words, latest first: what the article, actor and
     overview pages show (find_events has no order by date, no side and no trigger)."""
-    # lead: move into analytics.queries
     where, params = _event_where(f)
     base = f"FROM events e JOIN documents d ON d.doc_id = e.doc_id{where}"
     total = _scalar(con, f"SELECT count(*) {base}", params)
@@ -202,7 +202,6 @@ def events(con: Any, f: EventFilter, limit: int = 50, offset: int = 0, latest_fi
 def folded_events(con: Any, f: EventFilter, limit: int = 50, offset: int = 0) -> Page:
     """Events counted once, latest first: rows of the analytics' `folded_events` table when the
     store folds; otherwise every report stands alone (one mention, one article)."""
-    # lead: move into analytics.queries
     if has_folding(con):
         where, params = _event_where(f, folded=True)
         base = f"FROM folded_events e{where}"
@@ -236,7 +235,6 @@ def folded_events(con: Any, f: EventFilter, limit: int = 50, offset: int = 0) ->
 
 
 def summary(con: Any, dyads: int = 6, latest: int = 8) -> dict[str, Any]:
-    # lead: move into analytics.queries (the store's summary, with dyads undirected)
     folded = has_folding(con)
     counts = {
         "articles": _scalar(con, "SELECT count(*) FROM documents"),
@@ -256,7 +254,6 @@ def summary(con: Any, dyads: int = 6, latest: int = 8) -> dict[str, Any]:
 def busiest_dyads(con: Any, limit: int = 10) -> list[dict[str, Any]]:
     """Pairs of countries (alphabetical order, both directions counted) with most events, each
     with its events per year for a sparkline."""
-    # lead: move into analytics.queries
     pairs = _rows(
         con,
         """
@@ -296,7 +293,6 @@ def dyad_series(
 ) -> dict[str, Any]:
     """`analytics.series.dyad_series` as JSON, each period with its first and last day (the
     dashboard links a period to the events list over those days)."""
-    # lead: move into analytics.series (a Period could carry its first and last day)
     result = series.dyad_series(
         con,
         a,
@@ -321,7 +317,6 @@ def period_bounds(period: str) -> tuple[str, str]:
 
 
 def articles(con: Any, q: str | None = None, source: str | None = None, limit: int = 50, offset: int = 0) -> Page:
-    # lead: move into analytics.queries
     clauses, params = [], []
     if q:
         clauses.append("(contains(lower(d.title), lower(?)) OR contains(lower(d.text), lower(?)))")
@@ -350,7 +345,6 @@ def _has_table(con: Any, name: str) -> bool:
 
 def article(con: Any, doc_id: str) -> dict[str, Any] | None:
     """One article with every record that points into it; None when there is no such id."""
-    # lead: move into the store's read API
     docs = _rows(
         con,
         "SELECT doc_id, title, source, url, text, published, tone FROM documents WHERE doc_id = ?",
@@ -388,7 +382,6 @@ def quotes(
     limit: int = 50,
     offset: int = 0,
 ) -> Page:
-    # lead: move into analytics.queries
     clauses, params = [], []
     if speaker:
         clauses.append("x.speaker.actor_id = ?")
@@ -416,7 +409,6 @@ def quotes(
 
 
 def speakers(con: Any, limit: int = 30) -> list[dict[str, Any]]:
-    # lead: move into analytics.queries
     return _rows(
         con,
         """
@@ -442,7 +434,6 @@ _ACTOR_COUNTS = """
 def actor(con: Any, actor_id: str, limit: int = 20) -> dict[str, Any] | None:
     """One actor: counts, roles over time (by the publication year of the articles naming it),
     events as source and as target, quotes; None when the id is never mentioned."""
-    # lead: move into analytics.queries (actors with roles over time)
     found = _rows(con, f"SELECT * FROM ({_ACTOR_COUNTS}) WHERE actor_id = ?", [actor_id])
     if not found:
         return None
@@ -497,7 +488,6 @@ def met_with(con: Any, actor_id: str) -> list[dict[str, Any]]:
 def facets(con: Any) -> dict[str, list[Any]]:
     """The values the filters can take: CAMEO roots, PLOVER types, contexts, countries."""
 
-    # lead: move into analytics.queries
     def column(sql: str) -> list[Any]:
         return [r[0] for r in con.execute(sql).fetchall()]
 
@@ -514,7 +504,6 @@ def facets(con: Any) -> dict[str, list[Any]]:
 
 def search(con: Any, q: str, limit: int = 10) -> dict[str, Any]:
     """Words across articles, event evidence, quotes and actor names, a few of each with totals."""
-    # lead: move into analytics.queries
     return {
         "q": q,
         "articles": articles(con, q=q, limit=limit).to_dict(),
