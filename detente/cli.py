@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -39,9 +40,10 @@ def _add_workers(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--workers",
         type=int,
-        default=1,
+        default=None,
         metavar="N",
-        help="worker processes, each loading the model once (default 1); the output is the same",
+        help="worker processes, each loading the model once (default: all cores, but one per batch of "
+        "nlp.batch_size articles at most); the output is the same with any number",
     )
 
 
@@ -110,7 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786")
     p.add_argument(
-        "--partition", type=int, default=64, metavar="N", help="with --engine dask: articles per task (default 64)"
+        "--partition",
+        type=int,
+        default=16,
+        metavar="N",
+        help="with --engine dask: articles per task (default 16: small tasks keep every worker busy to the end)",
     )
     p.add_argument(
         "--format",
@@ -257,6 +263,20 @@ def _show_report(report: RunReport, log_format: str, stream: Any) -> None:
     print(text, file=stream, flush=True)
 
 
+def _worker_count(requested: int | None, total: int | None, config: Config) -> int:
+    """--workers as given, or all the cores this process may use, but no more workers than there
+    are batches to share (a handful of articles is done sooner in one process than by two models
+    loading)."""
+    if requested is not None:
+        if requested < 1:
+            raise ConfigError(f"--workers {requested}: give 1 or more worker processes")
+        return requested
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if total is not None:
+        cores = min(cores, -(-total // config.nlp.batch_size))
+    return max(1, cores)
+
+
 def _pipeline(config: Config, workers: int) -> Any:
     """The loaded pipeline for one process; with workers, each worker loads its own."""
     from detente.core import Pipeline
@@ -311,15 +331,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     writer = resolve(args.format, args.output)
     if args.output is None and writer.folder:
         raise OutputError(f"{writer.name} output is a folder; give one with -o PATH")
-    pipeline = _pipeline(config, args.workers)
+    total = count_inputs(args.paths)
+    workers = _worker_count(args.workers, total, config)
+    pipeline = _pipeline(config, workers)
     sink = writer.open(args.output) if args.output is not None else open_stream(sys.stdout)
     try:
-        with _run_progress(config, args.log_format, count_inputs(args.paths)) as progress:
+        with _run_progress(config, args.log_format, total) as progress:
             report = run(
                 _inputs(args, config, _outputs(args.output)),
                 pipeline,
                 sink=sink,
-                workers=args.workers,
+                workers=workers,
                 progress=progress,
                 on_failure=_failure_reporter(args.log_format),
             )
@@ -393,12 +415,12 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     if args.engine == "dask":
         from detente.runners.dask import run_dask
 
-        if args.partition < 1 or args.workers < 1:
+        if args.partition < 1 or (args.workers is not None and args.workers < 1):
             raise ConfigError("--partition and --workers take 1 or more")
         dask_options = {
             "scheduler": args.scheduler,
             "partition": args.partition,
-            "workers": args.workers if args.workers > 1 else None,
+            "workers": args.workers,  # None: all cores
         }
         if args.format == "parquet":
             with _run_progress(config, args.log_format, options["total"]) as progress:
@@ -412,7 +434,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
                 )
             _show_report(report, args.log_format, sys.stdout)
             return _exit_for(report)
-    pipeline = config if args.engine == "dask" else _pipeline(config, args.workers)
+    workers = _worker_count(args.workers, options["total"], config) if args.engine != "dask" else 1
+    pipeline = config if args.engine == "dask" else _pipeline(config, workers)
     with Store.open(db, hooks=STORE_HOOKS) as store:
         with _run_progress(config, args.log_format, options["total"]) as progress:
             if args.engine == "dask":
@@ -429,7 +452,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
                     _inputs(args, config, [db]),
                     pipeline,
                     store=store,
-                    workers=args.workers,
+                    workers=workers,
                     progress=progress,
                     **options,
                 )

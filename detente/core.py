@@ -166,9 +166,10 @@ class Pipeline:
     def _parse(self, items: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, tuple[Doc, Article] | None]]:
         """(item, (doc, article)) for each (item, article-or-None), in order; nothing parsed for None.
 
-        An article longer than ``limits.max_chars`` is parsed apart, in sections joined into one
-        Doc, one section at a time: spaCy's memory grows with the text of a batch."""
-        max_chars = self.config.limits.max_chars
+        An article longer than a section (``sections.SECTION_CHARS``, or ``limits.max_chars`` when
+        smaller) is parsed apart, in sections joined into one Doc, one section at a time: spaCy's
+        memory and time per word grow with the text it parses at once."""
+        max_chars = min(self.config.limits.max_chars, sections.SECTION_CHARS)
         language = self.resources.nlp
 
         def text_of(article: Any) -> str:
@@ -179,7 +180,7 @@ class Pipeline:
         parsed = language.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size)
         for done, (doc, (item, article)) in enumerate(parsed, 1):
             if isinstance(article, Article) and len(article.text) > max_chars:
-                bounds = sections.sections(article.text, min(max_chars, sections.SECTION_CHARS))
+                bounds = sections.sections(article.text, max_chars)
                 doc = sections.join([language(article.text[start:end]) for start, end in bounds])
             if self.progress is not None:
                 self.progress(done)

@@ -3,7 +3,7 @@ words are not antecedents of a pronoun in an attribution."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -96,6 +96,18 @@ def resolve_pronouns(state: ArticleState) -> None:
                 verb,
             )
         )
+    pool_starts = [c.start for c in pool]  # pool is kept in text order; a pronoun looks back a few sentences
+
+    def reach_start(here: int) -> int:
+        """The first sentence ``_choose`` may look at from sentence `here` (its reach, quoted
+        sentences not counted), so each pronoun reads only the antecedents near it."""
+        reach = 0
+        for n in range(here - 1, -1, -1):
+            reach += not quoted_sent[n]
+            if reach > PRONOUN_REACH_SENTENCES:
+                return n + 1
+        return 0
+
     male = {"he", "him", "himself"}
     pronouns = state.rules.person_pronouns
     for tok in (doc[k] for k, w in enumerate(state.low) if w in pronouns):
@@ -109,9 +121,10 @@ def resolve_pronouns(state: ArticleState) -> None:
         own_verb = (
             tok.head.i if tok.dep_ in ("dobj", "dative", "iobj") else (tok.head.head.i if tok.dep_ == "pobj" else -2)
         )
+        near = pool[bisect_left(pool_starts, sent_starts[reach_start(here)]) : bisect_left(pool_starts, tok.idx)]
         before = [
             c
-            for c in pool
+            for c in near
             if c.end <= tok.idx and (c.gender is None or c.gender == gender) and not (c.subject and c.verb == own_verb)
         ]
         chosen = _choose(before, here, quoted, quoted_sent)
@@ -119,7 +132,10 @@ def resolve_pronouns(state: ArticleState) -> None:
             continue
         mention = emit(state, tok.i, tok.i + 1, chosen.actor, "person")
         is_subject = tok.dep_ in SUBJECT_DEPS
-        pool.append(
+        at = bisect_right(pool_starts, mention.span[0])  # after equal starts, as a stable sort puts it
+        pool_starts.insert(at, mention.span[0])
+        pool.insert(
+            at,
             _Antecedent(
                 mention.span[0],
                 mention.span[1],
@@ -130,9 +146,8 @@ def resolve_pronouns(state: ArticleState) -> None:
                 quoted,
                 chosen.actor,
                 tok.head.i if is_subject else -1,
-            )
+            ),
         )
-        pool.sort(key=lambda c: c.start)
 
 
 def _choose(before: list[_Antecedent], here: int, quoted: bool, quoted_sent: list[bool]) -> _Antecedent | None:

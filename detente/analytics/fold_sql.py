@@ -4,13 +4,15 @@ ingest leaves no half-folded state: the article and its folding commit or roll b
 
 The ``events`` table stays the source of truth for reports (each row names its ``fold_id``);
 ``folded_events`` holds one row per folded event with the aggregates the series and exports read.
-Folding is incremental: an article's candidates are looked up by dyad key (an indexed column),
-never by scanning every folded event.
+Folding is incremental: an article's candidates are looked up by dyad key (an indexed column)
+and date, never by reading every folded event of a dyad (a busy dyad's history grows with the
+store; the events of the same days do not).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, timedelta
 from typing import Any
 
 from detente.analytics import rows
@@ -24,6 +26,7 @@ from detente.analytics.fold import (
 )
 from detente.analytics.records import DocRef, FoldedEvent, Report
 from detente.analytics.rows import has_folding
+from detente.records import Event
 from detente.store import Hooks
 from detente.store.migrations import MIGRATIONS
 from detente.store.schema import FOLDED_EVENTS
@@ -164,6 +167,31 @@ def _unfold(con: Any, doc_id: str) -> None:
     _save(con, (aggregate(fid, reps) for fid, reps in remaining.items()))
 
 
+def _candidates(con: Any, events: Sequence[Event], rules: FoldRules) -> list[str]:
+    """The folded events an article's events could join: the same dyad key and a date that
+    overlaps (with the rules' slack), or both unknown. A report joins a folded event only when it
+    is compatible with every report of it, the best-dated one included, so this lookup loses
+    nothing, and what it reads does not grow with the store (only with the events of those days)."""
+    slack = timedelta(days=rules.date_slack_days)
+    ranges: set[tuple[str, date, date]] = set()
+    undated: set[str] = set()
+    for e in events:
+        if e.date.earliest is None or e.date.latest is None:
+            undated.add(dyad_key(e))
+        else:
+            ranges.add((dyad_key(e), e.date.earliest - slack, e.date.latest + slack))
+    terms = ["(dyad = ? AND date.earliest <= ? AND date.latest >= ?)" for _ in ranges]
+    # The struct keeps dates as ISO text, which sorts as the dates do.
+    params: list[Any] = [v for key, lo, hi in sorted(ranges) for v in (key, hi.isoformat(), lo.isoformat())]
+    if undated:
+        terms.append("(list_contains(?, dyad) AND date.earliest IS NULL)")
+        params.append(sorted(undated))
+    if not terms:
+        return []
+    found = con.execute(f"SELECT fold_id FROM folded_events WHERE {' OR '.join(terms)}", params).fetchall()
+    return [r[0] for r in found]
+
+
 def fold_article(con: Any, doc_id: str, rules: FoldRules = DEFAULT_RULES) -> dict[str, str]:
     """Fold one stored article's event rows into ``folded_events``; returns event_id -> fold_id.
 
@@ -185,11 +213,7 @@ def fold_article(con: Any, doc_id: str, rules: FoldRules = DEFAULT_RULES) -> dic
     events = [e for e in events if e.modality in FOLDED_MODALITIES]
     if not events:
         return {}
-    keys = sorted({dyad_key(e) for e in events})
-    candidate_ids = [
-        r[0]
-        for r in con.execute("SELECT fold_id FROM folded_events WHERE dyad IN (SELECT unnest(?))", [keys]).fetchall()
-    ]
+    candidate_ids = _candidates(con, events, rules)
     candidates = [aggregate(fid, reps) for fid, reps in load_reports(con, candidate_ids).items()]
     outcome = Folder(lambda: _new_id(con), rules).fold(doc, events, candidates)
     _save(con, outcome.folded)

@@ -149,7 +149,7 @@ def run_dask(
     fmt: str = "parquet",
     scheduler: str | None = None,
     workers: int | None = None,
-    partition: int = 64,
+    partition: int = 16,
     reprocess: bool = False,
     total: int | None = None,
     progress: Callable[[Progress], None] | None = None,

@@ -22,6 +22,7 @@ from analytics_builders import (
 
 from detente.analytics.fold import FoldRules, compatible, fold_all, symmetric
 from detente.analytics.fold_sql import (
+    _candidates,
     fold_article,
     fold_counts,
     load_folded,
@@ -29,6 +30,7 @@ from detente.analytics.fold_sql import (
     refold,
 )
 from detente.analytics.records import DocRef
+from detente.records import DateWindow
 
 A = event("a", 1, "040", KERRY, LAVROV, window("2015-03-03"), location=VIENNA)
 
@@ -160,3 +162,24 @@ def test_migrating_a_store_with_articles_and_refolding_it(tmp_path):
     columns = "dyad, cameo, num_mentions, num_sources, num_articles, event_ids"
     assert sorted(con.execute(f"SELECT {columns} FROM folded_events").fetchall()) == sorted(
         folded.execute(f"SELECT {columns} FROM folded_events").fetchall())
+
+
+def test_an_article_reads_only_the_folded_events_of_its_days(tmp_path):
+    # A busy dyad's history grows with the store: the lookup must read the days near the
+    # article's events (the rule's slack included) and undated ones only for undated events.
+    path = store_db(tmp_path / "s.duckdb", standard_results())
+    con = duckdb.connect(str(path))
+    ids = _fold_ids(con)
+    text = "Kerry met Lavrov again."
+    near = [event("n", 1, "040", KERRY, LAVROV, window("2015-03-04"), text)]  # a day after the meeting
+    far = [event("f", 1, "040", KERRY, LAVROV, window("2015-04-20"), text)]
+    undated = [event("u", 1, "040", KERRY, LAVROV, DateWindow(), text)]
+    assert _candidates(con, near, FoldRules()) == [ids["d1:e1"]]
+    assert _candidates(con, near, FoldRules(date_slack_days=0)) == []
+    assert _candidates(con, far, FoldRules()) == []
+    assert _candidates(con, undated, FoldRules()) == []
+    # Every candidate the lookup skips is one the folding rules would refuse.
+    stored = {f.fold_id: f for f in load_folded(con)}
+    for probe in (near, far):
+        joinable = {fid for fid, f in stored.items() if all(compatible(probe[0], r.event) for r in f.reports)}
+        assert joinable <= set(_candidates(con, probe, FoldRules()))

@@ -73,8 +73,27 @@ def test_a_one_sentence_text_file_is_extracted(tmp_path, capsys):
 
 
 def test_workers_give_the_same_output(tmp_path, inputs, capsys):
-    assert main(["extract", str(inputs), "-o", str(tmp_path / "one.jsonl")]) == 0
+    assert main(["extract", str(inputs), "--workers", "1", "-o", str(tmp_path / "one.jsonl")]) == 0
     assert main(["extract", str(inputs), "--workers", "2", "-o", str(tmp_path / "two.jsonl")]) == 0
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
     assert main(["ingest", str(inputs), "--workers", "0", "--db", str(tmp_path / "x.duckdb")]) == 2
     assert "--workers 0" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("requested", "total", "cores", "expected"),
+    [
+        (None, None, 2, 2),  # standard input: all cores
+        (None, 1000, 2, 2),
+        (None, 5, 2, 1),  # one batch: one process, no second model to load
+        (None, 33, 4, 2),  # two batches of 32
+        (None, 0, 2, 1),
+        (3, 5, 2, 3),  # as asked
+    ],
+)
+def test_workers_default_to_all_cores_but_not_more_than_batches(monkeypatch, requested, total, cores, expected):
+    from detente.cli import _worker_count
+    from detente.config import load_config
+
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(cores)))
+    assert _worker_count(requested, total, load_config(environ={})) == expected
