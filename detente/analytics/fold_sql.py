@@ -192,14 +192,16 @@ def _candidates(con: Any, events: Sequence[Event], rules: FoldRules) -> list[str
     return [r[0] for r in found]
 
 
-def fold_article(con: Any, doc_id: str, rules: FoldRules = DEFAULT_RULES) -> dict[str, str]:
+def fold_article(con: Any, doc_id: str, rules: FoldRules = DEFAULT_RULES, *, new: bool = False) -> dict[str, str]:
     """Fold one stored article's event rows into ``folded_events``; returns event_id -> fold_id.
 
     Call it after the article's rows are written, inside the same transaction: it neither begins
     nor commits. Calling it again for the same article (or after the article was replaced)
     first takes the article's old reports out, so the result is the same as folding it once.
+    `new` says the store held nothing of the article before: nothing to take out.
     """
-    _unfold(con, doc_id)
+    if not new:
+        _unfold(con, doc_id)
     doc = _doc(con, doc_id)
     if doc is None:
         return {}

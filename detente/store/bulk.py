@@ -50,12 +50,13 @@ def arrow_schema(t: Table) -> Any:
 
 
 def insert(
-    con: Any, articles: Sequence[Batch], after_write: Callable[[Any, str], object] | None = None
+    con: Any, articles: Sequence[Batch], after_write: Callable[..., object] | None = None
 ) -> list[tuple[str, str]]:
     """Store `articles` (in order) on `con`, inside the caller's transaction: what was stored
     for the same texts or doc_ids is deleted first, then each table gets one Arrow insert.
-    `after_write(con, doc_id)` runs for each stored doc_id (and each doc_id whose text was
-    stored under another id and so replaced), before the caller commits. Returns the (doc_id,
+    `after_write(con, doc_id, new=...)` runs for each stored doc_id (and each doc_id whose text
+    was stored under another id and so replaced; ``new`` when nothing was stored under the id or
+    its text before), before the caller commits. Returns the (doc_id,
     sha256) of the texts that were stored under another id, now aliases."""
     import pyarrow as pa
 
@@ -76,6 +77,15 @@ def insert(
             "WHERE d.doc_id NOT IN (SELECT doc_id FROM _detente_keys)"
         ).fetchall()
         others = [row[0] for row in replaced]
+        # What the batch replaces; when nothing, there is nothing to delete or unfold (the usual
+        # case, and the deletes would read every table: a cost that grows with the store).
+        stored_before = {
+            row[0]
+            for row in con.execute(
+                "SELECT DISTINCT d.doc_id FROM documents d JOIN _detente_keys k "
+                "ON d.sha256 = k.sha256 OR d.doc_id = k.doc_id"
+            ).fetchall()
+        }
         # Within the batch too: an earlier article whose text a later one repeats under another id.
         replaced += [
             (a.doc_id, a.sha256)
@@ -85,7 +95,7 @@ def insert(
         con.execute("DELETE FROM aliases WHERE doc_id IN (SELECT doc_id FROM _detente_keys)")
         for other, digest in replaced:
             con.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", [other, digest])
-        for t in reversed(tables()):  # children first, the document last
+        for t in reversed(tables()) if stored_before else ():  # children first, the document last
             con.execute(
                 f"DELETE FROM {t.name} WHERE sha256 IN (SELECT sha256 FROM _detente_keys) "
                 "OR doc_id IN (SELECT doc_id FROM _detente_keys)"
@@ -114,6 +124,8 @@ def insert(
         finally:
             con.unregister("_detente_rows")
     if after_write is not None:
-        for doc_id in (*others, *(a.doc_id for a in kept)):
-            after_write(con, doc_id)
+        for doc_id in others:
+            after_write(con, doc_id, new=False)
+        for a in kept:
+            after_write(con, a.doc_id, new=a.doc_id not in stored_before)
     return [(other, digest) for other, digest in replaced]
