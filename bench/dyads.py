@@ -69,7 +69,7 @@ def main() -> None:
         if len(docs) != len(articles):
             raise SystemExit(f"{args.cache} holds {len(docs)} parses for {len(articles)} articles: delete it and rerun")
     else:
-        docs = list(nlp.pipe([a.text for a in articles], batch_size=pipeline.config.nlp.batch_size))
+        docs = [doc for doc, _ in pipeline.parse(articles)]  # as a run parses them (long ones in sections)
         if args.cache is not None:
             DocBin(store_user_data=True, docs=docs).to_disk(args.cache)
 
