@@ -35,6 +35,7 @@ __all__ = [
     "FOLDED_COLUMNS",
     "STORE_HOOKS",
     "fold_article",
+    "fold_articles",
     "fold_counts",
     "has_folding",
     "load_folded",
@@ -62,14 +63,33 @@ def _new_id(con: Any) -> str:
 _ALIASES = "(SELECT count(*) FROM aliases a WHERE a.sha256 = {d}.sha256)"
 
 
-def _doc(con: Any, doc_id: str) -> DocRef | None:
+def _docs(con: Any, doc_ids: Sequence[str]) -> dict[str, DocRef]:
     found = rows.fetch_dicts(
         con,
         f"SELECT doc_id, source, sha256, published, url, tone, text, {_ALIASES.format(d='documents')} AS aliases "
-        "FROM documents WHERE doc_id = ?",
-        [doc_id],
+        "FROM documents WHERE list_contains(?, doc_id)",
+        [list(doc_ids)],
     )
-    return rows.doc_ref(found[0]) if found else None
+    return {r["doc_id"]: rows.doc_ref(r) for r in found}
+
+
+def _events(con: Any, docs: dict[str, DocRef]) -> dict[str, list[Event]]:
+    """The stored events of these articles that fold (asserted or future), in their order."""
+    if not docs:
+        return {}
+    first = con.execute("SELECT min(seq) FROM documents WHERE list_contains(?, doc_id)", [list(docs)]).fetchone()[0]
+    cols = ", ".join(f'"{c}"' for c in rows.EVENT_COLUMNS)
+    found = rows.fetch_dicts(
+        con,
+        # seq grows with each write, so the newest rows alone are read (DuckDB skips older row groups).
+        f"SELECT {cols}, sha256 AS _sha FROM events WHERE seq >= ? AND list_contains(?, doc_id) ORDER BY seq, n",
+        [first, list(docs)],
+    )
+    out: dict[str, list[Event]] = {}
+    for r in found:
+        if r["_sha"] == docs[r["doc_id"]].sha256 and r["modality"] in FOLDED_MODALITIES:
+            out.setdefault(r["doc_id"], []).append(rows.event(r))
+    return out
 
 
 def load_reports(con: Any, fold_ids: Iterable[str]) -> dict[str, list[Report]]:
@@ -200,30 +220,63 @@ def fold_article(con: Any, doc_id: str, rules: FoldRules = DEFAULT_RULES, *, new
     first takes the article's old reports out, so the result is the same as folding it once.
     `new` says the store held nothing of the article before: nothing to take out.
     """
+    return fold_articles(con, [doc_id], rules, new=new)
+
+
+def fold_articles(
+    con: Any, doc_ids: Sequence[str], rules: FoldRules = DEFAULT_RULES, *, new: bool = False
+) -> dict[str, str]:
+    """Fold stored articles, in their order, as ``fold_article`` would one by one (the same fold
+    ids, the same folded events), with a few queries for all of them: their documents, their
+    events, the folded events of those dyads and days, one write of the folded events and one of
+    the events' fold ids. Returns event_id -> fold_id."""
     if not new:
-        _unfold(con, doc_id)
-    doc = _doc(con, doc_id)
-    if doc is None:
-        return {}
-    cols = ", ".join(f'"{c}"' for c in rows.EVENT_COLUMNS)
-    events = [
-        rows.event(r)
-        for r in rows.fetch_dicts(
-            con, f"SELECT {cols} FROM events WHERE doc_id = ? AND sha256 = ? ORDER BY n", [doc_id, doc.sha256]
-        )
-    ]
-    events = [e for e in events if e.modality in FOLDED_MODALITIES]
+        for doc_id in doc_ids:
+            _unfold(con, doc_id)
+    docs = _docs(con, doc_ids)
+    events = _events(con, docs)
     if not events:
         return {}
-    candidate_ids = _candidates(con, events, rules)
-    candidates = [aggregate(fid, reps) for fid, reps in load_reports(con, candidate_ids).items()]
-    outcome = Folder(lambda: _new_id(con), rules).fold(doc, events, candidates)
-    _save(con, outcome.folded)
-    con.executemany(
-        "UPDATE events SET fold_id = ? WHERE doc_id = ? AND event_id = ?",
-        [[fid, doc_id, eid] for eid, fid in outcome.fold_ids.items()],
+    stored = load_reports(con, _candidates(con, [e for evs in events.values() for e in evs], rules))
+    pool: dict[str, FoldedEvent] = {fid: aggregate(fid, reps) for fid, reps in stored.items()}
+    folder = Folder(lambda: _new_id(con), rules)
+    changed: set[str] = set()
+    fold_ids: dict[tuple[str, str], str] = {}  # (doc_id, event_id) -> fold_id
+    for doc_id in doc_ids:
+        if doc_id not in events:
+            continue
+        keys = {dyad_key(e) for e in events[doc_id]}
+        outcome = folder.fold(docs[doc_id], events[doc_id], [f for f in pool.values() if dyad_key(f) in keys])
+        for folded in outcome.folded:
+            pool[folded.fold_id] = folded
+            changed.add(folded.fold_id)
+        fold_ids.update(((doc_id, eid), fid) for eid, fid in outcome.fold_ids.items())
+    _save(con, (pool[fid] for fid in sorted(changed, key=lambda f: (len(f), f))))
+    _set_fold_ids(con, fold_ids)
+    return {eid: fid for (_, eid), fid in fold_ids.items()}
+
+
+def _set_fold_ids(con: Any, fold_ids: dict[tuple[str, str], str]) -> None:
+    """Each event row's fold id, in one update (a row-by-row update reads the table per row)."""
+    import pyarrow as pa
+
+    if not fold_ids:
+        return
+    keys = pa.table(
+        {
+            "doc_id": [d for d, _ in fold_ids],
+            "event_id": [e for _, e in fold_ids],
+            "fold_id": list(fold_ids.values()),
+        }
     )
-    return outcome.fold_ids
+    con.register("_detente_folds", keys)
+    try:
+        con.execute(
+            "UPDATE events SET fold_id = k.fold_id FROM _detente_folds k "
+            "WHERE events.doc_id = k.doc_id AND events.event_id = k.event_id"
+        )
+    finally:
+        con.unregister("_detente_folds")
 
 
 def load_folded(con: Any, fold_ids: Iterable[str] | None = None) -> Iterator[FoldedEvent]:
@@ -255,11 +308,12 @@ def refold(con: Any, rules: FoldRules = DEFAULT_RULES) -> int:
     events. Runs in the caller's transaction, like ``fold_article``."""
     con.execute("DELETE FROM folded_events")
     con.execute("UPDATE events SET fold_id = NULL WHERE fold_id IS NOT NULL")
-    for (doc_id,) in con.execute("SELECT doc_id FROM documents ORDER BY seq").fetchall():
-        fold_article(con, doc_id, rules)
+    doc_ids = [r[0] for r in con.execute("SELECT doc_id FROM documents ORDER BY seq").fetchall()]
+    for start in range(0, len(doc_ids), 256):  # nothing is folded any more: nothing to take out
+        fold_articles(con, doc_ids[start : start + 256], rules, new=True)
     return int(con.execute("SELECT count(*) FROM folded_events").fetchone()[0])
 
 
 # What a store runs inside its transactions so that folding is never behind: each article folded
 # as it is written, every article refolded when a migration introduces or changes folding.
-STORE_HOOKS = Hooks(after_write=fold_article, after_upgrade=refold)
+STORE_HOOKS = Hooks(after_write=fold_articles, after_upgrade=refold)

@@ -54,9 +54,9 @@ def insert(
 ) -> list[tuple[str, str]]:
     """Store `articles` (in order) on `con`, inside the caller's transaction: what was stored
     for the same texts or doc_ids is deleted first, then each table gets one Arrow insert.
-    `after_write(con, doc_id, new=...)` runs for each stored doc_id (and each doc_id whose text
-    was stored under another id and so replaced; ``new`` when nothing was stored under the id or
-    its text before), before the caller commits. Returns the (doc_id,
+    `after_write(con, doc_ids, new=...)` runs, before the caller commits, for the stored doc_ids
+    that replace something (and the doc_ids whose text was stored under another id) with ``new``
+    false, then for the others, whose id and text were not stored before, with ``new`` true. Returns the (doc_id,
     sha256) of the texts that were stored under another id, now aliases."""
     import pyarrow as pa
 
@@ -124,8 +124,10 @@ def insert(
         finally:
             con.unregister("_detente_rows")
     if after_write is not None:
-        for doc_id in others:
-            after_write(con, doc_id, new=False)
-        for a in kept:
-            after_write(con, a.doc_id, new=a.doc_id not in stored_before)
+        again = [*others, *(a.doc_id for a in kept if a.doc_id in stored_before)]
+        if again:
+            after_write(con, again, new=False)
+        fresh = [a.doc_id for a in kept if a.doc_id not in stored_before]
+        if fresh:
+            after_write(con, fresh, new=True)
     return [(other, digest) for other, digest in replaced]

@@ -33,8 +33,8 @@ class Hooks:
     (``detente.analytics.fold_sql.STORE_HOOKS`` folds events), so a killed ingest leaves no
     article without its folding."""
 
-    # (connection, doc_id, new=...), before the article commits; new: nothing was stored under
-    # the id or the text before (nothing to undo).
+    # (connection, doc_ids, new=...), before the articles commit, in their order; new: nothing
+    # was stored under those ids or texts before (nothing to undo).
     after_write: Callable[..., object] | None = None
     after_upgrade: Callable[[Any], object] | None = None  # (connection), when a migration asks for a refold
 
@@ -306,9 +306,7 @@ class Store:
                     [[r[f] for f in t.fields] + [digest, version, seq, n] for n, r in enumerate(rows, 1)],
                 )
             if self.hooks.after_write is not None:
-                for other in others:
-                    self.hooks.after_write(self._con, other, new=False)
-                self.hooks.after_write(self._con, doc.doc_id, new=False)
+                self.hooks.after_write(self._con, [*others, doc.doc_id], new=False)
             self._con.commit()
             for other in others:
                 logging.getLogger("detente").warning("%s: same text as doc %s: stored once", doc.doc_id, other)
@@ -406,7 +404,7 @@ class Store:
             self._con.begin()
             self._con.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", [doc_id, sha256])
             if self.hooks.after_write is not None:
-                self.hooks.after_write(self._con, str(row[0]), new=False)  # its events now count one more article
+                self.hooks.after_write(self._con, [str(row[0])], new=False)  # its events now count one more article
             self._con.commit()
         except duckdb.Error as exc:
             self._rollback()

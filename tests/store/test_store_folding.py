@@ -37,8 +37,8 @@ def test_each_article_is_folded_in_its_own_transaction(tmp_path):
 
 
 def test_a_failing_hook_leaves_neither_the_article_nor_its_folding(tmp_path):
-    def broken(con, doc_id, **kw):
-        STORE_HOOKS.after_write(con, doc_id, **kw)  # type: ignore[misc]
+    def broken(con, doc_ids, **kw):
+        STORE_HOOKS.after_write(con, doc_ids, **kw)  # type: ignore[misc]
         raise KeyboardInterrupt  # killed after folding, before the commit
 
     results = standard_results()

@@ -106,7 +106,7 @@ def test_columns_are_the_fields_each_record_writes():
         assert ("type", *t.fields) == tuple(by_type[t.record]), t.name
 
 
-def test_a_field_added_to_a_record_becomes_a_column(monkeypatch):
+def test_a_field_added_to_a_record_becomes_a_column():
     from dataclasses import dataclass
 
     from detente import records
@@ -116,8 +116,7 @@ def test_a_field_added_to_a_record_becomes_a_column(monkeypatch):
     class Wider(records.Quote):
         sentiment: float | None = None
 
-    monkeypatch.setattr(schema, "_RECORDS", (("quotes", "quote", Wider, frozenset()),))
-    (quotes,) = schema.tables()
+    (quotes,) = schema.derive_tables((("quotes", "quote", Wider, frozenset()),))
     assert quotes.fields[-1] == "sentiment" and quotes.columns[-1].kind == "DOUBLE"
 
 
