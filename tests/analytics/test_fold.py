@@ -183,3 +183,18 @@ def test_an_article_reads_only_the_folded_events_of_its_days(tmp_path):
     for probe in (near, far):
         joinable = {fid for fid, f in stored.items() if all(compatible(probe[0], r.event) for r in f.reports)}
         assert joinable <= set(_candidates(con, probe, FoldRules()))
+
+
+def test_a_batch_of_articles_folds_as_they_fold_one_by_one(tmp_path):
+    from detente.analytics.fold_sql import STORE_HOOKS
+    from detente.store.store import Store
+
+    results = standard_results()
+    one_by_one = duckdb.connect(str(store_db(tmp_path / "one.duckdb", results)))
+    with Store.open(tmp_path / "batch.duckdb", hooks=STORE_HOOKS) as store:
+        store.write_many(results[:2])  # a folded event started in one batch...
+        store.write_many(results[2:])  # ...and joined in the next
+    batch = duckdb.connect(str(tmp_path / "batch.duckdb"))
+    assert _fold_ids(batch) == _fold_ids(one_by_one)
+    query = "SELECT fold_id, num_mentions, num_articles, dyad, evidence FROM folded_events ORDER BY fold_id"
+    assert batch.execute(query).fetchall() == one_by_one.execute(query).fetchall()
