@@ -64,6 +64,9 @@ class Title:
     sector: str  # a PLOVER sector or INHERIT
     kind: TitleKind
     office: str  # canonical office name for linking role phrases to people ("" if none)
+    # The one country whose own office this is ("taoiseach" → IRL, "chancellor of the exchequer"
+    # → GBR): the title alone names the country. "" for titles many countries use.
+    country: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,6 +122,9 @@ class Rules:
     institution_sectors: Mapping[str, frozenset[str]] = field(default_factory=dict)
     male_markers: frozenset[str] = frozenset()
     female_markers: frozenset[str] = frozenset()
+    continents: tuple[str, ...] = ()
+    diaspora_nouns: frozenset[str] = frozenset()
+    affiliation_notations: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +304,11 @@ def rules_from(table: Mapping[str, Any]) -> Rules:
             {k.upper(): frozenset(v.lower() for v in vs) for k, vs in table.get("institution_sectors", {}).items()}
         ),
         male_markers=words("male_markers"),
+        continents=tuple(table.get("continents", [])),
+        diaspora_nouns=words("diaspora_nouns"),
+        affiliation_notations=MappingProxyType(
+            {k.upper(): frozenset(vs) for k, vs in table.get("affiliation_notations", {}).items()}
+        ),
         female_markers=words("female_markers"),
         role_groups=MappingProxyType(
             {k.lower(): frozenset(v.lower() for v in vs) for k, vs in table.get("role_groups", {}).items()}
@@ -441,6 +452,7 @@ def build(
             sector=sector,
             kind=row.get("kind") or "person",  # type: ignore[arg-type]
             office=_norm(row.get("same_as") or ""),
+            country=(row.get("country") or "").strip().upper(),
         )
 
     seats: dict[str, Seat] = {}
