@@ -176,20 +176,21 @@ def _from_context(state: ArticleState, actor: Actor, start: int, end: int) -> Ac
 POSSESSIVE = ("'s", "’s", "'")
 
 
-def possessor(state: ArticleState, start: int) -> Actor | None:
-    """The actor (with a country) in whose possessive a title phrase starts: "Berg's spokesman",
-    "the ministry's spokesman"; None when there is none."""
+def possessor(state: ArticleState, start: int, head: int | None = None) -> Actor | None:
+    """The actor (with a country) whose possessive precedes a title phrase starting at token
+    `start` (or stands inside it, before its `head`): "Berg's spokesman"; None when none does."""
     doc = state.doc
-    k = start
-    if k < len(doc) and doc[k].lower_ in POSSESSIVE:
-        k += 1
-    if k < 2 or doc[k - 1].lower_ not in POSSESSIVE:
+    marks = [k for k in range(max(start - 1, 1), head if head is not None else start + 1) if doc[k].lower_ in POSSESSIVE]
+    if not marks:
         return None
-    owner = doc[k - 2]
+    owner = doc[marks[-1] - 1]
     for m in state.mentions:
         if m.span[0] <= owner.idx < m.span[1] and m.kind in ("person", "organization", "country"):
             return m.actor if m.actor.country else None
-    return None
+    # A surname the later pass will resolve ("Lind's spokesman" after "Greta Lind"): the person
+    # named in full nearest before it.
+    named = [r for r in state.people if r.full and r.surname == state.low[owner.i] and r.token < owner.i]
+    return named[-1].actor if named and named[-1].actor.country else None
 
 
 def _owner_sector(owner: Actor) -> str | None:
@@ -351,7 +352,7 @@ def resolve_role_phrases(state: ArticleState) -> None:
                 continue
         if country is None:
             # "Berg's spokesman said", "the president's aides": the owner's country.
-            owner = possessor(state, start)
+            owner = possessor(state, start, hit.i)
             if owner is not None:
                 country = owner.country
                 sector = sector or _owner_sector(owner)
