@@ -56,6 +56,9 @@ class Entry:
     subnational: bool = False
     # A form that is also a common first name ("Karen"): an actor only before a noun.
     needs_noun: bool = False
+    # A form that names its country only inside the title words of a person or body ("Ohio Sen.
+    # Anna Berg", "Texas officials"), never as an actor alone ("won Ohio").
+    title_only: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -395,6 +398,7 @@ def build(
         code = row["country"].upper()
         named_as: CueKind = "region" if row.get("kind", "region") == "region" else "demonym"
         needs_noun = row.get("needs_noun", "").lower() in ("yes", "true", "1")
+        title_only = (row.get("title_only") or "").lower() in ("yes", "true", "1")
         region_forms: tuple[tuple[tuple[str, ...], CueKind], ...] = (
             ((row["name"], *_split(row.get("aliases"))), named_as),
             (tuple(_split(row.get("adjectives"))), "adjective"),
@@ -414,6 +418,7 @@ def build(
                         actor_id=code,
                         subnational=True,
                         needs_noun=needs_noun,
+                        title_only=title_only,
                     ),
                 )
 
