@@ -127,6 +127,8 @@ class Rules:
     female_markers: frozenset[str] = frozenset()
     continents: tuple[str, ...] = ()
     diaspora_nouns: frozenset[str] = frozenset()
+    party_forms: frozenset[str] = frozenset()  # as written (case kept)
+    party_adjectives: frozenset[str] = frozenset()  # as written (case kept)
     affiliation_notations: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
@@ -309,6 +311,8 @@ def rules_from(table: Mapping[str, Any]) -> Rules:
         male_markers=words("male_markers"),
         continents=tuple(table.get("continents", [])),
         diaspora_nouns=words("diaspora_nouns"),
+        party_forms=frozenset(table.get("party_forms", [])),
+        party_adjectives=frozenset(table.get("party_adjectives", [])),
         affiliation_notations=MappingProxyType(
             {k.upper(): frozenset(vs) for k, vs in table.get("affiliation_notations", {}).items()}
         ),

@@ -553,8 +553,8 @@ def resolve_cues(state: ArticleState) -> None:
         name, actor_id, country = e.name, e.actor_id, e.country
         if e.needs_noun and not _modifies_noun(state, cue):
             continue  # "Karen said": a first name, not the people
-        if e.title_only:
-            continue  # "won Ohio": the state is no actor; in "Ohio Sen. X" the title read it
+        if e.title_only or state.text[cue.start : cue.end] in state.rules.party_adjectives:
+            continue  # "won Ohio", "Republican issues": no actor; in "Ohio Sen. X" the title read it
         if e.kind == "organization":
             actor = Actor(text="", name=name, actor_id=actor_id, country=country, sector=e.sector)
             emit(state, cue.i, cue.j, actor, "organization")

@@ -160,10 +160,35 @@ class ArticleState:
         for h in self.hits:
             for k in range(h.i, h.j):
                 self.hit_at[k] = h
+        self._drop_party_words_in_names()
         self._add_titled_names()
         self.consumed: set[int] = set()
         self.mentions: list[Mention] = []
         self.people: list[PersonRecord] = []
+
+    def _drop_party_words_in_names(self) -> None:
+        """A party's own word is that party only where no other capitalised name runs into it
+        ("Republican Sen. X" and "Democrats said", not "Social Democrats", "Republican Guard",
+        "Democratic Party of Japan"); a title or a known form next to it is no such name."""
+        doc, forms = self.doc, self.rules.party_forms
+        dropped = []
+        for cue in self.cues:
+            if self.text[cue.start : cue.end] not in forms:
+                continue
+            before = doc[cue.i - 1] if cue.i > self.sent_start[cue.i] else None
+            after = doc[cue.j] if cue.j < self.sent_end[cue.i] else None
+            named = [t for t in (before, after) if t is not None and t.is_title and t.is_alpha and not self._known(t.i)]
+            # ("Democratic Party of Japan": the party of another country.)
+            if named or (after is not None and cue.j + 1 < len(doc) and doc[cue.j + 1].lower_ == "of"):
+                dropped.append(cue)
+        for cue in dropped:
+            self.cues.remove(cue)
+            for k in range(cue.i, cue.j):
+                del self.cue_at[k]
+
+    def _known(self, k: int) -> bool:
+        """A title word, a known form or a person's name."""
+        return k in self.hit_at or k in self.cue_at or self.doc[k].ent_type_ == "PERSON"
 
     def _add_titled_names(self) -> None:
         """Capitalised words right after a person title are a name even when spaCy missed

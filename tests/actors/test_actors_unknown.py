@@ -147,3 +147,34 @@ def test_a_role_phrase_links_only_to_an_office_held_by_the_article_date(nlp, kb)
     assert not [m for m in ms if m.actor.text == "The president" and m.actor.name == "Donald Trump"]
     ms = _resolve(nlp("Donald Trump arrived in Ohio on Monday. The president said nothing."), kb, date(2018, 3, 1))
     assert _at(ms, "The president").actor.name == "Donald Trump"
+
+
+# ---- a country's own party words ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "sector"),
+    [
+        ("Democratic Sen. Tom Hale praised Canada.", "Democratic Sen. Tom Hale", "LEG"),
+        ("Republican presidential candidate Mary Holt criticised Mexico.", "Republican presidential candidate Mary Holt", None),
+        ("Republicans accused the president of lying.", "Republicans", "PTY"),
+        ("Senate Democrats criticised Iran on Monday.", "Democrats", "PTY"),
+    ],
+)
+def test_a_party_word_names_its_country(nlp, kb, text, mention, sector) -> None:
+    m = _at(_resolve(nlp(text), kb), mention)
+    assert (m.actor.country, m.actor.sector) == ("USA", sector)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Social Democrats accused the chancellor of lying.",
+        "The Republican Guard attacked the villages.",
+        "The Democratic Party of Japan criticised China.",
+        "Taxes are a core Republican issue.",
+    ],
+)
+def test_a_party_word_inside_another_name_or_alone_is_not_that_party(nlp, kb, text) -> None:
+    # (Limits of the rule above.)
+    assert not [m for m in _resolve(nlp(text), kb) if m.actor.country == "USA"]
