@@ -277,9 +277,10 @@ def publication_day(published: Published) -> date | None:
 BRIEF_TERM_DAYS = 30  # an acting stint this short does not make its holder "the secretary of state"
 
 
-def _kb_offices(state: ArticleState, actor: Actor, categories: bool) -> set[str]:
-    """Offices the knowledge base says the actor held, leaving out brief acting stints; a
-    seat's category ("foreign minister") only when `categories`."""
+def _kb_offices(state: ArticleState, actor: Actor, categories: bool, later: bool = False) -> set[str]:
+    """Offices the knowledge base says the actor held, leaving out brief acting stints and,
+    unless `later`, offices taken only after the article's date; a seat's category ("foreign
+    minister") only when `categories`."""
     person = state.kb.people.get(actor.actor_id or "")
     if person is None:
         return set()
@@ -287,6 +288,8 @@ def _kb_offices(state: ArticleState, actor: Actor, categories: bool) -> set[str]
     for term in person.terms:
         if term.end is not None and (term.end - term.start).days < BRIEF_TERM_DAYS:
             continue
+        if not later and state.day is not None and term.start > state.day:
+            continue  # an office taken only after the article's date ("the leader" is not yet them)
         seat = state.kb.seat(term.seat)
         if seat is None:
             continue
@@ -357,7 +360,7 @@ def link_role(state: ArticleState, info: TitleInfo, hit: TitleHit) -> PersonReco
             continue  # "the former minister" is not someone the text presents in office
         if offices_match(wanted, text_offices, groups):
             by_text.append(record)
-        elif offices_match(wanted, _kb_offices(state, record.actor, categories=not generic), groups):
+        elif offices_match(wanted, _kb_offices(state, record.actor, not generic, later=info.elect), groups):
             by_kb.append(record)
     # "the expert", "the analyst": a title with a sector but no office refers to the one person
     # of that sector named before.

@@ -56,6 +56,9 @@ class Entry:
     subnational: bool = False
     # A form that is also a common first name ("Karen"): an actor only before a noun.
     needs_noun: bool = False
+    # A form that names its country only inside the title words of a person or body ("Ohio Sen.
+    # Anna Berg", "Texas officials"), never as an actor alone ("won Ohio").
+    title_only: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,6 +67,9 @@ class Title:
     sector: str  # a PLOVER sector or INHERIT
     kind: TitleKind
     office: str  # canonical office name for linking role phrases to people ("" if none)
+    # The one country whose own office this is ("taoiseach" → IRL, "chancellor of the exchequer"
+    # → GBR): the title alone names the country. "" for titles many countries use.
+    country: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,6 +125,11 @@ class Rules:
     institution_sectors: Mapping[str, frozenset[str]] = field(default_factory=dict)
     male_markers: frozenset[str] = frozenset()
     female_markers: frozenset[str] = frozenset()
+    continents: tuple[str, ...] = ()
+    diaspora_nouns: frozenset[str] = frozenset()
+    party_forms: frozenset[str] = frozenset()  # as written (case kept)
+    party_adjectives: frozenset[str] = frozenset()  # as written (case kept)
+    affiliation_notations: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +309,13 @@ def rules_from(table: Mapping[str, Any]) -> Rules:
             {k.upper(): frozenset(v.lower() for v in vs) for k, vs in table.get("institution_sectors", {}).items()}
         ),
         male_markers=words("male_markers"),
+        continents=tuple(table.get("continents", [])),
+        diaspora_nouns=words("diaspora_nouns"),
+        party_forms=frozenset(table.get("party_forms", [])),
+        party_adjectives=frozenset(table.get("party_adjectives", [])),
+        affiliation_notations=MappingProxyType(
+            {k.upper(): frozenset(vs) for k, vs in table.get("affiliation_notations", {}).items()}
+        ),
         female_markers=words("female_markers"),
         role_groups=MappingProxyType(
             {k.lower(): frozenset(v.lower() for v in vs) for k, vs in table.get("role_groups", {}).items()}
@@ -384,6 +402,7 @@ def build(
         code = row["country"].upper()
         named_as: CueKind = "region" if row.get("kind", "region") == "region" else "demonym"
         needs_noun = row.get("needs_noun", "").lower() in ("yes", "true", "1")
+        title_only = (row.get("title_only") or "").lower() in ("yes", "true", "1")
         region_forms: tuple[tuple[tuple[str, ...], CueKind], ...] = (
             ((row["name"], *_split(row.get("aliases"))), named_as),
             (tuple(_split(row.get("adjectives"))), "adjective"),
@@ -403,6 +422,7 @@ def build(
                         actor_id=code,
                         subnational=True,
                         needs_noun=needs_noun,
+                        title_only=title_only,
                     ),
                 )
 
@@ -441,6 +461,7 @@ def build(
             sector=sector,
             kind=row.get("kind") or "person",  # type: ignore[arg-type]
             office=_norm(row.get("same_as") or ""),
+            country=(row.get("country") or "").strip().upper(),
         )
 
     seats: dict[str, Seat] = {}

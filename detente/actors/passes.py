@@ -4,6 +4,8 @@ Their order is ``resolve.PASSES``."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from detente.actors.identity import (
@@ -45,6 +47,8 @@ def emit(state: ArticleState, i: int, j: int, actor: Actor, kind: str) -> Mentio
 
 def resolve_people(state: ArticleState) -> None:
     doc = state.doc
+    made: list[Mention] = []  # this pass's mentions, in the order of `state.people` below
+    first = len(state.people)
     for ent in state.person_ents:
         i, j = strip_name(state, ent)
         if name_is_cue(state, i, j) or any(t in state.consumed for t in range(i, j)):
@@ -85,6 +89,8 @@ def resolve_people(state: ArticleState) -> None:
                         role=seat.role,
                     )
         if actor.country is None:
+            actor = _from_context(state, actor, info.start if info is not None else i, j)
+        if actor.country is None:
             led = _led_body(state, ent.root)
             if led is not None:
                 actor = Actor(
@@ -99,7 +105,7 @@ def resolve_people(state: ArticleState) -> None:
         if info is not None and info is not left and info.end < i:
             start = info.start  # "The director of the X Institute, Pavel Orlov": one mention
         head = ent.root
-        emit(state, start, j, actor, "person")
+        made.append(emit(state, start, j, actor, "person"))
         if info is not None and info is not left:
             state.consumed.update(range(info.start, info.end))  # the apposition is not re-read
         offices = set(info.offices) if info else set()
@@ -119,6 +125,78 @@ def resolve_people(state: ArticleState) -> None:
                 text_offices=set(info.offices) if info else set(),
             )
         )
+
+
+    _share_country(state, state.people[first:], made)
+
+
+def _share_country(state: ArticleState, records: list[PersonRecord], made: list[Mention]) -> None:
+    """One person named in full several times is one actor: a mention whose own words give no
+    country ("Anna Berg said" before "Chilean Senator Anna Berg") takes the country and sector
+    another mention of the same full name gives. Only for people the knowledge base does not
+    know, and only when the document gives that name one country."""
+    known: dict[str, set[tuple[str, str | None]]] = {}
+    for r in records:
+        if r.full and r.actor.actor_id is None and r.actor.country:
+            known.setdefault(r.full, set()).add((r.actor.country, r.actor.sector))
+    for n, (r, mention) in enumerate(zip(records, made, strict=True)):
+        found = known.get(r.full)
+        if not r.full or r.actor.country or r.actor.actor_id is not None or not found:
+            continue
+        if len({c for c, _ in found}) != 1:
+            continue
+        country, sector = min(found, key=lambda cs: cs[1] or "")
+        actor = replace(r.actor, country=country, sector=r.actor.sector or sector)
+        r.actor = actor
+        k = state.mentions.index(mention)
+        state.mentions[k] = replace(mention, actor=replace(mention.actor, country=country, sector=actor.sector))
+        made[n] = state.mentions[k]
+
+
+def _from_context(state: ArticleState, actor: Actor, start: int, end: int) -> Actor:
+    """The country of a person whose title names none, from the words around it: a
+    legislator's party-and-state notation after the name ("Anna Berg (D-Ohio)"), or the person
+    or body whose title it is ("Berg's spokesman, Lena Holm")."""
+    doc = state.doc
+    end_char = doc[end - 1].idx + len(doc[end - 1].text)
+    found = state.affiliation(end_char)
+    if found is not None:
+        country, notation_end = found
+        k = end
+        while k < len(doc) and doc[k].idx < notation_end:
+            state.consumed.add(k)  # the state in "(D-Ohio)" is no actor of its own
+            k += 1
+        return replace(actor, country=country, sector=actor.sector or "LEG")
+    owner = possessor(state, start)
+    if owner is not None:
+        return replace(actor, country=owner.country, sector=actor.sector or _owner_sector(owner))
+    return actor
+
+
+POSSESSIVE = ("'s", "’s", "'")
+
+
+def possessor(state: ArticleState, start: int, head: int | None = None) -> Actor | None:
+    """The actor (with a country) whose possessive precedes a title phrase starting at token
+    `start` (or stands inside it, before its `head`): "Berg's spokesman"; None when none does."""
+    doc = state.doc
+    marks = [k for k in range(max(start - 1, 1), head if head is not None else start + 1) if doc[k].lower_ in POSSESSIVE]
+    if not marks:
+        return None
+    owner = doc[marks[-1] - 1]
+    for m in state.mentions:
+        if m.span[0] <= owner.idx < m.span[1] and m.kind in ("person", "organization", "country"):
+            return m.actor if m.actor.country else None
+    # A surname the later pass will resolve ("Lind's spokesman" after "Greta Lind"): the person
+    # named in full nearest before it.
+    named = [r for r in state.people if r.full and r.surname == state.low[owner.i] and r.token < owner.i]
+    return named[-1].actor if named and named[-1].actor.country else None
+
+
+def _owner_sector(owner: Actor) -> str | None:
+    """The sector of someone speaking or acting for an owner: the owner's own, except that an
+    elite's or a party's staff is not thereby government."""
+    return owner.sector if owner.sector not in (None, "JRN") else None
 
 
 # "X, who leads the Y Command": verbs of a relative clause that say whose body a person heads.
@@ -230,6 +308,7 @@ def resolve_role_phrases(state: ArticleState) -> None:
         )
         country = info.country
         sector = title_sector(info)
+        owned = False
         role = role_text(state, info)
         plural = last.tag_ in ("NNS", "NNPS") and " of " not in title.phrase
         kind = (
@@ -271,6 +350,13 @@ def resolve_role_phrases(state: ArticleState) -> None:
                     )
                 )
                 continue
+        if country is None:
+            # "Berg's spokesman said", "the president's aides": the owner's country.
+            owner = possessor(state, start, hit.i)
+            if owner is not None:
+                country = owner.country
+                sector = sector or _owner_sector(owner)
+                owned = True
         if country is None and kind == "group" and first.lower_ == "the":
             # "the rebels" after "Darfur rebels": the same group, when the document named only
             # one such group with a country.
@@ -281,7 +367,7 @@ def resolve_role_phrases(state: ArticleState) -> None:
             continue  # a role without a country says too little to be an actor
         if kind == "group":
             groups.setdefault(title.office or title.phrase, set()).add(country)
-        if sector is None and title.sector == INHERIT and info.org_cue is None and info.country_cue is None:
+        if sector is None and title.sector == INHERIT and info.org_cue is None and info.country_cue is None and not owned:
             continue
         actor = Actor(
             text="", name=None, actor_id=None, country=country, sector=sector, role=role if kind == "person" else None
@@ -317,21 +403,24 @@ def resolve_bare_surnames(state: ArticleState) -> None:
     _resolve_office_holder_surnames(state)
     if not state.people:
         return
-    by_surname: dict[str, PersonRecord] = {}
-    for record in state.people:
+    # Every full-name record per surname, in text order: a bare surname is the person named in
+    # full nearest before it (not the last one in the article, which may come after it).
+    by_surname: dict[str, list[PersonRecord]] = {}
+    for record in sorted(state.people, key=lambda r: r.token):
         if record.full and record.surname:
-            by_surname[record.surname] = record
+            by_surname.setdefault(record.surname, []).append(record)
             # Names written family name first ("Wang Lin", later "Wang"): the first word of a
             # two-word name that is no known first name is read as the family name too.
             words = record.full.split()
             if len(words) == 2 and words[0].isalpha() and state.kb.gender(words[0].title()) is None:
-                by_surname.setdefault(words[0], record)
+                by_surname.setdefault(words[0], []).append(record)
     for tok in (doc[k] for k in state.propn if state.low[k] in by_surname):
         if tok.i in state.consumed or tok.pos_ != "PROPN" or tok.i in state.cue_at:
             continue
-        earlier = by_surname.get(tok.lower_)
-        if earlier is None or earlier.token >= tok.i:
+        before = [r for r in by_surname.get(tok.lower_, ()) if r.token < tok.i]
+        if not before:
             continue
+        earlier = before[-1]
         emit(state, tok.i, tok.i + 1, earlier.actor, "person")
         state.people.append(
             PersonRecord(
@@ -464,6 +553,8 @@ def resolve_cues(state: ArticleState) -> None:
         name, actor_id, country = e.name, e.actor_id, e.country
         if e.needs_noun and not _modifies_noun(state, cue):
             continue  # "Karen said": a first name, not the people
+        if e.title_only or state.text[cue.start : cue.end] in state.rules.party_adjectives:
+            continue  # "won Ohio", "Republican issues": no actor; in "Ohio Sen. X" the title read it
         if e.kind == "organization":
             actor = Actor(text="", name=name, actor_id=actor_id, country=country, sector=e.sector)
             emit(state, cue.i, cue.j, actor, "organization")

@@ -4,6 +4,7 @@ lists the passes fill. Built once per article (``ArticleState``), used by every 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -76,7 +77,11 @@ class TitleInfo:
     def country(self) -> str | None:
         if self.org_cue is not None:
             return self.org_cue.entry.country
-        return self.country_cue.entry.country if self.country_cue else None
+        if self.country_cue is not None:
+            return self.country_cue.entry.country
+        # A title that is one country's own office ("Taoiseach") names that country.
+        national = {h.title.country for h in self.hits if h.title.country}
+        return national.pop() if len(national) == 1 else None
 
 
 @dataclass(slots=True)
@@ -155,10 +160,35 @@ class ArticleState:
         for h in self.hits:
             for k in range(h.i, h.j):
                 self.hit_at[k] = h
+        self._drop_party_words_in_names()
         self._add_titled_names()
         self.consumed: set[int] = set()
         self.mentions: list[Mention] = []
         self.people: list[PersonRecord] = []
+
+    def _drop_party_words_in_names(self) -> None:
+        """A party's own word is that party only where no other capitalised name runs into it
+        ("Republican Sen. X" and "Democrats said", not "Social Democrats", "Republican Guard",
+        "Democratic Party of Japan"); a title or a known form next to it is no such name."""
+        doc, forms = self.doc, self.rules.party_forms
+        dropped = []
+        for cue in self.cues:
+            if self.text[cue.start : cue.end] not in forms:
+                continue
+            before = doc[cue.i - 1] if cue.i > self.sent_start[cue.i] else None
+            after = doc[cue.j] if cue.j < self.sent_end[cue.i] else None
+            named = [t for t in (before, after) if t is not None and t.is_title and t.is_alpha and not self._known(t.i)]
+            # ("Democratic Party of Japan": the party of another country.)
+            if named or (after is not None and cue.j + 1 < len(doc) and doc[cue.j + 1].lower_ == "of"):
+                dropped.append(cue)
+        for cue in dropped:
+            self.cues.remove(cue)
+            for k in range(cue.i, cue.j):
+                del self.cue_at[k]
+
+    def _known(self, k: int) -> bool:
+        """A title word, a known form or a person's name."""
+        return k in self.hit_at or k in self.cue_at or self.doc[k].ent_type_ == "PERSON"
 
     def _add_titled_names(self) -> None:
         """Capitalised words right after a person title are a name even when spaCy missed
@@ -306,7 +336,26 @@ class ArticleState:
                 return True
         if cue.entry.kind in ("demonym", "adjective") and cue.i > 0 and doc[cue.i - 1].lower_ in rules.ethnic_markers:
             return True
+        if cue.entry.kind == "adjective" and not cue.entry.subnational:
+            m = _NEXT_WORD.match(text, cue.end)
+            if m is not None and m.group(1).lower() in rules.diaspora_nouns and m.group(1) != text[cue.start : cue.end]:
+                return True  # "Cuban Americans": Americans of Cuban descent
+        form = text[cue.start : cue.end]
+        for continent in rules.continents:
+            lead, _, last = continent.rpartition(" ")
+            if form.startswith(last) and text[: cue.start].endswith(lead + " "):
+                return True  # "Latin American": a continent, not the country named "America"
         return False
+
+    def affiliation(self, end: int) -> tuple[str, int] | None:
+        """The country whose press writes a legislator's party and state after the name, as in
+        "(D-Ohio)" or ", R-Texas,", starting at character `end`, with the notation's end; None
+        when there is none."""
+        m = _AFFILIATION.match(self.text, end)
+        if m is None:
+            return None
+        found = {c for c, letters in self.rules.affiliation_notations.items() if m.group(1) in letters}
+        return (found.pop(), m.end()) if len(found) == 1 else None
 
     # ---- titles --------------------------------------------------------------------------
 
@@ -367,8 +416,11 @@ class ArticleState:
             return False
         if tok.i in self.cue_at or tok.i in self.hit_at:
             return True
-        if low in ("'s", "’s", "'", "-", "–") and tok.i + 1 == right.i:
+        if low in ("'s", "’s", "'") and tok.i + 1 == right.i:
             return True
+        # A hyphen inside a word ("ex-president"), not a dash between phrases ("spies - Mr. X").
+        if low in ("-", "–") and tok.i + 1 == right.i and not tok.whitespace_:
+            return tok.i == 0 or not self.doc[tok.i - 1].whitespace_
         if low in self.rules.honorifics or low.rstrip("-") in self.rules.former_markers:
             return True
         if low in ("of", "for") and right.pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
@@ -490,6 +542,12 @@ class ArticleState:
         # its institution, but not a following clause.
         info = self._describe(ent_end + 1, j)
         return info if info.hits else None
+
+
+# The word right after a form, across one space or hyphen.
+_NEXT_WORD = re.compile(r"[ \-–]([A-Za-z]+)")
+# "(D-Ohio)", ", R-N.Y.,": a party letter, a hyphen and a capitalised state.
+_AFFILIATION = re.compile(r"\s*[(,]\s*([A-Z])\s?[-–]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*[),]")
 
 
 def one_edit(a: str, b: str) -> bool:
