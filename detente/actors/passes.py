@@ -126,7 +126,6 @@ def resolve_people(state: ArticleState) -> None:
             )
         )
 
-
     _share_country(state, state.people[first:], made)
 
 
@@ -180,7 +179,9 @@ def possessor(state: ArticleState, start: int, head: int | None = None) -> Actor
     """The actor (with a country) whose possessive precedes a title phrase starting at token
     `start` (or stands inside it, before its `head`): "Berg's spokesman"; None when none does."""
     doc = state.doc
-    marks = [k for k in range(max(start - 1, 1), head if head is not None else start + 1) if doc[k].lower_ in POSSESSIVE]
+    marks = [
+        k for k in range(max(start - 1, 1), head if head is not None else start + 1) if doc[k].lower_ in POSSESSIVE
+    ]
     if not marks:
         return None
     owner = doc[marks[-1] - 1]
@@ -367,7 +368,13 @@ def resolve_role_phrases(state: ArticleState) -> None:
             continue  # a role without a country says too little to be an actor
         if kind == "group":
             groups.setdefault(title.office or title.phrase, set()).add(country)
-        if sector is None and title.sector == INHERIT and info.org_cue is None and info.country_cue is None and not owned:
+        if (
+            sector is None
+            and title.sector == INHERIT
+            and info.org_cue is None
+            and info.country_cue is None
+            and not owned
+        ):
             continue
         actor = Actor(
             text="", name=None, actor_id=None, country=country, sector=sector, role=role if kind == "person" else None

@@ -30,9 +30,21 @@ def _work(config: Config, tasks: Any, results: Any) -> None:
     except DetenteError as exc:
         results.put((-1, exc))
         return
-    while (task := tasks.get()) is not None:
+    while (task := _next_task(tasks)) is not None:
         index, chunk = task
         results.put((index, list(pipeline.process(chunk))))
+
+
+def _next_task(tasks: Any) -> Any:
+    """The next chunk, or None to stop: when told to, or when the parent process is gone (killed
+    with no chance to tell its workers: they must not live on, orphaned, holding a model)."""
+    parent = multiprocessing.parent_process()
+    while True:
+        try:
+            return tasks.get(timeout=_POLL_SECONDS)
+        except queue.Empty:
+            if parent is not None and not parent.is_alive():
+                return None
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

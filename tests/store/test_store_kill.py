@@ -48,10 +48,16 @@ def test_killed_ingest_run_again_equals_an_uninterrupted_one(pipeline, tmp_path)
         time.sleep(0.05)
     time.sleep(0.3)
     still_running = proc.poll() is None
+    workers = _workers(proc.pid)  # by default one per core, each with a model
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     if not still_running:
         pytest.skip("the ingest finished before it could be killed (a very fast machine)")
+    # The workers see their parent gone and stop: none lives on, orphaned, holding a model.
+    deadline = time.monotonic() + 30
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(map(_alive, workers))
     with Store.open(db, hooks=STORE_HOOKS) as store:
         partial = store.summary().articles
     assert 0 < partial < 150, "killed part way"
@@ -73,3 +79,25 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def _workers(pid: int) -> list[int]:
+    """The worker processes among a process's children (Linux /proc; none elsewhere)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in map(int, children):
+            if "resource_tracker" not in Path(f"/proc/{child}/cmdline").read_bytes().decode(errors="replace"):
+                found.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status  # a zombie has exited; only its parent may reap it
