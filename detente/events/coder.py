@@ -323,6 +323,11 @@ class _SentenceCoder:
                         break
         if not sources:
             return []
+        if self.lex.codes[pattern.code].root in self.s.crowd_roots and (
+            self.lemma(self.who.counted(subj)) in self.s.armed_nouns
+            or any(m.actor.sector in self.s.armed_sectors for m in sources)
+        ):
+            return []  # "troops marched on the capital": an advance, not a protest
         if targets is None:
             targets = self.who.verb_targets(verb, pattern, words, passive)
         return self._drafts(verb, pattern, words, sources, targets, modality, sent_span, seen, confidence)
@@ -393,10 +398,13 @@ class _SentenceCoder:
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
         if poss is not None:
             source_tok = poss
+        aside = self.who.aside_preps(pattern.code)
         for p in preps:
             if p.lower_ in self.s.noun_source_preps and source_tok is None:
                 source_tok = next((c for c in p.children if c.dep_ == "pobj"), None)
             elif p.lower_ in self.s.noun_target_preps and not targets:
+                if p.lower_ in aside and p.lower_ != pattern.prep:
+                    continue  # "talks on Syria", "an agreement at the summit": the topic or the venue
                 targets = [c for c in p.children if c.dep_ == "pobj"]
         if not targets:
             # "a suspension of air links with X": the target phrase may hang off the "of" object.
@@ -464,21 +472,36 @@ class _SentenceCoder:
         target_mentions: list[Mention] | None = None,
         anonymous: bool = False,
     ) -> list[_Draft]:
+        if modality == "hypothetical":
+            return []  # possible, conditional, wished for or suggested: it did not happen
         code = pattern.code
         if modality == "future":
             code = self.lex.future_code(code)
+            if code == pattern.code and self.lex.codes[code].root not in self.s.intent_roots:
+                return []  # "will criticize X": CAMEO has no intent to code it as; it has not happened
         targets: list[Mention | None] = list(target_mentions or [])
-        # "told reporters": the press or an audience a statement is made to is not its target;
-        # a journalist acted on ("arrested an American reporter") is.
-        statement = self.lex.codes[code].root == "01"
+        # "told reporters", "spoke to a network's anchor": the press or an audience a statement
+        # is made or an interview given to is not its target; a journalist acted on ("arrested
+        # an American reporter") is.
+        root = self.lex.codes[code].root
+        statement = root == "01"
+        audience = root in self.s.audience_roots
         for tok in target_toks:
-            if statement and self.lemma(tok) in self.s.audience_nouns:
+            if audience and (self.lemma(tok) in self.s.audience_nouns or self.who.of_the_press(tok)):
                 continue
             # A target position may hold a country the actors stage read as a place ("sent arms
-            # to Pakistan", "a visit to Moscow"): the country is the party acted on.
+            # to Pakistan", "a visit to Moscow"): the country is the party acted on. A statement is
+            # made in a city, not to it ("told an audience in X"), unless the place is a country
+            # or a capital that stands for its government.
             targets.extend(
-                m for m in self.who.actors(tok, allow_place=True) if not (statement and m.actor.sector == "JRN")
+                m
+                for m in self.who.actors(tok, allow_place=True)
+                if not (audience and m.actor.sector == "JRN")
+                and not (statement and m.kind == "place" and not self.who.names_country(m))
             )
+        figurative = any(pattern.code.startswith(p) for p in self.s.figurative_prefixes)
+        verbal = next(iter(self.s.verbal_attack_code), None)
+        attack_words = {w for w in (pattern.lemma, pattern.obj) if w} & self.s.verbal_attack_lemmas
         pairs: list[tuple[Mention, Mention | None]]
         if not targets:
             # "The cabinet met on Sunday": a meeting needs a second party; one actor meeting
@@ -507,7 +530,15 @@ class _SentenceCoder:
                 tgt = None
             if tgt is None and code in self.s.bare_statement_codes:
                 continue  # a statement about or to no one: the quote record holds it
-            key = (sent_span, _key(src), _key(tgt) if tgt else None, code)
+            this = code
+            if figurative and tgt is not None and src.kind == "person" and tgt.kind == "person":
+                if not self._armed(pred, words):
+                    # Campaign rhetoric: "attacked her rival" is criticism; "beat him in the
+                    # polls", "seized on his words" are no event.
+                    if not attack_words or verbal is None:
+                        continue
+                    this = verbal
+            key = (sent_span, _key(src), _key(tgt) if tgt else None, this)
             if key in seen:
                 continue
             seen.add(key)
@@ -519,13 +550,18 @@ class _SentenceCoder:
                     predicate=pred.i,
                     source=src,
                     target=tgt,
-                    code=code,
+                    code=this,
                     modality=modality,
                     confidence=round(min(conf, 0.9), 2),
                     pattern=pattern.id,
                 )
             )
         return out
+
+    def _armed(self, pred: Token, words: list[Token]) -> bool:
+        """Whether the sentence names a means of violence besides the predicate's own words."""
+        own = {w.i for w in words}
+        return any(t.i not in own and self.lemma(t) in self.s.violent_means for t in pred.sent)
 
     def _modality(self, verb: Token) -> Modality | None:
         """asserted / future / hypothetical, or None when the action is negated."""
@@ -538,6 +574,8 @@ class _SentenceCoder:
             if first or t.dep_ != "conj":
                 if any(c.dep_ == "neg" or (c.lower_ in s.negators and c.dep_ in ("advmod", "neg")) for c in kids):
                     return None
+                if any(c.dep_ == "advmod" and c.lower_ in s.habitual_adverbs for c in kids):
+                    return None  # "speaks often with X": a habit, no particular event
             for c in kids:
                 if c.dep_ == "aux" and c.tag_ == "MD":
                     word = c.lower_
@@ -579,6 +617,17 @@ class _SentenceCoder:
             if t.dep_ == "conj" and t.head.i != t.i:
                 t = t.head
                 continue
+            if t.dep_ == "ccomp" and t.head.i != t.i:
+                lemma = self.lemma(t.head)
+                if lemma in s.negating_heads:
+                    return None  # "denied that X had attacked"
+                if lemma in s.irrealis_heads:
+                    return "hypothetical"  # "hoped X would attack", "suggested X send troops"
+                if lemma in s.speech_verbs:
+                    # "did not say X attacked", "if X says Y attacked": the saying's own negation,
+                    # modal or condition governs what it reports.
+                    t = t.head
+                    continue
             break
         return result
 

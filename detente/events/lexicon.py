@@ -72,6 +72,8 @@ class Settings:
     future_heads: frozenset[str] = frozenset()
     hypothetical_heads: frozenset[str] = frozenset()
     negating_heads: frozenset[str] = frozenset()
+    irrealis_heads: frozenset[str] = frozenset()
+    habitual_adverbs: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     conditional_marks: frozenset[str] = frozenset()
     irrealis_marks: frozenset[str] = frozenset()
@@ -113,6 +115,17 @@ class Settings:
     plural_pronouns: frozenset[str] = frozenset()
     plural_possessives: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
+    intent_roots: frozenset[str] = frozenset()
+    audience_roots: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    venue_prefixes: frozenset[str] = frozenset()
+    venue_preps: frozenset[str] = frozenset()
+    topic_roots: frozenset[str] = frozenset()
+    figurative_prefixes: frozenset[str] = frozenset()
+    verbal_attack_lemmas: frozenset[str] = frozenset()
+    verbal_attack_code: frozenset[str] = frozenset()
+    armed_nouns: frozenset[str] = frozenset()
+    armed_sectors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +170,11 @@ class Lexicon:
         if len(demand) > 1 or any(c not in codes for c in demand):
             raise KnowledgeError(
                 f'[settings] demand_code must be one known CAMEO code (e.g. ["100"]), got {sorted(demand)}'
+            )
+        verbal = settings.get("verbal_attack_code", set())
+        if len(verbal) > 1 or any(c not in codes for c in verbal):
+            raise KnowledgeError(
+                f'[settings] verbal_attack_code must be one known CAMEO code (e.g. ["111"]), got {sorted(verbal)}'
             )
         # Most specific pattern first, so the first one that matches is the one coded.
         return cls(
