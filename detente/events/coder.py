@@ -587,9 +587,11 @@ class _SentenceCoder:
                         result = "hypothetical"
                 elif c.dep_ == "mark" and c.lower_ in s.conditional_marks | s.irrealis_marks:
                     result = "hypothetical"
-                elif c.dep_ == "advcl" and any(
-                    g.dep_ == "mark" and g.lower_ in s.conditional_marks for g in c.children
-                ):
+                elif (
+                    c.dep_ == "advcl"
+                    and any(g.dep_ == "mark" and g.lower_ in s.conditional_marks for g in c.children)
+                    and not any(g.dep_ == "advmod" and g.lower_ in s.concessive_adverbs for g in c.children)
+                ):  # ("welcomed X, even if ...": a concession, not a condition)
                     # "will withdraw unless ...", "said they would meet X if ...": a planned action
                     # on a condition is still a stated intent (or threat); anything else is a maybe.
                     if not any(

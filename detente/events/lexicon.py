@@ -76,6 +76,7 @@ class Settings:
     habitual_adverbs: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     conditional_marks: frozenset[str] = frozenset()
+    concessive_adverbs: frozenset[str] = frozenset()
     irrealis_marks: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()

@@ -58,6 +58,12 @@ def test_what_did_not_happen_is_not_coded(pipeline, text, absent) -> None:
         ("Germany will send troops to Lithuania next month.", ("DEU", "LTU", "03")),
         ("Scholz said Germany would send troops to Lithuania.", ("DEU", "LTU", "03")),
         ("Germany sent troops to Lithuania on Monday.", ("DEU", "LTU", "07")),
+        # A proposal or a resolve is an intent (03x, or a threat, 13x); a concession is no condition;
+        # what a speech was used for was done.
+        ("Japan proposed meeting China's foreign minister in May.", ("JPN", "CHN", "03")),
+        ("Turkey resolved to attack Syria's army.", ("TUR", "SYR", "13")),
+        ("Canada welcomed Mexico's decision, even if the price is high.", ("CAN", "MEX", "01")),
+        ("Macron used his speech to criticize Russia.", ("FRA", "RUS", "11")),
         # A refusal is its own code (12x), not the act refused.
         ("Japan declined to support India's bid for a permanent seat.", ("JPN", "IND", "12")),
     ],
