@@ -139,7 +139,7 @@ class _SentenceCoder:
                 c.dep_ == "mark" and c.lower_ in self.s.background_preps for c in verb.children
             ):
                 continue  # "recalled its envoy after troops attacked ...": the earlier act only dates the news
-            out.extend(self._verb_events(verb, pattern, words, sent_span, seen))
+            out.extend(self._verb_events(verb, self._composed(verb, pattern), words, sent_span, seen))
         has_finite = any(t.tag_ in FINITE for t in sent)
         for noun in nouns:
             if noun.i in consumed or not has_finite:
@@ -178,6 +178,22 @@ class _SentenceCoder:
         # Again with the demands read from reported speech: what they contain is part of them.
         # An accusation composed from a report stands beside the event reported, not over it.
         return _outermost(out, sent.doc) + composed
+
+    def _composed(self, verb: Token, pattern: Pattern) -> Pattern:
+        """ "vowed to impose sanctions": a promise whose pattern leaves its open complement
+        unnamed, and whose complement is a coercive act, is the threat of that act ([future]), as
+        PETRARCH2 composes a promise with what is promised; not a pledge of cooperation (03)."""
+        if self.lex.codes[pattern.code].root != "03" or pattern.xcomp not in (None, "*"):
+            return pattern
+        for xc in verb.children:
+            inner = self.lex.verbs.get(self.lemma(xc)) if xc.dep_ == "xcomp" else None
+            hit = self._match(xc, inner, verb=True) if inner else None
+            if hit is None:
+                continue
+            planned = self.lex.future_code(hit[0].code)
+            if self.lex.codes[planned].root == "13":
+                return replace(pattern, code=planned)
+        return pattern
 
     # ---- matching -------------------------------------------------------------------------------
 
@@ -499,6 +515,7 @@ class _SentenceCoder:
                 if not (audience and m.actor.sector == "JRN")
                 and not (statement and m.kind == "place" and not self.who.names_country(m))
             )
+        at_home = any(code.startswith(p) for p in self.s.abroad_prefixes)
         figurative = any(pattern.code.startswith(p) for p in self.s.figurative_prefixes)
         verbal = next(iter(self.s.verbal_attack_code), None)
         attack_words = {w for w in (pattern.lemma, pattern.obj) if w} & self.s.verbal_attack_lemmas
@@ -526,8 +543,10 @@ class _SentenceCoder:
             # would be a guess about who acted, so none is emitted.
             if src.actor.country is None and not anonymous:
                 continue
-            if tgt is not None and _same(src, tgt):
-                tgt = None
+            if tgt is not None and (
+                _same(src, tgt) or (at_home and tgt.kind == "place" and tgt.actor.country == src.actor.country)
+            ):
+                tgt = None  # "arrived in Chicago" said of an American: a place at home is no host
             if tgt is None and code in self.s.bare_statement_codes:
                 continue  # a statement about or to no one: the quote record holds it
             this = code
@@ -576,6 +595,12 @@ class _SentenceCoder:
                     return None
                 if any(c.dep_ == "advmod" and c.lower_ in s.habitual_adverbs for c in kids):
                     return None  # "speaks often with X": a habit, no particular event
+                if any(
+                    c.dep_ in ("nsubj", "nsubjpass")
+                    and any(g.dep_ in ("det", "preconj") and g.lower_ in s.negators for g in c.children)
+                    for c in kids
+                ):
+                    return None  # "no country has recognized ...", "neither X nor Y asked ..."
             for c in kids:
                 if c.dep_ == "aux" and c.tag_ == "MD":
                     word = c.lower_

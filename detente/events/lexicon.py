@@ -120,6 +120,7 @@ class Settings:
     audience_roots: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
     venue_prefixes: frozenset[str] = frozenset()
+    abroad_prefixes: frozenset[str] = frozenset()
     venue_preps: frozenset[str] = frozenset()
     topic_roots: frozenset[str] = frozenset()
     figurative_prefixes: frozenset[str] = frozenset()

@@ -39,7 +39,9 @@ def dyads(events: tuple[Event, ...]) -> set[tuple[str | None, str | None, str]]:
         # A wish, a suggestion, a forecast: the content clause did not happen.
         ("Canada hoped that Mexico would join the trade talks with Brazil.", ("MEX", "BRA")),
         ("Indian officials predicted that China would attack Taiwan within a decade.", ("CHN", "TWN")),
-        # Not said.
+        # Not said; not done by anyone.
+        ("Neither Spain nor Portugal has asked Morocco for help.", ("ESP", "MAR")),
+        ("No Russian official has visited Ukraine since the summer.", ("RUS", "UKR")),
         ("Macron did not say that Germany had rejected the Italian plan.", ("DEU", "ITA")),
         # A planned act CAMEO has no intent code for has not happened.
         ("Britain will criticize Iran at the meeting next week.", ("GBR", "IRN")),
@@ -64,6 +66,8 @@ def test_what_did_not_happen_is_not_coded(pipeline, text, absent) -> None:
         ("Turkey resolved to attack Syria's army.", ("TUR", "SYR", "13")),
         ("Canada welcomed Mexico's decision, even if the price is high.", ("CAN", "MEX", "01")),
         ("Macron used his speech to criticize Russia.", ("FRA", "RUS", "11")),
+        # A vow or a threat to do a coded act is the intent or the threat of that act.
+        ("Britain vowed to impose sanctions on Belarus.", ("GBR", "BLR", "13")),
         # A refusal is its own code (12x), not the act refused.
         ("Japan declined to support India's bid for a permanent seat.", ("JPN", "IND", "12")),
     ],
@@ -123,6 +127,8 @@ def test_press_and_titles_are_not_targets(pipeline, text, absent) -> None:
         ("Japan signed an agreement at a ceremony in Paris.", None, ("JPN", "FRA")),
         ("Brazil offered support at a summit in Mexico.", None, ("BRA", "MEX")),
         ("Japan signed an agreement with India in Paris.", ("JPN", "IND"), ("JPN", "FRA")),
+        # A place in the actor's own country is no party to its act.
+        ("Macron arrived in Paris on Monday after the summit.", None, ("FRA", "FRA")),
         ("Chile held talks on Bolivia with Peru.", ("CHL", "PER"), ("CHL", "BOL")),
     ],
 )
@@ -138,6 +144,7 @@ def test_topic_and_venue_phrases_do_not_give_the_target(pipeline, text, expected
     [
         # The pattern's own preposition, and force in a place, still give the target.
         ("France called on Iran to release the prisoners.", ("FRA", "IRN", "02")),
+        ("Macron arrived in Berlin on Monday.", ("FRA", "DEU", "04")),
         ("Russia imposed sanctions on Lithuania.", ("RUS", "LTU", "16")),
         ("Turkish jets fired at targets in Syria.", ("TUR", "SYR", "19")),
     ],
