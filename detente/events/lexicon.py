@@ -111,6 +111,7 @@ class Settings:
     breach_prefixes: frozenset[str] = frozenset()
     placeless_roots: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
+    longstanding_adverbs: frozenset[str] = frozenset()
     reciprocal_prefixes: frozenset[str] = frozenset()
     bare_statement_codes: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()
