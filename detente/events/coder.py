@@ -490,6 +490,10 @@ class _SentenceCoder:
     ) -> list[_Draft]:
         if modality == "hypothetical":
             return []  # possible, conditional, wished for or suggested: it did not happen
+        if self.lex.codes[pattern.code].root in self.s.habit_roots and any(
+            c.dep_ == "advmod" and c.lower_ in self.s.habitual_adverbs for c in pred.children
+        ):
+            return []  # "speaks often with X": a habit of talk, no particular event
         code = pattern.code
         if modality == "future":
             code = self.lex.future_code(code)
@@ -593,8 +597,6 @@ class _SentenceCoder:
             if first or t.dep_ != "conj":
                 if any(c.dep_ == "neg" or (c.lower_ in s.negators and c.dep_ in ("advmod", "neg")) for c in kids):
                     return None
-                if any(c.dep_ == "advmod" and c.lower_ in s.habitual_adverbs for c in kids):
-                    return None  # "speaks often with X": a habit, no particular event
                 if any(
                     c.dep_ in ("nsubj", "nsubjpass")
                     and any(g.dep_ in ("det", "preconj") and g.lower_ in s.negators for g in c.children)

@@ -74,6 +74,7 @@ class Settings:
     negating_heads: frozenset[str] = frozenset()
     irrealis_heads: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
+    habit_roots: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     conditional_marks: frozenset[str] = frozenset()
     concessive_adverbs: frozenset[str] = frozenset()

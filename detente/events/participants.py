@@ -291,7 +291,14 @@ class Participants:
         aside = self.aside_preps(pattern.code)
         if pattern.prep in aside:
             wanted = [c for c in preps if c.lower_ == "with"] + wanted
-        wanted += [c for c in preps if c.lower_ in self.s.target_preps and c not in wanted and c.lower_ not in aside]
+        # (Only the predicate's own phrases, its pattern's object's included, "held talks on X":
+        # "refused to lift the curfew on X" names whom the curfew is on.)
+        own = [*holders, obj] if obj is not None else holders
+        wanted += [
+            c
+            for c in preps
+            if c.lower_ in self.s.target_preps and c not in wanted and not (c.lower_ in aside and c.head in own)
+        ]
         for prep in wanted:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:

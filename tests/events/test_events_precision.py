@@ -68,6 +68,10 @@ def test_what_did_not_happen_is_not_coded(pipeline, text, absent) -> None:
         ("Macron used his speech to criticize Russia.", ("FRA", "RUS", "11")),
         # A vow or a threat to do a coded act is the intent or the threat of that act.
         ("Britain vowed to impose sanctions on Belarus.", ("GBR", "BLR", "13")),
+        # Abuse reported as routine is reported acts, not a habit of talk; an announced refusal
+        # is a refusal; a measure's own "on" phrase names whom it is on.
+        ("Russian guards routinely beat Ukrainian prisoners.", ("RUS", "UKR", "18")),
+        ("Azerbaijan refused to lift the blockade on Armenia.", ("AZE", "ARM", "12")),
         # A refusal is its own code (12x), not the act refused.
         ("Japan declined to support India's bid for a permanent seat.", ("JPN", "IND", "12")),
     ],
