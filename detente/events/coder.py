@@ -507,7 +507,9 @@ class _SentenceCoder:
         statement = root == "01"
         audience = root in self.s.audience_roots
         for tok in target_toks:
-            if audience and (self.lemma(tok) in self.s.audience_nouns or self.who.of_the_press(tok)):
+            if audience and (
+                self.lemma(tok) in self.s.audience_nouns or self.who.of_the_press(tok, pred if statement else None)
+            ):
                 continue
             # A target position may hold a country the actors stage read as a place ("sent arms
             # to Pakistan", "a visit to Moscow"): the country is the party acted on. A statement is
@@ -519,6 +521,9 @@ class _SentenceCoder:
                 if not (audience and m.actor.sector == "JRN")
                 and not (statement and m.kind == "place" and not self.who.names_country(m))
             )
+        phone = next(iter(self.s.phone_code), None)
+        if statement and targets and phone is not None and self._by_phone(pred):
+            code = phone  # "weighed in by phone with X": a telephone discussion (041)
         at_home = any(code.startswith(p) for p in self.s.abroad_prefixes)
         figurative = any(pattern.code.startswith(p) for p in self.s.figurative_prefixes)
         verbal = next(iter(self.s.verbal_attack_code), None)
@@ -580,6 +585,20 @@ class _SentenceCoder:
                 )
             )
         return out
+
+    def _by_phone(self, pred: Token) -> bool:
+        """Whether a preposition of the predicate has a phone as its object ("by telephone", "in
+        a phone call", "on the phone")."""
+        for prep in pred.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (
+                    self.lemma(pobj) in self.s.phone_nouns
+                    or any(c.dep_ == "compound" and self.lemma(c) in self.s.phone_nouns for c in pobj.children)
+                ):
+                    return True
+        return False
 
     def _armed(self, pred: Token, words: list[Token]) -> bool:
         """Whether the sentence names a means of violence besides the predicate's own words."""

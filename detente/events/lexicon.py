@@ -120,6 +120,8 @@ class Settings:
     pair_nouns: frozenset[str] = frozenset()
     intent_roots: frozenset[str] = frozenset()
     audience_roots: frozenset[str] = frozenset()
+    phone_nouns: frozenset[str] = frozenset()
+    phone_code: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
     venue_prefixes: frozenset[str] = frozenset()
     abroad_prefixes: frozenset[str] = frozenset()
@@ -175,11 +177,12 @@ class Lexicon:
             raise KnowledgeError(
                 f'[settings] demand_code must be one known CAMEO code (e.g. ["100"]), got {sorted(demand)}'
             )
-        verbal = settings.get("verbal_attack_code", set())
-        if len(verbal) > 1 or any(c not in codes for c in verbal):
-            raise KnowledgeError(
-                f'[settings] verbal_attack_code must be one known CAMEO code (e.g. ["111"]), got {sorted(verbal)}'
-            )
+        for key, example in (("verbal_attack_code", "111"), ("phone_code", "041")):
+            given = settings.get(key, set())
+            if len(given) > 1 or any(c not in codes for c in given):
+                raise KnowledgeError(
+                    f'[settings] {key} must be one known CAMEO code (e.g. ["{example}"]), got {sorted(given)}'
+                )
         # Most specific pattern first, so the first one that matches is the one coded.
         return cls(
             codes=codes,

@@ -405,13 +405,24 @@ class Participants:
                     out.append(m)
         return out
 
-    def of_the_press(self, tok: Token) -> bool:
-        """Whether the phrase is someone of the press ("a TV network's anchor", "the paper's
-        editor"): its possessor or modifier names a news organization (sector JRN), as a mention
-        of its own or in the knowledge base (the actors stage may fold it into the person's)."""
+    def of_the_press(self, tok: Token, pred: Token | None = None) -> bool:
+        """Whether the phrase is the press or an audience: someone of the press ("a TV network's
+        anchor", "the paper's editor": its possessor or modifier names a news organization, sector
+        JRN, as a mention of its own or in the knowledge base, as the actors stage may fold it into
+        the person's), or people in an audience ("told a meeting with young leaders in X": the
+        phrase hangs from an audience noun under the predicate ``pred``, when given)."""
+        t = tok
+        for _ in range(4 if pred is not None else 0):
+            if t.head.i == t.i or (pred is not None and t.head.i == pred.i):
+                break
+            t = t.head
+            if self.lemma(t) in self.s.audience_nouns:
+                return True
         for c in tok.children:
             if c.dep_ not in ("poss", "compound"):
                 continue
+            if self.lemma(c) in self.s.audience_nouns:
+                return True  # "a television station", "the radio's host"
             if any(m.actor.sector == "JRN" for m in self.index.overlapping(c.left_edge.idx, c.idx + len(c))):
                 return True
             first = next((t.i for t in c.subtree if t.dep_ not in ("det", "case")), c.i)

@@ -72,6 +72,8 @@ def test_what_did_not_happen_is_not_coded(pipeline, text, absent) -> None:
         # is a refusal; a measure's own "on" phrase names whom it is on.
         ("Russian guards routinely beat Ukrainian prisoners.", ("RUS", "UKR", "18")),
         ("Azerbaijan refused to lift the blockade on Armenia.", ("AZE", "ARM", "12")),
+        # A statement to another actor on the phone is a telephone discussion (041).
+        ("Macron told Scholz by telephone that the summit had been useful.", ("FRA", "DEU", "04")),
         # A refusal is its own code (12x), not the act refused.
         ("Japan declined to support India's bid for a permanent seat.", ("JPN", "IND", "12")),
     ],
@@ -112,6 +114,8 @@ def test_force_with_a_weapon_named_stays_force(pipeline) -> None:
         ("Modi told the BBC's Jane Roe that India was ready to talk.", ("IND", "GBR")),
         ("Macron spoke to the BBC's Laura Smith about the war.", ("FRA", "GBR")),
         ('Modi told the "Good Morning Britain" programme that India was ready.', ("IND", "GBR")),
+        ("Scholz told Britain's ITV television station that Germany was ready.", ("DEU", "GBR")),
+        ("Modi told a meeting with young students in Japan that India was ready.", ("IND", "JPN")),
         ('Macron praised "Good Morning Britain" for its coverage.', ("FRA", "GBR")),
         ('Meloni criticized "The Russian Question" as propaganda.', ("ITA", "RUS")),
     ],
