@@ -524,7 +524,7 @@ class _SentenceCoder:
         phone = next(iter(self.s.phone_code), None)
         if statement and targets and phone is not None and self._by_phone(pred):
             code = phone  # "weighed in by phone with X": a telephone discussion (041)
-        at_home = any(code.startswith(p) for p in self.s.abroad_prefixes)
+        at_home = any(pattern.code.startswith(p) for p in self.s.abroad_prefixes)
         figurative = any(pattern.code.startswith(p) for p in self.s.figurative_prefixes)
         verbal = next(iter(self.s.verbal_attack_code), None)
         attack_words = {w for w in (pattern.lemma, pattern.obj) if w} & self.s.verbal_attack_lemmas
