@@ -97,6 +97,7 @@ class Settings:
     people_place_preps: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     against_preps: frozenset[str] = frozenset()
+    ally_roots: frozenset[str] = frozenset()
     background_preps: frozenset[str] = frozenset()
     lemma_fixes: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()

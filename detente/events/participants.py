@@ -297,7 +297,9 @@ class Participants:
         wanted += [
             c
             for c in preps
-            if c.lower_ in self.s.target_preps and c not in wanted and not (c.lower_ in aside and c.head in own)
+            if c.lower_ in self.s.target_preps
+            and c not in wanted
+            and not (c.lower_ in aside and (c.head in own or c.lower_ in self.s.against_preps))
         ]
         for prep in wanted:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -329,7 +331,7 @@ class Participants:
         # Geneva": an agreement is made at a venue.
         placed = self.lex.codes[pattern.code].root not in self.s.placeless_roots
         venue = any(pattern.code.startswith(p) for p in self.s.venue_prefixes)
-        return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs, placed, venue)
+        return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs, placed, venue, aside)
 
     def aside_preps(self, code: str) -> frozenset[str]:
         """Prepositions whose phrase is the topic ("talks on Syria") or the venue ("agreed at a
@@ -337,10 +339,17 @@ class Participants:
         out = self.s.topic_preps if self.lex.codes[code].root in self.s.topic_roots else frozenset()
         if any(code.startswith(p) for p in self.s.venue_prefixes):
             out = out | self.s.venue_preps
+        if self.lex.codes[code].root in self.s.ally_roots:
+            out = out | self.s.against_preps  # "defended his record against X": the foe, not the party
         return out
 
     def fallback_targets(
-        self, verb: Token, objects: list[Token], placed: bool = True, venue: bool = False
+        self,
+        verb: Token,
+        objects: list[Token],
+        placed: bool = True,
+        venue: bool = False,
+        aside: frozenset[str] = frozenset(),
     ) -> list[Token]:
         """Weaker evidence for the target, in order: whose the object is ("rejected a U.S.
         proposal", "an offer from X"); the object of a contact participle ("Addressing X, Y
@@ -368,7 +377,7 @@ class Participants:
         clause = _clause_words(verb)
         for prep in clause:
             # "mobilized reservists for a war against X": a hostile "against" anywhere in the clause.
-            if prep.dep_ == "prep" and prep.lower_ in self.s.against_preps:
+            if prep.dep_ == "prep" and prep.lower_ in self.s.against_preps and prep.lower_ not in aside:
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
@@ -421,8 +430,8 @@ class Participants:
         for c in tok.children:
             if c.dep_ not in ("poss", "compound"):
                 continue
-            if self.lemma(c) in self.s.audience_nouns:
-                return True  # "a television station", "the radio's host"
+            if any(self.lemma(t) in self.s.audience_nouns for t in c.subtree):
+                return True  # "a television station", "a news network host"
             if any(m.actor.sector == "JRN" for m in self.index.overlapping(c.left_edge.idx, c.idx + len(c))):
                 return True
             first = next((t.i for t in c.subtree if t.dep_ not in ("det", "case")), c.i)

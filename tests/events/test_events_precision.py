@@ -116,6 +116,7 @@ def test_force_with_a_weapon_named_stays_force(pipeline) -> None:
         ('Modi told the "Good Morning Britain" programme that India was ready.', ("IND", "GBR")),
         ("Scholz told Britain's ITV television station that Germany was ready.", ("DEU", "GBR")),
         ("Modi told a meeting with young students in Japan that India was ready.", ("IND", "JPN")),
+        ("Macron told Sky News anchor Meloni that France was ready.", ("FRA", "ITA")),
         ('Macron praised "Good Morning Britain" for its coverage.', ("FRA", "GBR")),
         ('Meloni criticized "The Russian Question" as propaganda.', ("ITA", "RUS")),
     ],
@@ -134,6 +135,9 @@ def test_press_and_titles_are_not_targets(pipeline, text, absent) -> None:
         ("Italy offered humanitarian aid at a conference in Paris.", None, ("ITA", "FRA")),
         ("Japan signed an agreement at a ceremony in Paris.", None, ("JPN", "FRA")),
         ("Brazil offered support at a summit in Mexico.", None, ("BRA", "MEX")),
+        # For support and cooperation, "against" names the common foe, not the party.
+        ("Macron defended his policy against Russia.", None, ("FRA", "RUS")),
+        ("Canada cooperated with Peru against Colombia's cartels.", ("CAN", "PER"), ("CAN", "COL")),
         ("Japan signed an agreement with India in Paris.", ("JPN", "IND"), ("JPN", "FRA")),
         # A place in the actor's own country is no party to its act.
         ("Macron arrived in Paris on Monday after the summit.", None, ("FRA", "FRA")),
