@@ -63,6 +63,7 @@ def test_what_did_not_happen_is_not_coded(pipeline, text, absent) -> None:
         # A proposal or a resolve is an intent (03x, or a threat, 13x); a concession is no condition;
         # what a speech was used for was done.
         ("Japan proposed meeting China's foreign minister in May.", ("JPN", "CHN", "03")),
+        ("Scholz was to arrive in Paris on Monday for talks.", ("DEU", "FRA", "03")),
         ("Turkey resolved to attack Syria's army.", ("TUR", "SYR", "13")),
         ("Canada welcomed Mexico's decision, even if the price is high.", ("CAN", "MEX", "01")),
         ("Macron used his speech to criticize Russia.", ("FRA", "RUS", "11")),
