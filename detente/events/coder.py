@@ -16,6 +16,7 @@ from detente.actors.knowledge import KnowledgeBase
 from detente.actors.lookup import MentionIndex
 from detente.dates import TimeIndex
 from detente.events.lexicon import Lexicon, Pattern
+from detente.events.modality import modality
 from detente.events.participants import (
     FINITE,
     OBJ,
@@ -606,78 +607,8 @@ class _SentenceCoder:
         return any(t.i not in own and self.lemma(t) in self.s.violent_means for t in pred.sent)
 
     def _modality(self, verb: Token) -> Modality | None:
-        """asserted / future / hypothetical, or None when the action is negated."""
-        s = self.s
-        result: Modality = "asserted"
-        t = verb
-        first = True
-        for _ in range(8):
-            kids = list(t.children)
-            if first or t.dep_ != "conj":
-                if any(c.dep_ == "neg" or (c.lower_ in s.negators and c.dep_ in ("advmod", "neg")) for c in kids):
-                    return None
-                if any(
-                    c.dep_ in ("nsubj", "nsubjpass")
-                    and any(g.dep_ in ("det", "preconj") and g.lower_ in s.negators for g in c.children)
-                    for c in kids
-                ):
-                    return None  # "no country has recognized ...", "neither X nor Y asked ..."
-            for c in kids:
-                if c.dep_ == "aux" and c.tag_ == "MD":
-                    word = c.lower_
-                    if word in s.future_aux:
-                        result = _stronger(result, "future")
-                    elif word == "would":
-                        result = _stronger(result, "future" if _reported(t, s.speech_verbs) else "hypothetical")
-                    elif word in s.hypothetical_aux:
-                        result = "hypothetical"
-                elif c.dep_ == "mark" and c.lower_ in s.conditional_marks | s.irrealis_marks:
-                    result = "hypothetical"
-                elif (
-                    c.dep_ == "advcl"
-                    and any(g.dep_ == "mark" and g.lower_ in s.conditional_marks for g in c.children)
-                    and not any(g.dep_ == "advmod" and g.lower_ in s.concessive_adverbs for g in c.children)
-                ):  # ("welcomed X, even if ...": a concession, not a condition)
-                    # "will withdraw unless ...", "said they would meet X if ...": a planned action
-                    # on a condition is still a stated intent (or threat); anything else is a maybe.
-                    if not any(
-                        a.dep_ == "aux" and a.tag_ == "MD" and a.lower_ in s.future_aux | {"would"} for a in kids
-                    ):
-                        result = "hypothetical"
-            first = False
-            if t.dep_ == "acomp" and t.head.lemma_.lower() == "be":
-                t = t.head  # "is ready to ...": the copula adds nothing
-                continue
-            if t.dep_ == "xcomp" or (t.dep_ == "acomp"):
-                head = t.head
-                lemma = head.lemma_.lower()
-                if lemma in s.negating_heads:
-                    return None
-                if lemma in s.future_heads:
-                    result = _stronger(result, "future")
-                elif lemma in s.hypothetical_heads:
-                    result = "hypothetical"
-                elif lemma not in s.transparent_heads:
-                    # "called on X to resume talks": the complement is asked for, not done.
-                    result = "hypothetical"
-                t = head
-                continue
-            if t.dep_ == "conj" and t.head.i != t.i:
-                t = t.head
-                continue
-            if t.dep_ == "ccomp" and t.head.i != t.i:
-                lemma = self.lemma(t.head)
-                if lemma in s.negating_heads:
-                    return None  # "denied that X had attacked"
-                if lemma in s.irrealis_heads:
-                    return "hypothetical"  # "hoped X would attack", "suggested X send troops"
-                if lemma in s.speech_verbs:
-                    # "did not say X attacked", "if X says Y attacked": the saying's own negation,
-                    # modal or condition governs what it reports.
-                    t = t.head
-                    continue
-            break
-        return result
+        """asserted / future / hypothetical, or None when the action is negated (``modality``)."""
+        return modality(verb, self.s, self.lemma)
 
 
 def _outermost(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
@@ -700,23 +631,6 @@ def _outermost(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
                 nested.add(p)
                 break
     return [d for d in drafts if d.predicate not in nested]
-
-
-def _stronger(a: Modality, b: Modality) -> Modality:
-    order = {"asserted": 0, "future": 1, "hypothetical": 2}
-    return a if order[a] >= order[b] else b
-
-
-def _reported(verb: Token, speech: frozenset[str]) -> bool:
-    t = verb
-    for _ in range(4):
-        if t.dep_ in ("ccomp", "conj") and t.head.i != t.i:
-            t = t.head
-            if t.lemma_.lower() in speech:
-                return True
-            continue
-        return False
-    return False
 
 
 def _key(m: Mention) -> tuple:
