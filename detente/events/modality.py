@@ -59,7 +59,11 @@ def modality(verb: Token, settings: Settings, lemma: Callable[[Token], str]) -> 
             word = head.lemma_.lower()
             if word in s.negating_heads:
                 return None
-            if word in s.future_heads:
+            if word == "be" and any(
+                c.dep_ in ("acomp", "attr", "expl") or (c.dep_ == "nsubj" and c.lower_ == "it") for c in head.children
+            ):
+                result = "hypothetical"  # "it was premature to back X": judged, not planned ("was to arrive" is)
+            elif word in s.future_heads:
                 result = _stronger(result, "future")
             elif word in s.hypothetical_heads:
                 result = "hypothetical"

@@ -39,6 +39,8 @@ def dyads(events: tuple[Event, ...]) -> set[tuple[str | None, str | None, str]]:
         # A wish, a suggestion, a forecast: the content clause did not happen.
         ("Canada hoped that Mexico would join the trade talks with Brazil.", ("MEX", "BRA")),
         ("Indian officials predicted that China would attack Taiwan within a decade.", ("CHN", "TWN")),
+        # Judged, not planned.
+        ("Scholz said it was premature to endorse Macron.", ("DEU", "FRA")),
         # Not said; not done by anyone.
         ("Neither Spain nor Portugal has asked Morocco for help.", ("ESP", "MAR")),
         ("No Russian official has visited Ukraine since the summer.", ("RUS", "UKR")),
