@@ -16,6 +16,7 @@ from detente.actors.knowledge import KnowledgeBase
 from detente.actors.lookup import MentionIndex
 from detente.dates import TimeIndex
 from detente.events.lexicon import Lexicon, Pattern
+from detente.events.modality import modality
 from detente.events.participants import (
     FINITE,
     OBJ,
@@ -139,7 +140,7 @@ class _SentenceCoder:
                 c.dep_ == "mark" and c.lower_ in self.s.background_preps for c in verb.children
             ):
                 continue  # "recalled its envoy after troops attacked ...": the earlier act only dates the news
-            out.extend(self._verb_events(verb, pattern, words, sent_span, seen))
+            out.extend(self._verb_events(verb, self._composed(verb, pattern), words, sent_span, seen))
         has_finite = any(t.tag_ in FINITE for t in sent)
         for noun in nouns:
             if noun.i in consumed or not has_finite:
@@ -178,6 +179,22 @@ class _SentenceCoder:
         # Again with the demands read from reported speech: what they contain is part of them.
         # An accusation composed from a report stands beside the event reported, not over it.
         return _outermost(out, sent.doc) + composed
+
+    def _composed(self, verb: Token, pattern: Pattern) -> Pattern:
+        """ "vowed to impose sanctions": a promise whose pattern leaves its open complement
+        unnamed, and whose complement is a coercive act, is the threat of that act ([future]), as
+        PETRARCH2 composes a promise with what is promised; not a pledge of cooperation (03)."""
+        if self.lex.codes[pattern.code].root != "03" or pattern.xcomp not in (None, "*"):
+            return pattern
+        for xc in verb.children:
+            inner = self.lex.verbs.get(self.lemma(xc)) if xc.dep_ == "xcomp" else None
+            hit = self._match(xc, inner, verb=True) if inner else None
+            if hit is None:
+                continue
+            planned = self.lex.future_code(hit[0].code)
+            if self.lex.codes[planned].root == "13":
+                return replace(pattern, code=planned)
+        return pattern
 
     # ---- matching -------------------------------------------------------------------------------
 
@@ -323,6 +340,11 @@ class _SentenceCoder:
                         break
         if not sources:
             return []
+        if self.lex.codes[pattern.code].root in self.s.crowd_roots and (
+            self.lemma(self.who.counted(subj)) in self.s.armed_nouns
+            or any(m.actor.sector in self.s.armed_sectors for m in sources)
+        ):
+            return []  # "troops marched on the capital": an advance, not a protest
         if targets is None:
             targets = self.who.verb_targets(verb, pattern, words, passive)
         return self._drafts(verb, pattern, words, sources, targets, modality, sent_span, seen, confidence)
@@ -393,10 +415,13 @@ class _SentenceCoder:
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
         if poss is not None:
             source_tok = poss
+        aside = self.who.aside_preps(pattern.code)
         for p in preps:
             if p.lower_ in self.s.noun_source_preps and source_tok is None:
                 source_tok = next((c for c in p.children if c.dep_ == "pobj"), None)
             elif p.lower_ in self.s.noun_target_preps and not targets:
+                if p.lower_ in aside and p.lower_ != pattern.prep:
+                    continue  # "talks on Syria", "an agreement at the summit": the topic or the venue
                 targets = [c for c in p.children if c.dep_ == "pobj"]
         if not targets:
             # "a suspension of air links with X": the target phrase may hang off the "of" object.
@@ -464,21 +489,46 @@ class _SentenceCoder:
         target_mentions: list[Mention] | None = None,
         anonymous: bool = False,
     ) -> list[_Draft]:
+        if modality == "hypothetical":
+            return []  # possible, conditional, wished for or suggested: it did not happen
+        if self.lex.codes[pattern.code].root in self.s.habit_roots and any(
+            c.dep_ == "advmod" and c.lower_ in self.s.habitual_adverbs for c in pred.children
+        ):
+            return []  # "speaks often with X": a habit of talk, no particular event
         code = pattern.code
         if modality == "future":
             code = self.lex.future_code(code)
+            if code == pattern.code and self.lex.codes[code].root not in self.s.intent_roots:
+                return []  # "will criticize X": CAMEO has no intent to code it as; it has not happened
         targets: list[Mention | None] = list(target_mentions or [])
-        # "told reporters": the press or an audience a statement is made to is not its target;
-        # a journalist acted on ("arrested an American reporter") is.
-        statement = self.lex.codes[code].root == "01"
+        # "told reporters", "spoke to a network's anchor": the press or an audience a statement
+        # is made or an interview given to is not its target; a journalist acted on ("arrested
+        # an American reporter") is.
+        root = self.lex.codes[code].root
+        statement = root == "01"
+        audience = root in self.s.audience_roots
         for tok in target_toks:
-            if statement and self.lemma(tok) in self.s.audience_nouns:
+            if audience and (
+                self.lemma(tok) in self.s.audience_nouns or self.who.of_the_press(tok, pred if statement else None)
+            ):
                 continue
             # A target position may hold a country the actors stage read as a place ("sent arms
-            # to Pakistan", "a visit to Moscow"): the country is the party acted on.
+            # to Pakistan", "a visit to Moscow"): the country is the party acted on. A statement is
+            # made in a city, not to it ("told an audience in X"), unless the place is a country
+            # or a capital that stands for its government.
             targets.extend(
-                m for m in self.who.actors(tok, allow_place=True) if not (statement and m.actor.sector == "JRN")
+                m
+                for m in self.who.actors(tok, allow_place=True)
+                if not (audience and m.actor.sector == "JRN")
+                and not (statement and m.kind == "place" and not self.who.names_country(m))
             )
+        phone = next(iter(self.s.phone_code), None)
+        if statement and targets and phone is not None and self._by_phone(pred):
+            code = phone  # "weighed in by phone with X": a telephone discussion (041)
+        at_home = any(pattern.code.startswith(p) for p in self.s.abroad_prefixes)
+        figurative = any(pattern.code.startswith(p) for p in self.s.figurative_prefixes)
+        verbal = next(iter(self.s.verbal_attack_code), None)
+        attack_words = {w for w in (pattern.lemma, pattern.obj) if w} & self.s.verbal_attack_lemmas
         pairs: list[tuple[Mention, Mention | None]]
         if not targets:
             # "The cabinet met on Sunday": a meeting needs a second party; one actor meeting
@@ -503,11 +553,21 @@ class _SentenceCoder:
             # would be a guess about who acted, so none is emitted.
             if src.actor.country is None and not anonymous:
                 continue
-            if tgt is not None and _same(src, tgt):
-                tgt = None
+            if tgt is not None and (
+                _same(src, tgt) or (at_home and tgt.kind == "place" and tgt.actor.country == src.actor.country)
+            ):
+                tgt = None  # "arrived in Chicago" said of an American: a place at home is no host
             if tgt is None and code in self.s.bare_statement_codes:
                 continue  # a statement about or to no one: the quote record holds it
-            key = (sent_span, _key(src), _key(tgt) if tgt else None, code)
+            this = code
+            if figurative and tgt is not None and src.kind == "person" and tgt.kind == "person":
+                if not self._armed(pred, words):
+                    # Campaign rhetoric: "attacked her rival" is criticism; "beat him in the
+                    # polls", "seized on his words" are no event.
+                    if not attack_words or verbal is None:
+                        continue
+                    this = verbal
+            key = (sent_span, _key(src), _key(tgt) if tgt else None, this)
             if key in seen:
                 continue
             seen.add(key)
@@ -519,7 +579,7 @@ class _SentenceCoder:
                     predicate=pred.i,
                     source=src,
                     target=tgt,
-                    code=code,
+                    code=this,
                     modality=modality,
                     confidence=round(min(conf, 0.9), 2),
                     pattern=pattern.id,
@@ -527,60 +587,28 @@ class _SentenceCoder:
             )
         return out
 
-    def _modality(self, verb: Token) -> Modality | None:
-        """asserted / future / hypothetical, or None when the action is negated."""
-        s = self.s
-        result: Modality = "asserted"
-        t = verb
-        first = True
-        for _ in range(8):
-            kids = list(t.children)
-            if first or t.dep_ != "conj":
-                if any(c.dep_ == "neg" or (c.lower_ in s.negators and c.dep_ in ("advmod", "neg")) for c in kids):
-                    return None
-            for c in kids:
-                if c.dep_ == "aux" and c.tag_ == "MD":
-                    word = c.lower_
-                    if word in s.future_aux:
-                        result = _stronger(result, "future")
-                    elif word == "would":
-                        result = _stronger(result, "future" if _reported(t, s.speech_verbs) else "hypothetical")
-                    elif word in s.hypothetical_aux:
-                        result = "hypothetical"
-                elif c.dep_ == "mark" and c.lower_ in s.conditional_marks | s.irrealis_marks:
-                    result = "hypothetical"
-                elif c.dep_ == "advcl" and any(
-                    g.dep_ == "mark" and g.lower_ in s.conditional_marks for g in c.children
+    def _by_phone(self, pred: Token) -> bool:
+        """Whether a preposition of the predicate has a phone as its object ("by telephone", "in
+        a phone call", "on the phone")."""
+        for prep in pred.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (
+                    self.lemma(pobj) in self.s.phone_nouns
+                    or any(c.dep_ == "compound" and self.lemma(c) in self.s.phone_nouns for c in pobj.children)
                 ):
-                    # "will withdraw unless ...", "said they would meet X if ...": a planned action
-                    # on a condition is still a stated intent (or threat); anything else is a maybe.
-                    if not any(
-                        a.dep_ == "aux" and a.tag_ == "MD" and a.lower_ in s.future_aux | {"would"} for a in kids
-                    ):
-                        result = "hypothetical"
-            first = False
-            if t.dep_ == "acomp" and t.head.lemma_.lower() == "be":
-                t = t.head  # "is ready to ...": the copula adds nothing
-                continue
-            if t.dep_ == "xcomp" or (t.dep_ == "acomp"):
-                head = t.head
-                lemma = head.lemma_.lower()
-                if lemma in s.negating_heads:
-                    return None
-                if lemma in s.future_heads:
-                    result = _stronger(result, "future")
-                elif lemma in s.hypothetical_heads:
-                    result = "hypothetical"
-                elif lemma not in s.transparent_heads:
-                    # "called on X to resume talks": the complement is asked for, not done.
-                    result = "hypothetical"
-                t = head
-                continue
-            if t.dep_ == "conj" and t.head.i != t.i:
-                t = t.head
-                continue
-            break
-        return result
+                    return True
+        return False
+
+    def _armed(self, pred: Token, words: list[Token]) -> bool:
+        """Whether the sentence names a means of violence besides the predicate's own words."""
+        own = {w.i for w in words}
+        return any(t.i not in own and self.lemma(t) in self.s.violent_means for t in pred.sent)
+
+    def _modality(self, verb: Token) -> Modality | None:
+        """asserted / future / hypothetical, or None when the action is negated (``modality``)."""
+        return modality(verb, self.s, self.lemma)
 
 
 def _outermost(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
@@ -603,23 +631,6 @@ def _outermost(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
                 nested.add(p)
                 break
     return [d for d in drafts if d.predicate not in nested]
-
-
-def _stronger(a: Modality, b: Modality) -> Modality:
-    order = {"asserted": 0, "future": 1, "hypothetical": 2}
-    return a if order[a] >= order[b] else b
-
-
-def _reported(verb: Token, speech: frozenset[str]) -> bool:
-    t = verb
-    for _ in range(4):
-        if t.dep_ in ("ccomp", "conj") and t.head.i != t.i:
-            t = t.head
-            if t.lemma_.lower() in speech:
-                return True
-            continue
-        return False
-    return False
 
 
 def _key(m: Mention) -> tuple:

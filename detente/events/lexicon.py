@@ -72,8 +72,12 @@ class Settings:
     future_heads: frozenset[str] = frozenset()
     hypothetical_heads: frozenset[str] = frozenset()
     negating_heads: frozenset[str] = frozenset()
+    irrealis_heads: frozenset[str] = frozenset()
+    habitual_adverbs: frozenset[str] = frozenset()
+    habit_roots: frozenset[str] = frozenset()
     transparent_heads: frozenset[str] = frozenset()
     conditional_marks: frozenset[str] = frozenset()
+    concessive_adverbs: frozenset[str] = frozenset()
     irrealis_marks: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
@@ -93,6 +97,7 @@ class Settings:
     people_place_preps: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     against_preps: frozenset[str] = frozenset()
+    ally_roots: frozenset[str] = frozenset()
     background_preps: frozenset[str] = frozenset()
     lemma_fixes: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
@@ -108,11 +113,26 @@ class Settings:
     breach_prefixes: frozenset[str] = frozenset()
     placeless_roots: frozenset[str] = frozenset()
     past_markers: frozenset[str] = frozenset()
+    longstanding_adverbs: frozenset[str] = frozenset()
     reciprocal_prefixes: frozenset[str] = frozenset()
     bare_statement_codes: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()
     plural_possessives: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
+    intent_roots: frozenset[str] = frozenset()
+    audience_roots: frozenset[str] = frozenset()
+    phone_nouns: frozenset[str] = frozenset()
+    phone_code: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    venue_prefixes: frozenset[str] = frozenset()
+    abroad_prefixes: frozenset[str] = frozenset()
+    venue_preps: frozenset[str] = frozenset()
+    topic_roots: frozenset[str] = frozenset()
+    figurative_prefixes: frozenset[str] = frozenset()
+    verbal_attack_lemmas: frozenset[str] = frozenset()
+    verbal_attack_code: frozenset[str] = frozenset()
+    armed_nouns: frozenset[str] = frozenset()
+    armed_sectors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +178,12 @@ class Lexicon:
             raise KnowledgeError(
                 f'[settings] demand_code must be one known CAMEO code (e.g. ["100"]), got {sorted(demand)}'
             )
+        for key, example in (("verbal_attack_code", "111"), ("phone_code", "041")):
+            given = settings.get(key, set())
+            if len(given) > 1 or any(c not in codes for c in given):
+                raise KnowledgeError(
+                    f'[settings] {key} must be one known CAMEO code (e.g. ["{example}"]), got {sorted(given)}'
+                )
         # Most specific pattern first, so the first one that matches is the one coded.
         return cls(
             codes=codes,

@@ -4,7 +4,7 @@ dependency parse around the predicate and looked up among the actors stage's men
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from detente.actors.knowledge import KnowledgeBase
 from detente.actors.lookup import MentionIndex
@@ -284,7 +284,23 @@ class Participants:
             if obj is None:  # "discussed relations with X": the phrase may hang off the object
                 preps += [g for c in hk if c.dep_ in OBJ for g in c.children if g.dep_ == "prep"]
         wanted = [c for c in preps if c.lower_ == pattern.prep and pattern.pobj is None]
-        wanted += [c for c in preps if c.lower_ in self.s.target_preps and c not in wanted]
+        # "agreed with X on Syria", "offered help at the summit": unless the pattern names it, a
+        # topic or venue preposition does not carry the target of a statement, a meeting, an
+        # agreement or a rebuke; and where the pattern names one ("agree @on"), a partner named
+        # with "with" comes first.
+        aside = self.aside_preps(pattern.code)
+        if pattern.prep in aside:
+            wanted = [c for c in preps if c.lower_ == "with"] + wanted
+        # (Only the predicate's own phrases, its pattern's object's included, "held talks on X":
+        # "refused to lift the curfew on X" names whom the curfew is on.)
+        own = [*holders, obj] if obj is not None else holders
+        wanted += [
+            c
+            for c in preps
+            if c.lower_ in self.s.target_preps
+            and c not in wanted
+            and not (c.lower_ in aside and (c.head in own or c.lower_ in self.s.against_preps))
+        ]
         for prep in wanted:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:
@@ -311,11 +327,30 @@ class Participants:
             clause = self.clause_subject(verb)
             if clause:
                 return clause
-        # "said on Tuesday in Paris": a statement is made in a place, not to it.
+        # "said on Tuesday in Paris": a statement is made in a place, not to it; "signed a pact in
+        # Geneva": an agreement is made at a venue.
         placed = self.lex.codes[pattern.code].root not in self.s.placeless_roots
-        return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs, placed)
+        venue = any(pattern.code.startswith(p) for p in self.s.venue_prefixes)
+        return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs, placed, venue, aside)
 
-    def fallback_targets(self, verb: Token, objects: list[Token], placed: bool = True) -> list[Token]:
+    def aside_preps(self, code: str) -> frozenset[str]:
+        """Prepositions whose phrase is the topic ("talks on Syria") or the venue ("agreed at a
+        summit") of an event of this code, not its party."""
+        out = self.s.topic_preps if self.lex.codes[code].root in self.s.topic_roots else frozenset()
+        if any(code.startswith(p) for p in self.s.venue_prefixes):
+            out = out | self.s.venue_preps
+        if self.lex.codes[code].root in self.s.ally_roots:
+            out = out | self.s.against_preps  # "defended his record against X": the foe, not the party
+        return out
+
+    def fallback_targets(
+        self,
+        verb: Token,
+        objects: list[Token],
+        placed: bool = True,
+        venue: bool = False,
+        aside: frozenset[str] = frozenset(),
+    ) -> list[Token]:
         """Weaker evidence for the target, in order: whose the object is ("rejected a U.S.
         proposal", "an offer from X"); the object of a contact participle ("Addressing X, Y
         offered ..."); the place the action happens in ("imposed a curfew in X")."""
@@ -342,7 +377,7 @@ class Participants:
         clause = _clause_words(verb)
         for prep in clause:
             # "mobilized reservists for a war against X": a hostile "against" anywhere in the clause.
-            if prep.dep_ == "prep" and prep.lower_ in self.s.against_preps:
+            if prep.dep_ == "prep" and prep.lower_ in self.s.against_preps and prep.lower_ not in aside:
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
@@ -355,7 +390,7 @@ class Participants:
             return []
         # "rioted at a prison in X", "fired at targets in X": the place of the verb's own phrase.
         phrase = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        for h in [verb] + _xcomp_chain(verb) + objects + phrase:
+        for h in objects if venue else [verb, *_xcomp_chain(verb), *objects, *phrase]:
             for prep in h.children:
                 if prep.dep_ == "prep" and prep.lower_ in self.s.location_preps:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -379,6 +414,39 @@ class Participants:
                     out.append(m)
         return out
 
+    def of_the_press(self, tok: Token, pred: Token | None = None) -> bool:
+        """Whether the phrase is the press or an audience: someone of the press ("a TV network's
+        anchor", "the paper's editor": its possessor or modifier names a news organization, sector
+        JRN, as a mention of its own or in the knowledge base, as the actors stage may fold it into
+        the person's), or people in an audience ("told a meeting with young leaders in X": the
+        phrase hangs from an audience noun under the predicate ``pred``, when given)."""
+        t = tok
+        for _ in range(4 if pred is not None else 0):
+            if t.head.i == t.i or (pred is not None and t.head.i == pred.i):
+                break
+            t = t.head
+            if self.lemma(t) in self.s.audience_nouns:
+                return True
+        for c in tok.children:
+            if c.dep_ not in ("poss", "compound"):
+                continue
+            if any(self.lemma(t) in self.s.audience_nouns for t in c.subtree):
+                return True  # "a television station", "a news network host"
+            if any(m.actor.sector == "JRN" for m in self.index.overlapping(c.left_edge.idx, c.idx + len(c))):
+                return True
+            first = next((t.i for t in c.subtree if t.dep_ not in ("det", "case")), c.i)
+            words = tok.doc[first : c.i + 1].text
+            if self.kb is not None and any(e.sector == "JRN" for e in self.kb.lookup(words)):
+                return True
+        return False
+
+    def names_country(self, mention: Mention) -> bool:
+        """Whether the mention's words are a country's name or its capital's ("Nepal", "Paris"),
+        not a city or a region that stands for no government."""
+        if self.kb is None:
+            return False
+        return any(e.kind in ("name", "capital") and not e.subnational for e in self.kb.lookup(mention.actor.text))
+
     def is_capital(self, mention: Mention) -> bool:
         """Whether the mention's words are a capital city's name ("Paris", "Beijing")."""
         if self.kb is None:
@@ -394,6 +462,8 @@ class Participants:
             return []
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-":
             return []  # "an anti-Syria journalist", "pro-Russian forces": a stance, not the party
+        if _quoted_stretch(tok.doc, tok.i, tok.i) is not None:
+            return []  # 'a film called "The Syrian Bride"': a word of a title
         entries = [e for e in self.kb.lookup(tok.text) if e.kind in ("adjective", "name") and not e.subnational]
         if len({e.country for e in entries}) != 1:
             return []
@@ -423,6 +493,11 @@ class Participants:
         start = min(t.idx for t in toks)
         end = max(t.idx + len(t) for t in toks)
         found = self.index.overlapping(start, end)
+        title = _quoted_stretch(head.doc, min(t.i for t in toks), max(t.i for t in toks))
+        if title is not None:
+            # A name inside a quoted title ('the "Good Day Britain" show') is no actor; a name
+            # that is all the quotation holds ('the so-called "Islamic State"') is.
+            found = [m for m in found if not (title[0] <= m.span[0] and m.span[1] <= title[1] and m.span != title)]
         people = head.lemma_.lower() in self.s.actor_nouns or _plural_name(head)
         if not found and not people:
             return []
@@ -460,6 +535,27 @@ class Participants:
                         if placed:
                             return placed[:1]
         return []
+
+
+_QUOTES = {'"', "“", "”", "``", "''"}
+
+
+def _quoted_stretch(doc: Doc, lo: int, hi: int, reach: int = 6) -> tuple[int, int] | None:
+    """The characters of a short quoted title around tokens lo..hi ('the "Good Day Britain"
+    show', 'a book called "Letters to Moscow"'): the nearest quotation marks on either side within
+    ``reach`` tokens, holding no finite verb (a quoted clause, '"Russia will win," he said', is
+    speech, not a title) and without punctuation at its end. None when there is none."""
+    left = next((k for k in range(lo - 1, max(lo - 1 - reach, -1), -1) if doc[k].text in _QUOTES), None)
+    right = next((k for k in range(hi + 1, min(hi + 1 + reach, len(doc))) if doc[k].text in _QUOTES), None)
+    if left is None or right is None:
+        return None
+    inside = doc[left + 1 : right]
+    if any(t.text in _QUOTES or t.tag_ in FINITE or t.is_sent_start for t in inside):
+        return None
+    last = right - 1
+    while last > left + 1 and doc[last].is_punct:
+        last -= 1  # 'on "Good Day Britain," she said': American punctuation inside the quotes
+    return doc[left + 1].idx, doc[last].idx + len(doc[last])
 
 
 def _stranded_object(prep: Token) -> Token | None:

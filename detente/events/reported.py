@@ -63,9 +63,12 @@ def reporting_verb(token: Token, speech_verbs: frozenset[str]) -> Token | None:
     return None
 
 
-def placed_in_past(token: Token, markers: frozenset[str]) -> bool:
+def placed_in_past(token: Token, markers: frozenset[str], longstanding: frozenset[str] = frozenset()) -> bool:
     """Whether the predicate's own words place it before the article without a date ("signed
-    long ago", "the wartime alliance", "a letter his predecessor wrote")."""
+    long ago", "the wartime alliance", "a letter his predecessor wrote"), or say it has gone on
+    for long ("had long blocked", "has long backed": an adverb of the predicate itself)."""
+    if any(c.dep_ == "advmod" and c.lower_ in longstanding for c in token.children):
+        return True
     words = [token]
     level = [token]
     for _ in range(2):
@@ -87,7 +90,7 @@ def event_date(predicate: int, doc: Doc, when: TimeIndex, lexicon: Lexicon) -> D
         return own
     s = lexicon.settings
     token = doc[predicate]
-    if placed_in_past(token, s.past_markers):
+    if placed_in_past(token, s.past_markers, s.longstanding_adverbs):
         return DateWindow()
     report = reporting_verb(token, s.speech_verbs)
     if report is not None:

@@ -62,6 +62,7 @@ def test_event_in_a_dated_report_has_the_reports_date(pipeline) -> None:
         "Peruvian troops attacked a Chilean town decades ago.",
         "Peru previously signed a treaty with Bolivia.",
         "Peru formerly supplied weapons to Bolivia.",
+        "Chile had long blocked Bolivia's requests for access to the sea.",
     ],
 )
 def test_act_placed_in_the_past_without_a_date_is_undated(pipeline, text: str) -> None:
