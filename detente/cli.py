@@ -278,12 +278,15 @@ def _worker_count(requested: int | None, total: int | None, config: Config) -> i
 
 
 def _pipeline(config: Config, workers: int) -> Any:
-    """The loaded pipeline for one process; with workers, each worker loads its own."""
-    from detente.core import Pipeline
-
+    """The loaded pipeline for one process; with workers, each worker loads its own (and this
+    process does not even import it: the workers start sooner)."""
     if workers < 1:
         raise ConfigError(f"--workers {workers}: give 1 or more worker processes")
-    return Pipeline(config) if workers == 1 else config
+    if workers > 1:
+        return config
+    from detente.core import Pipeline
+
+    return Pipeline(config)
 
 
 def _check_inputs(paths: Sequence[str]) -> None:

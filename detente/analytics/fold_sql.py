@@ -160,8 +160,13 @@ def _save(con: Any, folded: Iterable[FoldedEvent]) -> None:
         return
     con.execute("DELETE FROM folded_events WHERE list_contains(?, fold_id)", [[f.fold_id for f in items]])
     names = ", ".join(f'"{name}"' for name in FOLDED_COLUMNS)
-    marks = ", ".join("?" for _ in FOLDED_COLUMNS)
-    con.executemany(f"INSERT INTO folded_events ({names}) VALUES ({marks})", [_row(f) for f in items])
+    marks = "(" + ", ".join("?" for _ in FOLDED_COLUMNS) + ")"
+    for start in range(0, len(items), 100):  # many rows a statement: executemany runs one per row
+        chunk = items[start : start + 100]
+        con.execute(
+            f"INSERT INTO folded_events ({names}) VALUES {', '.join(marks for _ in chunk)}",
+            [value for f in chunk for value in _row(f)],
+        )
 
 
 def _unfold(con: Any, doc_id: str) -> None:
