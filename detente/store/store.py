@@ -143,7 +143,7 @@ class Store:
             # Writing is a stream of small transactions: DuckDB's thread pool only spins on them
             # (a third more CPU for an ingest) and takes cores from the workers that parse; and its
             # buffer keeps what it wrote, so without a limit an ingest's memory grows with the store.
-            writing = {"threads": 1, "memory_limit": "64MB"}
+            writing: dict[str, str | bool | int | float | list[str]] = {"threads": 1, "memory_limit": "64MB"}
             con = duckdb.connect(str(path), read_only=read_only, config={} if read_only else writing)
         except duckdb.Error as exc:
             raise _store_error(exc, path) from None
