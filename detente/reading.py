@@ -46,7 +46,10 @@ class Sentences:
     def of_doc(cls, doc: Doc) -> Sentences:
         # As Doc.sents reads them, but a doc without sentence boundaries (built by hand) is one
         # sentence instead of an error.
-        starts = [t.i for t in doc if t.i == 0 or t.is_sent_start]
+        # One array read instead of a Token object per word (the cost of a Python loop here was
+        # a tenth of the stages' time): 1 marks a sentence start.
+        flags = doc.to_array("SENT_START") if len(doc) else ()
+        starts = [0, *(int(i) for i in (flags == 1).nonzero()[0] if i != 0)] if len(doc) else []
         bounds = tuple(zip(starts, [*starts[1:], len(doc)], strict=False))  # not strict: an empty doc has none
         of = [0] * len(doc)
         for n, (a, b) in enumerate(bounds):

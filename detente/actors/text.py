@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.knowledge import Entry, KnowledgeBase, Title, is_transnational
@@ -118,13 +119,17 @@ class ArticleState:
         # Tokens that are capitalised proper nouns outside any entity, or inside one: the
         # later scans (typos, first names, bare surnames) only look at these.
         self.propn: list[int] = []
-        for t in doc:
-            self.low.append(t.lower_.replace("’", "'"))
-            self.ws.append(t.whitespace_)
-            self.tag.append(t.tag_)
-            self.punct.append(t.is_punct and t.text != "." and t.text != "")
-            if t.pos_ == "PROPN":
-                self.propn.append(t.i)
+        # Read as arrays: a Token object per word per attribute costs more than the work done here.
+        strings = doc.vocab.strings
+        for i, (lower, orth, tag, pos, punct, space) in enumerate(
+            doc.to_array(["LOWER", "ORTH", "TAG", "POS", "IS_PUNCT", "SPACY"]).tolist() if n else ()
+        ):
+            self.low.append(strings[lower].replace("’", "'"))
+            self.ws.append(" " if space else "")
+            self.tag.append(strings[tag])
+            self.punct.append(bool(punct) and strings[orth] not in (".", ""))
+            if pos == PROPN:
+                self.propn.append(i)
         # Per token, where its sentence starts and ends (token indexes), from the reading's bounds.
         self.sent_start: list[int] = [0] * n
         self.sent_end: list[int] = [0] * n
