@@ -48,8 +48,10 @@ class Sentences:
         # sentence instead of an error.
         # One array read instead of a Token object per word (the cost of a Python loop here was
         # a tenth of the stages' time): 1 marks a sentence start.
-        flags = doc.to_array("SENT_START") if len(doc) else ()
-        starts = [0, *(int(i) for i in (flags == 1).nonzero()[0] if i != 0)] if len(doc) else []
+        starts: list[int] = []
+        if len(doc):
+            flags = doc.to_array("SENT_START")
+            starts = [0, *(int(i) for i in (flags == 1).nonzero()[0] if i != 0)]
         bounds = tuple(zip(starts, [*starts[1:], len(doc)], strict=False))  # not strict: an empty doc has none
         of = [0] * len(doc)
         for n, (a, b) in enumerate(bounds):
