@@ -258,6 +258,22 @@ def _complement(state: ArticleState, j: int) -> tuple[int, Cue | None]:
     return j, None
 
 
+def _remember_role_person(state: ArticleState, last: Token, actor: Actor, offices: set[str]) -> None:
+    """A person named by a role phrase, kept for later pronouns and role phrases (no name to
+    match surnames against)."""
+    state.people.append(
+        PersonRecord(
+            token=last.i,
+            sent=state.sent_start[last.i],
+            full="",
+            surname="",
+            actor=actor,
+            offices=offices,
+            subject=last.dep_ in SUBJECT_DEPS,
+        )
+    )
+
+
 def resolve_role_phrases(state: ArticleState) -> None:
     doc = state.doc
     groups: dict[str, set[str]] = {}  # group title → countries it was named with
@@ -339,17 +355,7 @@ def resolve_role_phrases(state: ArticleState) -> None:
                         role=actor.role,
                     )
                 emit(state, start, end, actor, "person")
-                state.people.append(
-                    PersonRecord(
-                        token=last.i,
-                        sent=state.sent_start[last.i],
-                        full="",
-                        surname="",
-                        actor=actor,
-                        offices=record.offices,
-                        subject=last.dep_ in SUBJECT_DEPS,
-                    )
-                )
+                _remember_role_person(state, last, actor, record.offices)
                 continue
         if country is None:
             # "Berg's spokesman said", "the president's aides": the owner's country.
@@ -390,17 +396,7 @@ def resolve_role_phrases(state: ArticleState) -> None:
             )
         emit(state, start, end, actor, kind)
         if kind == "person":
-            state.people.append(
-                PersonRecord(
-                    token=last.i,
-                    sent=state.sent_start[last.i],
-                    full="",
-                    surname="",
-                    actor=actor,
-                    offices=info.offices,
-                    subject=last.dep_ in SUBJECT_DEPS,
-                )
-            )
+            _remember_role_person(state, last, actor, info.offices)
 
 
 def resolve_bare_surnames(state: ArticleState) -> None:
