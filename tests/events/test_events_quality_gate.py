@@ -18,9 +18,12 @@ from detente.evaluate import events as evaluation
 # (source, type) F1 0.674, (source, target, type) F1 0.484, extra events 28.5%; PETRARCH sample
 # root/code F1 1.000. Issue #13 item 5 removed the patterns that fired on a single sentence of this
 # very gold set and nowhere else (0.786 -> 0.741): the floor follows the figure that holds off the
-# development set, still above the 0.70 target. Floors are measured - 0.02 and the extra-events
-# ceiling is the target itself (30%), never looser.
-PLOVER_FLOORS: dict[str, float] = {"type_f1": 0.721, "source_type_f1": 0.654, "dyad_type_f1": 0.464}
+# development set, still above the 0.70 target. Item 8 then added codebook-named verbs (halting and
+# rejecting mediation, ethnic cleansing, sharing expertise, cancelling restrictions): type F1 0.760,
+# (source, type) F1 0.686, (source, target, type) F1 0.477, extra events 29.7%. Floors are
+# measured - 0.02 (the dyad floor stays where it was set) and the extra-events ceiling is the
+# target itself (30%), never looser.
+PLOVER_FLOORS: dict[str, float] = {"type_f1": 0.740, "source_type_f1": 0.666, "dyad_type_f1": 0.464}
 PLOVER_EXTRA_CEILING: float | None = 0.30
 PETRARCH_FLOORS: dict[str, float] = {"root_f1": 0.98, "code_f1": 0.98}
 
