@@ -39,6 +39,13 @@ def _until(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(last_day(value))
 
 
+def _add_paging(p: argparse.ArgumentParser) -> None:
+    """A listing's page and output format."""
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="rows per page (default 20)")
+    p.add_argument("--offset", type=int, default=0, metavar="N", help="rows to skip (default 0)")
+    p.add_argument("--format", choices=("text", "csv", "json"), default="text", help="output (default text)")
+
+
 def _add_window(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", type=_day_arg, metavar="DATE", help="from this day, month or year (YYYY[-MM[-DD]])")
     parser.add_argument("--until", type=_day_arg, metavar="DATE", help="up to this day, month or year, inclusive")
@@ -83,9 +90,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--context", metavar="NAME", help="PLOVER context, e.g. cbrn")
     _add_window(p)
     p.add_argument("--q", metavar="TEXT", help="words in the evidence sentence (case-insensitive)")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="rows per page (default 20)")
-    p.add_argument("--offset", type=int, default=0, metavar="N", help="rows to skip (default 0)")
-    p.add_argument("--format", choices=("text", "csv", "json"), default="text", help="output (default text)")
+    _add_paging(p)
     _add_db(p)
 
     p = sub.add_parser(
@@ -96,9 +101,7 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument("--country", metavar="ISO", help="the actors of one country")
     p.add_argument("--name", metavar="TEXT", help="words in the actor's name")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="rows per page (default 20)")
-    p.add_argument("--offset", type=int, default=0, metavar="N", help="rows to skip (default 0)")
-    p.add_argument("--format", choices=("text", "csv", "json"), default="text", help="output (default text)")
+    _add_paging(p)
     _add_db(p)
 
     p = sub.add_parser(
