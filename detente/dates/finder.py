@@ -9,6 +9,7 @@ the union of the two windows (and a value only when both ends agree).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -261,6 +262,25 @@ class TimeIndex:
         for t in times:
             if t.anchor_token is not None and t.kind in ("DATE", "TIME") and t.window.known:
                 self.anchored.setdefault(t.anchor_token, t.window)
+        # Where each dated expression starts, in text order: the article's running time.
+        dated = sorted((t.span[0], t.window) for t in times if t.kind in ("DATE", "TIME") and t.window.known)
+        self._starts = [start for start, _ in dated]
+        self._windows = [window for _, window in dated]
+
+    def news_day_before(self, char: int, days: int) -> DateWindow | None:
+        """The window of the last time expression before a character when it lies in the
+        ``days`` before publication ("Mr. X arrived on Thursday. ... He met Y": the meeting is
+        told in Thursday's time), else None: the article's running time is not the news days.
+        A past act with no date of its own is told in the time the text last named."""
+        pub = self.published.window
+        at = bisect_left(self._starts, char) - 1
+        if at < 0 or pub.earliest is None or pub.latest is None:
+            return None
+        window = self._windows[at]
+        assert window.earliest is not None and window.latest is not None  # known windows only
+        if window.earliest < pub.earliest - timedelta(days=days) or window.latest > pub.latest:
+            return None
+        return window
 
     def date_for(self, token_index: int, doc: Doc | None = None) -> DateWindow:
         """The date of the clause headed by a token: the time expression anchored on it or on the

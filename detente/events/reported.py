@@ -15,6 +15,10 @@ from detente.dates import TimeIndex
 from detente.events.lexicon import Lexicon, Settings
 from detente.records import DateWindow, Mention, Modality
 
+# A past act with no date of its own is told in the time the text last named when that time is
+# this many days before publication or fewer ("Mr. X arrived on Thursday. ... He met Y").
+NEWS_DAYS = 5
+
 # Dependents that start another clause: not part of the words that place an act in time.
 _OTHER_CLAUSE = {"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "xcomp", "csubj"}
 
@@ -82,12 +86,17 @@ def placed_in_past(token: Token, markers: frozenset[str], longstanding: frozense
 def event_date(predicate: int, doc: Doc, when: TimeIndex, lexicon: Lexicon) -> DateWindow:
     """The event's date: its own time expression; else unknown when its words place it in the
     past; else, inside a report, the report's date (an event reported in a dated statement is
-    no later than the statement); else the date of the clause it hangs from; else the
-    publication window."""
+    no later than the statement); else the date of the clause it hangs from; else, told in a
+    past tense, the news day the text last named before its sentence; else the publication
+    window."""
     own = when.date_for(predicate, doc)
     published = when.published.window
     if own != published:
         return own
+    # "had a talk this week": the time of a light verb's event noun is the event's.
+    for child in doc[predicate].children:
+        if child.dep_ in ("dobj", "attr") and child.i in when.anchored:
+            return when.anchored[child.i]
     s = lexicon.settings
     token = doc[predicate]
     if placed_in_past(token, s.past_markers, s.longstanding_adverbs):
@@ -105,4 +114,22 @@ def event_date(predicate: int, doc: Doc, when: TimeIndex, lexicon: Lexicon) -> D
         framed = when.date_for(t.i, doc)
         if framed != published:
             return framed
+    if told_as_past(token):
+        return when.news_day_before(token.idx, NEWS_DAYS) or own
     return own
+
+
+def told_as_past(token: Token) -> bool:
+    """Whether the clause of a predicate (a verb, or the verb a noun hangs from) is told in a past
+    tense: "met", "was weighing", "has accused"."""
+    verb = token
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.tag_ == "VBD":
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "VBD" for a in auxiliaries):
+        return True
+    return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries)

@@ -77,6 +77,36 @@ def test_clause_hanging_from_a_dated_one_takes_its_date(pipeline) -> None:
     assert all((e.date.earliest, e.date.latest) == (date(1975, 1, 1), date(1975, 12, 31)) for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean president arrived in Lima on Tuesday. He met the Peruvian president at the palace.",
+        "The Chilean president flew to Lima on Tuesday.\n\nHe has signed a trade pact with Peru.",
+    ],
+)
+def test_past_act_without_a_date_is_told_in_the_news_day_named_before_it(pipeline, text: str) -> None:
+    events = [e for e in events_of(pipeline, text) if e.target is not None and e.target.country == "PER"]
+    assert events
+    assert all((e.date.earliest, e.date.latest) == (date(2021, 6, 8), date(2021, 6, 8)) for e in events)
+
+
+def test_past_act_after_a_time_years_back_keeps_the_publication_window(pipeline) -> None:
+    text = "The Chilean president visited Lima in 2015. He met the Peruvian president at the palace."
+    (met,) = [e for e in events_of(pipeline, text) if e.cameo == "040"]
+    assert (met.date.earliest, met.date.latest) == (PUBLISHED, PUBLISHED)
+
+
+def test_a_plan_is_not_told_in_the_news_day_named_before_it(pipeline) -> None:
+    text = "The Chilean president arrived in Lima on Tuesday. He will meet the Peruvian president at the palace."
+    (plan,) = [e for e in events_of(pipeline, text) if e.modality == "future"]
+    assert plan.date.earliest is not None and plan.date.earliest >= PUBLISHED
+
+
+def test_time_of_a_light_verbs_noun_dates_the_event(pipeline) -> None:
+    (e,) = events_of(pipeline, "The Chilean president had a talk this week with the Peruvian president.")
+    assert (e.date.earliest, e.date.latest) == (date(2021, 6, 7), PUBLISHED)
+
+
 # ---- item 3: dyads ------------------------------------------------------------------------------
 
 
