@@ -24,6 +24,7 @@ from detente.events.participants import (
     PRONOUNS,
     SUBJ,
     Participants,
+    reduced_passive,
 )
 from detente.events.reported import accusations, event_date
 from detente.reading import Reading
@@ -222,6 +223,8 @@ class _SentenceCoder:
                     ),
                     None,
                 )
+                if obj_tok is None and verb and reduced_passive(head) and head.head.lemma_.lower() == p.obj:
+                    obj_tok = head.head  # "sanctions imposed by X on Y": the noun is the object
                 if obj_tok is None and not verb:
                     # Nouns: "hunger strike", "air strike": the lemma is a modifier of the noun.
                     obj_tok = next(
@@ -287,7 +290,7 @@ class _SentenceCoder:
             return []
         if any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in verb.children):
             return []  # "vowed not to return": the promise is of the opposite; no guess
-        passive = any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+        passive = any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children) or reduced_passive(verb)
         stative = (
             passive
             and self.lemma(verb) in self.s.stative_passives
@@ -347,6 +350,8 @@ class _SentenceCoder:
             return []  # "troops marched on the capital": an advance, not a protest
         if targets is None:
             targets = self.who.verb_targets(verb, pattern, words, passive)
+        if not targets and reduced_passive(verb):
+            return []  # "property seized by X in the 1970s": background to the clause, coded only as a dyad
         return self._drafts(verb, pattern, words, sources, targets, modality, sent_span, seen, confidence)
 
     def _accusations(

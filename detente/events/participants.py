@@ -173,7 +173,10 @@ class Participants:
                 t = t.head.head
                 continue
             if t.dep_ in ("acl", "relcl") and t.tag_ in ("VBG", "VBD", "VBN"):
-                return t.head if t.tag_ == "VBG" else None
+                if t.tag_ == "VBG":
+                    return t.head
+                # "the accord brokered by X", "the leader, aided by X": the agent of a participle.
+                return _agent(t) if t.i == verb.i and passive else None
             return None
         return None
 
@@ -252,7 +255,13 @@ class Participants:
 
     def verb_targets(self, verb: Token, pattern: Pattern, words: list[Token], passive: bool) -> list[Token]:
         kids = list(verb.children)
-        if passive:
+        if reduced_passive(verb):
+            # "the leader, aided by X": the noun the participle is said of, when it names an
+            # actor; else the participle's own phrases, as in the active ("sanctions imposed
+            # by X on Y").
+            if verb.head not in words and self.actors(verb.head, allow_place=True):
+                return [verb.head]
+        elif passive:
             found = [c for c in kids if c.dep_ in PASSIVE_SUBJ]
             named = [t for t in found if self.actors(t, allow_place=True)]
             return named or self.fallback_targets(verb, found)
@@ -556,6 +565,17 @@ def _quoted_stretch(doc: Doc, lo: int, hi: int, reach: int = 6) -> tuple[int, in
     while last > left + 1 and doc[last].is_punct:
         last -= 1  # 'on "Good Day Britain," she said': American punctuation inside the quotes
     return doc[left + 1].idx, doc[last].idx + len(doc[last])
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A participle said of a noun, with an agent: "the accord brokered by X", "the leader, aided
+    by X". The noun is what was acted on; the agent acts."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _agent(verb) is not None
+
+
+def _agent(verb: Token) -> Token | None:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _stranded_object(prep: Token) -> Token | None:

@@ -149,3 +149,21 @@ def test_capital_before_an_event_noun_is_the_place_not_the_source(pipeline) -> N
 def test_country_adjective_before_an_event_noun_is_the_source(pipeline) -> None:
     events = events_of(pipeline, "Russian sanctions against Peru began on Monday.")
     assert {(e.source.country, e.target.country if e.target else None, e.cameo_root) for e in events} == {("RUS", "PER", "16")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Peruvian president, aided by Chilean troops, recaptured the port.", {("CHL", "PER", "070")}),
+        ("Sanctions imposed by Japan on North Korea took effect on Monday.", {("JPN", "PRK", "163")}),
+        ("Aid sent by Japan to Nepal arrived on Monday.", {("JPN", "NPL", "070")}),
+    ],
+)
+def test_participle_with_an_agent_is_the_agents_act(pipeline, text: str, expected: set) -> None:
+    assert dyads(events_of(pipeline, text)) == expected
+
+
+def test_participle_with_an_agent_and_no_party_acted_on_is_no_event(pipeline) -> None:
+    # background to the clause ("land seized by X decades ago"): coded only as a dyad
+    assert events_of(pipeline, "The plan, rejected by Chile, was dropped.") == ()
+
