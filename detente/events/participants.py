@@ -270,7 +270,10 @@ class Participants:
         holders = [verb] + _xcomp_chain(verb)
         obj = None
         if pattern.obj is not None:
-            obj = next(t for t in words[1:] if t.dep_ not in ("prep", "prt", "xcomp", "agent", "dative", "pobj"))
+            if verb.head in words[1:] and reduced_passive(verb):
+                obj = verb.head  # "sanctions imposed by X": the noun is the pattern's object
+            else:
+                obj = next(t for t in words[1:] if t.dep_ not in ("prep", "prt", "xcomp", "agent", "dative", "pobj"))
         preps: list[Token] = []
         plain_objs: list[Token] = []
         for h in holders:

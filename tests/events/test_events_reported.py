@@ -163,6 +163,11 @@ def test_participle_with_an_agent_is_the_agents_act(pipeline, text: str, expecte
     assert dyads(events_of(pipeline, text)) == expected
 
 
+def test_participle_on_a_prepositions_object_is_coded_too(pipeline) -> None:
+    events = events_of(pipeline, "Nepal's minister spoke about the aid sent by Japan to Nepal.")
+    assert ("JPN", "NPL", "070") in dyads(events)
+
+
 def test_participle_with_an_agent_and_no_party_acted_on_is_no_event(pipeline) -> None:
     # background to the clause ("land seized by X decades ago"): coded only as a dyad
     assert events_of(pipeline, "The plan, rejected by Chile, was dropped.") == ()
