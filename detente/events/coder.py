@@ -506,6 +506,12 @@ class _SentenceCoder:
             if code == pattern.code and self.lex.codes[code].root not in self.s.intent_roots:
                 return []  # "will criticize X": CAMEO has no intent to code it as; it has not happened
         targets: list[Mention | None] = list(target_mentions or [])
+        reciprocal = any(code.startswith(p) for p in self.s.reciprocal_prefixes)
+        if reciprocal and len({m.actor.country for m in sources}) >= 2:
+            # "X and Y met in Z": the place is where the pair met, not a third party.
+            target_toks = [
+                t for t in target_toks if not (t.dep_ == "pobj" and t.head.lower_ in self.s.location_preps)
+            ]
         # "told reporters", "spoke to a network's anchor": the press or an audience a statement
         # is made or an interview given to is not its target; a journalist acted on ("arrested
         # an American reporter") is.
@@ -540,7 +546,7 @@ class _SentenceCoder:
             # alone is its own business, not an interaction.
             if code in self.s.partner_codes and len(sources) < 2:
                 return []
-            if any(code.startswith(p) for p in self.s.reciprocal_prefixes) and len(sources) >= 2:
+            if reciprocal and len(sources) >= 2:
                 # "X and Y met", "X and Y signed a pact": one event per pair of co-ordinated
                 # actors, in text order, not mirrored (output contract).
                 pairs = [(a, b) for n, a in enumerate(sources) for b in sources[n + 1 :]]

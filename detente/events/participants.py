@@ -339,11 +339,29 @@ class Participants:
             clause = self.clause_subject(verb)
             if clause:
                 return clause
+        if pattern.code in self.s.sympathy_codes:
+            struck = self.struck_place(verb, words)
+            if struck:
+                return struck
         # "said on Tuesday in Paris": a statement is made in a place, not to it; "signed a pact in
         # Geneva": an agreement is made at a venue.
         placed = self.lex.codes[pattern.code].root not in self.s.placeless_roots
         venue = any(pattern.code.startswith(p) for p in self.s.venue_prefixes)
         return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs, placed, venue, aside)
+
+    def struck_place(self, verb: Token, words: list[Token]) -> list[Token]:
+        """ "offered condolences over the earthquake in X", "sympathy for the X bombing": the
+        country a tragedy struck, named by a place in the phrase of the sympathy, is whom the
+        sympathy is for."""
+        for w in words:
+            for prep in w.children:
+                if prep.dep_ != "prep" or prep.lower_ not in self.s.sympathy_preps:
+                    continue
+                lo, hi = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
+                for m in self.index.overlapping(lo, hi):
+                    if m.kind in ("place", "country") and m.actor.country:
+                        return [t for t in prep.subtree if t.idx == m.span[0]][:1]
+        return []
 
     def aside_preps(self, code: str) -> frozenset[str]:
         """Prepositions whose phrase is the topic ("talks on Syria") or the venue ("agreed at a

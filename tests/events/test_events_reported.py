@@ -172,3 +172,25 @@ def test_participle_with_an_agent_and_no_party_acted_on_is_no_event(pipeline) ->
     # background to the clause ("land seized by X decades ago"): coded only as a dyad
     assert events_of(pipeline, "The plan, rejected by Chile, was dropped.") == ()
 
+
+def test_coordinated_parties_meeting_in_a_place_meet_each_other(pipeline) -> None:
+    assert dyads(events_of(pipeline, "Chile and Peru met in Lima on Tuesday.")) == {("CHL", "PER", "040")}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The Chilean president expressed his condolences over the Lima earthquake.", "PER"),
+        ("The Chilean president offered condolences for the bombing in Lima.", "PER"),
+        # a recipient named is the target
+        ("The Chilean president offered condolences to Peru for the bombing in Quito.", "PER"),
+    ],
+)
+def test_sympathy_is_for_the_country_a_tragedy_struck(pipeline, text: str, target: str) -> None:
+    assert dyads(events_of(pipeline, text)) == {("CHL", target, "018")}
+
+
+def test_a_countrys_leadership_is_an_actor(pipeline) -> None:
+    events = events_of(pipeline, "The Chilean foreign minister held talks with the Bolivian leadership.")
+    assert dyads(events) == {("CHL", "BOL", "040")}
+
