@@ -242,7 +242,12 @@ class _SentenceCoder:
                 words.append(obj_tok)
             if p.xcomp is not None:
                 xc = next(
-                    (c for c in children if c.dep_ == "xcomp" and (p.xcomp == "*" or c.lemma_.lower() == p.xcomp)),
+                    (
+                        c
+                        for c in children
+                        if (c.dep_ == "xcomp" or (has_object and _object_control(c)))
+                        and (p.xcomp == "*" or c.lemma_.lower() == p.xcomp)
+                    ),
                     None,
                 )
                 if xc is None:
@@ -620,6 +625,12 @@ class _SentenceCoder:
     def _modality(self, verb: Token) -> Modality | None:
         """asserted / future / hypothetical, or None when the action is negated (``modality``)."""
         return modality(verb, self.s, self.lemma)
+
+
+def _object_control(clause: Token) -> bool:
+    """ "pushed X to cut tariffs": the parser often hangs the infinitive an object is pushed,
+    urged or asked to do as an adverbial clause; with an object before it, it is the complement."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _outermost(drafts: list[_Draft], doc: Doc) -> list[_Draft]:

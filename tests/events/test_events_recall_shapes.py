@@ -120,3 +120,22 @@ def test_complaint_over_another_party_s_act_targets_that_party(pipeline) -> None
     events = _events(pipeline, "Chile complained to the United Nations on Monday over Peruvian fishing raids in its waters.")
     assert ("CHL", "PER", "ACCUSE") in _tuples(events)
     assert ("CHL", "PER", "ACCUSE") in _tuples(_events(pipeline, "Chile complained to Peru on Monday."))
+
+
+def _dyads(events: tuple[Event, ...]) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source.country, e.target.country if e.target else None, e.cameo) for e in events}
+
+
+def test_object_pushed_to_act_is_the_target_when_the_parser_reads_an_adverbial(pipeline) -> None:
+    events = _events(pipeline, "The Chilean president pushed Peru and Bolivia to cut tariffs.")
+    assert _dyads(events) == {("CHL", "PER", "020"), ("CHL", "BOL", "020")}
+
+
+def test_a_purpose_clause_without_an_object_is_no_complement(pipeline) -> None:
+    events = _events(pipeline, "Chile sent troops to the border to defend the town.")
+    assert all(e.cameo_root != "02" for e in events)
+
+
+def test_criticism_levelled_at_an_actor_is_criticism_of_it(pipeline) -> None:
+    events = _events(pipeline, "The Chilean minister leveled sharp criticism at Peru.")
+    assert _dyads(events) == {("CHL", "PER", "111")}
