@@ -391,8 +391,9 @@ class _SentenceCoder:
     ) -> list[_Draft]:
         if any(c.lower_ in self.s.negators and c.dep_ in ("det", "neg") for c in noun.children):
             return []
-        if noun.dep_ == "pobj" and noun.head.lower_ in self.s.background_preps:
-            return []  # "during a summit", "after the attack": a time frame, not the news
+        framed = noun.dep_ == "pobj" and noun.head.lower_ in self.s.background_preps
+        if framed and noun.head.lower_ not in self.s.contemporary_preps:
+            return []  # "after the attack", "since the summit": a time frame, not the news
         governor = noun.head
         while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
             governor = governor.head
@@ -479,8 +480,8 @@ class _SentenceCoder:
                     if p.dep_ == "prep" and p.lower_ in self.s.noun_target_preps:
                         targets = [c for c in p.children if c.dep_ == "pobj"]
                         break
-        if not sources:
-            return []
+        if not sources or (framed and not targets):
+            return []  # "during a summit": a time frame; "during X's visit to Y": both parties named
         return self._drafts(noun, pattern, words, sources, targets, modality, sent_span, seen, 0.45)
 
     # ---- shared -------------------------------------------------------------------------------------

@@ -133,6 +133,7 @@ class Settings:
     verbal_attack_code: frozenset[str] = frozenset()
     armed_nouns: frozenset[str] = frozenset()
     armed_sectors: frozenset[str] = frozenset()
+    contemporary_preps: frozenset[str] = frozenset()
     sympathy_codes: frozenset[str] = frozenset()
     sympathy_preps: frozenset[str] = frozenset()
 

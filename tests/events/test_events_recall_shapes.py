@@ -139,3 +139,13 @@ def test_a_purpose_clause_without_an_object_is_no_complement(pipeline) -> None:
 def test_criticism_levelled_at_an_actor_is_criticism_of_it(pipeline) -> None:
     events = _events(pipeline, "The Chilean minister leveled sharp criticism at Peru.")
     assert _dyads(events) == {("CHL", "PER", "111")}
+
+
+def test_visit_during_which_news_happens_is_an_event_when_both_parties_are_named(pipeline) -> None:
+    events = _events(pipeline, "During Macron's visit to Chile this week, Boric repeated his request.")
+    assert ("FRA", "CHL", "042") in _dyads(events)
+
+
+def test_event_nouns_that_only_frame_the_news_are_no_events(pipeline) -> None:
+    assert _events(pipeline, "During the summit, Boric repeated his request.") == ()
+    assert _events(pipeline, "After Macron's visit to Chile, Boric repeated his request.") == ()
