@@ -134,6 +134,7 @@ class Settings:
     armed_nouns: frozenset[str] = frozenset()
     armed_sectors: frozenset[str] = frozenset()
     contemporary_preps: frozenset[str] = frozenset()
+    gerund_preps: frozenset[str] = frozenset()
     sympathy_codes: frozenset[str] = frozenset()
     sympathy_preps: frozenset[str] = frozenset()
 

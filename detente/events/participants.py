@@ -167,9 +167,15 @@ class Participants:
             if t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:
                 t = t.head
                 continue
-            # "X responded by accusing Y": the gerund after a preposition shares the clause's subject.
-            # Only "by" (the means of the act): "went as far as X in chiding Y" compares, no one acts.
-            if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "by" and t.head.head.pos_ in ("VERB", "AUX"):
+            # "X responded by accusing Y", "spoke before ending a trip to Y": the gerund after a
+            # preposition of means or time shares the clause's subject. Not others: "went as far
+            # as X in chiding Y" compares, no one acts.
+            if (
+                t.dep_ == "pcomp"
+                and t.tag_ == "VBG"
+                and t.head.lower_ in self.s.gerund_preps
+                and t.head.head.pos_ in ("VERB", "AUX")
+            ):
                 t = t.head.head
                 continue
             if t.dep_ in ("acl", "relcl") and t.tag_ in ("VBG", "VBD", "VBN"):

@@ -4,6 +4,7 @@ subject, going somewhere for talks."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from detente.events.participants import _stranded_object
@@ -149,3 +150,19 @@ def test_visit_during_which_news_happens_is_an_event_when_both_parties_are_named
 def test_event_nouns_that_only_frame_the_news_are_no_events(pipeline) -> None:
     assert _events(pipeline, "During the summit, Boric repeated his request.") == ()
     assert _events(pipeline, "After Macron's visit to Chile, Boric repeated his request.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Chilean president spoke to students just before ending a three-day trip to Peru.", ("CHL", "PER", "042")),
+        ("After meeting the Peruvian president, the Chilean minister flew home.", ("CHL", "PER", "040")),
+    ],
+)
+def test_gerund_after_a_preposition_of_time_shares_the_clause_subject(pipeline, text: str, expected: tuple) -> None:
+    assert expected in _dyads(_events(pipeline, text))
+
+
+def test_gerund_in_a_comparison_has_no_subject(pipeline) -> None:
+    events = _events(pipeline, "The Chilean minister went as far as Peru's leader in chiding Bolivia.")
+    assert all(e.target is None or e.target.country != "BOL" for e in events)
