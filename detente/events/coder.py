@@ -159,7 +159,7 @@ class _SentenceCoder:
             hit = self._match(noun, patterns, verb=False)
             if hit is not None:
                 out.extend(self._noun_events(noun, hit[0], hit[1], sent_span, seen))
-        out = _outermost(out, sent.doc)
+        out = _outermost(out, sent.doc, self.s.contrast_marks)
         # Reported speech: the saying is a statement only when nothing more specific is in it.
         composed: list[_Draft] = []
         for verb, pattern, words in speech:
@@ -179,7 +179,7 @@ class _SentenceCoder:
             out.extend(self._verb_events(verb, pattern, words, sent_span, seen, confidence=0.3))
         # Again with the demands read from reported speech: what they contain is part of them.
         # An accusation composed from a report stands beside the event reported, not over it.
-        return _outermost(out, sent.doc) + composed
+        return _outermost(out, sent.doc, self.s.contrast_marks) + composed
 
     def _composed(self, verb: Token, pattern: Pattern) -> Pattern:
         """ "vowed to impose sanctions": a promise whose pattern leaves its open complement
@@ -634,10 +634,11 @@ def _object_control(clause: Token) -> bool:
     return clause.dep_ == "advcl" and clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
-def _outermost(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+def _outermost(drafts: list[_Draft], doc: Doc, contrast_marks: frozenset[str]) -> list[_Draft]:
     """One event per clause: an event whose predicate is an argument of another coded predicate
     ("complained over the raids", "demanded that X ease ...") is part of that event, not a second
-    one. Coordinated predicates ("arrested X and expelled Y") stay separate events."""
+    one. Coordinated predicates ("arrested X and expelled Y") and a contrasting clause with a
+    subject of its own ("X did A, while Y did B") stay separate events."""
     preds = {d.predicate for d in drafts}
     if len(preds) < 2:
         return drafts
@@ -646,7 +647,7 @@ def _outermost(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
         t = doc[p]
         only_conj = True
         for _ in range(12):
-            if t.head.i == t.i:
+            if t.head.i == t.i or _contrasting(t, contrast_marks):
                 break
             only_conj = only_conj and t.dep_ == "conj"
             t = t.head
@@ -654,6 +655,16 @@ def _outermost(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
                 nested.add(p)
                 break
     return [d for d in drafts if d.predicate not in nested]
+
+
+def _contrasting(clause: Token, marks: frozenset[str]) -> bool:
+    """ "X did A, while Y did B": an adverbial clause of contrast with its own subject states a
+    second fact beside the main clause, not a part of it."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ in SUBJ for c in clause.children)
+        and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+    )
 
 
 def _key(m: Mention) -> tuple:

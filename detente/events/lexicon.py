@@ -135,6 +135,7 @@ class Settings:
     armed_sectors: frozenset[str] = frozenset()
     contemporary_preps: frozenset[str] = frozenset()
     gerund_preps: frozenset[str] = frozenset()
+    contrast_marks: frozenset[str] = frozenset()
     sympathy_codes: frozenset[str] = frozenset()
     sympathy_preps: frozenset[str] = frozenset()
 

@@ -361,7 +361,7 @@ class Participants:
         sympathy is for."""
         for w in words:
             for prep in w.children:
-                if prep.dep_ != "prep" or prep.lower_ not in self.s.sympathy_preps:
+                if prep.dep_ not in ("prep", "dative") or prep.lower_ not in self.s.sympathy_preps:
                     continue
                 lo, hi = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
                 for m in self.index.overlapping(lo, hi):

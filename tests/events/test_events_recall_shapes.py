@@ -166,3 +166,13 @@ def test_gerund_after_a_preposition_of_time_shares_the_clause_subject(pipeline, 
 def test_gerund_in_a_comparison_has_no_subject(pipeline) -> None:
     events = _events(pipeline, "The Chilean minister went as far as Peru's leader in chiding Bolivia.")
     assert all(e.target is None or e.target.country != "BOL" for e in events)
+
+
+def test_contrasting_clause_with_its_own_subject_is_a_second_event(pipeline) -> None:
+    text = "The Chilean president praised Peru, while the Bolivian president criticized Argentina."
+    assert {("CHL", "PER", "051"), ("BOL", "ARG", "111")} <= _dyads(_events(pipeline, text))
+
+
+def test_a_clause_saying_how_is_part_of_the_main_event(pipeline) -> None:
+    text = "Chile accused Peru of violating the treaty, saying Peruvian troops had attacked a border post."
+    assert _dyads(_events(pipeline, text)) == {("CHL", "PER", "112")}

@@ -182,6 +182,8 @@ def test_coordinated_parties_meeting_in_a_place_meet_each_other(pipeline) -> Non
     [
         ("The Chilean president expressed his condolences over the Lima earthquake.", "PER"),
         ("The Chilean president offered condolences for the bombing in Lima.", "PER"),
+        # "for" read as a dative
+        ("The Chilean president offered his own condolences for the flood in Lima.", "PER"),
         # a recipient named is the target
         ("The Chilean president offered condolences to Peru for the bombing in Quito.", "PER"),
     ],
