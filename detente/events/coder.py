@@ -442,6 +442,15 @@ class _SentenceCoder:
                         for q in pobj.children:
                             if q.dep_ == "prep" and q.lower_ in self.s.noun_target_preps and not targets:
                                 targets = [c for c in q.children if c.dep_ == "pobj"]
+        if not targets and self.lex.codes[pattern.code].root in self.s.clause_target_roots:
+            # "its request that X extradite Y": the subject of the noun's content clause.
+            targets = [
+                g
+                for c in noun.children
+                if c.dep_ == "acl" and any(m.dep_ == "mark" for m in c.children)
+                for g in c.children
+                if g.dep_ in SUBJ and g.lower_ not in PRONOUNS
+            ][:1]
         sources: list[Mention] = []
         if source_tok is not None:
             sources = self.who.actors(source_tok, allow_place=False)

@@ -136,6 +136,7 @@ class Settings:
     contemporary_preps: frozenset[str] = frozenset()
     gerund_preps: frozenset[str] = frozenset()
     contrast_marks: frozenset[str] = frozenset()
+    irrealis_nouns: frozenset[str] = frozenset()
     sympathy_codes: frozenset[str] = frozenset()
     sympathy_preps: frozenset[str] = frozenset()
 

@@ -75,6 +75,8 @@ def modality(verb: Token, settings: Settings, lemma: Callable[[Token], str]) -> 
         if t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
             continue
+        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and lemma(t.head) in s.irrealis_nouns:
+            return "hypothetical"  # "his request that X extradite Y": asked for, not done
         if t.dep_ == "ccomp" and t.head.i != t.i:
             word = lemma(t.head)
             if word in s.negating_heads:

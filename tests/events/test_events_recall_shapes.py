@@ -176,3 +176,19 @@ def test_contrasting_clause_with_its_own_subject_is_a_second_event(pipeline) -> 
 def test_a_clause_saying_how_is_part_of_the_main_event(pipeline) -> None:
     text = "Chile accused Peru of violating the treaty, saying Peruvian troops had attacked a border post."
     assert _dyads(_events(pipeline, text)) == {("CHL", "PER", "112")}
+
+
+def test_a_request_is_addressed_to_the_subject_of_its_content_clause(pipeline) -> None:
+    events = _events(pipeline, "Chile renewed its request that Peru extradite the banker.")
+    assert _dyads(events) == {("CHL", "PER", "020")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile renewed its request that Peru extradite the banker.",
+        "Peru rejected the proposal that Chile withdraw its troops from Bolivia.",
+    ],
+)
+def test_an_act_asked_for_or_proposed_in_a_nouns_clause_did_not_happen(pipeline, text: str) -> None:
+    assert all(e.cameo not in ("063", "0874") for e in _events(pipeline, text))
