@@ -552,7 +552,20 @@ class Participants:
                 for m in self.index.overlapping(conj.idx, conj.idx + len(conj))
                 if m.span[0] >= best.span[1] and m.actor.country and m.actor.country != best.actor.country
             ]
-            return [best, *more] if people else [best]
+            # "senior Chinese and American officials": each co-ordinated country adjective of a
+            # people noun names one side.
+            more += [
+                m
+                for mod in head.children
+                if mod.dep_ in ("amod", "compound") and mod.conjuncts
+                for adj in (mod, *mod.conjuncts)
+                for m in self.index.overlapping(adj.idx, adj.idx + len(adj))
+                if m.actor.country
+                and m.actor.country != best.actor.country
+                and not (best.span[0] <= m.span[0] < best.span[1])
+                and all(m.actor.country != o.actor.country for o in more)
+            ]
+            return sorted([best, *more], key=lambda m: m.span[0]) if people else [best]
         # "Senior Hungarian and Romanian officials": each modifier names an actor, but only when
         # the head names people ("relations" in "Russian-U.S. relations" is a topic, not a party).
         if not people:

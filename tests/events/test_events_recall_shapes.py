@@ -192,3 +192,14 @@ def test_a_request_is_addressed_to_the_subject_of_its_content_clause(pipeline) -
 )
 def test_an_act_asked_for_or_proposed_in_a_nouns_clause_did_not_happen(pipeline, text: str) -> None:
     assert all(e.cameo not in ("063", "0874") for e in _events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meetings between senior Chilean and Peruvian officials ended in Lima.",
+        "Senior Chilean and Peruvian officials met in Lima.",
+    ],
+)
+def test_each_coordinated_country_adjective_of_people_is_one_side(pipeline, text: str) -> None:
+    assert _dyads(_events(pipeline, text)) == {("CHL", "PER", "040")}
