@@ -159,7 +159,7 @@ class _SentenceCoder:
             hit = self._match(noun, patterns, verb=False)
             if hit is not None:
                 out.extend(self._noun_events(noun, hit[0], hit[1], sent_span, seen))
-        out = _outermost(out, sent.doc, self.s.contrast_marks)
+        out = _outermost(out, sent.doc, self.s.contrast_marks | self.s.contemporary_preps)
         # Reported speech: the saying is a statement only when nothing more specific is in it.
         composed: list[_Draft] = []
         for verb, pattern, words in speech:
@@ -179,7 +179,7 @@ class _SentenceCoder:
             out.extend(self._verb_events(verb, pattern, words, sent_span, seen, confidence=0.3))
         # Again with the demands read from reported speech: what they contain is part of them.
         # An accusation composed from a report stands beside the event reported, not over it.
-        return _outermost(out, sent.doc, self.s.contrast_marks) + composed
+        return _outermost(out, sent.doc, self.s.contrast_marks | self.s.contemporary_preps) + composed
 
     def _composed(self, verb: Token, pattern: Pattern) -> Pattern:
         """ "vowed to impose sanctions": a promise whose pattern leaves its open complement
@@ -489,8 +489,10 @@ class _SentenceCoder:
                     if p.dep_ == "prep" and p.lower_ in self.s.noun_target_preps:
                         targets = [c for c in p.children if c.dep_ == "pobj"]
                         break
-        if not sources or (framed and not targets):
-            return []  # "during a summit": a time frame; "during X's visit to Y": both parties named
+        if not sources or (framed and not targets and len(sources) < 2):
+            # "during a summit": a time frame; "during X's visit to Y", "during their meeting":
+            # both parties named
+            return []
         return self._drafts(noun, pattern, words, sources, targets, modality, sent_span, seen, 0.45)
 
     # ---- shared -------------------------------------------------------------------------------------
@@ -643,11 +645,12 @@ def _object_control(clause: Token) -> bool:
     return clause.dep_ == "advcl" and clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
-def _outermost(drafts: list[_Draft], doc: Doc, contrast_marks: frozenset[str]) -> list[_Draft]:
+def _outermost(drafts: list[_Draft], doc: Doc, apart: frozenset[str]) -> list[_Draft]:
     """One event per clause: an event whose predicate is an argument of another coded predicate
     ("complained over the raids", "demanded that X ease ...") is part of that event, not a second
-    one. Coordinated predicates ("arrested X and expelled Y") and a contrasting clause with a
-    subject of its own ("X did A, while Y did B") stay separate events."""
+    one. Coordinated predicates ("arrested X and expelled Y"), a contrasting clause with a subject
+    of its own ("X did A, while Y did B") and an event noun that frames another ("warned X during
+    their meeting") stay separate events: ``apart`` holds the words that mark them."""
     preds = {d.predicate for d in drafts}
     if len(preds) < 2:
         return drafts
@@ -656,7 +659,7 @@ def _outermost(drafts: list[_Draft], doc: Doc, contrast_marks: frozenset[str]) -
         t = doc[p]
         only_conj = True
         for _ in range(12):
-            if t.head.i == t.i or _contrasting(t, contrast_marks):
+            if t.head.i == t.i or _contrasting(t, apart) or (t.dep_ == "pobj" and t.head.lower_ in apart):
                 break
             only_conj = only_conj and t.dep_ == "conj"
             t = t.head

@@ -209,6 +209,11 @@ class Participants:
             found = [m for m in self.actors(subj, allow_place=False) if m.actor.country]
             if len(found) >= 2 and len({m.actor.country for m in found}) >= 2:
                 return found
+            # "X warned Y during their meeting": the clause's subject and its object.
+            objs = [c for c in verb.children if c.dep_ in OBJ]
+            found += [m for o in objs for m in self.actors(o, allow_place=False) if m.actor.country]
+            if len(found) == 2 and len({m.actor.country for m in found}) == 2:
+                return found
         poss = next((c for c in noun.children if c.dep_ == "poss"), noun)
         return self._plural_before(poss, pair=True)
 

@@ -203,3 +203,8 @@ def test_an_act_asked_for_or_proposed_in_a_nouns_clause_did_not_happen(pipeline,
 )
 def test_each_coordinated_country_adjective_of_people_is_one_side(pipeline, text: str) -> None:
     assert _dyads(_events(pipeline, text)) == {("CHL", "PER", "040")}
+
+
+def test_their_meeting_during_which_one_warned_the_other_is_a_meeting_of_both(pipeline) -> None:
+    text = "The Chilean president warned the Peruvian president during their meeting in Quito not to close the border."
+    assert ("CHL", "PER", "040") in _dyads(_events(pipeline, text))
