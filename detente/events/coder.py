@@ -142,7 +142,7 @@ class _SentenceCoder:
             ):
                 continue  # "recalled its envoy after troops attacked ...": the earlier act only dates the news
             out.extend(self._verb_events(verb, self._composed(verb, pattern), words, sent_span, seen))
-        has_finite = any(t.tag_ in FINITE for t in sent)
+        has_finite = bool(nouns) and any(t.tag_ in FINITE for t in sent)
         for noun in nouns:
             if noun.i in consumed or not has_finite:
                 continue
