@@ -88,7 +88,7 @@ def code(
                 plover=entry.plover,
                 plover_mode=entry.plover_mode,
                 modality=d.modality,
-                date=event_date(d.predicate, doc, when, lexicon),
+                date=event_date(d.predicate, doc, when, lexicon, d.trigger),
                 confidence=d.confidence,
                 pattern_id=d.pattern,
             )

@@ -83,7 +83,9 @@ def placed_in_past(token: Token, markers: frozenset[str], longstanding: frozense
     return any(w.lemma_.lower() in markers or w.lower_ in markers for w in words)
 
 
-def event_date(predicate: int, doc: Doc, when: TimeIndex, lexicon: Lexicon) -> DateWindow:
+def event_date(
+    predicate: int, doc: Doc, when: TimeIndex, lexicon: Lexicon, trigger: tuple[int, int] = (0, 0)
+) -> DateWindow:
     """The event's date: its own time expression; else unknown when its words place it in the
     past; else, inside a report, the report's date (an event reported in a dated statement is
     no later than the statement); else the date of the clause it hangs from; else, told in a
@@ -93,9 +95,10 @@ def event_date(predicate: int, doc: Doc, when: TimeIndex, lexicon: Lexicon) -> D
     published = when.published.window
     if own != published:
         return own
-    # "had a talk this week": the time of a light verb's event noun is the event's.
+    # "had a talk this week": the time of the event noun in the trigger (``trigger``, characters)
+    # is the event's; not of any object ("freed X ..., the largest swap since the war").
     for child in doc[predicate].children:
-        if child.dep_ in ("dobj", "attr") and child.i in when.anchored:
+        if child.dep_ in ("dobj", "attr") and child.i in when.anchored and trigger[0] <= child.idx < trigger[1]:
             return when.anchored[child.i]
     s = lexicon.settings
     token = doc[predicate]

@@ -102,6 +102,12 @@ def test_a_plan_is_not_told_in_the_news_day_named_before_it(pipeline) -> None:
     assert plan.date.earliest is not None and plan.date.earliest >= PUBLISHED
 
 
+def test_time_of_another_object_does_not_date_the_event(pipeline) -> None:
+    text = "Peru freed two Chilean soldiers, the largest release since the war of 1879."
+    (e,) = [e for e in events_of(pipeline, text) if e.target is not None]
+    assert (e.date.earliest, e.date.latest) == (PUBLISHED, PUBLISHED)
+
+
 def test_time_of_a_light_verbs_noun_dates_the_event(pipeline) -> None:
     (e,) = events_of(pipeline, "The Chilean president had a talk this week with the Peruvian president.")
     assert (e.date.earliest, e.date.latest) == (date(2021, 6, 7), PUBLISHED)
