@@ -293,6 +293,11 @@ class _SentenceCoder:
         modality = self._modality(verb)
         if modality is None:
             return []
+        if pattern.lemma in self.s.people_object_verbs and any(
+            c.dep_ in OBJ and self.lemma(c) not in self.s.actor_nouns and not self.who.actors(c, allow_place=False)
+            for c in verb.children
+        ):
+            return []  # "abused their privileges": only people are assaulted
         if any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in verb.children):
             return []  # "vowed not to return": the promise is of the opposite; no guess
         passive = any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children) or reduced_passive(verb)

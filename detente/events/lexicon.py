@@ -137,6 +137,7 @@ class Settings:
     gerund_preps: frozenset[str] = frozenset()
     contrast_marks: frozenset[str] = frozenset()
     irrealis_nouns: frozenset[str] = frozenset()
+    people_object_verbs: frozenset[str] = frozenset()
     sympathy_codes: frozenset[str] = frozenset()
     sympathy_preps: frozenset[str] = frozenset()
 

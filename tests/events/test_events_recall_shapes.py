@@ -208,3 +208,15 @@ def test_each_coordinated_country_adjective_of_people_is_one_side(pipeline, text
 def test_their_meeting_during_which_one_warned_the_other_is_a_meeting_of_both(pipeline) -> None:
     text = "The Chilean president warned the Peruvian president during their meeting in Quito not to close the border."
     assert ("CHL", "PER", "040") in _dyads(_events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "assault"),
+    [
+        ("Russian soldiers abused the prisoners.", True),
+        ("The Russian diplomats had abused their privileges, the ministry said.", False),
+        ("The Peruvian governor abused his power.", False),
+    ],
+)
+def test_only_people_are_assaulted(pipeline, text: str, assault: bool) -> None:
+    assert any(e.cameo.startswith("182") for e in _events(pipeline, text)) is assault
