@@ -129,6 +129,7 @@ class Rules:
     diaspora_nouns: frozenset[str] = frozenset()
     party_forms: frozenset[str] = frozenset()  # as written (case kept)
     party_adjectives: frozenset[str] = frozenset()  # as written (case kept)
+    party_chambers: frozenset[str] = frozenset()  # as written (case kept)
     affiliation_notations: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
@@ -313,6 +314,7 @@ def rules_from(table: Mapping[str, Any]) -> Rules:
         diaspora_nouns=words("diaspora_nouns"),
         party_forms=frozenset(table.get("party_forms", [])),
         party_adjectives=frozenset(table.get("party_adjectives", [])),
+        party_chambers=frozenset(table.get("party_chambers", [])),
         affiliation_notations=MappingProxyType(
             {k.upper(): frozenset(vs) for k, vs in table.get("affiliation_notations", {}).items()}
         ),

@@ -182,9 +182,18 @@ class ArticleState:
                 continue
             before = doc[cue.i - 1] if cue.i > self.sent_start[cue.i] else None
             after = doc[cue.j] if cue.j < self.sent_end[cue.i] else None
-            named = [t for t in (before, after) if t is not None and t.is_title and t.is_alpha and not self._known(t.i)]
-            # ("Democratic Party of Japan": the party of another country.)
-            if named or (after is not None and cue.j + 1 < len(doc) and doc[cue.j + 1].lower_ == "of"):
+            named = [
+                t
+                for t in (before, after)
+                if t is not None
+                and t.is_title
+                and t.is_alpha
+                and not self._known(t.i)
+                and t.text not in self.rules.party_chambers
+            ]
+            # ("Democratic Party of Japan", "France's Republicans": the party of another country.)
+            possessed = before is not None and before.tag_ == "POS"
+            if named or possessed or (after is not None and cue.j + 1 < len(doc) and doc[cue.j + 1].lower_ == "of"):
                 dropped.append(cue)
         for cue in dropped:
             self.cues.remove(cue)

@@ -159,6 +159,7 @@ def test_a_role_phrase_links_only_to_an_office_held_by_the_article_date(nlp, kb)
         ("Republican presidential candidate Mary Holt criticised Mexico.", "Republican presidential candidate Mary Holt", None),
         ("Republicans accused the president of lying.", "Republicans", "PTY"),
         ("Senate Democrats criticised Iran on Monday.", "Democrats", "PTY"),
+        ("House Democrats criticised Iran on Monday.", "Democrats", "PTY"),
     ],
 )
 def test_a_party_word_names_its_country(nlp, kb, text, mention, sector) -> None:
@@ -173,6 +174,7 @@ def test_a_party_word_names_its_country(nlp, kb, text, mention, sector) -> None:
         "The Republican Guard attacked the villages.",
         "The Democratic Party of Japan criticised China.",
         "Taxes are a core Republican issue.",
+        "France's Republicans criticised the government.",
     ],
 )
 def test_a_party_word_inside_another_name_or_alone_is_not_that_party(nlp, kb, text) -> None:
