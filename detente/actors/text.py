@@ -526,7 +526,9 @@ class ArticleState:
             head = head.head.head
             climbs += 1
         hit = self.hit_at.get(head.i)
-        if hit is None or hit.title.kind != "person" or hit.j != head.i + 1:
+        # The title ends at the noun ("the director of ..."), or starts there and runs on
+        # ("the secretary of the Treasury, Jane Roe").
+        if hit is None or hit.title.kind != "person" or (hit.j != head.i + 1 and hit.i != head.i):
             return None
         start = np_left(self, hit.i)
         info = self._describe(start, ent.start - 1)

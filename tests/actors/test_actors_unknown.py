@@ -180,3 +180,10 @@ def test_a_party_word_names_its_country(nlp, kb, text, mention, sector) -> None:
 def test_a_party_word_inside_another_name_or_alone_is_not_that_party(nlp, kb, text) -> None:
     # (Limits of the rule above.)
     assert not [m for m in _resolve(nlp(text), kb) if m.actor.country == "USA"]
+
+
+def test_a_name_set_off_after_a_one_country_title_takes_its_country(nlp, kb) -> None:
+    # The title starts at the noun the name hangs on and runs on past it.
+    m = _at(_resolve(nlp("The secretary of the Treasury, Jane Roe, criticised China."), kb),
+            "The secretary of the Treasury, Jane Roe")  # title and name: one mention
+    assert (m.actor.name, m.actor.country) == ("Jane Roe", "USA")
