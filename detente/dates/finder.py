@@ -262,27 +262,55 @@ class TimeIndex:
         for t in times:
             if t.anchor_token is not None and t.kind in ("DATE", "TIME") and t.window.known:
                 self.anchored.setdefault(t.anchor_token, t.window)
-        # Where each dated expression starts, in text order: the article's running time.
-        dated = sorted((t.span[0], t.window) for t in times if t.kind in ("DATE", "TIME") and t.window.known)
-        self._starts = [start for start, _ in dated]
-        self._windows = [window for _, window in dated]
+        # Where each dated expression starts, in text order, and the token it is anchored on:
+        # the article's running time.
+        dated = sorted(
+            (t.span[0], t.window, t.anchor_token) for t in times if t.kind in ("DATE", "TIME") and t.window.known
+        )
+        self._starts = [start for start, _, _ in dated]
+        self._running = [(window, anchor) for _, window, anchor in dated]
 
-    def news_day_before(self, char: int, days: int) -> DateWindow | None:
-        """The window of the last time expression before a character when it lies in the
-        ``days`` before publication ("Mr. X arrived on Thursday. ... He met Y": the meeting is
-        told in Thursday's time), else None: the article's running time is not the news days.
-        A past act with no date of its own is told in the time the text last named."""
+    def news_day_before(self, char: int, days: int, doc: Doc) -> DateWindow | None:
+        """The window of the last clause's time expression before a character when it lies in
+        the ``days`` before publication ("Mr. X arrived on Thursday. ... He met Y": the meeting
+        is told in Thursday's time), else None: the article's running time is not the news days.
+        A time that dates a noun ("Wednesday's vote") names another event's day, not the
+        running time, and is passed over."""
         pub = self.published.window
-        at = bisect_left(self._starts, char) - 1
-        if at < 0 or pub.earliest is None or pub.latest is None:
+        if pub.earliest is None or pub.latest is None:
             return None
-        window = self._windows[at]
-        assert window.earliest is not None and window.latest is not None  # known windows only
-        if window.earliest < pub.earliest - timedelta(days=days) or window.latest > pub.latest:
-            return None
-        return window
+        for window, anchor in reversed(self._running[: bisect_left(self._starts, char)]):
+            if anchor is None or doc[anchor].pos_ not in ("VERB", "AUX"):
+                continue
+            assert window.earliest is not None and window.latest is not None  # known windows only
+            if window.earliest < pub.earliest - timedelta(days=days) or window.latest > pub.latest:
+                return None
+            return window
+        return None
+
+    def dated(self, token_index: int, doc: Doc | None = None) -> DateWindow | None:
+        """The time expression anchored on a token or on the heads above it within its clause
+        (when ``doc`` is given), else None."""
+        anchored = self.anchored
+        if token_index in anchored:
+            return anchored[token_index]
+        if doc is not None and 0 <= token_index < len(doc):
+            token = doc[token_index]
+            for _ in range(8):
+                if token.head.i == token.i or token.dep_ in _CLAUSE_BOUNDARIES:
+                    break
+                token = token.head
+                if token.i in anchored:
+                    return anchored[token.i]
+        return None
 
     def date_for(self, token_index: int, doc: Doc | None = None) -> DateWindow:
+        """The date of the clause headed by a token: its time expression (``dated``), else the
+        publication window."""
+        return self.dated(token_index, doc) or self.published.window
+
+
+def date_for(self, token_index: int, doc: Doc | None = None) -> DateWindow:
         """The date of the clause headed by a token: the time expression anchored on it or on the
         heads above it within its clause (when ``doc`` is given), else the publication window."""
         anchored = self.anchored

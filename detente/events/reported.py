@@ -88,13 +88,12 @@ def event_date(
 ) -> DateWindow:
     """The event's date: its own time expression; else unknown when its words place it in the
     past; else, inside a report, the report's date (an event reported in a dated statement is
-    no later than the statement); else the date of the clause it hangs from; else, told in a
-    past tense, the news day the text last named before its sentence; else the publication
-    window."""
-    own = when.date_for(predicate, doc)
-    published = when.published.window
-    if own != published:
+    no later than the statement); else the date of the clause it hangs from; else, told in the
+    simple past, the news day the text last named before it; else the publication window."""
+    own = when.dated(predicate, doc)
+    if own is not None:
         return own
+    published = when.published.window
     # "had a talk this week": the time of the event noun in the trigger (``trigger``, characters)
     # is the event's; not of any object ("freed X ..., the largest swap since the war").
     for child in doc[predicate].children:
@@ -114,25 +113,24 @@ def event_date(
         if t.head.i == t.i:
             break
         t = t.head
-        framed = when.date_for(t.i, doc)
-        if framed != published:
+        framed = when.dated(t.i, doc)
+        if framed is not None:
             return framed
-    if told_as_past(token):
-        return when.news_day_before(token.idx, NEWS_DAYS) or own
-    return own
+    if told_in_simple_past(token):
+        return when.news_day_before(token.idx, NEWS_DAYS, doc) or published
+    return published
 
 
-def told_as_past(token: Token) -> bool:
-    """Whether the clause of a predicate (a verb, or the verb a noun hangs from) is told in a past
-    tense: "met", "was weighing", "has accused"."""
+def told_in_simple_past(token: Token) -> bool:
+    """Whether the clause of a predicate (a verb, or the verb a noun hangs from) is told in the
+    simple past ("met", "was weighing", "was signed"), not a perfect: "had refused", "has
+    accused" are before the time the text is telling, not in it."""
     verb = token
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb.tag_ == "VBD":
-        return True
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "VBD" for a in auxiliaries):
-        return True
-    return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries)
+    if any(a.lemma_ == "have" for a in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
