@@ -264,23 +264,22 @@ class TimeIndex:
                 self.anchored.setdefault(t.anchor_token, t.window)
         # Where each dated expression starts, in text order, and the token it is anchored on:
         # the article's running time.
-        dated = sorted(
-            (t.span[0], t.window, t.anchor_token) for t in times if t.kind in ("DATE", "TIME") and t.window.known
-        )
-        self._starts = [start for start, _, _ in dated]
-        self._running = [(window, anchor) for _, window, anchor in dated]
+        dated = sorted((t.span, t.window) for t in times if t.kind in ("DATE", "TIME") and t.window.known)
+        self._starts = [span[0] for span, _ in dated]
+        self._running = dated
 
     def news_day_before(self, char: int, days: int, doc: Doc) -> DateWindow | None:
         """The window of the last clause's time expression before a character when it lies in
         the ``days`` before publication ("Mr. X arrived on Thursday. ... He met Y": the meeting
         is told in Thursday's time), else None: the article's running time is not the news days.
-        A time that dates a noun ("Wednesday's vote") names another event's day, not the
-        running time, and is passed over."""
+        A time that is a noun's possessor ("Wednesday's vote") names another event's day, not
+        the running time, and is passed over."""
         pub = self.published.window
         if pub.earliest is None or pub.latest is None:
             return None
-        for window, anchor in reversed(self._running[: bisect_left(self._starts, char)]):
-            if anchor is None or doc[anchor].pos_ not in ("VERB", "AUX"):
+        for span, window in reversed(self._running[: bisect_left(self._starts, char)]):
+            words = doc.char_span(span[0], span[1], alignment_mode="expand")
+            if words is not None and words.root.dep_ == "poss":
                 continue
             assert window.earliest is not None and window.latest is not None  # known windows only
             if window.earliest < pub.earliest - timedelta(days=days) or window.latest > pub.latest:
