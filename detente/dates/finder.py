@@ -277,8 +277,8 @@ class TimeIndex:
         pub = self.published.window
         if pub.earliest is None or pub.latest is None:
             return None
-        for span, window in reversed(self._running[: bisect_left(self._starts, char)]):
-            words = doc.char_span(span[0], span[1], alignment_mode="expand")
+        for (lo, hi), window in reversed(self._running[: bisect_left(self._starts, char)]):
+            words = doc.char_span(lo, hi, alignment_mode="expand")
             if words is not None and words.root.dep_ == "poss":
                 continue
             assert window.earliest is not None and window.latest is not None  # known windows only
@@ -307,23 +307,6 @@ class TimeIndex:
         """The date of the clause headed by a token: its time expression (``dated``), else the
         publication window."""
         return self.dated(token_index, doc) or self.published.window
-
-
-def date_for(self, token_index: int, doc: Doc | None = None) -> DateWindow:
-        """The date of the clause headed by a token: the time expression anchored on it or on the
-        heads above it within its clause (when ``doc`` is given), else the publication window."""
-        anchored = self.anchored
-        if token_index in anchored:
-            return anchored[token_index]
-        if doc is not None and 0 <= token_index < len(doc):
-            token = doc[token_index]
-            for _ in range(8):
-                if token.head.i == token.i or token.dep_ in _CLAUSE_BOUNDARIES:
-                    break
-                token = token.head
-                if token.i in anchored:
-                    return anchored[token.i]
-        return self.published.window
 
 
 def date_for(

@@ -531,9 +531,7 @@ class _SentenceCoder:
         reciprocal = any(code.startswith(p) for p in self.s.reciprocal_prefixes)
         if reciprocal and len({m.actor.country for m in sources}) >= 2:
             # "X and Y met in Z": the place is where the pair met, not a third party.
-            target_toks = [
-                t for t in target_toks if not (t.dep_ == "pobj" and t.head.lower_ in self.s.location_preps)
-            ]
+            target_toks = [t for t in target_toks if not (t.dep_ == "pobj" and t.head.lower_ in self.s.location_preps)]
         # "told reporters", "spoke to a network's anchor": the press or an audience a statement
         # is made or an interview given to is not its target; a journalist acted on ("arrested
         # an American reporter") is.
@@ -647,7 +645,11 @@ class _SentenceCoder:
 def _object_control(clause: Token) -> bool:
     """ "pushed X to cut tariffs": the parser often hangs the infinitive an object is pushed,
     urged or asked to do as an adverbial clause; with an object before it, it is the complement."""
-    return clause.dep_ == "advcl" and clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
 
 
 def _outermost(drafts: list[_Draft], doc: Doc, apart: frozenset[str]) -> list[_Draft]:
