@@ -1,0 +1,205 @@
+"""Checks that keep an event to what happened between the parties it names (issue #13, precision).
+
+Each check reads the parse around a matched predicate and answers one question: is this
+person of the press (no party to a statement or an interview), is this saying a question (no
+appeal), is this warning about another actor (criticism, not a threat), is this act of force a
+figure of speech, is this phrase the topic of the act rather than a party to it. The coder asks
+them; the word lists are settings in ``patterns.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from detente.actors.knowledge import KnowledgeBase
+from detente.events.lexicon import Lexicon, Pattern
+from detente.events.participants import OBJ, PRONOUNS, SUBJ, Participants
+from detente.records import Mention
+
+# Dependents of an object that say whose it is or what it is about ("the Iraq invasion", "a
+# memo on Syria"): the phrases a topic noun carries.
+_MODIFIERS = ("poss", "compound", "amod", "nmod")
+# "CNN's host", "a network’s anchor": the possessive that folds a news organization into a
+# person's mention.
+_POSSESSIVE = re.compile(r"['’]s\s")
+
+
+class Checks:
+    """The precision checks of one article (its participants and knowledge base)."""
+
+    def __init__(self, lexicon: Lexicon, who: Participants, kb: KnowledgeBase | None = None) -> None:
+        self.lex = lexicon
+        self.s = lexicon.settings
+        self.who = who
+        self.kb = kb
+
+    # ---- the press --------------------------------------------------------------------------
+
+    def of_the_press(self, mention: Mention) -> bool:
+        """Whether an actor is the press: a news organization (sector JRN), or a person the text
+        introduces by one ("a network's anchor": the actors stage folds the possessive into the
+        person's mention) or by a press title ("talk-show host X", "moderator X")."""
+        if mention.actor.sector == "JRN":
+            return True
+        if mention.kind not in ("person", "group"):
+            return False
+        text = mention.actor.text
+        words = {w.lower().strip(".,") for w in text.split()[:-1]}
+        if words & self.s.press_titles:
+            return True
+        owner = _POSSESSIVE.split(text, maxsplit=1)
+        if len(owner) == 2 and self.kb is not None:
+            name = owner[0].strip()
+            for form in (name, name.removeprefix("the ").removeprefix("The ")):
+                if any(e.sector == "JRN" for e in self.kb.lookup(form)):
+                    return True
+        return False
+
+    # ---- what is no event ----------------------------------------------------------------------
+
+    def question(self, pred: Token, pattern: Pattern) -> bool:
+        """ "asked X whether Y would ...", "asked X about Y": a question asks for an answer, not
+        for an act; it is no appeal (CAMEO 02 is a request for something to be done or given).
+        Only for a question verb whose pattern names no request ("ask @for", "ask to *")."""
+        if self.lex.codes[pattern.code].root != "02" or self.who.lemma(pred) not in self.s.question_verbs:
+            return False
+        if pattern.prep is not None or pattern.xcomp is not None or pattern.obj is not None:
+            return False
+        kids = list(pred.children)
+        if any(c.dep_ == "xcomp" for c in kids):
+            return False  # "asked X to withdraw": a request
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in self.s.question_preps:
+                return True
+            if c.dep_ == "ccomp":
+                first = c.left_edge
+                if any(g.dep_ == "mark" and g.lower_ in self.s.question_marks for g in c.children):
+                    return True
+                if first.tag_ in ("WDT", "WP", "WP$", "WRB"):
+                    return True  # "asked X what Y would do"
+        return False
+
+    def private_visit(self, code: str, source: Mention, target: Mention | None) -> bool:
+        """ "X visited Spain for a wedding": a trip to a country by a person the text and the
+        knowledge base give no office or sector is no meeting of states: the visit needs a host
+        that is an actor, or a visitor that holds an office."""
+        if target is None or not any(code.startswith(p) for p in self.s.private_visit_prefixes):
+            return False
+        return source.kind == "person" and source.actor.sector is None and target.kind in ("place", "country")
+
+    # ---- codes ---------------------------------------------------------------------------------
+
+    def warning(self, verb: Token, pattern: Pattern) -> Pattern:
+        """A warning is a threat (13) only when it names a consequence the speaker will bring
+        about ("warned X that it would retaliate"). A warning that another actor is or would be
+        a danger ("warned that X would ruin the economy", "warned about X") says something about
+        that actor: criticism (PETRARCH2 codes a warning of a fight or a crisis as disapproval,
+        11), coded with ``warning_code``; its target is that actor."""
+        code = next(iter(self.s.warning_code), None)
+        if (
+            code is None
+            or self.who.lemma(verb) not in self.s.warning_verbs
+            or self.lex.codes[pattern.code].root != "13"
+            or pattern.prep is not None
+            or pattern.xcomp is not None
+        ):
+            return pattern
+        kids = list(verb.children)
+        if any(c.dep_ in OBJ + ("dative",) and self.who.actors(c, allow_place=False) for c in kids):
+            return pattern  # "warned Iran that ...": the party warned is the target of a threat
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in self.s.warning_preps:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and self.who.actors(pobj, allow_place=False):
+                    return replace(pattern, code=code, prep=c.lower_)
+            if c.dep_ == "ccomp":
+                subj = next((g for g in c.children if g.dep_ in SUBJ + ("nsubjpass",)), None)
+                if subj is None or subj.lower_ in PRONOUNS or subj.lower_ in ("i", "we", "you"):
+                    continue  # "warned that it would respond": the speaker's own act, a threat
+                if self.who.actors(subj, allow_place=False):
+                    return replace(pattern, code=code)
+        return pattern
+
+    # ---- targets -------------------------------------------------------------------------------
+
+    def topic(self, tok: Token, pred: Token, root: str, own: Collection[int] = ()) -> bool:
+        """Whether a target position is only the topic of the act: a country named in a phrase
+        of a war, a policy or a deal the act is about ("opposed the Iraq invasion", "criticized
+        the war in X", "signed a memo on X"), for the roots of stances and agreements
+        (``topic_object_roots``; a demand on "the parties to the conflict in X" is on X). Not
+        a possessor or a person ("Obama's intervention", "the Trump campaign": its author), and
+        not the phrases of the predicate's own words ("a deal with X", "reached a deal with X":
+        ``own``, the indices of the words its pattern matched)."""
+        if root not in self.s.topic_object_roots or tok.dep_ == "poss":
+            return False
+        if any(m.kind not in ("country", "place") for m in self.who.actors(tok, allow_place=True)):
+            return False
+        t = tok
+        for _ in range(4):
+            if t.i == pred.i or t.head.i == t.i or t.head.i == pred.i or t.head.i in own:
+                return False
+            head = t.head
+            if t.dep_ in _MODIFIERS + ("pobj", "prep") and self.who.lemma(head) in self.s.topic_nouns:
+                return True
+            if t.dep_ in OBJ + ("pobj", "prep"):
+                t = head
+                continue
+            return False
+        return False
+
+    def answered(self, tok: Token, pred: Token, root: str) -> bool:
+        """ "fired back that the voters of X had ...", "said, 'Let X decide'": the subject of the
+        content clause of an answer or a statement is what it says, not whom it answers or is
+        addressed to (unlike a demand's: "demanded that X withdraw"); their party is an object
+        or a "to" phrase."""
+        if tok.dep_ not in SUBJ or (root != "01" and self.who.lemma(pred) not in self.s.answer_verbs):
+            return False
+        t = tok.head
+        for _ in range(3):
+            if t.head.i == pred.i and t.dep_ in ("ccomp", "xcomp"):
+                return True
+            if t.dep_ not in ("ccomp", "xcomp") or t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
+    def armed(self, subj: Token, sources: list[Mention]) -> bool:
+        """Whether the subject is an armed group by its own words ("three rebel groups", "the X
+        Liberation Front"): a word of its phrase before the verb, or of its actors' names."""
+        words = [t.lower_ for t in subj.subtree if t.i < subj.head.i or subj.head.i == subj.i]
+        words += [w.lower().strip(".,'’") for m in sources for w in m.actor.text.split()]
+        words += [w.lower() for m in sources if m.actor.name for w in m.actor.name.split()]
+        return any(w in self.s.armed_name_words for w in words)
+
+    def means(self, tok: Token, pred: Token) -> bool:
+        """ "deployed its soldiers", "evacuated the embassy": the object of a verb that moves
+        people or things is what is moved; when it is the source's own, it is not the party acted
+        on (the coder then drops it; "evacuated its citizens from X" keeps X)."""
+        if self.who.lemma(pred) not in self.s.means_object_verbs:
+            return False
+        t = tok
+        if t.dep_ in _MODIFIERS and t.head.i != t.i:
+            t = t.head
+        return t.dep_ in OBJ and t.head.i == pred.i
+
+    # ---- figures of speech -------------------------------------------------------------------
+
+    def figure(self, pred: Token, source: Mention, target: Mention | None) -> bool:
+        """An act of force in politics' own words: taken between persons or parties ("destroyed
+        the party", "attacked her rival"), or aimed at a prize of politics ("captured the
+        nomination", "killed the bill"), with no means of violence named, is a figure."""
+        obj = next((c for c in pred.children if c.dep_ in OBJ), None)
+        if obj is not None and self.who.lemma(obj) in self.s.figurative_objects:
+            return True
+        if target is None:
+            return False
+        political = ("person",)
+
+        def side(m: Mention) -> bool:
+            return m.kind in political or m.actor.sector in self.s.figurative_sectors
+
+        return side(source) and side(target)
