@@ -84,12 +84,14 @@ class Checks:
         return False
 
     def private_visit(self, code: str, source: Mention, target: Mention | None) -> bool:
-        """ "X visited Spain for a wedding": a trip to a country by a person the text and the
-        knowledge base give no office or sector is no meeting of states: the visit needs a host
-        that is an actor, or a visitor that holds an office."""
+        """ "an American citizen visited Cuba for a wedding": a trip to a country or a place by
+        people the text and the knowledge base give no office (no sector, or a private one:
+        ``private_sectors``) is no meeting of states; a visit to a host actor ("visited the
+        president") is coded as it stands."""
         if target is None or not any(code.startswith(p) for p in self.s.private_visit_prefixes):
             return False
-        return source.kind == "person" and source.actor.sector is None and target.kind in ("place", "country")
+        private = source.actor.sector is None or source.actor.sector in self.s.private_sectors
+        return source.kind in ("person", "group") and private and target.kind in ("place", "country")
 
     # ---- codes ---------------------------------------------------------------------------------
 

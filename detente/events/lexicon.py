@@ -139,6 +139,7 @@ class Settings:
     question_preps: frozenset[str] = frozenset()
     question_marks: frozenset[str] = frozenset()
     private_visit_prefixes: frozenset[str] = frozenset()
+    private_sectors: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
     warning_preps: frozenset[str] = frozenset()
     warning_code: frozenset[str] = frozenset()
