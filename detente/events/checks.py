@@ -83,15 +83,23 @@ class Checks:
                     return True  # "asked X what Y would do"
         return False
 
-    def private_visit(self, code: str, source: Mention, target: Mention | None) -> bool:
-        """ "an American citizen visited Cuba for a wedding": a trip to a country or a place by
-        people the text and the knowledge base give no office (no sector, or a private one:
-        ``private_sectors``) is no meeting of states; a visit to a host actor ("visited the
-        president") is coded as it stands."""
+    def private_visit(self, code: str, pred: Token, source: Mention, target: Mention | None) -> bool:
+        """ "an American citizen visited Cuba", "X visited Spain for a family wedding": a trip to
+        a country or a place by people of a private sector (``private_sectors``), or by a person
+        with no office whose trip the text gives a private purpose ("for" a wedding, a holiday, a
+        golf course: ``private_occasions``), is no meeting of states. A visit to a host actor
+        ("visited the president") is coded as it stands, and so is a trip with no purpose named:
+        the text may not say the visitor holds no office."""
         if target is None or not any(code.startswith(p) for p in self.s.private_visit_prefixes):
             return False
-        private = source.actor.sector is None or source.actor.sector in self.s.private_sectors
-        return source.kind in ("person", "group") and private and target.kind in ("place", "country")
+        if source.kind not in ("person", "group") or target.kind not in ("place", "country"):
+            return False
+        if source.actor.sector in self.s.private_sectors:
+            return True
+        if source.actor.sector is not None:
+            return False
+        purpose = [t for c in pred.children if c.dep_ == "prep" and c.lower_ == "for" for t in c.subtree]
+        return any(self.who.lemma(t) in self.s.private_occasions for t in purpose)
 
     # ---- codes ---------------------------------------------------------------------------------
 

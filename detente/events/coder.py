@@ -574,7 +574,7 @@ class _SentenceCoder:
                 tgt = None  # "arrived in Chicago" said of an American: a place at home is no host
             if tgt is None and code in self.s.bare_statement_codes:
                 continue  # a statement about or to no one: the quote record holds it
-            if self.check.private_visit(code, src, tgt):
+            if self.check.private_visit(code, pred, src, tgt):
                 continue  # a trip by a person with no office to a place is no meeting of states
             this = code
             if figurative and self.check.figure(pred, src, tgt):

@@ -140,6 +140,7 @@ class Settings:
     question_marks: frozenset[str] = frozenset()
     private_visit_prefixes: frozenset[str] = frozenset()
     private_sectors: frozenset[str] = frozenset()
+    private_occasions: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
     warning_preps: frozenset[str] = frozenset()
     warning_code: frozenset[str] = frozenset()

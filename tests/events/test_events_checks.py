@@ -168,8 +168,12 @@ def test_withholding_what_is_not_aid_is_no_aid_cut(pipeline) -> None:
     [
         "An American citizen visited Cuba for a wedding.",
         "Two American students visited Cuba.",
+        # A person with no office, on a trip the text gives a private purpose.
+        "Republican nominee Jane Roe visited Cuba for a family wedding.",
     ],
 )
 def test_a_private_trip_is_no_visit(pipeline, text) -> None:
     assert ("USA", "CUB") not in pairs(events_of(pipeline, text))
     assert ("USA", "CUB", "04") in dyads(events_of(pipeline, "American diplomats visited Cuba."))
+    # With no private purpose named, a person with no office may be a candidate on a political trip.
+    assert ("USA", "CUB", "04") in dyads(events_of(pipeline, "Republican nominee Jane Roe visited Cuba on Monday."))
