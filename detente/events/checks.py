@@ -196,6 +196,18 @@ class Checks:
             t = t.head
         return t.dep_ in OBJ and t.head.i == pred.i
 
+    def commanded(self, tok: Token, pred: Token, own: Collection[int] = ()) -> bool:
+        """ "ordered 300 soldiers to X to assist ...", "ordered diplomats to repair relations
+        with X": a command's party is the one commanded, its direct object; a place or an actor
+        in the rest of its phrase is where or about what it was commanded. (Not when the object
+        is the pattern's own word, ``own``: "ordered an investigation into X".)"""
+        if self.who.lemma(pred) not in self.s.command_verbs:
+            return False
+        obj = next((c for c in pred.children if c.dep_ in OBJ), None)
+        if obj is None or obj.i in own:
+            return False
+        return not (obj.left_edge.i <= tok.i <= obj.right_edge.i)
+
     # ---- figures of speech -------------------------------------------------------------------
 
     def figure(self, pred: Token, source: Mention, target: Mention | None) -> bool:

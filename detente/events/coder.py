@@ -522,6 +522,8 @@ class _SentenceCoder:
                 continue
             if self.check.topic(tok, pred, root, own) or self.check.answered(tok, pred, root):
                 continue  # "opposed the Iraq war", "fired back that X ...": the topic, no party
+            if self.check.commanded(tok, pred, own):
+                continue  # "ordered troops to X": the party of a command is the one commanded
             # A target position may hold a country the actors stage read as a place ("sent arms
             # to Pakistan", "a visit to Moscow"): the country is the party acted on. A statement is
             # made in a city, not to it ("told an audience in X"), unless the place is a country

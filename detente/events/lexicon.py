@@ -148,6 +148,7 @@ class Settings:
     topic_object_roots: frozenset[str] = frozenset()
     answer_verbs: frozenset[str] = frozenset()
     means_object_verbs: frozenset[str] = frozenset()
+    command_verbs: frozenset[str] = frozenset()
     figurative_objects: frozenset[str] = frozenset()
     figurative_sectors: frozenset[str] = frozenset()
 

@@ -107,13 +107,22 @@ def _reported(verb: Token, speech: frozenset[str]) -> bool:
     return False
 
 
+# Verbs whose complement is a bare infinitive with its own subject ("let X go", "made X pay").
+_BARE_INFINITIVE_HEADS = ("let", "make", "have", "help", "see", "watch", "hear")
+
+
 def _open_clause(verb: Token) -> bool:
     """ "allow X to support Y", "let X advise Y", "get X and Y working together": a complement
     with its own subject but no tense of its own, which the parser reads as a content clause. Like
     an open complement it is what the governing verb asks for, allows or plans, not what was done;
     a finite clause ("said X supported Y") and a subjunctive one ("demanded that X withdraw") are
     not."""
-    if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.tag_ not in ("VB", "VBG"):
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return False
+    # "Let the Nations advise": after a verb that takes a bare infinitive, the model often tags
+    # the infinitive as a present (its form is the same).
+    bare = verb.tag_ == "VBP" and verb.head.lemma_.lower() in _BARE_INFINITIVE_HEADS
+    if verb.tag_ not in ("VB", "VBG") and not bare:
         return False
     kids = list(verb.children)
     if any(c.dep_ == "mark" for c in kids) or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in kids):

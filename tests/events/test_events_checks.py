@@ -126,6 +126,8 @@ def test_the_content_of_an_answer_is_no_target(pipeline) -> None:
         ("Only a miracle would allow Republicans to support Macron.", "USA"),
         ("Scholz said the best way forward is to get France and Germany working together.", "FRA"),
         ('Scholz said, "Let the European Union advise other countries to accept the migrants."', "IGO"),
+        # The bare infinitive after "let" tagged as a present by the model.
+        ("Macron said, “Let the United Nations advise other countries to accept the migrants.”", "IGO"),
     ],
 )
 def test_an_open_clause_is_not_done(pipeline, text, absent_source) -> None:
@@ -177,3 +179,17 @@ def test_a_private_trip_is_no_visit(pipeline, text) -> None:
     assert ("USA", "CUB", "04") in dyads(events_of(pipeline, "American diplomats visited Cuba."))
     # With no private purpose named, a person with no office may be a candidate on a political trip.
     assert ("USA", "CUB", "04") in dyads(events_of(pipeline, "Republican nominee Jane Roe visited Cuba on Monday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A place in a command's phrase is where, not whom.
+        ("Obama ordered 300 soldiers to Cameroon to assist the army.", ("USA", "CMR")),
+        # Officials commanded; the actor in their task is no party to the command.
+        ("Macron ordered diplomats to repair relations with Germany.", ("FRA", "DEU")),
+    ],
+)
+def test_a_command_is_to_the_one_commanded(pipeline, text, absent) -> None:
+    assert absent not in pairs(events_of(pipeline, text))
+    assert ("RUS", "UKR", "10") in dyads(events_of(pipeline, "Russia ordered Ukraine to withdraw its troops."))
