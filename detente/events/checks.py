@@ -210,18 +210,22 @@ class Checks:
 
     # ---- figures of speech -------------------------------------------------------------------
 
-    def figure(self, pred: Token, source: Mention, target: Mention | None) -> bool:
-        """An act of force in politics' own words: taken between persons or parties ("destroyed
-        the party", "attacked her rival"), or aimed at a prize of politics ("captured the
-        nomination", "killed the bill"), with no means of violence named, is a figure."""
+    def prize(self, pred: Token) -> bool:
+        """Whether the predicate's direct object is a prize of politics ("captured the
+        nomination", "destroyed her chances", "killed the bill": ``figurative_objects``)."""
         obj = next((c for c in pred.children if c.dep_ in OBJ), None)
-        if obj is not None and self.who.lemma(obj) in self.s.figurative_objects:
+        return obj is not None and self.who.lemma(obj) in self.s.figurative_objects
+
+    def figure(self, pred: Token, source: Mention, target: Mention | None) -> bool:
+        """Whether an act of force may be a figure of speech: aimed at a prize of politics, or
+        taken between persons or political parties ("destroyed the party", "attacked her
+        rival"). The coder then keeps it as force only when a means of violence is named."""
+        if self.prize(pred):
             return True
         if target is None:
             return False
-        political = ("person",)
 
-        def side(m: Mention) -> bool:
-            return m.kind in political or m.actor.sector in self.s.figurative_sectors
+        def political(m: Mention) -> bool:
+            return m.kind == "person" or m.actor.sector in self.s.figurative_sectors
 
-        return side(source) and side(target)
+        return political(source) and political(target)

@@ -580,7 +580,8 @@ class _SentenceCoder:
                 continue  # a trip by a person with no office to a place is no meeting of states
             this = code
             if figurative and self.check.figure(pred, src, tgt):
-                if not self._armed(pred, words):
+                # A prize of politics ("captured the nomination") is won by no weapon.
+                if self.check.prize(pred) or not self._armed(pred, words):
                     # Campaign rhetoric: "attacked her rival" is criticism; "beat him in the
                     # polls", "seized on his words" are no event.
                     if not attack_words or verbal is None:

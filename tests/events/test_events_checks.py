@@ -81,6 +81,8 @@ def test_a_warning_about_another_actor_is_criticism(pipeline, text) -> None:
     ("text", "absent_roots", "expected"),
     [
         ("Macron captured the party's nomination in the spring.", {"19"}, None),
+        # A prize of politics is won by no weapon, whatever other clause names one.
+        ("Her campaign blasted out an email as Macron captured the party nomination.", {"19"}, None),
         ("Macron is destroying the Socialist Party's chances.", {"17"}, None),
         ("Macron attacked the Republican Party.", {"19"}, ("FRA", "USA", "11")),
     ],
