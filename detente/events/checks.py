@@ -64,24 +64,29 @@ class Checks:
     def question(self, pred: Token, pattern: Pattern) -> bool:
         """ "asked X whether Y would ...", "asked X about Y": a question asks for an answer, not
         for an act; it is no appeal (CAMEO 02 is a request for something to be done or given).
-        Only for a question verb whose pattern names no request ("ask @for", "ask to *")."""
+        An interrogative content clause makes a question whatever else the pattern matched ("for
+        example, asked X whether ..."); a question preposition only where the pattern names no
+        request ("ask @for", "ask to *")."""
         if self.lex.codes[pattern.code].root != "02" or self.who.lemma(pred) not in self.s.question_verbs:
             return False
-        if pattern.prep is not None or pattern.xcomp is not None or pattern.obj is not None:
-            return False
         kids = list(pred.children)
-        if any(c.dep_ == "xcomp" for c in kids):
+        if any(c.dep_ == "xcomp" for c in kids) or pattern.xcomp is not None:
             return False  # "asked X to withdraw": a request
         for c in kids:
-            if c.dep_ == "prep" and c.lower_ in self.s.question_preps:
+            if c.dep_ != "ccomp":
+                continue
+            if any(g.dep_ == "mark" and g.lower_ in self.s.question_marks for g in c.children):
                 return True
-            if c.dep_ == "ccomp":
-                first = c.left_edge
-                if any(g.dep_ == "mark" and g.lower_ in self.s.question_marks for g in c.children):
-                    return True
-                if first.tag_ in ("WDT", "WP", "WP$", "WRB"):
-                    return True  # "asked X what Y would do"
-        return False
+            if c.left_edge.tag_ in ("WDT", "WP", "WP$", "WRB"):
+                return True  # "asked X what Y would do"
+        if pattern.prep is not None or pattern.obj is not None:
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in self.s.question_preps for c in kids)
+
+    def title(self, tok: Token) -> bool:
+        """ "told a network's 'Good Morning America'": a name the parser reads as the title of a
+        work (a show, a paper, a book) is no actor one speaks to."""
+        return tok.ent_type_ == "WORK_OF_ART"
 
     def private_visit(self, code: str, pred: Token, source: Mention, target: Mention | None) -> bool:
         """ "an American citizen visited Cuba", "X visited Spain for a family wedding": a trip to

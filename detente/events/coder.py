@@ -517,7 +517,9 @@ class _SentenceCoder:
         moved: set[tuple[int, int]] = set()  # "deployed its soldiers": what is moved, if the source's own
         for tok in target_toks:
             if audience and (
-                self.lemma(tok) in self.s.audience_nouns or self.who.of_the_press(tok, pred if statement else None)
+                self.lemma(tok) in self.s.audience_nouns
+                or self.who.of_the_press(tok, pred if statement else None)
+                or self.check.title(tok)
             ):
                 continue
             if self.check.topic(tok, pred, root, own) or self.check.answered(tok, pred, root):

@@ -43,6 +43,9 @@ def roots(events: tuple[Event, ...]) -> set[str]:
         ("Macron accepted interviews with ABC News and CNN.", ("FRA", "USA")),
         # A reporter asking is no source.
         ("NBC’s Peter Lane asked Scholz whether Germany would send tanks.", ("USA", "DEU")),
+        # A show's title is no one spoken to.
+        ('"North Korea is a dangerous nation," the French president told WXYZ\'s "Good Evening America."', ("FRA", "USA")),
+        ('"North Korea is a dangerous nation," the French president told Sky\'s "Good Evening Britain."', ("FRA", "GBR")),
     ],
 )
 def test_the_press_is_no_party(pipeline, text, absent) -> None:
@@ -55,6 +58,8 @@ def test_the_press_is_no_party(pipeline, text, absent) -> None:
         ("Scholz asked Macron whether France would send tanks.", "Scholz asked Macron for tanks."),
         ("Scholz asked Macron about the summit.", "Scholz asked Macron to send tanks."),
         ("Scholz asked Macron what France would do.", "Scholz asked Macron for tanks."),
+        # An interrogative clause makes a question whatever else the pattern matched.
+        ("Scholz, for example, asked Macron whether France would send tanks.", "Scholz, for example, asked Macron for tanks."),
     ],
 )
 def test_a_question_is_no_appeal(pipeline, question, asked_for) -> None:
