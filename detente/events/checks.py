@@ -209,8 +209,8 @@ class Checks:
         if self.who.lemma(pred) not in self.s.command_verbs:
             return False
         obj = next((c for c in pred.children if c.dep_ in OBJ), None)
-        if obj is None or obj.i in own:
-            return False
+        if obj is None or obj.i in own or (tok.dep_ in ("dative", "iobj") and tok.head.i == pred.i):
+            return False  # "told Russia the news": the one told
         return not (obj.left_edge.i <= tok.i <= obj.right_edge.i)
 
     # ---- figures of speech -------------------------------------------------------------------

@@ -195,8 +195,12 @@ def test_a_private_trip_is_no_visit(pipeline, text) -> None:
         ("Obama ordered 300 soldiers to Cameroon to assist the army.", ("USA", "CMR")),
         # Officials commanded; the actor in their task is no party to the command.
         ("Macron ordered diplomats to repair relations with Germany.", ("FRA", "DEU")),
+        # A request's party is the one asked, not the actor in what it is asked to do.
+        ("Macron asked lawmakers to sanction Iran.", ("FRA", "IRN")),
+        ("Macron urged the government to join a NATO coalition.", ("FRA", "IGO")),
     ],
 )
-def test_a_command_is_to_the_one_commanded(pipeline, text, absent) -> None:
+def test_a_command_or_a_request_is_to_the_one_asked(pipeline, text, absent) -> None:
     assert absent not in pairs(events_of(pipeline, text))
     assert ("RUS", "UKR", "10") in dyads(events_of(pipeline, "Russia ordered Ukraine to withdraw its troops."))
+    assert ("FRA", "DEU", "01") in dyads(events_of(pipeline, "Macron told Scholz the news."))
