@@ -20,7 +20,7 @@ from detente.events.lexicon import Lexicon, Pattern
 from detente.events.participants import OBJ, PRONOUNS, SUBJ, Participants
 from detente.records import Mention
 
-# Dependents of an object that say whose it is or what it is about ("the Iraq invasion", "a
+# Dependents of an object that say whose it is or what it is about ("the Kuwait invasion", "a
 # memo on Syria"): the phrases a topic noun carries.
 _MODIFIERS = ("poss", "compound", "amod", "nmod")
 # "CNN's host", "a network’s anchor": the possessive that folds a news organization into a
@@ -84,7 +84,7 @@ class Checks:
         return any(c.dep_ == "prep" and c.lower_ in self.s.question_preps for c in kids)
 
     def title(self, tok: Token) -> bool:
-        """ "told a network's 'Good Morning America'": a name the parser reads as the title of a
+        """ "told a network's 'Good Evening Britain'": a name the parser reads as the title of a
         work (a show, a paper, a book) is no actor one speaks to."""
         return tok.ent_type_ == "WORK_OF_ART"
 
@@ -143,11 +143,11 @@ class Checks:
 
     def topic(self, tok: Token, pred: Token, root: str, own: Collection[int] = ()) -> bool:
         """Whether a target position is only the topic of the act: a country named in a phrase
-        of a war, a policy or a deal the act is about ("opposed the Iraq invasion", "criticized
+        of a war, a policy or a deal the act is about ("opposed the Kuwait invasion", "criticized
         the war in X", "signed a memo on X"), for the roots of stances and agreements
-        (``topic_object_roots``; a demand on "the parties to the conflict in X" is on X). Not
+        (``topic_object_roots``; a demand made of "the warring sides in X" is made of X). Not
         a possessor or a person ("Obama's intervention", "the Trump campaign": its author), and
-        not the phrases of the predicate's own words ("a deal with X", "reached a deal with X":
+        not the phrases of the predicate's own words ("a deal with X", "signed a pact with X":
         ``own``, the indices of the words its pattern matched)."""
         if root not in self.s.topic_object_roots or tok.dep_ == "poss":
             return False
@@ -183,7 +183,7 @@ class Checks:
         return False
 
     def armed(self, subj: Token, sources: list[Mention]) -> bool:
-        """Whether the subject is an armed group by its own words ("three rebel groups", "the X
+        """Whether the subject is an armed group by its own words ("two rebel movements", "the X
         Liberation Front"): a word of its phrase before the verb, or of its actors' names."""
         words = [t.lower_ for t in subj.subtree if t.i < subj.head.i or subj.head.i == subj.i]
         words += [w.lower().strip(".,'’") for m in sources for w in m.actor.text.split()]
@@ -202,7 +202,7 @@ class Checks:
         return t.dep_ in OBJ and t.head.i == pred.i
 
     def commanded(self, tok: Token, pred: Token, own: Collection[int] = ()) -> bool:
-        """ "ordered 300 soldiers to X to assist ...", "ordered diplomats to repair relations
+        """ "ordered 200 marines to X to train ...", "ordered envoys to mend ties
         with X": a command's party is the one commanded, its direct object; a place or an actor
         in the rest of its phrase is where or about what it was commanded. (Not when the object
         is the pattern's own word, ``own``: "ordered an investigation into X".)"""

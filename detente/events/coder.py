@@ -523,7 +523,7 @@ class _SentenceCoder:
             ):
                 continue
             if self.check.topic(tok, pred, root, own) or self.check.answered(tok, pred, root):
-                continue  # "opposed the Iraq war", "fired back that X ...": the topic, no party
+                continue  # "opposed the Kuwait invasion", "fired back that X ...": the topic, no party
             if self.check.commanded(tok, pred, own):
                 continue  # "ordered troops to X": the party of a command is the one commanded
             # A target position may hold a country the actors stage read as a place ("sent arms

@@ -40,12 +40,12 @@ def roots(events: tuple[Event, ...]) -> set[str]:
         # A person a news organization introduces (its possessive folded into the person's mention).
         ("Macron told CNN’s Peter Lane that France would stay.", ("FRA", "USA")),
         # An interview given to a network is no offer to it.
-        ("Macron accepted interviews with ABC News and CNN.", ("FRA", "USA")),
+        ("Macron accepted interviews with NBC and Fox News.", ("FRA", "USA")),
         # A reporter asking is no source.
         ("NBC’s Peter Lane asked Scholz whether Germany would send tanks.", ("USA", "DEU")),
         # A show's title is no one spoken to.
-        ('"North Korea is a dangerous nation," the French president told WXYZ\'s "Good Evening America."', ("FRA", "USA")),
-        ('"North Korea is a dangerous nation," the French president told Sky\'s "Good Evening Britain."', ("FRA", "GBR")),
+        ('"Iran is a dangerous country," the French president told WXYZ\'s "Good Evening America."', ("FRA", "USA")),
+        ('"Iran is a dangerous country," the French president told Sky\'s "Good Evening Britain."', ("FRA", "GBR")),
     ],
 )
 def test_the_press_is_no_party(pipeline, text, absent) -> None:
@@ -85,9 +85,9 @@ def test_a_warning_about_another_actor_is_criticism(pipeline, text) -> None:
 @pytest.mark.parametrize(
     ("text", "absent_roots", "expected"),
     [
-        ("Macron captured the party's nomination in the spring.", {"19"}, None),
+        ("Macron captured the Socialist nomination in April.", {"19"}, None),
         # A prize of politics is won by no weapon, whatever other clause names one.
-        ("Her campaign blasted out an email as Macron captured the party nomination.", {"19"}, None),
+        ("His aides blasted out a statement as Macron captured the party nomination.", {"19"}, None),
         ("Macron is destroying the Socialist Party's chances.", {"17"}, None),
         ("Macron attacked the Republican Party.", {"19"}, ("FRA", "USA", "11")),
     ],
@@ -102,11 +102,11 @@ def test_force_against_politics_is_a_figure(pipeline, text, absent_roots, expect
 @pytest.mark.parametrize(
     ("text", "absent", "kept_text", "kept"),
     [
-        ("Macron opposed the Iraq invasion.", ("FRA", "IRQ"), "Macron opposed Iraq.", ("FRA", "IRQ", "11")),
+        ("Macron opposed the Kuwait invasion.", ("FRA", "KWT"), "Macron opposed Kuwait.", ("FRA", "KWT", "11")),
         (
-            "Macron opposed the war in Iraq.",
-            ("FRA", "IRQ"),
-            "Macron criticized Obama's intervention in Libya.",
+            "Macron opposed the war in Yemen.",
+            ("FRA", "YEM"),
+            "Macron criticized Obama's intervention in Somalia.",
             ("FRA", "USA", "11"),
         ),
         (
@@ -123,7 +123,7 @@ def test_a_topic_is_no_target(pipeline, text, absent, kept_text, kept) -> None:
 
 
 def test_the_content_of_an_answer_is_no_target(pipeline) -> None:
-    assert ("FRA", "DEU") not in pairs(events_of(pipeline, "Macron fired back that the people of Berlin had voted for him."))
+    assert ("FRA", "DEU") not in pairs(events_of(pipeline, "Macron fired back that the residents of Berlin had elected him."))
     assert ("FRA", "DEU", "11") in dyads(events_of(pipeline, "Macron fired back at Scholz."))
 
 
@@ -132,9 +132,9 @@ def test_the_content_of_an_answer_is_no_target(pipeline) -> None:
     [
         ("Only a miracle would allow Republicans to support Macron.", "USA"),
         ("Scholz said the best way forward is to get France and Germany working together.", "FRA"),
-        ('Scholz said, "Let the European Union advise other countries to accept the migrants."', "IGO"),
+        ('Scholz said, "Let the European Union urge its members to take in the migrants."', "IGO"),
         # The bare infinitive after "let" tagged as a present by the model.
-        ("Macron said, “Let the United Nations advise other countries to accept the migrants.”", "IGO"),
+        ("Macron declared, “Let the United Arab Emirates urge its neighbours to take in the migrants.”", "ARE"),
     ],
 )
 def test_an_open_clause_is_not_done(pipeline, text, absent_source) -> None:
@@ -159,8 +159,8 @@ def test_what_is_moved_is_not_acted_on(pipeline, text, absent) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Ogaden National Liberation Front marched on Addis Ababa.",
-        "Three rebel groups, the Ogaden National Liberation Front among them, marched into Addis Ababa.",
+        "The Ogaden National Liberation Front marched on Dire Dawa.",
+        "Two rebel movements, the Ogaden National Liberation Front among them, marched into Dire Dawa.",
     ],
 )
 def test_an_armed_group_named_as_such_does_not_protest(pipeline, text) -> None:
@@ -192,12 +192,12 @@ def test_a_private_trip_is_no_visit(pipeline, text) -> None:
     ("text", "absent"),
     [
         # A place in a command's phrase is where, not whom.
-        ("Obama ordered 300 soldiers to Cameroon to assist the army.", ("USA", "CMR")),
+        ("Obama ordered 200 marines to Chad to train the army.", ("USA", "TCD")),
         # Officials commanded; the actor in their task is no party to the command.
-        ("Macron ordered diplomats to repair relations with Germany.", ("FRA", "DEU")),
+        ("Macron ordered envoys to mend ties with Germany.", ("FRA", "DEU")),
         # A request's party is the one asked, not the actor in what it is asked to do.
         ("Macron asked lawmakers to sanction Iran.", ("FRA", "IRN")),
-        ("Macron urged the government to join a NATO coalition.", ("FRA", "IGO")),
+        ("Macron urged the cabinet to enter a NATO mission.", ("FRA", "IGO")),
     ],
 )
 def test_a_command_or_a_request_is_to_the_one_asked(pipeline, text, absent) -> None:
