@@ -59,6 +59,15 @@ class Checks:
                     return True
         return False
 
+    def when(self, prep: Token) -> bool:
+        """ "fired back on Monday", "pushed for a decade": a preposition of time (``time_preps``)
+        whose object is a date or a time says when, and is not the phrase a pattern's preposition
+        names ("fire @on"); "warned of a hard winter" names what."""
+        if prep.lower_ not in self.s.time_preps:
+            return False
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
+
     # ---- what is no event ----------------------------------------------------------------------
 
     def question(self, pred: Token, pattern: Pattern) -> bool:

@@ -255,7 +255,7 @@ class _SentenceCoder:
                         c
                         for h in holders
                         for c in h.children
-                        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == p.prep
+                        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == p.prep and not self.check.when(c)
                     ),
                     None,
                 )

@@ -149,6 +149,7 @@ class Settings:
     answer_verbs: frozenset[str] = frozenset()
     means_object_verbs: frozenset[str] = frozenset()
     command_verbs: frozenset[str] = frozenset()
+    time_preps: frozenset[str] = frozenset()
     figurative_objects: frozenset[str] = frozenset()
     figurative_sectors: frozenset[str] = frozenset()
 

@@ -204,3 +204,17 @@ def test_a_command_or_a_request_is_to_the_one_asked(pipeline, text, absent) -> N
     assert absent not in pairs(events_of(pipeline, text))
     assert ("RUS", "UKR", "10") in dyads(events_of(pipeline, "Russia ordered Ukraine to withdraw its troops."))
     assert ("FRA", "DEU", "01") in dyads(events_of(pipeline, "Macron told Scholz the news."))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent_roots"),
+    [
+        # "on Monday" is no "fire @on" (gunfire) nor "insist @on" (a demand): it says when.
+        ("Macron fired back on Monday.", {"19"}),
+        ("Macron insisted on Monday that France would stay.", {"10"}),
+    ],
+)
+def test_a_time_phrase_is_no_pattern_preposition(pipeline, text, absent_roots) -> None:
+    assert not roots(events_of(pipeline, text)) & absent_roots
+    # The pattern's own preposition still counts beside a time phrase.
+    assert ("FRA", "DEU", "02") in dyads(events_of(pipeline, "Macron called on Scholz on Monday to resign."))
