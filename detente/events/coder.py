@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.knowledge import KnowledgeBase
 from detente.actors.lookup import MentionIndex
 from detente.dates import TimeIndex
+from detente.events.checks import Checks
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.modality import modality
 from detente.events.participants import (
@@ -104,6 +105,7 @@ class _SentenceCoder:
         self.s = lexicon.settings
         self.index = index
         self.who = Participants(lexicon, index, dateline_end, kb=kb)
+        self.check = Checks(lexicon, self.who, kb)
 
     def lemma(self, tok: Token) -> str:
         """The token's lemma, with the model's known slips corrected."""
@@ -141,7 +143,8 @@ class _SentenceCoder:
                 c.dep_ == "mark" and c.lower_ in self.s.background_preps for c in verb.children
             ):
                 continue  # "recalled its envoy after troops attacked ...": the earlier act only dates the news
-            out.extend(self._verb_events(verb, self._composed(verb, pattern), words, sent_span, seen))
+            pattern = self.check.warning(verb, self._composed(verb, pattern))
+            out.extend(self._verb_events(verb, pattern, words, sent_span, seen))
         has_finite = bool(nouns) and any(t.tag_ in FINITE for t in sent)
         for noun in nouns:
             if noun.i in consumed or not has_finite:
@@ -260,7 +263,7 @@ class _SentenceCoder:
                         c
                         for h in holders
                         for c in h.children
-                        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == p.prep
+                        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == p.prep and not self.check.when(c)
                     ),
                     None,
                 )
@@ -356,6 +359,7 @@ class _SentenceCoder:
         if self.lex.codes[pattern.code].root in self.s.crowd_roots and (
             self.lemma(self.who.counted(subj)) in self.s.armed_nouns
             or any(m.actor.sector in self.s.armed_sectors for m in sources)
+            or self.check.armed(subj, sources)
         ):
             return []  # "troops marched on the capital": an advance, not a protest
         if targets is None:
@@ -518,6 +522,8 @@ class _SentenceCoder:
     ) -> list[_Draft]:
         if modality == "hypothetical":
             return []  # possible, conditional, wished for or suggested: it did not happen
+        if self.check.question(pred, pattern):
+            return []  # "asked X whether ...": a question, no appeal
         if self.lex.codes[pattern.code].root in self.s.habit_roots and any(
             c.dep_ == "advmod" and c.lower_ in self.s.habitual_adverbs for c in pred.children
         ):
@@ -538,21 +544,32 @@ class _SentenceCoder:
         root = self.lex.codes[code].root
         statement = root == "01"
         audience = root in self.s.audience_roots
+        own = {w.i for w in words}
+        moved: set[tuple[int, int]] = set()  # "deployed its soldiers": what is moved, if the source's own
         for tok in target_toks:
             if audience and (
-                self.lemma(tok) in self.s.audience_nouns or self.who.of_the_press(tok, pred if statement else None)
+                self.lemma(tok) in self.s.audience_nouns
+                or self.who.of_the_press(tok, pred if statement else None)
+                or self.check.title(tok)
             ):
                 continue
+            if self.check.topic(tok, pred, root, own) or self.check.answered(tok, pred, root):
+                continue  # "opposed the Kuwait invasion", "fired back that X ...": the topic, no party
+            if self.check.commanded(tok, pred, own):
+                continue  # "ordered troops to X": the party of a command is the one commanded
             # A target position may hold a country the actors stage read as a place ("sent arms
             # to Pakistan", "a visit to Moscow"): the country is the party acted on. A statement is
             # made in a city, not to it ("told an audience in X"), unless the place is a country
             # or a capital that stands for its government.
-            targets.extend(
+            found = [
                 m
                 for m in self.who.actors(tok, allow_place=True)
-                if not (audience and m.actor.sector == "JRN")
+                if not (audience and self.check.of_the_press(m))
                 and not (statement and m.kind == "place" and not self.who.names_country(m))
-            )
+            ]
+            if self.check.means(tok, pred):
+                moved.update(m.span for m in found)
+            targets.extend(found)
         phone = next(iter(self.s.phone_code), None)
         if statement and targets and phone is not None and self._by_phone(pred):
             code = phone  # "weighed in by phone with X": a telephone discussion (041)
@@ -578,21 +595,26 @@ class _SentenceCoder:
         end = max(w.idx + len(w) for w in words)
         out = []
         for src, tgt in pairs:
-            if src.actor.sector == "JRN":  # a news agency reporting something is not its source
+            if self.check.of_the_press(src):  # a news agency or a reporter asking is not a source
                 continue
             # An actor with no country (an unresolved name) cannot be placed in a dyad: the event
             # would be a guess about who acted, so none is emitted.
             if src.actor.country is None and not anonymous:
                 continue
             if tgt is not None and (
-                _same(src, tgt) or (at_home and tgt.kind == "place" and tgt.actor.country == src.actor.country)
+                _same(src, tgt)
+                or (at_home and tgt.kind == "place" and tgt.actor.country == src.actor.country)
+                or (tgt.span in moved and tgt.actor.country == src.actor.country)
             ):
                 tgt = None  # "arrived in Chicago" said of an American: a place at home is no host
             if tgt is None and code in self.s.bare_statement_codes:
                 continue  # a statement about or to no one: the quote record holds it
+            if self.check.private_visit(code, pred, src, tgt):
+                continue  # a trip by a person with no office to a place is no meeting of states
             this = code
-            if figurative and tgt is not None and src.kind == "person" and tgt.kind == "person":
-                if not self._armed(pred, words):
+            if figurative and self.check.figure(pred, src, tgt):
+                # A prize of politics ("captured the nomination") is won by no weapon.
+                if self.check.prize(pred) or not self._armed(pred, words):
                     # Campaign rhetoric: "attacked her rival" is criticism; "beat him in the
                     # polls", "seized on his words" are no event.
                     if not attack_words or verbal is None:

@@ -140,6 +140,25 @@ class Settings:
     people_object_verbs: frozenset[str] = frozenset()
     sympathy_codes: frozenset[str] = frozenset()
     sympathy_preps: frozenset[str] = frozenset()
+    armed_name_words: frozenset[str] = frozenset()
+    press_titles: frozenset[str] = frozenset()
+    question_verbs: frozenset[str] = frozenset()
+    question_preps: frozenset[str] = frozenset()
+    question_marks: frozenset[str] = frozenset()
+    private_visit_prefixes: frozenset[str] = frozenset()
+    private_sectors: frozenset[str] = frozenset()
+    private_occasions: frozenset[str] = frozenset()
+    warning_verbs: frozenset[str] = frozenset()
+    warning_preps: frozenset[str] = frozenset()
+    warning_code: frozenset[str] = frozenset()
+    topic_nouns: frozenset[str] = frozenset()
+    topic_object_roots: frozenset[str] = frozenset()
+    answer_verbs: frozenset[str] = frozenset()
+    means_object_verbs: frozenset[str] = frozenset()
+    command_verbs: frozenset[str] = frozenset()
+    time_preps: frozenset[str] = frozenset()
+    figurative_objects: frozenset[str] = frozenset()
+    figurative_sectors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +204,7 @@ class Lexicon:
             raise KnowledgeError(
                 f'[settings] demand_code must be one known CAMEO code (e.g. ["100"]), got {sorted(demand)}'
             )
-        for key, example in (("verbal_attack_code", "111"), ("phone_code", "041")):
+        for key, example in (("verbal_attack_code", "111"), ("phone_code", "041"), ("warning_code", "111")):
             given = settings.get(key, set())
             if len(given) > 1 or any(c not in codes for c in given):
                 raise KnowledgeError(

@@ -54,7 +54,7 @@ def modality(verb: Token, settings: Settings, lemma: Callable[[Token], str]) -> 
         if t.dep_ == "acomp" and t.head.lemma_.lower() == "be":
             t = t.head  # "is ready to ...": the copula adds nothing
             continue
-        if t.dep_ == "xcomp" or (t.dep_ == "acomp"):
+        if t.dep_ == "xcomp" or (t.dep_ == "acomp") or _open_clause(t):
             head = t.head
             word = head.lemma_.lower()
             if word in s.negating_heads:
@@ -107,3 +107,26 @@ def _reported(verb: Token, speech: frozenset[str]) -> bool:
             continue
         return False
     return False
+
+
+# Verbs whose complement is a bare infinitive with its own subject ("let X go", "made X pay").
+_BARE_INFINITIVE_HEADS = ("let", "make", "have", "help", "see", "watch", "hear")
+
+
+def _open_clause(verb: Token) -> bool:
+    """ "allow X to support Y", "let X advise Y", "get X and Y working together": a complement
+    with its own subject but no tense of its own, which the parser reads as a content clause. Like
+    an open complement it is what the governing verb asks for, allows or plans, not what was done;
+    a finite clause ("said X supported Y") and a subjunctive one ("demanded that X withdraw") are
+    not."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return False
+    # "Let the Nations advise": after a verb that takes a bare infinitive, the model often tags
+    # the infinitive as a present (its form is the same).
+    bare = verb.tag_ == "VBP" and verb.head.lemma_.lower() in _BARE_INFINITIVE_HEADS
+    if verb.tag_ not in ("VB", "VBG") and not bare:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "mark" for c in kids) or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in kids):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
