@@ -220,3 +220,15 @@ def test_their_meeting_during_which_one_warned_the_other_is_a_meeting_of_both(pi
 )
 def test_only_people_are_assaulted(pipeline, text: str, assault: bool) -> None:
     assert any(e.cameo.startswith("182") for e in _events(pipeline, text)) is assault
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Both of the Chilean senators strongly supported Peru.", {("CHL", "PER", "051")}),
+        ("Many of the Chilean senators criticized Peru.", {("CHL", "PER", "111")}),
+        ("None of the Chilean senators criticized Peru.", set()),
+    ],
+)
+def test_a_part_of_people_is_the_people(pipeline, text: str, expected: set) -> None:
+    assert _dyads(_events(pipeline, text)) == expected
