@@ -68,8 +68,8 @@ def code(
     dateline = reading.dateline
     coder = _SentenceCoder(lexicon, index, dateline_end=dateline.span[1] if dateline else 0, kb=kb)
     drafts: list[_Draft] = []
-    for sent in doc.sents:
-        drafts.extend(coder.sentence(sent))
+    for start, end in reading.sentences.bounds:  # (the bounds Doc.sents gives, read once)
+        drafts.extend(coder.sentence(doc[start:end]))
     drafts.sort(key=lambda d: (d.trigger[0], d.source.span[0], d.target.span[0] if d.target else -1))
     events = []
     for n, d in enumerate(drafts, start=1):
