@@ -17,7 +17,8 @@ from spacy.tokens import Token
 
 from detente.actors.knowledge import KnowledgeBase
 from detente.events.lexicon import Lexicon, Pattern
-from detente.events.participants import OBJ, PRONOUNS, SUBJ, Participants
+from detente.events.participants import Participants
+from detente.events.syntax import OBJ, PRONOUNS, SUBJ
 from detente.records import Mention
 
 # Dependents of an object that say whose it is or what it is about ("the Kuwait invasion", "a

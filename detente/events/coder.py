@@ -8,47 +8,34 @@ event; a negated action is not an event.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from detente.actors.knowledge import KnowledgeBase
 from detente.actors.lookup import MentionIndex
 from detente.dates import TimeIndex
 from detente.events.checks import Checks
+from detente.events.drafts import Draft, key, outermost, same
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.modality import modality
-from detente.events.participants import (
+from detente.events.participants import Participants
+from detente.events.reported import accusations, event_date
+from detente.events.syntax import (
     FINITE,
     OBJ,
     PASSIVE_SUBJ,
     PRONOUNS,
     SUBJ,
-    Participants,
+    object_control,
     reduced_passive,
 )
-from detente.events.reported import accusations, event_date
 from detente.reading import Reading
 from detente.records import (
     Event,
     Mention,
     Modality,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    """An event before numbering: spaCy-free except for the token index of its predicate."""
-
-    sent: tuple[int, int]
-    trigger: tuple[int, int]
-    predicate: int  # token index, for the date
-    source: Mention
-    target: Mention | None
-    code: str
-    modality: Modality
-    confidence: float
-    pattern: str  # the id of the pattern that fired ("verb:meet @with")
 
 
 def code(
@@ -67,7 +54,7 @@ def code(
     # sentence and can be taken as its subject: they never name the actor.
     dateline = reading.dateline
     coder = _SentenceCoder(lexicon, index, dateline_end=dateline.span[1] if dateline else 0, kb=kb)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for start, end in reading.sentences.bounds:  # (the bounds Doc.sents gives, read once)
         drafts.extend(coder.sentence(doc[start:end]))
     drafts.sort(key=lambda d: (d.trigger[0], d.source.span[0], d.target.span[0] if d.target else -1))
@@ -113,7 +100,7 @@ class _SentenceCoder:
 
     # ---- the sentence pass -------------------------------------------------------------------
 
-    def sentence(self, sent: Span) -> list[_Draft]:
+    def sentence(self, sent: Span) -> list[Draft]:
         consumed: set[int] = set()
         matched: list[tuple[Token, Pattern, list[Token]]] = []
         nouns: list[Token] = []
@@ -131,7 +118,7 @@ class _SentenceCoder:
         # A predicate that is the complement of a matched one ("refused to meet") is part of it.
         inner = {t.i for _, _, words in matched for t in words[1:]}
         matched = [m for m in matched if m[0].i not in inner]
-        out: list[_Draft] = []
+        out: list[Draft] = []
         seen: set[tuple] = set()
         speech: list[tuple[Token, Pattern, list[Token]]] = []
         sent_span = (sent.start_char, sent.end_char)
@@ -162,9 +149,9 @@ class _SentenceCoder:
             hit = self._match(noun, patterns, verb=False)
             if hit is not None:
                 out.extend(self._noun_events(noun, hit[0], hit[1], sent_span, seen))
-        out = _outermost(out, sent.doc, self.s.contrast_marks | self.s.contemporary_preps)
+        out = outermost(out, sent.doc, self.s.contrast_marks | self.s.contemporary_preps)
         # Reported speech: the saying is a statement only when nothing more specific is in it.
-        composed: list[_Draft] = []
+        composed: list[Draft] = []
         for verb, pattern, words in speech:
             demand = self.who.demanded(verb)
             if demand is not None:
@@ -182,7 +169,7 @@ class _SentenceCoder:
             out.extend(self._verb_events(verb, pattern, words, sent_span, seen, confidence=0.3))
         # Again with the demands read from reported speech: what they contain is part of them.
         # An accusation composed from a report stands beside the event reported, not over it.
-        return _outermost(out, sent.doc, self.s.contrast_marks | self.s.contemporary_preps) + composed
+        return outermost(out, sent.doc, self.s.contrast_marks | self.s.contemporary_preps) + composed
 
     def _composed(self, verb: Token, pattern: Pattern) -> Pattern:
         """ "vowed to impose sanctions": a promise whose pattern leaves its open complement
@@ -248,7 +235,7 @@ class _SentenceCoder:
                     (
                         c
                         for c in children
-                        if (c.dep_ == "xcomp" or (has_object and _object_control(c)))
+                        if (c.dep_ == "xcomp" or (has_object and object_control(c)))
                         and (p.xcomp == "*" or c.lemma_.lower() == p.xcomp)
                     ),
                     None,
@@ -292,7 +279,7 @@ class _SentenceCoder:
         seen: set[tuple],
         confidence: float = 0.6,
         targets: list[Token] | None = None,
-    ) -> list[_Draft]:
+    ) -> list[Draft]:
         modality = self._modality(verb)
         if modality is None:
             return []
@@ -369,8 +356,8 @@ class _SentenceCoder:
         return self._drafts(verb, pattern, words, sources, targets, modality, sent_span, seen, confidence)
 
     def _accusations(
-        self, verb: Token, words: list[Token], reported: list[_Draft], sent_span: tuple[int, int], seen: set[tuple]
-    ) -> list[_Draft]:
+        self, verb: Token, words: list[Token], reported: list[Draft], sent_span: tuple[int, int], seen: set[tuple]
+    ) -> list[Draft]:
         """The speaker's accusation of the actors a report says attacked or broke the law."""
         if self._modality(verb) != "asserted":
             return []
@@ -384,7 +371,7 @@ class _SentenceCoder:
             return []
         # Composed from the report, not matched in the lexicon: its id names the rule.
         rule = Pattern(lemma=verb.lemma_.lower(), code=code_, text="reported accusation", table="rule")
-        out: list[_Draft] = []
+        out: list[Draft] = []
         for speaker, target in accused:
             out.extend(
                 self._drafts(
@@ -397,7 +384,7 @@ class _SentenceCoder:
 
     def _noun_events(
         self, noun: Token, pattern: Pattern, words: list[Token], sent_span: tuple[int, int], seen: set[tuple]
-    ) -> list[_Draft]:
+    ) -> list[Draft]:
         if any(c.lower_ in self.s.negators and c.dep_ in ("det", "neg") for c in noun.children):
             return []
         framed = noun.dep_ == "pobj" and noun.head.lower_ in self.s.background_preps
@@ -519,7 +506,7 @@ class _SentenceCoder:
         confidence: float,
         target_mentions: list[Mention] | None = None,
         anonymous: bool = False,
-    ) -> list[_Draft]:
+    ) -> list[Draft]:
         if modality == "hypothetical":
             return []  # possible, conditional, wished for or suggested: it did not happen
         if self.check.question(pred, pattern):
@@ -602,7 +589,7 @@ class _SentenceCoder:
             if src.actor.country is None and not anonymous:
                 continue
             if tgt is not None and (
-                _same(src, tgt)
+                same(src, tgt)
                 or (at_home and tgt.kind == "place" and tgt.actor.country == src.actor.country)
                 or (tgt.span in moved and tgt.actor.country == src.actor.country)
             ):
@@ -620,13 +607,13 @@ class _SentenceCoder:
                     if not attack_words or verbal is None:
                         continue
                     this = verbal
-            key = (sent_span, _key(src), _key(tgt) if tgt else None, this)
-            if key in seen:
+            done = (sent_span, key(src), key(tgt) if tgt else None, this)
+            if done in seen:
                 continue
-            seen.add(key)
+            seen.add(done)
             conf = confidence + (0.1 if tgt is not None else 0.0)
             out.append(
-                _Draft(
+                Draft(
                     sent=sent_span,
                     trigger=(start, end),
                     predicate=pred.i,
@@ -662,57 +649,3 @@ class _SentenceCoder:
     def _modality(self, verb: Token) -> Modality | None:
         """asserted / future / hypothetical, or None when the action is negated (``modality``)."""
         return modality(verb, self.s, self.lemma)
-
-
-def _object_control(clause: Token) -> bool:
-    """ "pushed X to cut tariffs": the parser often hangs the infinitive an object is pushed,
-    urged or asked to do as an adverbial clause; with an object before it, it is the complement."""
-    return (
-        clause.dep_ == "advcl"
-        and clause.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    )
-
-
-def _outermost(drafts: list[_Draft], doc: Doc, apart: frozenset[str]) -> list[_Draft]:
-    """One event per clause: an event whose predicate is an argument of another coded predicate
-    ("complained over the raids", "demanded that X ease ...") is part of that event, not a second
-    one. Coordinated predicates ("arrested X and expelled Y"), a contrasting clause with a subject
-    of its own ("X did A, while Y did B") and an event noun that frames another ("warned X during
-    their meeting") stay separate events: ``apart`` holds the words that mark them."""
-    preds = {d.predicate for d in drafts}
-    if len(preds) < 2:
-        return drafts
-    nested: set[int] = set()
-    for p in preds:
-        t = doc[p]
-        only_conj = True
-        for _ in range(12):
-            if t.head.i == t.i or _contrasting(t, apart) or (t.dep_ == "pobj" and t.head.lower_ in apart):
-                break
-            only_conj = only_conj and t.dep_ == "conj"
-            t = t.head
-            if t.i in preds and t.i != p and not only_conj:
-                nested.add(p)
-                break
-    return [d for d in drafts if d.predicate not in nested]
-
-
-def _contrasting(clause: Token, marks: frozenset[str]) -> bool:
-    """ "X did A, while Y did B": an adverbial clause of contrast with its own subject states a
-    second fact beside the main clause, not a part of it."""
-    return (
-        clause.dep_ == "advcl"
-        and any(c.dep_ in SUBJ for c in clause.children)
-        and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
-    )
-
-
-def _key(m: Mention) -> tuple:
-    return (m.actor.actor_id or m.actor.name or m.actor.text, m.span)
-
-
-def _same(a: Mention, b: Mention) -> bool:
-    if a.span == b.span:
-        return True
-    return a.actor.actor_id is not None and a.actor.actor_id == b.actor.actor_id

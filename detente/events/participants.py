@@ -4,24 +4,30 @@ dependency parse around the predicate and looked up among the actors stage's men
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from detente.actors.knowledge import KnowledgeBase
 from detente.actors.lookup import MentionIndex
 from detente.events.lexicon import Lexicon, Pattern
+from detente.events.syntax import (
+    ACTOR_MODIFIERS,
+    DATIVE,
+    OBJ,
+    OUTSIDE_PHRASE,
+    PASSIVE_SUBJ,
+    PRONOUNS,
+    RELATIVE,
+    SUBJ,
+    agent_noun,
+    clause_words,
+    plural_name,
+    quoted_stretch,
+    reduced_passive,
+    small_clause_subjects,
+    stranded_object,
+    xcomp_chain,
+)
 from detente.records import Actor, Mention
-
-# Dependency labels (spaCy's English ClearNLP-style scheme) used below.
-SUBJ = ("nsubj", "csubj")
-PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
-OBJ = ("dobj", "obj")
-DATIVE = ("dative", "iobj")
-# Children that are not part of a noun phrase's own words when locating its actor.
-OUTSIDE_PHRASE = {"conj", "cc", "relcl", "acl", "appos", "punct", "advcl", "prep", "preconj"}
-RELATIVE = {"who", "that", "which", "whom"}
-PRONOUNS = {"he", "she", "they", "it", "we"}
-FINITE = {"VBD", "VBZ", "VBP", "MD"}
-ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod")
 
 
 class Participants:
@@ -182,7 +188,7 @@ class Participants:
                 if t.tag_ == "VBG":
                     return t.head
                 # "the accord brokered by X", "the leader, aided by X": the agent of a participle.
-                return _agent(t) if t.i == verb.i and passive else None
+                return agent_noun(t) if t.i == verb.i and passive else None
             return None
         return None
 
@@ -278,7 +284,7 @@ class Participants:
             return named or self.fallback_targets(verb, found)
         used = {t.i for t in words}
         # "offered to work with X", "promised to continue aid to X": the complements carry the target.
-        holders = [verb] + _xcomp_chain(verb)
+        holders = [verb] + xcomp_chain(verb)
         obj = None
         if pattern.obj is not None:
             if verb.head in words[1:] and reduced_passive(verb):
@@ -295,7 +301,7 @@ class Participants:
                 objs = [c for c in hk if c.dep_ in DATIVE and c.i not in used]
             objs = [next((g for g in o.children if g.dep_ == "pobj"), o) for o in objs]
             if obj is None and h.i != verb.i:
-                objs += _small_clause_subjects(h)
+                objs += small_clause_subjects(h)
             plain_objs += [o for o in objs if o.dep_ in OBJ]
             # "discussed relations with X": an object that names no actor leaves the target open.
             objs = [o for o in objs if self.actors(o, allow_place=True)]
@@ -327,7 +333,7 @@ class Participants:
         for prep in wanted:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:
-                pobj = _stranded_object(prep)
+                pobj = stranded_object(prep)
             if pobj is not None and pobj.i not in used and self.actors(pobj, allow_place=True):
                 return [pobj]
             if pobj is not None and pattern.prep is not None and prep.lower_ == pattern.prep and prep.lower_ != "with":
@@ -415,7 +421,7 @@ class Participants:
                         pobj = next((x for x in g.children if x.dep_ == "pobj"), None)
                         if pobj is not None and self.actors(pobj, allow_place=False):
                             return [pobj]
-        clause = _clause_words(verb)
+        clause = clause_words(verb)
         for prep in clause:
             # "mobilized reservists for a war against X": a hostile "against" anywhere in the clause.
             if prep.dep_ == "prep" and prep.lower_ in self.s.against_preps and prep.lower_ not in aside:
@@ -431,7 +437,7 @@ class Participants:
             return []
         # "rioted at a prison in X", "fired at targets in X": the place of the verb's own phrase.
         phrase = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        for h in objects if venue else [verb, *_xcomp_chain(verb), *objects, *phrase]:
+        for h in objects if venue else [verb, *xcomp_chain(verb), *objects, *phrase]:
             for prep in h.children:
                 if prep.dep_ == "prep" and prep.lower_ in self.s.location_preps:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -503,7 +509,7 @@ class Participants:
             return []
         if tok.i > 0 and tok.doc[tok.i - 1].text == "-":
             return []  # "an anti-Syria journalist", "pro-Russian forces": a stance, not the party
-        if _quoted_stretch(tok.doc, tok.i, tok.i) is not None:
+        if quoted_stretch(tok.doc, tok.i, tok.i) is not None:
             return []  # 'a film called "The Syrian Bride"': a word of a title
         entries = [e for e in self.kb.lookup(tok.text) if e.kind in ("adjective", "name") and not e.subnational]
         if len({e.country for e in entries}) != 1:
@@ -534,12 +540,12 @@ class Participants:
         start = min(t.idx for t in toks)
         end = max(t.idx + len(t) for t in toks)
         found = self.index.overlapping(start, end)
-        title = _quoted_stretch(head.doc, min(t.i for t in toks), max(t.i for t in toks))
+        title = quoted_stretch(head.doc, min(t.i for t in toks), max(t.i for t in toks))
         if title is not None:
             # A name inside a quoted title ('the "Good Day Britain" show') is no actor; a name
             # that is all the quotation holds ('the so-called "Islamic State"') is.
             found = [m for m in found if not (title[0] <= m.span[0] and m.span[1] <= title[1] and m.span != title)]
-        people = head.lemma_.lower() in self.s.actor_nouns or _plural_name(head)
+        people = head.lemma_.lower() in self.s.actor_nouns or plural_name(head)
         if not found and not people:
             return []
         containing = [m for m in found if m.span[0] <= head.idx < m.span[1]]
@@ -589,111 +595,3 @@ class Participants:
                         if placed:
                             return placed[:1]
         return []
-
-
-_QUOTES = {'"', "“", "”", "``", "''"}
-
-
-def _quoted_stretch(doc: Doc, lo: int, hi: int, reach: int = 6) -> tuple[int, int] | None:
-    """The characters of a short quoted title around tokens lo..hi ('the "Good Day Britain"
-    show', 'a book called "Letters to Moscow"'): the nearest quotation marks on either side within
-    ``reach`` tokens, holding no finite verb (a quoted clause, '"Russia will win," he said', is
-    speech, not a title) and without punctuation at its end. None when there is none."""
-    left = next((k for k in range(lo - 1, max(lo - 1 - reach, -1), -1) if doc[k].text in _QUOTES), None)
-    right = next((k for k in range(hi + 1, min(hi + 1 + reach, len(doc))) if doc[k].text in _QUOTES), None)
-    if left is None or right is None:
-        return None
-    inside = doc[left + 1 : right]
-    if any(t.text in _QUOTES or t.tag_ in FINITE or t.is_sent_start for t in inside):
-        return None
-    last = right - 1
-    while last > left + 1 and doc[last].is_punct:
-        last -= 1  # 'on "Good Day Britain," she said': American punctuation inside the quotes
-    return doc[left + 1].idx, doc[last].idx + len(doc[last])
-
-
-def reduced_passive(verb: Token) -> bool:
-    """A participle said of a noun, with an agent: "the accord brokered by X", "the leader, aided
-    by X". The noun is what was acted on; the agent acts."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _agent(verb) is not None
-
-
-def _agent(verb: Token) -> Token | None:
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-
-
-def _stranded_object(prep: Token) -> Token | None:
-    """The object of a preposition the parser left without one because it read a reduced
-    relative as a clause ("gave shelter to two dissidents hiding in ...": "dissidents" becomes
-    the subject of "hiding"): the subject of the clause that starts right after the preposition."""
-    if any(True for _ in prep.children):
-        return None
-    for clause in prep.head.children:
-        if clause.dep_ not in ("advcl", "ccomp", "relcl") or clause.i < prep.i:
-            continue
-        subj = next((c for c in clause.children if c.dep_ in SUBJ + PASSIVE_SUBJ), None)
-        if subj is not None and subj.left_edge.i == prep.i + 1:
-            return subj
-    return None
-
-
-def _small_clause_subjects(verb: Token) -> list[Token]:
-    """ "offered to help X reach a deal": the parser reads a bare-infinitive complement as a
-    clause whose subject is, in meaning, the complement verb's object; only right after the
-    verb and with no "that" (a content clause's subject is no object)."""
-    out = []
-    for c in verb.children:
-        if c.dep_ != "ccomp" or c.i < verb.i or any(g.dep_ == "mark" for g in c.children):
-            continue
-        subj = next((g for g in c.children if g.dep_ in SUBJ), None)
-        if subj is not None and subj.left_edge.i == verb.i + 1:
-            out.append(subj)
-    return out
-
-
-def _plural_name(token: Token) -> bool:
-    """A plural proper noun names a people or a group of people ("Turkish Kurds", "Sudanese
-    Arabs"): modified by an actor, it stands for that actor like "officials" does."""
-    return token.tag_ == "NNPS"
-
-
-# Dependents that start another clause or name the actor: not part of the verb's own phrase.
-_OTHER_CLAUSE = {
-    "nsubj",
-    "nsubjpass",
-    "csubj",
-    "csubjpass",
-    "ccomp",
-    "advcl",
-    "relcl",
-    "conj",
-    "parataxis",
-    "punct",
-    "cc",
-    "mark",
-    "acl",
-}
-
-
-def _clause_words(verb: Token, depth: int = 4) -> list[Token]:
-    """The verb's own phrase, breadth first, without other clauses or the subject."""
-    out: list[Token] = []
-    level = [verb]
-    for _ in range(depth):
-        level = [c for t in level for c in t.children if c.dep_ not in _OTHER_CLAUSE]
-        out.extend(level)
-    return out
-
-
-def _xcomp_chain(verb: Token) -> list[Token]:
-    """The open complements under a verb, outermost first ("promised to continue to send")."""
-    out: list[Token] = []
-    t = verb
-    for _ in range(4):
-        nxt = next((c for c in t.children if c.dep_ == "xcomp"), None)
-        if nxt is None:
-            break
-        out.append(nxt)
-        t = nxt
-    return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from detente.events.participants import _stranded_object
+from detente.events.syntax import stranded_object
 from detente.records import Article, Event
 
 
@@ -63,9 +63,9 @@ def test_object_left_stranded_by_a_reduced_relative_is_the_target(nlp) -> None:
     heads = [1, 1, 1, 1, 5, 6, 1, 6, 1]
     deps = ["nsubj", "ROOT", "dobj", "prep", "nummod", "nsubj", "advcl", "advmod", "punct"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
-    stranded = _stranded_object(doc[3])
+    stranded = stranded_object(doc[3])
     assert stranded is not None and stranded.text == "officers"
-    assert _stranded_object(doc[1]) is None  # a token with children of its own is not stranded
+    assert stranded_object(doc[1]) is None  # a token with children of its own is not stranded
 
 
 def test_gathering_for_a_rally_is_a_protest_not_a_meeting(pipeline) -> None:

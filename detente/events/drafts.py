@@ -1,0 +1,59 @@
+"""An event before it is numbered (``Draft``), and the rule that keeps one event per clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from detente.events.syntax import contrasting
+from detente.records import Mention, Modality
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event before numbering: spaCy-free except for the token index of its predicate."""
+
+    sent: tuple[int, int]
+    trigger: tuple[int, int]
+    predicate: int  # token index, for the date
+    source: Mention
+    target: Mention | None
+    code: str
+    modality: Modality
+    confidence: float
+    pattern: str  # the id of the pattern that fired ("verb:meet @with")
+
+
+def outermost(drafts: list[Draft], doc: Doc, apart: frozenset[str]) -> list[Draft]:
+    """One event per clause: an event whose predicate is an argument of another coded predicate
+    ("complained over the raids", "demanded that X ease ...") is part of that event, not a second
+    one. Coordinated predicates ("arrested X and expelled Y"), a contrasting clause with a subject
+    of its own ("X did A, while Y did B") and an event noun that frames another ("warned X during
+    their meeting") stay separate events: ``apart`` holds the words that mark them."""
+    preds = {d.predicate for d in drafts}
+    if len(preds) < 2:
+        return drafts
+    nested: set[int] = set()
+    for p in preds:
+        t = doc[p]
+        only_conj = True
+        for _ in range(12):
+            if t.head.i == t.i or contrasting(t, apart) or (t.dep_ == "pobj" and t.head.lower_ in apart):
+                break
+            only_conj = only_conj and t.dep_ == "conj"
+            t = t.head
+            if t.i in preds and t.i != p and not only_conj:
+                nested.add(p)
+                break
+    return [d for d in drafts if d.predicate not in nested]
+
+
+def key(m: Mention) -> tuple:
+    return (m.actor.actor_id or m.actor.name or m.actor.text, m.span)
+
+
+def same(a: Mention, b: Mention) -> bool:
+    if a.span == b.span:
+        return True
+    return a.actor.actor_id is not None and a.actor.actor_id == b.actor.actor_id
