@@ -88,6 +88,8 @@ def resolve_people(state: ArticleState) -> None:
                         sector="ELI" if info.former else seat.sector,
                         role=seat.role,
                     )
+        if actor.country is None and info is not None and info.hits:
+            actor = _of_place(state, actor, j)
         if actor.country is None:
             actor = _from_context(state, actor, info.start if info is not None else i, j)
         if actor.country is None:
@@ -170,6 +172,22 @@ def _from_context(state: ArticleState, actor: Actor, start: int, end: int) -> Ac
     if owner is not None:
         return replace(actor, country=owner.country, sector=actor.sector or _owner_sector(owner))
     return actor
+
+
+def _of_place(state: ArticleState, actor: Actor, end: int) -> Actor:
+    """ "Foreign Minister Jane Roe of Peru", "Sen. Anna Berg of Ohio": a titled person's name
+    followed by "of" and a country, a region or a state (a US state names its country here, as
+    in the title words): the person's country."""
+    doc = state.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or state.sent_start[end + 1] != state.sent_start[end]:
+        return actor
+    cue = state.cue_at.get(end + 1)
+    if cue is None or cue.i != end + 1 or cue.entry.kind not in ("name", "region", "capital"):
+        return actor
+    if cue.j < len(doc) and doc[cue.j].pos_ in ("NOUN", "PROPN") and not doc[cue.j].is_punct:
+        return actor  # "of Peru's navy", "of Ohio State University": the place names a body
+    state.consumed.update(range(end, cue.j))  # the place is part of the person's description
+    return replace(actor, country=cue.entry.country)
 
 
 POSSESSIVE = ("'s", "’s", "'")

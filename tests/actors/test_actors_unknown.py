@@ -187,3 +187,27 @@ def test_a_name_set_off_after_a_one_country_title_takes_its_country(nlp, kb) -> 
     m = _at(_resolve(nlp("The secretary of the Treasury, Jane Roe, criticised China."), kb),
             "The secretary of the Treasury, Jane Roe")  # title and name: one mention
     assert (m.actor.name, m.actor.country) == ("Jane Roe", "USA")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Foreign Minister Jane Roe of Peru criticised Chile.", "Jane Roe", "PER"),
+        ("Sen. Anna Berg of Ohio criticised Chile.", "Anna Berg", "USA"),
+    ],
+)
+def test_a_titled_name_followed_by_of_a_place_is_of_its_country(nlp, kb, text, name, country) -> None:
+    found = [m for m in _resolve(nlp(text), kb) if m.actor.name == name]
+    assert found and found[0].actor.country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe of Ohio criticised Chile.",  # no title: where she lives, not whom she serves
+        "Professor Jane Roe of Ohio State University criticised Chile.",  # the place names a body
+    ],
+)
+def test_of_a_place_after_a_name_alone_or_before_a_body_gives_no_country(nlp, kb, text) -> None:
+    found = [m for m in _resolve(nlp(text), kb) if m.actor.name == "Jane Roe"]
+    assert found and found[0].actor.country is None

@@ -232,3 +232,8 @@ def test_only_people_are_assaulted(pipeline, text: str, assault: bool) -> None:
 )
 def test_a_part_of_people_is_the_people(pipeline, text: str, expected: set) -> None:
     assert _dyads(_events(pipeline, text)) == expected
+
+
+def test_the_parties_of_talks_hosted_or_mediated_between_two_are_targets(pipeline) -> None:
+    events = _events(pipeline, "Qatar hosted talks between Chad and Sudan on Monday.")
+    assert {(s, t) for s, t, _ in _dyads(events)} == {("QAT", "TCD"), ("QAT", "SDN")}
