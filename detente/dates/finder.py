@@ -262,8 +262,8 @@ class TimeIndex:
         for t in times:
             if t.anchor_token is not None and t.kind in ("DATE", "TIME") and t.window.known:
                 self.anchored.setdefault(t.anchor_token, t.window)
-        # Where each dated expression starts, in text order, and the token it is anchored on:
-        # the article's running time.
+        # Each dated expression's characters and window, in text order: the article's running
+        # time.
         dated = sorted((t.span, t.window) for t in times if t.kind in ("DATE", "TIME") and t.window.known)
         self._starts = [span[0] for span, _ in dated]
         self._running = dated
