@@ -185,7 +185,7 @@ def _of_place(state: ArticleState, actor: Actor, end: int) -> Actor:
     if cue is None or cue.i != end + 1 or cue.entry.kind not in ("name", "region", "capital"):
         return actor
     if cue.j < len(doc) and doc[cue.j].pos_ in ("NOUN", "PROPN") and not doc[cue.j].is_punct:
-        return actor  # "of Peru's navy", "of Ohio State University": the place names a body
+        return actor  # "of Ohio State University": the place begins the name of a body
     state.consumed.update(range(end, cue.j))  # the place is part of the person's description
     return replace(actor, country=cue.entry.country)
 
