@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from detente.dates import syntax
 from detente.dates.lexicon import Lexicon
@@ -30,6 +30,9 @@ _DATE_PREPS = frozenset(
 )
 _NOT_YEAR_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 _UNIT_DAYS = {"D": 1, "W": 7, "M": 31, "Y": 366}
+# "the past two weeks", "the last 10 days": a span that ends at publication
+_RECENT = re.compile(r"(?:the\s+)?(?:past|last)\s", re.IGNORECASE)
+_PAST_WEEK = re.compile(r"(?:the|this)\s+past\s+week|the\s+last\s+week", re.IGNORECASE)
 
 
 def _word_before(text: str, start: int) -> str:
@@ -191,11 +194,17 @@ def find(doc: Doc, published: Published, know: DateKnowledge) -> tuple[TimeExpre
             dw = union(w1, w2, value) if w1.known and w2.known else DateWindow(timex=value)
         if cand.rule.name == "era":
             dw = _era_window(cand.match[0], know.lexicon)
-        elif cand.rule.name == "ago" and kind == "DURATION" and lo and hi and value:
+        elif cand.rule.name in ("ago", "duration") and kind == "DURATION" and lo and hi and value:
             m = re.match(r"P(\d+)([DWMY])$", value)
-            if m:
-                dw = _span_window(int(m[1]), m[2], lo, hi, tense)
+            if m and (cand.rule.name == "ago" or _RECENT.match(cand.match[0])):
+                # "two days ago" with a vague value, "over the past two weeks": the clause lies in
+                # those days before publication
+                dw = _span_window(int(m[1]), m[2], lo, hi, "past" if cand.rule.name == "duration" else tense)
                 dw = DateWindow(earliest=dw.earliest, latest=dw.latest, precision=dw.precision, timex=value)
+        elif cand.rule.name == "relative_unit" and lo and hi and _PAST_WEEK.fullmatch(cand.match[0]):
+            # "the past week" in news is the seven days before publication, not the calendar week
+            # before this one that "last week" names; the value keeps the calendar convention
+            dw = span(lo - timedelta(days=7), hi, value)
         dw = _clip(dw, cand.match[0], tense, lo, hi, kind)
         if (
             # only for times the text does not pin itself (a named year is taken at its word)
@@ -253,14 +262,15 @@ class TimeIndex:
     """An article's time expressions by the token they are anchored on, built once per article:
     the date of any clause (events, quotes).
 
-    Durations, sets and expressions without a known window (PAST_REF) do not date a clause.
+    Sets and expressions without a known window (PAST_REF) do not date a clause.
     """
 
     def __init__(self, times: Sequence[TimeExpression], published: Published) -> None:
         self.published = published
         self.anchored: dict[int, DateWindow] = {}
         for t in times:
-            if t.anchor_token is not None and t.kind in ("DATE", "TIME") and t.window.known:
+            # a duration with a window ("over the past two weeks") dates its clause too
+            if t.anchor_token is not None and t.kind != "SET" and t.window.known:
                 self.anchored.setdefault(t.anchor_token, t.window)
         # Each dated expression's characters and window, in text order: the article's running
         # time.
@@ -296,11 +306,26 @@ class TimeIndex:
         if doc is not None and 0 <= token_index < len(doc):
             token = doc[token_index]
             for _ in range(8):
+                if (when := self._when_clause(token)) is not None:
+                    return when
                 if token.head.i == token.i or token.dep_ in _CLAUSE_BOUNDARIES:
                     break
                 token = token.head
                 if token.i in anchored:
                     return anchored[token.i]
+        return None
+
+    def _when_clause(self, head: Token) -> DateWindow | None:
+        """The time of a clause's "when" clause, or of an "as" clause before it: the two happen
+        together ("When X visited Y on Monday, he met Z"; "As talks went on over the past week,
+        X phoned Y"). An "as" after its clause is mostly a comparison or a source ("..., as X
+        said on Monday") and gives nothing."""
+        for child in head.children:
+            if child.dep_ != "advcl" or child.i not in self.anchored:
+                continue
+            marks = {t.lower_ for t in child.children if t.dep_ in ("mark", "advmod")}
+            if "when" in marks or ("as" in marks and child.i < head.i):
+                return self.anchored[child.i]
         return None
 
     def date_for(self, token_index: int, doc: Doc | None = None) -> DateWindow:

@@ -184,6 +184,14 @@ class Participants:
             ):
                 t = t.head.head
                 continue
+            if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and (reason := self._reason_of(t.head)):
+                t = reason
+                continue
+            # "X worked to calm Y, reassuring Z": a participle clause with no subject or marker of
+            # its own tells more of what the clause's subject did.
+            if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ in ("mark", "advmod") and c.i < t.i for c in kids):
+                t = t.head
+                continue
             if t.dep_ in ("acl", "relcl") and t.tag_ in ("VBG", "VBD", "VBN"):
                 if t.tag_ == "VBG":
                     return t.head
@@ -191,6 +199,22 @@ class Participants:
                 return agent_noun(t) if t.i == verb.i and passive else None
             return None
         return None
+
+    def _reason_of(self, prep: Token) -> Token | None:
+        """The verb whose subject acts in a "for" gerund: "made no apology for accusing X",
+        "was praised for helping X" (the passive's patient acts, as ``subject`` knows). Not when
+        an actor is the object: "thanked X for helping" and "blamed X for attacking" are X's
+        acts, not the subject's."""
+        head = prep.head
+        if head.dep_ in OBJ and head.pos_ == "NOUN":
+            head = head.head  # "made no apology for ...": the phrase hangs on a plain object
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        if any(c.dep_ in OBJ + DATIVE and self.actors(c, allow_place=True) for c in head.children):
+            return None
+        if prep.head is not head and self.actors(prep.head, allow_place=True):
+            return None
+        return head
 
     def plural_subject(self, subj: Token) -> list[Mention]:
         """ "They", "both sides", "the two countries" as a subject with no actor of its own: the
@@ -546,6 +570,11 @@ class Participants:
             # that is all the quotation holds ('the so-called "Islamic State"') is.
             found = [m for m in found if not (title[0] <= m.span[0] and m.span[1] <= title[1] and m.span != title)]
         people = head.lemma_.lower() in self.s.actor_nouns or plural_name(head)
+        if not found and people:
+            # "his counterpart, Vladimir Putin": the name in apposition says who the role is
+            for c in head.children:
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and (named := self.actor_of(c)):
+                    return named
         if not found and not people:
             return []
         containing = [m for m in found if m.span[0] <= head.idx < m.span[1]]

@@ -237,3 +237,40 @@ def test_a_part_of_people_is_the_people(pipeline, text: str, expected: set) -> N
 def test_the_parties_of_talks_hosted_or_mediated_between_two_are_targets(pipeline) -> None:
     events = _events(pipeline, "Qatar hosted talks between Chad and Sudan on Monday.")
     assert {(s, t) for s, t, _ in _dyads(events)} == {("QAT", "TCD"), ("QAT", "SDN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle clause with no subject of its own is more of what the subject did
+        ("Chile worked hard to calm Bolivian fears, reassuring Peru that the border would stay open.", ("CHL", "PER", "030")),
+        # a "for" gerund on a plain object or verb is the subject's act ...
+        ("The Chilean admiral made no apology for accusing Peru of spying.", ("CHL", "PER", "112")),
+        ("Chile was praised for helping Peru after the floods.", ("CHL", "PER", "070")),
+    ],
+)
+def test_participle_and_for_gerund_subjects(pipeline, text: str, expected: tuple) -> None:
+    assert expected in _dyads(_events(pipeline, text))
+
+
+def test_a_for_gerund_after_an_actor_object_is_not_the_subjects_act(pipeline) -> None:
+    # "thanked Bolivia for helping Peru": Bolivia helped, not Chile
+    dyads = _dyads(_events(pipeline, "The Chilean president thanked Bolivia for helping Peru."))
+    assert not any(e[2] == "070" and e[0] == "CHL" for e in dyads)
+
+
+def test_a_role_noun_is_the_person_named_in_apposition(pipeline) -> None:
+    events = _events(pipeline, "The Chilean president met his counterpart, Pedro Castillo of Peru, in Lima.")
+    assert ("CHL", "PER", "040") in _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile stepped up pressure on Peru over the fishing dispute.",
+        "Chile put pressure on Peru over the fishing dispute.",
+        "Chile increased pressure on Peru over the fishing dispute.",
+    ],
+)
+def test_pressure_put_on_an_actor_is_an_appeal(pipeline, text: str) -> None:
+    assert ("CHL", "PER", "020") in _dyads(_events(pipeline, text))

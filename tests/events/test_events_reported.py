@@ -134,6 +134,40 @@ def test_time_of_a_light_verbs_noun_dates_the_event(pipeline) -> None:
     assert (e.date.earliest, e.date.latest) == (date(2021, 6, 7), PUBLISHED)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the Chilean president visited Lima on Monday, he met the Peruvian president.",
+        "As talks went on in Lima on Monday, the Chilean president met the Peruvian president.",
+    ],
+)
+def test_a_when_clause_or_a_leading_as_clause_dates_its_clause(pipeline, text: str) -> None:
+    (e,) = [e for e in events_of(pipeline, text) if e.cameo == "040"]
+    assert (e.date.earliest, e.date.latest) == (date(2021, 6, 7), date(2021, 6, 7))
+
+
+def test_a_trailing_as_clause_gives_no_date(pipeline) -> None:
+    text = "The Chilean president met the Peruvian president, as the Chilean foreign ministry said on Monday."
+    (e,) = [e for e in events_of(pipeline, text) if e.cameo == "040"]
+    assert (e.date.earliest, e.date.latest) == (PUBLISHED, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest"),
+    [
+        # the seven days before publication, not the calendar week before this one
+        ("Over the past week, the Chilean president met the Peruvian president twice.", date(2021, 6, 3)),
+        ("This past week the Chilean president met the Peruvian president.", date(2021, 6, 3)),
+        # a span that ends at publication dates the clause
+        ("Over the past two weeks, the Chilean president met the Peruvian president twice.", date(2021, 5, 27)),
+        ("The Chilean president met the Peruvian president three times in the last 10 days.", date(2021, 5, 31)),
+    ],
+)
+def test_the_past_week_or_days_are_the_days_before_publication(pipeline, text: str, earliest: date) -> None:
+    (e,) = [e for e in events_of(pipeline, text) if e.cameo == "040"]
+    assert (e.date.earliest, e.date.latest) == (earliest, PUBLISHED)
+
+
 # ---- item 3: dyads ------------------------------------------------------------------------------
 
 
