@@ -189,7 +189,11 @@ class Participants:
                 continue
             # "X worked to calm Y, reassuring Z": a participle clause with no subject or marker of
             # its own tells more of what the clause's subject did.
-            if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ in ("mark", "advmod") and c.i < t.i for c in kids):
+            if (
+                t.dep_ == "advcl"
+                and t.tag_ == "VBG"
+                and not any(c.dep_ in ("mark", "advmod") and c.i < t.i for c in kids)
+            ):
                 t = t.head
                 continue
             if t.dep_ in ("acl", "relcl") and t.tag_ in ("VBG", "VBD", "VBN"):
