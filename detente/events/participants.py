@@ -187,11 +187,16 @@ class Participants:
             if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and (reason := self._reason_of(t.head)):
                 t = reason
                 continue
-            # "X worked to calm Y, reassuring Z": a participle clause with no subject or marker of
-            # its own tells more of what the clause's subject did.
+            # "X worked to calm Y, reassuring Z": a participle clause set off after its clause,
+            # with no subject or marker of its own, tells more of what the clause's subject did.
+            # (Not one straight after a noun, "groups using tunnels", which is the noun's; nor
+            # one before its clause, "With X standing by, Y said", often another's.)
             if (
                 t.dep_ == "advcl"
                 and t.tag_ == "VBG"
+                and t.i > t.head.i
+                and t.i > 0
+                and t.doc[t.i - 1].text in (",", "-", "—", "–")
                 and not any(c.dep_ in ("mark", "advmod") and c.i < t.i for c in kids)
             ):
                 t = t.head

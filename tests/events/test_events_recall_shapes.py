@@ -243,7 +243,7 @@ def test_the_parties_of_talks_hosted_or_mediated_between_two_are_targets(pipelin
     ("text", "expected"),
     [
         # a participle clause with no subject of its own is more of what the subject did
-        ("Chile worked hard to calm Bolivian fears, reassuring Peru that the border would stay open.", ("CHL", "PER", "030")),
+        ("Chile worked hard to calm Bolivian fears, reassuring Peru that the border would stay open.", ("CHL", "PER", "010")),
         # a "for" gerund on a plain object or verb is the subject's act ...
         ("The Chilean admiral made no apology for accusing Peru of spying.", ("CHL", "PER", "112")),
         ("Chile was praised for helping Peru after the floods.", ("CHL", "PER", "070")),
