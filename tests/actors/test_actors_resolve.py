@@ -119,6 +119,19 @@ def test_metonyms_bodies_and_agencies(nlp, kb) -> None:
     assert _find(ms, "U.N.").actor.country == "IGO"
 
 
+@pytest.mark.parametrize(
+    ("text", "body", "name"),
+    [
+        ("The Commerce Department opened an inquiry.", "Commerce Department", "US Department of Commerce"),
+        ("The Department of Homeland Security issued a warning.", "Department of Homeland Security", "US Department of Homeland Security"),
+        ("The Energy Department blocked the sale.", "Energy Department", "US Department of Energy"),
+    ],
+)
+def test_us_executive_departments_are_us_bodies(nlp, kb, text: str, body: str, name: str) -> None:
+    found = _find(_run(nlp, kb, text), body).actor
+    assert (found.country, found.name) == ("USA", name)
+
+
 def test_secretary_of_state_is_a_title_not_an_organisation(nlp, kb) -> None:
     ms = _run(nlp, kb, "U.S. Secretary of State Mary Hill and Defense Secretary Tom Lee flew to Seoul.")
     assert not any(m.actor.text in ("State", "Defense") for m in ms)
