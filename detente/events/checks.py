@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from detente.actors.knowledge import KnowledgeBase
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.participants import Participants
-from detente.events.syntax import OBJ, PRONOUNS, SUBJ
+from detente.events.syntax import OBJ, PASSIVE_SUBJ, PRONOUNS, SUBJ, reduced_passive
 from detente.records import Mention
 
 # Dependents of an object that say whose it is or what it is about ("the Kuwait invasion", "a
@@ -222,6 +222,49 @@ class Checks:
         if obj is None or obj.i in own or (tok.dep_ in ("dative", "iobj") and tok.head.i == pred.i):
             return False  # "told Russia the news": the one told
         return not (obj.left_edge.i <= tok.i <= obj.right_edge.i)
+
+    # ---- senses a verb's object decides ----------------------------------------------------------
+
+    def wrong_sense(self, verb: Token, pattern: Pattern) -> bool:
+        """Whether the verb's complements show it is not in its pattern's sense: "abused their
+        privileges", "questioned his commitment" (``people_object_verbs``: only people are abused
+        or questioned); "admitted refugees", "admitted to X" (``thing_object_verbs``: a mistake is admitted,
+        people are let in); "released a statement" (``publication_verbs``: a publication is put out, not
+        freed); "agrees with X" and nothing more (``view_verbs``: a view shared, not a deal)."""
+        if pattern.obj is not None:
+            return False  # the pattern names its own object ("admit inspector")
+        lemma = pattern.lemma
+        kids = list(verb.children)
+        objects = [c for c in kids if c.dep_ in OBJ]
+        if lemma in self.s.people_object_verbs:
+            return any(
+                self.who.lemma(c) not in self.s.actor_nouns and not self.who.actors(c, allow_place=False)
+                for c in objects
+            )
+        if lemma in self.s.thing_object_verbs:
+            patients = objects + [c for c in kids if c.dep_ in PASSIVE_SUBJ]
+            if reduced_passive(verb):
+                patients.append(verb.head)
+            if any(self.who.lemma(c) in self.s.actor_nouns or self.who.actors(c, allow_place=False) for c in patients):
+                return True
+            # "admitted to the United States", "admitted into the alliance": let into a country or a body
+            into = [g for c in kids if c.dep_ == "prep" and c.lower_ in ("to", "into") for g in c.children]
+            return any(
+                m.kind in ("country", "place", "organization")
+                for g in into
+                if g.dep_ == "pobj"
+                for m in self.who.actors(g, allow_place=True)
+            )
+        if lemma in self.s.publication_verbs:
+            return any(self.who.lemma(c) in self.s.publications for c in objects)
+        if lemma in self.s.view_verbs and pattern.prep is None and pattern.xcomp is None:
+            others = [
+                c
+                for c in kids
+                if c.dep_ in OBJ + ("xcomp", "ccomp", "dative") or (c.dep_ == "prep" and c.lower_ != "with")
+            ]
+            return not others and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
+        return False
 
     # ---- figures of speech -------------------------------------------------------------------
 

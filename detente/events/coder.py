@@ -250,7 +250,12 @@ class _SentenceCoder:
                         c
                         for h in holders
                         for c in h.children
-                        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == p.prep and not self.check.when(c)
+                        if c.dep_ in ("prep", "agent", "dative")
+                        and c.lower_ == p.prep
+                        and not self.check.when(c)
+                        # "On Twitter, X called Y ...": a phrase before a verb is an adjunct
+                        # set in front, not the verb's own ("called on Y")
+                        and not (verb and h is head and c.i < head.i)
                     ),
                     None,
                 )
@@ -283,11 +288,8 @@ class _SentenceCoder:
         modality = self._modality(verb)
         if modality is None:
             return []
-        if pattern.lemma in self.s.people_object_verbs and any(
-            c.dep_ in OBJ and self.lemma(c) not in self.s.actor_nouns and not self.who.actors(c, allow_place=False)
-            for c in verb.children
-        ):
-            return []  # "abused their privileges": only people are assaulted
+        if self.check.wrong_sense(verb, pattern):
+            return []  # "abused their privileges", "released a statement", "admitted refugees"
         if any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children) for c in verb.children):
             return []  # "vowed not to return": the promise is of the opposite; no guess
         passive = any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children) or reduced_passive(verb)

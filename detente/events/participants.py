@@ -340,6 +340,14 @@ class Participants:
             objs = [o for o in objs if self.actors(o, allow_place=True)]
             if objs:
                 return objs
+            if h.i == verb.i and len(holders) > 1 and pattern.prep is not None:
+                # "called on X to hack Y": the pattern's own phrase names the party before the
+                # complement's object does
+                for prep in hk:
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if prep.dep_ == "prep" and prep.lower_ == pattern.prep and pobj is not None:
+                        if pobj.i not in used and self.actors(pobj, allow_place=True):
+                            return [pobj]
             if obj is not None and h.i == verb.i:
                 preps += [c for c in obj.children if c.dep_ == "prep"]
             preps += [c for c in hk if c.dep_ == "prep"]

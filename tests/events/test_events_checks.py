@@ -218,3 +218,35 @@ def test_a_time_phrase_is_no_pattern_preposition(pipeline, text, absent_roots) -
     assert not roots(events_of(pipeline, text)) & absent_roots
     # The pattern's own preposition still counts beside a time phrase.
     assert ("FRA", "DEU", "02") in dyads(events_of(pipeline, "Macron called on Scholz on Monday to resign."))
+
+
+@pytest.mark.parametrize(
+    ("wrong_sense", "right_sense", "root"),
+    [
+        # a publication is put out, not freed
+        ("Iran released a statement on the British sailors.", "Iran released the British sailors.", "08"),
+        # only people are questioned
+        ("The Dutch minister questioned Belgium's commitment to the plan.", "Dutch police questioned two Belgian officers.", "09"),
+        # people are let in, a mistake is admitted
+        ("Syrian refugees admitted to Canada found work quickly.", "Syria admitted the mistake.", "01"),
+        # a view shared is no deal
+        ("The Danish minister agrees with Norway.", "Denmark agreed with Norway on a fishing quota.", "03"),
+    ],
+)
+def test_a_verbs_object_decides_its_sense(pipeline, wrong_sense: str, right_sense: str, root: str) -> None:
+    assert root not in roots(events_of(pipeline, wrong_sense))
+    assert root in roots(events_of(pipeline, right_sense))
+
+
+def test_a_pattern_preposition_before_its_verb_is_an_adjunct(pipeline) -> None:
+    # "On X, Y called Z ...": not "called on"
+    assert "02" not in roots(events_of(pipeline, "On Twitter, the Polish minister called Germany unreliable."))
+
+
+def test_the_party_called_on_is_the_target_not_the_complements_object(pipeline) -> None:
+    assert dyads(events_of(pipeline, "France called on Iran to release the British sailors.")) == {("FRA", "IRN", "02")}
+
+
+def test_attacking_legislators_without_a_weapon_is_criticism(pipeline) -> None:
+    events = events_of(pipeline, "The Polish president attacked Polish lawmakers over the budget.")
+    assert "19" not in roots(events)
