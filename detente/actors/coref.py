@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from detente.actors.passes import emit
 from detente.actors.text import PRONOUN_REACH_SENTENCES, SUBJECT_DEPS, ArticleState
@@ -108,7 +108,7 @@ def resolve_pronouns(state: ArticleState) -> None:
                 return n + 1
         return 0
 
-    male = {"he", "him", "himself"}
+    male = {"he", "him", "himself", "his"}
     pronouns = state.rules.person_pronouns
     for tok in (doc[k] for k, w in enumerate(state.low) if w in pronouns):
         low = tok.lower_
@@ -121,6 +121,8 @@ def resolve_pronouns(state: ArticleState) -> None:
         own_verb = (
             tok.head.i if tok.dep_ in ("dobj", "dative", "iobj") else (tok.head.head.i if tok.dep_ == "pobj" else -2)
         )
+        if tok.tag_ == "PRP$" and _unknown_subject(tok, pool_starts):
+            continue  # "After X's visit, Boric repeated his request": likely the clause's own subject's
         near = pool[bisect_left(pool_starts, sent_starts[reach_start(here)]) : bisect_left(pool_starts, tok.idx)]
         before = [
             c
@@ -148,6 +150,21 @@ def resolve_pronouns(state: ArticleState) -> None:
                 tok.head.i if is_subject else -1,
             ),
         )
+
+
+def _unknown_subject(tok: Token, known_starts: list[int]) -> bool:
+    """Whether a possessive pronoun's clause has a name as its subject that no person antecedent
+    covers (an unknown name): the possessive most likely refers to that subject."""
+    verb = tok
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.i > tok.i or subj.pos_ != "PROPN":
+        return False
+    first = subj.left_edge.idx
+    return not any(first <= s <= subj.idx for s in known_starts)
 
 
 def _choose(before: list[_Antecedent], here: int, quoted: bool, quoted_sent: list[bool]) -> _Antecedent | None:

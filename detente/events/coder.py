@@ -487,6 +487,14 @@ class _SentenceCoder:
                     if p.dep_ == "prep" and p.lower_ in self.s.noun_target_preps:
                         targets = [c for c in p.children if c.dep_ == "pobj"]
                         break
+        if sources and not targets and source_tok is not None:
+            # "Obama's Cuban visit", "X's Syrian airstrikes": with the source named by a possessor
+            # or a phrase, an actor modifier of the noun is the party it is aimed at
+            targets = [
+                c
+                for c in noun.children
+                if c.dep_ in ("amod", "compound", "nmod") and self.who.actors(c, allow_place=False)
+            ][:1]
         if not sources or (framed and not targets and len(sources) < 2):
             # "during a summit": a time frame; "during X's visit to Y", "during their meeting":
             # both parties named

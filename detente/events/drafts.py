@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -53,7 +53,15 @@ def key(m: Mention) -> tuple:
     return (m.actor.actor_id or m.actor.name or m.actor.text, m.span)
 
 
+# Pronouns resolved through coreference: one that stands for the same actor as the other side
+# of an event is that side ("Kasich suspended his campaign").
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+
+
 def same(a: Mention, b: Mention) -> bool:
     if a.span == b.span:
         return True
-    return a.actor.actor_id is not None and a.actor.actor_id == b.actor.actor_id
+    if a.actor.actor_id is not None and a.actor.actor_id == b.actor.actor_id:
+        return True
+    pronoun = a.actor.text.lower() in _PRONOUNS or b.actor.text.lower() in _PRONOUNS
+    return pronoun and replace(a.actor, text="") == replace(b.actor, text="")

@@ -580,7 +580,9 @@ class Participants:
                 stack.append(c)
         start = min(t.idx for t in toks)
         end = max(t.idx + len(t) for t in toks)
-        found = self.index.overlapping(start, end)
+        # "his rivals", "her counterpart": a possessive pronoun names the owner, not the phrase
+        owners = {t.idx for t in toks if t.tag_ == "PRP$" and t.i != head.i}
+        found = [m for m in self.index.overlapping(start, end) if m.span[0] not in owners]
         title = quoted_stretch(head.doc, min(t.i for t in toks), max(t.i for t in toks))
         if title is not None:
             # A name inside a quoted title ('the "Good Day Britain" show') is no actor; a name

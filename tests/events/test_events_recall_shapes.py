@@ -274,3 +274,37 @@ def test_a_role_noun_is_the_person_named_in_apposition(pipeline) -> None:
 )
 def test_pressure_put_on_an_actor_is_an_appeal(pipeline, text: str) -> None:
     assert ("CHL", "PER", "020") in _dyads(_events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Japanese prime minister's Thai visit ended on Monday.", ("JPN", "THA", "042")),
+        ("Russia's Syrian airstrikes went on for a week.", ("RUS", "SYR", "195")),
+    ],
+)
+def test_a_country_modifier_of_an_event_noun_with_a_possessor_is_the_target(pipeline, text: str, expected) -> None:
+    assert expected in _dyads(_events(pipeline, text))
+
+
+def test_his_names_the_source_of_an_event_noun(pipeline) -> None:
+    text = "The Chilean president spoke on Monday. His visit to Peru had angered Bolivia."
+    assert ("CHL", "PER", "042") in _dyads(_events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a possessive names the owner of the phrase, not the phrase: the rivals are not he
+        "The Chilean president spoke on Monday. He refused to attack his rivals.",
+        # a pronoun standing for the source is no second party
+        "The Chilean president spoke on Monday. He suspended his campaign.",
+    ],
+)
+def test_a_possessive_for_the_source_is_no_target(pipeline, text: str) -> None:
+    assert all(t is None for _, t, _ in _dyads(_events(pipeline, text)))
+
+
+def test_his_in_a_clause_with_an_unknown_named_subject_is_not_resolved(pipeline) -> None:
+    events = _events(pipeline, "After Macron's visit to Chile, Boric repeated his request.")
+    assert not any(s == "FRA" and c == "020" for s, _, c in _dyads(events))
