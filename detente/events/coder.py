@@ -7,7 +7,7 @@ event; a negated action is not an event.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -33,6 +33,7 @@ from detente.events.syntax import (
 from detente.reading import Reading
 from detente.records import (
     Event,
+    Location,
     Mention,
     Modality,
 )
@@ -44,16 +45,20 @@ def code(
     when: TimeIndex,
     lexicon: Lexicon,
     kb: KnowledgeBase | None = None,
+    places: Callable[[str], Location | None] | None = None,
 ) -> tuple[Event, ...]:
     """The article's events, numbered ``{doc_id}:e{n}`` in text order. With ``kb``, a country
-    adjective on the phrase an action is aimed at names its target ("bombed Syrian villages")."""
+    adjective on the phrase an action is aimed at names its target ("bombed Syrian villages");
+    with ``places`` (a place name to the place), a city the sympathy is for names its country."""
     doc, article = reading.doc, reading.article
     if not len(index):
         return ()
     # Words of a dateline ("KYIV. May 3 (Ukrinform) -") are glued by the parser into the first
     # sentence and can be taken as its subject: they never name the actor.
     dateline = reading.dateline
-    coder = _SentenceCoder(lexicon, index, dateline_end=dateline.span[1] if dateline else 0, kb=kb)
+    coder = _SentenceCoder(
+        lexicon, index, dateline_end=dateline.span[1] if dateline else 0, kb=kb, places=places, doc_id=article.doc_id
+    )
     drafts: list[Draft] = []
     for start, end in reading.sentences.bounds:  # (the bounds Doc.sents gives, read once)
         drafts.extend(coder.sentence(doc[start:end]))
@@ -86,12 +91,18 @@ def code(
 
 class _SentenceCoder:
     def __init__(
-        self, lexicon: Lexicon, index: MentionIndex, dateline_end: int = 0, kb: KnowledgeBase | None = None
+        self,
+        lexicon: Lexicon,
+        index: MentionIndex,
+        dateline_end: int = 0,
+        kb: KnowledgeBase | None = None,
+        places: Callable[[str], Location | None] | None = None,
+        doc_id: str = "",
     ) -> None:
         self.lex = lexicon
         self.s = lexicon.settings
         self.index = index
-        self.who = Participants(lexicon, index, dateline_end, kb=kb)
+        self.who = Participants(lexicon, index, dateline_end, kb=kb, places=places, doc_id=doc_id)
         self.check = Checks(lexicon, self.who, kb)
 
     def lemma(self, tok: Token) -> str:
@@ -355,7 +366,12 @@ class _SentenceCoder:
             targets = self.who.verb_targets(verb, pattern, words, passive)
         if not targets and reduced_passive(verb):
             return []  # "property seized by X in the 1970s": background to the clause, coded only as a dyad
-        return self._drafts(verb, pattern, words, sources, targets, modality, sent_span, seen, confidence)
+        # ("his condolences": a possessive is the sympathiser, not whom the sympathy is for)
+        open_target = all(t.tag_ == "PRP$" for t in targets)
+        struck = self.who.struck_city(verb, words) if open_target and pattern.code in self.s.sympathy_codes else []
+        return self._drafts(
+            verb, pattern, words, sources, [] if struck else targets, modality, sent_span, seen, confidence, struck
+        )
 
     def _accusations(
         self, verb: Token, words: list[Token], reported: list[Draft], sent_span: tuple[int, int], seen: set[tuple]

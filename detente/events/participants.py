@@ -4,6 +4,8 @@ dependency parse around the predicate and looked up among the actors stage's men
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from detente.actors.knowledge import KnowledgeBase
@@ -27,16 +29,24 @@ from detente.events.syntax import (
     stranded_object,
     xcomp_chain,
 )
-from detente.records import Actor, Mention
+from detente.records import Actor, Location, Mention
 
 
 class Participants:
     """Finds the actors around a predicate in one article (its mentions, the end of its dateline)."""
 
     def __init__(
-        self, lexicon: Lexicon, index: MentionIndex, dateline_end: int = 0, kb: KnowledgeBase | None = None
+        self,
+        lexicon: Lexicon,
+        index: MentionIndex,
+        dateline_end: int = 0,
+        kb: KnowledgeBase | None = None,
+        places: Callable[[str], Location | None] | None = None,
+        doc_id: str = "",
     ) -> None:
         self.kb = kb
+        self.places = places  # a place name to the place (the gazetteer), for cities no actor names
+        self.doc_id = doc_id
         self.lex = lexicon
         self.s = lexicon.settings
         self.index = index
@@ -419,6 +429,25 @@ class Participants:
                 for m in self.index.overlapping(lo, hi):
                     if m.kind in ("place", "country") and m.actor.country:
                         return [t for t in prep.subtree if t.idx == m.span[0]][:1]
+        return []
+
+    def struck_city(self, verb: Token, words: list[Token]) -> list[Mention]:
+        """ "condolences over the Orlando shooting": a city the sympathy's phrase names that no
+        actor mention covers, found in the gazetteer, stands for its country."""
+        if self.places is None:
+            return []
+        doc = verb.doc
+        for w in words:
+            for prep in w.children:
+                if prep.dep_ not in ("prep", "dative") or prep.lower_ not in self.s.sympathy_preps:
+                    continue
+                lo, hi = prep.left_edge.i, prep.right_edge.i + 1
+                for ent in doc[lo:hi].ents:
+                    place = self.places(ent.text) if ent.label_ in ("GPE", "LOC") else None
+                    if place is None or place.country is None or place.kind == "country":
+                        continue
+                    actor = Actor(text=ent.text, name=place.name, country=place.country)
+                    return [Mention(doc_id=self.doc_id, span=(ent.start_char, ent.end_char), actor=actor, kind="place")]
         return []
 
     def aside_preps(self, code: str) -> frozenset[str]:

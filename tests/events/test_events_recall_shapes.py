@@ -308,3 +308,8 @@ def test_a_possessive_for_the_source_is_no_target(pipeline, text: str) -> None:
 def test_his_in_a_clause_with_an_unknown_named_subject_is_not_resolved(pipeline) -> None:
     events = _events(pipeline, "After Macron's visit to Chile, Boric repeated his request.")
     assert not any(s == "FRA" and c == "020" for s, _, c in _dyads(events))
+
+
+def test_sympathy_over_a_tragedy_in_a_city_is_for_its_country(pipeline) -> None:
+    events = _events(pipeline, "The Chilean president expressed his condolences over the Lima earthquake.")
+    assert _dyads(events) == {("CHL", "PER", "018")}
