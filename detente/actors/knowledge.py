@@ -130,6 +130,8 @@ class Rules:
     party_forms: frozenset[str] = frozenset()  # as written (case kept)
     party_adjectives: frozenset[str] = frozenset()  # as written (case kept)
     party_chambers: frozenset[str] = frozenset()  # as written (case kept)
+    state_homonyms: Mapping[str, str] = field(default_factory=dict)  # form (case kept) -> country
+    state_offices: frozenset[str] = frozenset()
     affiliation_notations: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
@@ -315,6 +317,8 @@ def rules_from(table: Mapping[str, Any]) -> Rules:
         party_forms=frozenset(table.get("party_forms", [])),
         party_adjectives=frozenset(table.get("party_adjectives", [])),
         party_chambers=frozenset(table.get("party_chambers", [])),
+        state_homonyms=MappingProxyType({str(k): str(v) for k, v in table.get("state_homonyms", {}).items()}),
+        state_offices=words("state_offices"),
         affiliation_notations=MappingProxyType(
             {k.upper(): frozenset(vs) for k, vs in table.get("affiliation_notations", {}).items()}
         ),

@@ -62,6 +62,8 @@ class TitleInfo:
     # The sector an unknown institution named in the title implies ("director of the X
     # Institute" → EDU, "editor of the Y Times" → JRN).
     institution_sector: str | None = None
+    # "Georgia Gov. X": a country's name read as the US state it shares, before a state office.
+    state_country: str | None = None
 
     @property
     def head(self) -> TitleHit | None:
@@ -78,6 +80,8 @@ class TitleInfo:
     def country(self) -> str | None:
         if self.org_cue is not None:
             return self.org_cue.entry.country
+        if self.state_country is not None:
+            return self.state_country
         if self.country_cue is not None:
             return self.country_cue.entry.country
         # A title that is one country's own office ("Taoiseach") names that country.
@@ -494,6 +498,10 @@ class ArticleState:
             if low in self.rules.former_markers:
                 info.former = True
         info.institution_sector = self._institution_sector(i, j)
+        cue = info.country_cue
+        if cue is not None and self.text[cue.start : cue.end] in self.rules.state_homonyms:
+            if any(h.i >= cue.j and h.title.phrase in self.rules.state_offices for h in info.hits):
+                info.state_country = self.rules.state_homonyms[self.text[cue.start : cue.end]]
         # A national body with a transnational name ("Russia's Security Council") is national.
         if info.org_cue and info.country_cue and is_transnational(info.org_cue.entry.country):
             info.org_cue = None

@@ -132,6 +132,20 @@ def test_us_executive_departments_are_us_bodies(nlp, kb, text: str, body: str, n
     assert (found.country, found.name) == ("USA", name)
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        # a country sharing a US state's name names the state before a state's office
+        ("Georgia Gov. Anna Berg vetoed the bill.", "Georgia Gov. Anna Berg", "USA"),
+        ("Georgia Sen. Tom Lee spoke in Atlanta.", "Georgia Sen. Tom Lee", "USA"),
+        # and the country before any other title
+        ("Georgian President Anna Berg spoke in Tbilisi.", "Georgian President Anna Berg", "GEO"),
+    ],
+)
+def test_a_country_named_like_a_us_state_before_a_state_office(nlp, kb, text: str, person: str, country: str) -> None:
+    assert _find(_run(nlp, kb, text), person).actor.country == country
+
+
 def test_secretary_of_state_is_a_title_not_an_organisation(nlp, kb) -> None:
     ms = _run(nlp, kb, "U.S. Secretary of State Mary Hill and Defense Secretary Tom Lee flew to Seoul.")
     assert not any(m.actor.text in ("State", "Defense") for m in ms)
