@@ -22,6 +22,7 @@ from detente.events.modality import modality
 from detente.events.participants import Participants
 from detente.events.reported import accusations, event_date
 from detente.events.syntax import (
+    ACTOR_MODIFIERS,
     FINITE,
     OBJ,
     PASSIVE_SUBJ,
@@ -503,13 +504,15 @@ class _SentenceCoder:
                     if p.dep_ == "prep" and p.lower_ in self.s.noun_target_preps:
                         targets = [c for c in p.children if c.dep_ == "pobj"]
                         break
-        if sources and not targets and source_tok is not None:
-            # "Obama's Cuban visit", "X's Syrian airstrikes": with the source named by a possessor
-            # or a phrase, an actor modifier of the noun is the party it is aimed at
+        if sources and not targets and source_tok is poss and poss is not None:
+            # "Obama's Cuban visit", "X's Syrian airstrikes": with the source its possessor, a
+            # country modifier of the noun is the party it is aimed at ("Trump's Twitter attacks":
+            # not a body)
             targets = [
                 c
                 for c in noun.children
-                if c.dep_ in ("amod", "compound", "nmod") and self.who.actors(c, allow_place=False)
+                if c.dep_ in ("amod", "compound", "nmod")
+                and any(m.kind in ("country", "place") for m in self.who.actors(c, allow_place=True))
             ][:1]
         if not sources or (framed and not targets and len(sources) < 2):
             # "during a summit": a time frame; "during X's visit to Y", "during their meeting":
@@ -614,10 +617,13 @@ class _SentenceCoder:
             # would be a guess about who acted, so none is emitted.
             if src.actor.country is None and not anonymous:
                 continue
+            home = tgt is not None and tgt.actor.country == src.actor.country
+            if home and tgt is not None and root in self.s.own_country_roots and self._whole_country(pred, tgt):
+                continue  # "X said the United States should lead", said by an American: a policy, no appeal
             if tgt is not None and (
                 same(src, tgt)
-                or (at_home and tgt.kind == "place" and tgt.actor.country == src.actor.country)
-                or (tgt.span in moved and tgt.actor.country == src.actor.country)
+                or (at_home and home and tgt.kind in ("place", "country"))
+                or (tgt.span in moved and home)
             ):
                 tgt = None  # "arrived in Chicago" said of an American: a place at home is no host
             if tgt is None and code in self.s.bare_statement_codes:
@@ -652,6 +658,12 @@ class _SentenceCoder:
                 )
             )
         return out
+
+    def _whole_country(self, pred: Token, m: Mention) -> bool:
+        """Whether a mention is a country named as a whole ("the United States"), not a
+        modifier of another actor ("his Rwandan Patriotic Front")."""
+        words = pred.doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+        return m.kind == "country" and words is not None and words.root.dep_ not in ACTOR_MODIFIERS
 
     def _by_phone(self, pred: Token) -> bool:
         """Whether a preposition of the predicate has a phone as its object ("by telephone", "in

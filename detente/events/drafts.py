@@ -56,12 +56,23 @@ def key(m: Mention) -> tuple:
 # Pronouns resolved through coreference: one that stands for the same actor as the other side
 # of an event is that side ("Kasich suspended his campaign").
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+_POSSESSIVES = frozenset({"his", "her"})
 
 
 def same(a: Mention, b: Mention) -> bool:
+    """Whether a source ``a`` and a target ``b`` are one actor."""
     if a.span == b.span:
         return True
     if a.actor.actor_id is not None and a.actor.actor_id == b.actor.actor_id:
         return True
     pronoun = a.actor.text.lower() in _PRONOUNS or b.actor.text.lower() in _PRONOUNS
+    if (
+        b.actor.text.lower() in _POSSESSIVES
+        and a.kind == b.kind == "person"
+        and a.actor.name is None
+        and a.actor.country == b.actor.country
+    ):
+        # "Another former lawmaker, Sen. X, stated his intention": an unnamed source and a
+        # possessive of its country may well be one person; no second party is told
+        return True
     return pronoun and replace(a.actor, text="") == replace(b.actor, text="")

@@ -142,6 +142,7 @@ class Settings:
     publication_verbs: frozenset[str] = frozenset()
     publications: frozenset[str] = frozenset()
     view_verbs: frozenset[str] = frozenset()
+    own_country_roots: frozenset[str] = frozenset()
     sympathy_codes: frozenset[str] = frozenset()
     sympathy_preps: frozenset[str] = frozenset()
     armed_name_words: frozenset[str] = frozenset()

@@ -231,6 +231,11 @@ class Participants:
             return None
         if any(c.dep_ in OBJ + DATIVE and self.actors(c, allow_place=True) for c in head.children):
             return None
+        # "railed against X for refusing ...": an actor in a phrase before it is the one who did
+        for c in head.children:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+            if pobj is not None and c.i < prep.i and self.actors(pobj, allow_place=False):
+                return None
         if prep.head is not head and self.actors(prep.head, allow_place=True):
             return None
         return head
@@ -380,6 +385,9 @@ class Participants:
             if c.lower_ in self.s.target_preps
             and c not in wanted
             and not (c.lower_ in aside and (c.head in own or c.lower_ in self.s.against_preps))
+            # "seized the districts between X and Y": where the object lies, not a party ("hosted
+            # a meeting between X and Y": an event noun's parties are)
+            and not (c.lower_ == "between" and c.head not in own and self.lemma(c.head) not in self.lex.nouns)
         ]
         for prep in wanted:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)

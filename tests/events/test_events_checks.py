@@ -250,3 +250,38 @@ def test_the_party_called_on_is_the_target_not_the_complements_object(pipeline) 
 def test_attacking_legislators_without_a_weapon_is_criticism(pipeline) -> None:
     events = events_of(pipeline, "The Polish president attacked Polish lawmakers over the budget.")
     assert "19" not in roots(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # an appeal to the speaker's own country as a whole is a policy stated
+        ("The Polish president said that Poland should lead the region.", set()),
+        # ... not one to another country, nor to a body of one's own ("his Rwandan front")
+        ("The Polish president said that Germany should lead the region.", {("POL", "DEU", "02")}),
+    ],
+)
+def test_an_appeal_to_ones_own_country_is_no_event(pipeline, text: str, kept: set) -> None:
+    assert {d for d in dyads(events_of(pipeline, text)) if d[2] in ("02", "10")} == kept
+
+
+def test_a_place_between_two_countries_is_no_party(pipeline) -> None:
+    events = events_of(pipeline, "Polish forces seized the villages between Poland and Lithuania.")
+    assert all(e.target is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "refused_by_poland"),
+    [
+        # the one railed against refused, not the officials ...
+        ("Polish officials railed against Germany for refusing to give the Lithuanian president a hearing.", False),
+        # ... while the criticized refused themselves
+        ("Polish officials were criticized for refusing to give the Lithuanian president a hearing.", True),
+    ],
+)
+def test_a_for_gerund_after_an_actor_in_a_phrase_is_that_actors(pipeline, text: str, refused_by_poland: bool) -> None:
+    assert (("POL", "LTU", "12") in dyads(events_of(pipeline, text))) is refused_by_poland
+
+
+def test_an_unnamed_source_and_his_are_one_person(pipeline) -> None:
+    assert all(e.target is None for e in events_of(pipeline, "A Polish senator stated his intention to resign."))
