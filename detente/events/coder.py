@@ -365,6 +365,15 @@ class _SentenceCoder:
             return []  # "troops marched on the capital": an advance, not a protest
         if targets is None:
             targets = self.who.verb_targets(verb, pattern, words, passive)
+            if not targets and any(pattern.code.startswith(p) for p in self.s.reciprocal_prefixes):
+                # "the meetings held by X with Y": the parser often hangs the partner on the source
+                targets = [
+                    g
+                    for c in subj.children
+                    if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children
+                    if g.dep_ == "pobj" and self.who.actors(g, allow_place=False)
+                ]
         if not targets and reduced_passive(verb):
             return []  # "property seized by X in the 1970s": background to the clause, coded only as a dyad
         # ("his condolences": a possessive is the sympathiser, not whom the sympathy is for)

@@ -313,3 +313,8 @@ def test_his_in_a_clause_with_an_unknown_named_subject_is_not_resolved(pipeline)
 def test_sympathy_over_a_tragedy_in_a_city_is_for_its_country(pipeline) -> None:
     events = _events(pipeline, "The Chilean president expressed his condolences over the Lima earthquake.")
     assert _dyads(events) == {("CHL", "PER", "018")}
+
+
+def test_a_meeting_partner_hung_on_the_source_is_the_target(pipeline) -> None:
+    text = "The meetings held by the British foreign secretary with the Saudi leadership shed light on the talks."
+    assert ("GBR", "SAU", "040") in _dyads(_events(pipeline, text))
