@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from detente.actors.knowledge import KnowledgeBase
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.participants import Participants
-from detente.events.syntax import OBJ, PASSIVE_SUBJ, PRONOUNS, SUBJ, reduced_passive
+from detente.events.syntax import ACTOR_MODIFIERS, OBJ, PASSIVE_SUBJ, PRONOUNS, SUBJ, reduced_passive
 from detente.records import Mention
 
 # Dependents of an object that say whose it is or what it is about ("the Kuwait invasion", "a
@@ -265,6 +265,33 @@ class Checks:
             ]
             return not others and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
         return False
+
+    # ---- words around the predicate --------------------------------------------------------------
+
+    def whole_country(self, pred: Token, m: Mention) -> bool:
+        """Whether a mention is a country named as a whole ("the United States"), not a
+        modifier of another actor ("his Rwandan Patriotic Front")."""
+        words = pred.doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+        return m.kind == "country" and words is not None and words.root.dep_ not in ACTOR_MODIFIERS
+
+    def by_phone(self, pred: Token) -> bool:
+        """Whether a preposition of the predicate has a phone as its object ("by telephone", "in
+        a phone call", "on the phone")."""
+        for prep in pred.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (
+                    self.who.lemma(pobj) in self.s.phone_nouns
+                    or any(c.dep_ == "compound" and self.who.lemma(c) in self.s.phone_nouns for c in pobj.children)
+                ):
+                    return True
+        return False
+
+    def armed_sentence(self, pred: Token, words: list[Token]) -> bool:
+        """Whether the sentence names a means of violence besides the predicate's own words."""
+        own = {w.i for w in words}
+        return any(t.i not in own and self.who.lemma(t) in self.s.violent_means for t in pred.sent)
 
     # ---- figures of speech -------------------------------------------------------------------
 

@@ -22,7 +22,6 @@ from detente.events.modality import modality
 from detente.events.participants import Participants
 from detente.events.reported import accusations, event_date
 from detente.events.syntax import (
-    ACTOR_MODIFIERS,
     FINITE,
     OBJ,
     PASSIVE_SUBJ,
@@ -596,7 +595,7 @@ class _SentenceCoder:
                 moved.update(m.span for m in found)
             targets.extend(found)
         phone = next(iter(self.s.phone_code), None)
-        if statement and targets and phone is not None and self._by_phone(pred):
+        if statement and targets and phone is not None and self.check.by_phone(pred):
             code = phone  # "weighed in by phone with X": a telephone discussion (041)
         at_home = any(pattern.code.startswith(p) for p in self.s.abroad_prefixes)
         figurative = any(pattern.code.startswith(p) for p in self.s.figurative_prefixes)
@@ -627,7 +626,7 @@ class _SentenceCoder:
             if src.actor.country is None and not anonymous:
                 continue
             home = tgt is not None and tgt.actor.country == src.actor.country
-            if home and tgt is not None and root in self.s.own_country_roots and self._whole_country(pred, tgt):
+            if home and tgt is not None and root in self.s.own_country_roots and self.check.whole_country(pred, tgt):
                 continue  # "X said the United States should lead", said by an American: a policy, no appeal
             if tgt is not None and (
                 same(src, tgt)
@@ -642,7 +641,7 @@ class _SentenceCoder:
             this = code
             if figurative and self.check.figure(pred, src, tgt):
                 # A prize of politics ("captured the nomination") is won by no weapon.
-                if self.check.prize(pred) or not self._armed(pred, words):
+                if self.check.prize(pred) or not self.check.armed_sentence(pred, words):
                     # Campaign rhetoric: "attacked her rival" is criticism; "beat him in the
                     # polls", "seized on his words" are no event.
                     if not attack_words or verbal is None:
@@ -667,31 +666,6 @@ class _SentenceCoder:
                 )
             )
         return out
-
-    def _whole_country(self, pred: Token, m: Mention) -> bool:
-        """Whether a mention is a country named as a whole ("the United States"), not a
-        modifier of another actor ("his Rwandan Patriotic Front")."""
-        words = pred.doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
-        return m.kind == "country" and words is not None and words.root.dep_ not in ACTOR_MODIFIERS
-
-    def _by_phone(self, pred: Token) -> bool:
-        """Whether a preposition of the predicate has a phone as its object ("by telephone", "in
-        a phone call", "on the phone")."""
-        for prep in pred.children:
-            if prep.dep_ != "prep":
-                continue
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and (
-                    self.lemma(pobj) in self.s.phone_nouns
-                    or any(c.dep_ == "compound" and self.lemma(c) in self.s.phone_nouns for c in pobj.children)
-                ):
-                    return True
-        return False
-
-    def _armed(self, pred: Token, words: list[Token]) -> bool:
-        """Whether the sentence names a means of violence besides the predicate's own words."""
-        own = {w.i for w in words}
-        return any(t.i not in own and self.lemma(t) in self.s.violent_means for t in pred.sent)
 
     def _modality(self, verb: Token) -> Modality | None:
         """asserted / future / hypothetical, or None when the action is negated (``modality``)."""
