@@ -266,6 +266,16 @@ class Checks:
             return not others and any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
         return False
 
+    def polled(self, pred: Token, source: Mention) -> bool:
+        """Whether the source is a share of people counted by a poll ("73 percent of Democrats
+        now support X", "47 percent of Cuban Americans say they will back Y"): a finding about
+        voters, not an act of theirs."""
+        words = pred.doc.char_span(source.span[0], source.span[1], alignment_mode="expand")
+        if words is None:
+            return False
+        root = words.root
+        return root.dep_ == "pobj" and root.head.lower_ == "of" and self.who.lemma(root.head.head) in self.s.poll_nouns
+
     # ---- words around the predicate --------------------------------------------------------------
 
     def whole_country(self, pred: Token, m: Mention) -> bool:

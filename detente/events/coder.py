@@ -619,8 +619,8 @@ class _SentenceCoder:
         end = max(w.idx + len(w) for w in words)
         out = []
         for src, tgt in pairs:
-            if self.check.of_the_press(src):  # a news agency or a reporter asking is not a source
-                continue
+            if self.check.of_the_press(src) or self.check.polled(pred, src):
+                continue  # a news agency or a reporter asking, or a poll's share of voters, is not a source
             # An actor with no country (an unresolved name) cannot be placed in a dyad: the event
             # would be a guess about who acted, so none is emitted.
             if src.actor.country is None and not anonymous:

@@ -143,6 +143,7 @@ class Settings:
     publications: frozenset[str] = frozenset()
     view_verbs: frozenset[str] = frozenset()
     own_country_roots: frozenset[str] = frozenset()
+    poll_nouns: frozenset[str] = frozenset()
     sympathy_codes: frozenset[str] = frozenset()
     sympathy_preps: frozenset[str] = frozenset()
     armed_name_words: frozenset[str] = frozenset()

@@ -50,6 +50,8 @@ def modality(verb: Token, settings: Settings, lemma: Callable[[Token], str]) -> 
                 # on a condition is still a stated intent (or threat); anything else is a maybe.
                 if not any(a.dep_ == "aux" and a.tag_ == "MD" and a.lower_ in s.future_aux | {"would"} for a in kids):
                     result = "hypothetical"
+        if first and t.dep_ != "ROOT" and _inverted(kids):
+            result = "hypothetical"  # "it would have been good had X congratulated him": a condition
         first = False
         if t.dep_ == "acomp" and t.head.lemma_.lower() == "be":
             t = t.head  # "is ready to ...": the copula adds nothing
@@ -130,3 +132,11 @@ def _open_clause(verb: Token) -> bool:
     if any(c.dep_ == "mark" for c in kids) or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in kids):
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
+
+
+def _inverted(kids: list[Token]) -> bool:
+    """A subordinate clause with its auxiliary before its subject and no question ("had X
+    agreed", "were Y to attack", "should Z refuse"): a condition, not a fact."""
+    aux = next((c for c in kids if c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should")), None)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return aux is not None and subj is not None and aux.i < subj.i and not any(c.text == "?" for c in kids)

@@ -550,13 +550,15 @@ class Participants:
             if t.head.i == t.i or (pred is not None and t.head.i == pred.i):
                 break
             t = t.head
-            if self.lemma(t) in self.s.audience_nouns:
-                return True
+            if self.lemma(t) in self.s.audience_nouns or any(
+                c.dep_ == "compound" and self.lemma(c) in self.s.audience_nouns for c in t.children
+            ):
+                return True  # ("the Paris daily Le Monde": the press noun may be the name's modifier)
         for c in tok.children:
-            if c.dep_ not in ("poss", "compound"):
+            if c.dep_ not in ("poss", "compound", "amod"):
                 continue
             if any(self.lemma(t) in self.s.audience_nouns for t in c.subtree):
-                return True  # "a television station", "a news network host"
+                return True  # "a television station", "a news network host", "the X daily Y"
             if any(m.actor.sector == "JRN" for m in self.index.overlapping(c.left_edge.idx, c.idx + len(c))):
                 return True
             first = next((t.i for t in c.subtree if t.dep_ not in ("det", "case")), c.i)

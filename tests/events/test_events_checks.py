@@ -285,3 +285,18 @@ def test_a_for_gerund_after_an_actor_in_a_phrase_is_that_actors(pipeline, text: 
 
 def test_an_unnamed_source_and_his_are_one_person(pipeline) -> None:
     assert all(e.target is None for e in events_of(pipeline, "A Polish senator stated his intention to resign."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition told by inversion did not happen
+        "The Polish president said it would have been right had Germany congratulated Lithuania.",
+        # a poll's share of voters is a finding, not an act
+        "The survey found that 60 percent of Poles support Lithuania's bid.",
+        # a newspaper named by its city is the press, not the city's country
+        '"We will not yield," the Polish president told the Vilnius daily Lietuvos Rytas.',
+    ],
+)
+def test_conditions_polls_and_the_press_give_no_dyad(pipeline, text: str) -> None:
+    assert all(e.target is None for e in events_of(pipeline, text))
