@@ -299,9 +299,29 @@ class Checks:
         return False
 
     def armed_sentence(self, pred: Token, words: list[Token]) -> bool:
-        """Whether the sentence names a means of violence besides the predicate's own words."""
+        """Whether the sentence names a means of violence besides the predicate's own words, not
+        as a topic ("attacked X for being too tough on guns": the guns are what it is about)."""
         own = {w.i for w in words}
-        return any(t.i not in own and self.who.lemma(t) in self.s.violent_means for t in pred.sent)
+        return any(
+            t.i not in own and self.who.lemma(t) in self.s.violent_means and not self._topical(t, own)
+            for t in pred.sent
+        )
+
+    def _topical(self, tok: Token, own: set[int]) -> bool:
+        """Whether a word sits in a phrase of what something is about ("tough on guns", "a
+        debate over weapons", "a law regarding arms") or names a kind of policy ("gun control",
+        "gun registration"; not "a missile attack", the act's own word)."""
+        head = tok.head
+        if tok.dep_ == "compound" and head.i not in own and self.who.lemma(head) not in self.s.violent_means:
+            return True
+        t = tok
+        for _ in range(6):
+            if t.head.i == t.i:
+                return False
+            if t.dep_ == "pobj" and t.head.lower_ in self.s.topic_preps_of_means:
+                return True
+            t = t.head
+        return False
 
     # ---- figures of speech -------------------------------------------------------------------
 

@@ -144,6 +144,7 @@ class Settings:
     view_verbs: frozenset[str] = frozenset()
     own_country_roots: frozenset[str] = frozenset()
     poll_nouns: frozenset[str] = frozenset()
+    topic_preps_of_means: frozenset[str] = frozenset()
     sympathy_codes: frozenset[str] = frozenset()
     sympathy_preps: frozenset[str] = frozenset()
     armed_name_words: frozenset[str] = frozenset()

@@ -300,3 +300,17 @@ def test_an_unnamed_source_and_his_are_one_person(pipeline) -> None:
 )
 def test_conditions_polls_and_the_press_give_no_dyad(pipeline, text: str) -> None:
     assert all(e.target is None for e in events_of(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        # weapons as a topic do not make an attack between politicians literal
+        ("The Polish president attacked the Lithuanian president for being too soft on guns.", False),
+        ("The Polish president backed gun registration and attacked the Lithuanian president.", False),
+        # a weapon the act is done with does
+        ("The Polish president attacked the Lithuanian president with a knife.", True),
+    ],
+)
+def test_weapons_named_as_a_topic_are_no_means_of_violence(pipeline, text: str, force: bool) -> None:
+    assert ("19" in roots(events_of(pipeline, text))) is force
