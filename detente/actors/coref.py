@@ -153,16 +153,19 @@ def resolve_pronouns(state: ArticleState) -> None:
 
 
 def _unknown_subject(tok: Token, known_starts: list[int]) -> bool:
-    """Whether a possessive pronoun's clause has a name as its subject that no person antecedent
-    covers (an unknown name): the possessive most likely refers to that subject."""
+    """Whether a possessive pronoun most likely refers to its clause's named subject that no
+    earlier person antecedent can stand for: a name after it ("In the last Mass of his trip,
+    Francis said": the name comes later), or one before it that no person mention covers."""
     verb = tok
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None or subj.i > tok.i or subj.pos_ != "PROPN":
+    if subj is None or subj.pos_ != "PROPN":
         return False
+    if subj.i > tok.i:
+        return True
     first = subj.left_edge.idx
     return not any(first <= s <= subj.idx for s in known_starts)
 

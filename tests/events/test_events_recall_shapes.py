@@ -318,3 +318,8 @@ def test_sympathy_over_a_tragedy_in_a_city_is_for_its_country(pipeline) -> None:
 def test_a_meeting_partner_hung_on_the_source_is_the_target(pipeline) -> None:
     text = "The meetings held by the British foreign secretary with the Saudi leadership shed light on the talks."
     assert ("GBR", "SAU", "040") in _dyads(_events(pipeline, text))
+
+
+def test_his_before_the_named_subject_of_its_clause_is_not_an_earlier_person(pipeline) -> None:
+    text = "The Chilean president spoke on Monday. At the end of his visit to Peru, Boric thanked the hosts."
+    assert not any(s == "CHL" and t == "PER" for s, t, _ in _dyads(_events(pipeline, text)))
