@@ -262,15 +262,18 @@ class TimeIndex:
     """An article's time expressions by the token they are anchored on, built once per article:
     the date of any clause (events, quotes).
 
-    Sets and expressions without a known window (PAST_REF) do not date a clause.
+    Sets, durations other than spans ending at publication, and expressions without a known
+    window (PAST_REF) do not date a clause.
     """
 
     def __init__(self, times: Sequence[TimeExpression], published: Published) -> None:
         self.published = published
         self.anchored: dict[int, DateWindow] = {}
         for t in times:
-            # a duration with a window ("over the past two weeks") dates its clause too
-            if t.anchor_token is not None and t.kind != "SET" and t.window.known:
+            # a span that ends at publication ("over the past two weeks") dates its clause too; a
+            # span from another event ("a day after the vote") does not
+            recent = t.kind == "DURATION" and _RECENT.match(t.text) is not None
+            if t.anchor_token is not None and (t.kind in ("DATE", "TIME") or recent) and t.window.known:
                 self.anchored.setdefault(t.anchor_token, t.window)
         # Each dated expression's characters and window, in text order: the article's running
         # time.

@@ -168,6 +168,12 @@ def test_the_past_week_or_days_are_the_days_before_publication(pipeline, text: s
     assert (e.date.earliest, e.date.latest) == (earliest, PUBLISHED)
 
 
+def test_a_span_counted_from_another_event_does_not_date_the_clause(pipeline) -> None:
+    # "a day after X": a day from X, which the rule cannot date; not the days around publication
+    text = "Chilean troops are advancing on Lima a day after launching the invasion of Peru."
+    assert all(e.date.latest is None or e.date.latest <= PUBLISHED for e in events_of(pipeline, text))
+
+
 # ---- item 3: dyads ------------------------------------------------------------------------------
 
 
