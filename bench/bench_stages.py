@@ -53,7 +53,7 @@ def main() -> None:
         parse_times.append(time.perf_counter() - start)
         start = time.perf_counter()
         events = quotes = 0
-        for doc, article in zip(docs, articles):
+        for doc, article in zip(docs, articles, strict=True):
             result = analyse(doc, article, pipeline.resources)
             events += len(result.events)
             quotes += len(result.quotes)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import DEFAULT_GOLD, REPO, measure  # noqa: E402
+from throughput import DEFAULT_GOLD, REPO, measure
 
 
 def short_corpus(gold: Path, count: int, words: int, path: Path) -> int:

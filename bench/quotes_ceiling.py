@@ -17,7 +17,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from detente.evaluate.quotes import _RELATIVE_PRONOUNS, Counts, _words, load_gold, score_article
+from detente.evaluate.quotes import Counts, _words, load_gold, score_article
 from detente.records import Actor, DateWindow, Quote
 
 REPO = Path(__file__).resolve().parents[1]

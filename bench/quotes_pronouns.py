@@ -50,7 +50,7 @@ def main() -> None:
     golds = load_gold(args.folder, args.limit)
     pipeline = Pipeline(load_config(environ={}))
     strict, written = Counts(), Counts()
-    for gold, outcome in zip(golds, pipeline.process(articles(golds))):
+    for gold, outcome in zip(golds, pipeline.process(articles(golds)), strict=True):
         quotes = () if isinstance(outcome, DetenteError) else outcome.quotes
         strict.add(score_article(quotes, gold.attributions))
         marked_gold = tuple(replace(a, source=_as_written(a.source)) for a in gold.attributions)

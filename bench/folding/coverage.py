@@ -80,7 +80,7 @@ def main() -> None:
         if args.list:
             wanted = ", ".join(
                 f"{t['event']} {t['source']}-{t['target']} {t['root']}{'' if h else ' MISSED'}"
-                for t, h in zip(truth, hit)
+                for t, h in zip(truth, hit, strict=True)
             )
             print(
                 f"{doc_id}: {wanted} | events: {' '.join(f'{s}>{t}:{r}' for s, t, r in coded)}"
