@@ -168,6 +168,8 @@ class Checks:
             if t.i == pred.i or t.head.i == t.i or t.head.i == pred.i or t.head.i in own:
                 return False
             head = t.head
+            if t.dep_ == "prep" and t.lower_ in ("to", "toward", "towards"):
+                return False  # "its position to Japan": whom it is put to, not what it is about
             if t.dep_ in _MODIFIERS + ("pobj", "prep") and self.who.lemma(head) in self.s.topic_nouns:
                 return True
             if t.dep_ in OBJ + ("pobj", "prep"):
@@ -230,7 +232,7 @@ class Checks:
         privileges", "questioned his commitment" (``people_object_verbs``: only people are abused
         or questioned); "admitted refugees", "admitted to X" (``thing_object_verbs``: a mistake is admitted,
         people are let in); "released a statement" (``publication_verbs``: a publication is put out, not
-        freed); "agrees with X" and nothing more (``view_verbs``: a view shared, not a deal)."""
+        freed); "signed a letter" (``signing_verbs``: a name put to a paper, no agreement); "agrees with X" and nothing more (``view_verbs``: a view shared, not a deal)."""
         if pattern.obj is not None:
             return False  # the pattern names its own object ("admit inspector")
         lemma = pattern.lemma
@@ -255,8 +257,13 @@ class Checks:
                 if g.dep_ == "pobj"
                 for m in self.who.actors(g, allow_place=True)
             )
+        # what is acted on: the objects with their conjuncts, or the noun a participle is said of
+        # ("a letter signed by 200 lawmakers", "a video released by the group")
+        things = [t for c in objects for t in (c, *c.conjuncts)] + ([verb.head] if reduced_passive(verb) else [])
         if lemma in self.s.publication_verbs:
-            return any(self.who.lemma(c) in self.s.publications for c in objects)
+            return any(self.who.lemma(c) in self.s.publications for c in things)
+        if lemma in self.s.signing_verbs:
+            return any(self.who.lemma(c) in self.s.signed_papers for c in things)
         if lemma in self.s.view_verbs and pattern.prep is None and pattern.xcomp is None:
             others = [
                 c
@@ -276,6 +283,14 @@ class Checks:
         root = words.root
         return root.dep_ == "pobj" and root.head.lower_ == "of" and self.who.lemma(root.head.head) in self.s.poll_nouns
 
+    def published_noun(self, noun: Token, pattern: Pattern) -> bool:
+        """ "the release of a new video", "a video release": a publication put out, not freed."""
+        if pattern.lemma not in self.s.publication_verbs:
+            return False
+        things = [c for c in noun.children if c.dep_ in ("compound", "amod")]
+        things += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        return any(self.who.lemma(t) in self.s.publications for t in things)
+
     # ---- words around the predicate --------------------------------------------------------------
 
     def whole_country(self, pred: Token, m: Mention) -> bool:
@@ -283,6 +298,15 @@ class Checks:
         modifier of another actor ("his Rwandan Patriotic Front")."""
         words = pred.doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
         return m.kind == "country" and words is not None and words.root.dep_ not in ACTOR_MODIFIERS
+
+    def modifies_thing(self, pred: Token, m: Mention) -> bool:
+        """Whether a country mention only modifies a thing ("American boots", "a U.S. role"),
+        not people or a body ("a German group")."""
+        words = pred.doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+        if m.kind != "country" or words is None or words.root.dep_ not in ACTOR_MODIFIERS:
+            return False
+        head = words.root.head
+        return self.who.lemma(head) not in self.s.actor_nouns and not self.who.actors(head, allow_place=False)
 
     def by_phone(self, pred: Token) -> bool:
         """Whether a preposition of the predicate has a phone as its object ("by telephone", "in

@@ -322,7 +322,7 @@ class _SentenceCoder:
             self.who.plural_subject(subj) if subj is not None and not self.who.actors(subj, allow_place=False) else []
         )
         if not plural and subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
-            subj = self.who.speaker(verb)
+            subj = self.who.speaker(verb, subj.lower_)
         sources = plural or (self.who.actors(subj, allow_place=False) if subj is not None else [])
         # No actor acts: an agentless attack by a named means ("was killed in a bomb blast") or a
         # crowd with no country protesting at a named place; the source is then unidentified.
@@ -390,7 +390,7 @@ class _SentenceCoder:
             return []
         subj = self.who.subject(verb, passive=False)
         if subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
-            subj = self.who.speaker(verb)
+            subj = self.who.speaker(verb, subj.lower_)
         speakers = self.who.actors(subj, allow_place=False) if subj is not None else []
         accused = accusations(speakers, [(d.source, d.target, d.code, d.modality) for d in reported], self.s)
         code_ = next(iter(self.s.accusation_code), None)
@@ -414,6 +414,8 @@ class _SentenceCoder:
     ) -> list[Draft]:
         if any(c.lower_ in self.s.negators and c.dep_ in ("det", "neg") for c in noun.children):
             return []
+        if self.check.published_noun(noun, pattern):
+            return []  # "the release of a video": put out, not freed
         framed = noun.dep_ == "pobj" and noun.head.lower_ in self.s.background_preps
         if framed and noun.head.lower_ not in self.s.contemporary_preps:
             return []  # "after the attack", "since the summit": a time frame, not the news
@@ -502,7 +504,7 @@ class _SentenceCoder:
                 and subj.lower_ in PRONOUNS
                 and not self.who.actors(subj, allow_place=False)
             ):
-                subj = self.who.speaker(noun.head)
+                subj = self.who.speaker(noun.head, subj.lower_)
             if plural:
                 sources = plural
             elif subj is not None:
@@ -570,6 +572,7 @@ class _SentenceCoder:
         audience = root in self.s.audience_roots
         own = {w.i for w in words}
         moved: set[tuple[int, int]] = set()  # "deployed its soldiers": what is moved, if the source's own
+        topics = False  # a target position held only the act's topic
         for tok in target_toks:
             if audience and (
                 self.lemma(tok) in self.s.audience_nouns
@@ -578,6 +581,7 @@ class _SentenceCoder:
             ):
                 continue
             if self.check.topic(tok, pred, root, own) or self.check.answered(tok, pred, root):
+                topics = True
                 continue  # "opposed the Kuwait invasion", "fired back that X ...": the topic, no party
             if self.check.commanded(tok, pred, own):
                 continue  # "ordered troops to X": the party of a command is the one commanded
@@ -594,6 +598,12 @@ class _SentenceCoder:
             if self.check.means(tok, pred):
                 moved.update(m.span for m in found)
             targets.extend(found)
+        if topics and not targets:
+            # "criticized Russia's statement on Ukraine": with the topic set aside, whose the object is
+            owners = [
+                g for c in pred.children if c.dep_ in OBJ for g in c.children if g.dep_ == "poss" and g.i not in own
+            ]
+            targets.extend(m for g in owners for m in self.who.actors(g, allow_place=False))
         phone = next(iter(self.s.phone_code), None)
         if statement and targets and phone is not None and self.check.by_phone(pred):
             code = phone  # "weighed in by phone with X": a telephone discussion (041)
@@ -626,6 +636,8 @@ class _SentenceCoder:
             if src.actor.country is None and not anonymous:
                 continue
             home = tgt is not None and tgt.actor.country == src.actor.country
+            if home and tgt is not None and root in self.s.topic_object_roots and self.check.modifies_thing(pred, tgt):
+                tgt = None  # "opposes American boots on the ground", said by an American: a stance
             if home and tgt is not None and root in self.s.own_country_roots and self.check.whole_country(pred, tgt):
                 continue  # "X said the United States should lead", said by an American: a policy, no appeal
             if tgt is not None and (

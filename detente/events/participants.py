@@ -305,13 +305,18 @@ class Participants:
             c.lower_ in ("both", "two") and c.dep_ in ("det", "predet", "nummod", "preconj") for c in tok.children
         )
 
-    def speaker(self, verb: Token) -> Token | None:
-        """ "X said he would visit": a pronoun subject of reported speech is the speaker."""
+    def speaker(self, verb: Token, pronoun: str = "") -> Token | None:
+        """ "X said he would visit": a pronoun subject of reported speech is the speaker ("it"
+        only a speaker that is not a person: "Rep. X said it will help" is about a thing)."""
         t = verb
         for _ in range(6):
             if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.s.speech_verbs:
                 subj = self.subject(t.head, passive=False)
-                return subj if subj is not None and subj.lower_ not in PRONOUNS else None
+                if subj is None or subj.lower_ in PRONOUNS:
+                    return None
+                if pronoun == "it" and all(m.kind == "person" for m in self.actors(subj, allow_place=False)):
+                    return None
+                return subj
             if t.dep_ in ("xcomp", "conj", "ccomp") and t.head.i != t.i:
                 t = t.head
                 continue
@@ -619,8 +624,11 @@ class Participants:
                 stack.append(c)
         start = min(t.idx for t in toks)
         end = max(t.idx + len(t) for t in toks)
-        # "his rivals", "her counterpart": a possessive pronoun names the owner, not the phrase
-        owners = {t.idx for t in toks if t.tag_ == "PRP$" and t.i != head.i}
+        # "his rivals", "his own people": a possessive pronoun names the owner, not the phrase;
+        # only those who speak or act for the owner are the owner ("his aides", "her campaign's
+        # leadership")
+        for_owner = self.lemma(head) in self.s.agent_nouns
+        owners = {t.idx for t in toks if t.tag_ == "PRP$" and t.i != head.i and not for_owner}
         found = [m for m in self.index.overlapping(start, end) if m.span[0] not in owners]
         title = quoted_stretch(head.doc, min(t.i for t in toks), max(t.i for t in toks))
         if title is not None:

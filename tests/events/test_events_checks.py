@@ -314,3 +314,42 @@ def test_conditions_polls_and_the_press_give_no_dyad(pipeline, text: str) -> Non
 )
 def test_weapons_named_as_a_topic_are_no_means_of_violence(pipeline, text: str, force: bool) -> None:
     assert ("19" in roots(events_of(pipeline, text))) is force
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it" in a person's report is a thing, not the speaker
+        ("The Polish senator said it will help both Lithuania and Latvia.", set()),
+        # ... but a country's "it" is the country
+        ("Poland said it will help Lithuania.", {("POL", "LTU", "03")}),
+        # a stance on one's own country's thing has no second party; a body of it is one
+        ("The Polish president opposes Polish boots on the ground.", {("POL", None, "11")}),
+        ("The Polish president sued a Polish veterans group.", {("POL", "POL", "11")}),
+        # a name put to a paper is no agreement; a pact is
+        ("The Polish president signed a letter to Lithuania.", set()),
+        ("Poland signed a pact with Lithuania.", {("POL", "LTU", "05")}),
+        # a publication is put out, not freed
+        ("The group released a propaganda video and a statement.", set()),
+    ],
+)
+def test_speakers_stances_papers_and_publications(pipeline, text: str, expected: set) -> None:
+    assert dyads(events_of(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # with the topic set aside, whose the object is names the party
+        ("Poland criticized Russia's statement on Ukraine.", {("POL", "RUS", "11")}),
+        # a position put to a country is addressed to it, not about it
+        ("Poland reiterated its position to Lithuania.", {("POL", "LTU", "01")}),
+    ],
+)
+def test_topics_owners_and_addressees(pipeline, text: str, expected: set) -> None:
+    assert dyads(events_of(pipeline, text)) == expected
+
+
+def test_those_who_act_for_a_possessive_are_its_owner(pipeline) -> None:
+    text = "The Polish president spoke on Monday. His aides criticized Lithuania."
+    assert ("POL", "LTU", "11") in dyads(events_of(pipeline, text))
