@@ -19,7 +19,7 @@ from detente.actors.knowledge import KnowledgeBase
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.participants import Participants
 from detente.events.syntax import ACTOR_MODIFIERS, OBJ, PASSIVE_SUBJ, PRONOUNS, SUBJ, reduced_passive
-from detente.records import Mention
+from detente.records import Actor, Mention
 
 # Dependents of an object that say whose it is or what it is about ("the Kuwait invasion", "a
 # memo on Syria"): the phrases a topic noun carries.
@@ -290,6 +290,27 @@ class Checks:
         things = [c for c in noun.children if c.dep_ in ("compound", "amod")]
         things += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         return any(self.who.lemma(t) in self.s.publications for t in things)
+
+    def struck_city(self, verb: Token, words: list[Token]) -> list[Mention]:
+        """ "condolences over the Orlando shooting": a city the sympathy's phrase names that no
+        actor mention covers, found in the gazetteer, stands for its country."""
+        if self.who.places is None:
+            return []
+        doc = verb.doc
+        for w in words:
+            for prep in w.children:
+                if prep.dep_ not in ("prep", "dative") or prep.lower_ not in self.s.sympathy_preps:
+                    continue
+                lo, hi = prep.left_edge.i, prep.right_edge.i + 1
+                for ent in doc[lo:hi].ents:
+                    place = self.who.places(ent.text) if ent.label_ in ("GPE", "LOC") else None
+                    if place is None or place.country is None or place.kind == "country":
+                        continue
+                    actor = Actor(text=ent.text, name=place.name, country=place.country)
+                    return [
+                        Mention(doc_id=self.who.doc_id, span=(ent.start_char, ent.end_char), actor=actor, kind="place")
+                    ]
+        return []
 
     # ---- words around the predicate --------------------------------------------------------------
 

@@ -377,7 +377,7 @@ class _SentenceCoder:
             return []  # "property seized by X in the 1970s": background to the clause, coded only as a dyad
         # ("his condolences": a possessive is the sympathiser, not whom the sympathy is for)
         open_target = all(t.tag_ == "PRP$" for t in targets)
-        struck = self.who.struck_city(verb, words) if open_target and pattern.code in self.s.sympathy_codes else []
+        struck = self.check.struck_city(verb, words) if open_target and pattern.code in self.s.sympathy_codes else []
         return self._drafts(
             verb, pattern, words, sources, [] if struck else targets, modality, sent_span, seen, confidence, struck
         )

@@ -444,25 +444,6 @@ class Participants:
                         return [t for t in prep.subtree if t.idx == m.span[0]][:1]
         return []
 
-    def struck_city(self, verb: Token, words: list[Token]) -> list[Mention]:
-        """ "condolences over the Orlando shooting": a city the sympathy's phrase names that no
-        actor mention covers, found in the gazetteer, stands for its country."""
-        if self.places is None:
-            return []
-        doc = verb.doc
-        for w in words:
-            for prep in w.children:
-                if prep.dep_ not in ("prep", "dative") or prep.lower_ not in self.s.sympathy_preps:
-                    continue
-                lo, hi = prep.left_edge.i, prep.right_edge.i + 1
-                for ent in doc[lo:hi].ents:
-                    place = self.places(ent.text) if ent.label_ in ("GPE", "LOC") else None
-                    if place is None or place.country is None or place.kind == "country":
-                        continue
-                    actor = Actor(text=ent.text, name=place.name, country=place.country)
-                    return [Mention(doc_id=self.doc_id, span=(ent.start_char, ent.end_char), actor=actor, kind="place")]
-        return []
-
     def aside_preps(self, code: str) -> frozenset[str]:
         """Prepositions whose phrase is the topic ("talks on Syria") or the venue ("agreed at a
         summit") of an event of this code, not its party."""
