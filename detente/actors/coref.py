@@ -154,8 +154,8 @@ def resolve_pronouns(state: ArticleState) -> None:
 
 def _unknown_subject(tok: Token, known_starts: list[int]) -> bool:
     """Whether a possessive pronoun most likely refers to its clause's named subject that no
-    earlier person antecedent can stand for: a name after it ("In the last Mass of his trip,
-    Francis said": the name comes later), or one before it that no person mention covers."""
+    earlier person antecedent can stand for: a name after it ("At the end of his visit,
+    Boric thanked the hosts": the name comes later), or one before it that no person mention covers."""
     verb = tok
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:

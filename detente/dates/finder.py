@@ -320,8 +320,8 @@ class TimeIndex:
 
     def _when_clause(self, head: Token) -> DateWindow | None:
         """The time of a clause's "when" clause, or of an "as" clause before it: the two happen
-        together ("When X visited Y on Monday, he met Z"; "As talks went on over the past week,
-        X phoned Y"). An "as" after its clause is mostly a comparison or a source ("..., as X
+        together ("When X visited Y on Monday, he met Z"; "As the talks went on this past week,
+        X met Y"). An "as" after its clause is mostly a comparison or a source ("..., as X
         said on Monday") and gives nothing."""
         for child in head.children:
             if child.dep_ != "advcl" or child.i not in self.anchored:

@@ -229,8 +229,8 @@ class Checks:
 
     def wrong_sense(self, verb: Token, pattern: Pattern) -> bool:
         """Whether the verb's complements show it is not in its pattern's sense: "abused their
-        privileges", "questioned his commitment" (``people_object_verbs``: only people are abused
-        or questioned); "admitted refugees", "admitted to X" (``thing_object_verbs``: a mistake is admitted,
+        privileges", "questioned his motives" (``people_object_verbs``: only people are abused
+        or questioned); "admitted the migrants", "admitted to X" (``thing_object_verbs``: a mistake is admitted,
         people are let in); "released a statement" (``publication_verbs``: a publication is put out, not
         freed); "signed a letter" (``signing_verbs``: a name put to a paper, no agreement); "agrees with X" and nothing more (``view_verbs``: a view shared, not a deal)."""
         if pattern.obj is not None:
@@ -249,7 +249,7 @@ class Checks:
                 patients.append(verb.head)
             if any(self.who.lemma(c) in self.s.actor_nouns or self.who.actors(c, allow_place=False) for c in patients):
                 return True
-            # "admitted to the United States", "admitted into the alliance": let into a country or a body
+            # "admitted to Canada", "admitted into the alliance": let into a country or a body
             into = [g for c in kids if c.dep_ == "prep" and c.lower_ in ("to", "into") for g in c.children]
             return any(
                 m.kind in ("country", "place", "organization")
@@ -274,8 +274,8 @@ class Checks:
         return False
 
     def polled(self, pred: Token, source: Mention) -> bool:
-        """Whether the source is a share of people counted by a poll ("73 percent of Democrats
-        now support X", "47 percent of Cuban Americans say they will back Y"): a finding about
+        """Whether the source is a share of people counted by a poll ("60 percent of voters
+        now back X", "55 percent of Poles say they will vote for Y"): a finding about
         voters, not an act of theirs."""
         words = pred.doc.char_span(source.span[0], source.span[1], alignment_mode="expand")
         if words is None:
@@ -292,7 +292,7 @@ class Checks:
         return any(self.who.lemma(t) in self.s.publications for t in things)
 
     def struck_city(self, verb: Token, words: list[Token]) -> list[Mention]:
-        """ "condolences over the Orlando shooting": a city the sympathy's phrase names that no
+        """ "condolences over the Lima earthquake": a city the sympathy's phrase names that no
         actor mention covers, found in the gazetteer, stands for its country."""
         if self.who.places is None:
             return []
@@ -321,7 +321,7 @@ class Checks:
         return m.kind == "country" and words is not None and words.root.dep_ not in ACTOR_MODIFIERS
 
     def modifies_thing(self, pred: Token, m: Mention) -> bool:
-        """Whether a country mention only modifies a thing ("American boots", "a U.S. role"),
+        """Whether a country mention only modifies a thing ("Polish spending", "a French role"),
         not people or a body ("a German group")."""
         words = pred.doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
         if m.kind != "country" or words is None or words.root.dep_ not in ACTOR_MODIFIERS:
@@ -345,7 +345,7 @@ class Checks:
 
     def armed_sentence(self, pred: Token, words: list[Token]) -> bool:
         """Whether the sentence names a means of violence besides the predicate's own words, not
-        as a topic ("attacked X for being too tough on guns": the guns are what it is about)."""
+        as a topic ("attacked X for being soft on weapons exports": the weapons are what it is about)."""
         own = {w.i for w in words}
         return any(
             t.i not in own and self.who.lemma(t) in self.s.violent_means and not self._topical(t, own)
@@ -353,9 +353,9 @@ class Checks:
         )
 
     def _topical(self, tok: Token, own: set[int]) -> bool:
-        """Whether a word sits in a phrase of what something is about ("tough on guns", "a
-        debate over weapons", "a law regarding arms") or names a kind of policy ("gun control",
-        "gun registration"; not "a missile attack", the act's own word)."""
+        """Whether a word sits in a phrase of what something is about ("soft on weapons exports",
+        "a debate over weapons", "a law regarding arms") or names a kind of policy ("gun control",
+        "missile defence spending"; not "a missile attack", the act's own word)."""
         head = tok.head
         if tok.dep_ == "compound" and head.i not in own and self.who.lemma(head) not in self.s.violent_means:
             return True

@@ -264,7 +264,7 @@ class _SentenceCoder:
                         if c.dep_ in ("prep", "agent", "dative")
                         and c.lower_ == p.prep
                         and not self.check.when(c)
-                        # "On Twitter, X called Y ...": a phrase before a verb is an adjunct
+                        # "On Monday's show, X called Y ...": a phrase before a verb is an adjunct
                         # set in front, not the verb's own ("called on Y")
                         and not (verb and h is head and c.i < head.i)
                     ),
@@ -365,7 +365,7 @@ class _SentenceCoder:
         if targets is None:
             targets = self.who.verb_targets(verb, pattern, words, passive)
             if not targets and any(pattern.code.startswith(p) for p in self.s.reciprocal_prefixes):
-                # "the meetings held by X with Y": the parser often hangs the partner on the source
+                # "the talks held by X with Y": the parser often hangs the partner on the source
                 targets = [
                     g
                     for c in subj.children
@@ -515,8 +515,8 @@ class _SentenceCoder:
                         targets = [c for c in p.children if c.dep_ == "pobj"]
                         break
         if sources and not targets and source_tok is poss and poss is not None:
-            # "Obama's Cuban visit", "X's Syrian airstrikes": with the source its possessor, a
-            # country modifier of the noun is the party it is aimed at ("Trump's Twitter attacks":
+            # "the minister's Cuban visit", "X's Syrian airstrikes": with the source its possessor, a
+            # country modifier of the noun is the party it is aimed at ("X's television attacks":
             # not a body)
             targets = [
                 c
@@ -637,9 +637,9 @@ class _SentenceCoder:
                 continue
             home = tgt is not None and tgt.actor.country == src.actor.country
             if home and tgt is not None and root in self.s.topic_object_roots and self.check.modifies_thing(pred, tgt):
-                tgt = None  # "opposes American boots on the ground", said by an American: a stance
+                tgt = None  # "opposes Polish spending abroad", said by a Pole: a stance
             if home and tgt is not None and root in self.s.own_country_roots and self.check.whole_country(pred, tgt):
-                continue  # "X said the United States should lead", said by an American: a policy, no appeal
+                continue  # "X said Poland should lead", said by a Pole: a policy, no appeal
             if tgt is not None and (
                 same(src, tgt)
                 or (at_home and home and tgt.kind in ("place", "country"))

@@ -54,7 +54,7 @@ def key(m: Mention) -> tuple:
 
 
 # Pronouns resolved through coreference: one that stands for the same actor as the other side
-# of an event is that side ("Kasich suspended his campaign").
+# of an event is that side ("the senator ended his bid").
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _POSSESSIVES = frozenset({"his", "her"})
 
@@ -72,7 +72,7 @@ def same(a: Mention, b: Mention) -> bool:
         and a.actor.name is None
         and a.actor.country == b.actor.country
     ):
-        # "Another former lawmaker, Sen. X, stated his intention": an unnamed source and a
+        # "A Polish senator stated his intention to resign": an unnamed source and a
         # possessive of its country may well be one person; no second party is told
         return True
     return pronoun and replace(a.actor, text="") == replace(b.actor, text="")

@@ -51,7 +51,7 @@ def modality(verb: Token, settings: Settings, lemma: Callable[[Token], str]) -> 
                 if not any(a.dep_ == "aux" and a.tag_ == "MD" and a.lower_ in s.future_aux | {"would"} for a in kids):
                     result = "hypothetical"
         if first and t.dep_ != "ROOT" and _inverted(kids):
-            result = "hypothetical"  # "it would have been good had X congratulated him": a condition
+            result = "hypothetical"  # "it would have helped had X agreed": a condition
         first = False
         if t.dep_ == "acomp" and t.head.lemma_.lower() == "be":
             t = t.head  # "is ready to ...": the copula adds nothing

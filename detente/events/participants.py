@@ -197,10 +197,10 @@ class Participants:
             if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "for" and (reason := self._reason_of(t.head)):
                 t = reason
                 continue
-            # "X worked to calm Y, reassuring Z": a participle clause set off after its clause,
+            # "X spoke for an hour, reassuring Z": a participle clause set off after its clause,
             # with no subject or marker of its own, tells more of what the clause's subject did.
-            # (Not one straight after a noun, "groups using tunnels", which is the noun's; nor
-            # one before its clause, "With X standing by, Y said", often another's.)
+            # (Not one straight after a noun, "militias using drones", which is the noun's; nor
+            # one before its clause, "With X looking on, Y said", often another's.)
             if (
                 t.dep_ == "advcl"
                 and t.tag_ == "VBG"
@@ -220,18 +220,18 @@ class Participants:
         return None
 
     def _reason_of(self, prep: Token) -> Token | None:
-        """The verb whose subject acts in a "for" gerund: "made no apology for accusing X",
+        """The verb whose subject acts in a "for" gerund: "won praise for mediating between X and Y",
         "was praised for helping X" (the passive's patient acts, as ``subject`` knows). Not when
         an actor is the object: "thanked X for helping" and "blamed X for attacking" are X's
         acts, not the subject's."""
         head = prep.head
         if head.dep_ in OBJ and head.pos_ == "NOUN":
-            head = head.head  # "made no apology for ...": the phrase hangs on a plain object
+            head = head.head  # "won praise for ...": the phrase hangs on a plain object
         if head.pos_ not in ("VERB", "AUX"):
             return None
         if any(c.dep_ in OBJ + DATIVE and self.actors(c, allow_place=True) for c in head.children):
             return None
-        # "railed against X for refusing ...": an actor in a phrase before it is the one who did
+        # "spoke out against X for refusing ...": an actor in a phrase before it is the one who did
         for c in head.children:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
             if pobj is not None and c.i < prep.i and self.actors(pobj, allow_place=False):
@@ -307,7 +307,7 @@ class Participants:
 
     def speaker(self, verb: Token, pronoun: str = "") -> Token | None:
         """ "X said he would visit": a pronoun subject of reported speech is the speaker ("it"
-        only a speaker that is not a person: "Rep. X said it will help" is about a thing)."""
+        only a speaker that is not a person: "the senator said it would pass" is about a thing)."""
         t = verb
         for _ in range(6):
             if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.s.speech_verbs:
@@ -361,7 +361,7 @@ class Participants:
             if objs:
                 return objs
             if h.i == verb.i and len(holders) > 1 and pattern.prep is not None:
-                # "called on X to hack Y": the pattern's own phrase names the party before the
+                # "called on X to sanction Y": the pattern's own phrase names the party before the
                 # complement's object does
                 for prep in hk:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -539,7 +539,7 @@ class Participants:
             if self.lemma(t) in self.s.audience_nouns or any(
                 c.dep_ == "compound" and self.lemma(c) in self.s.audience_nouns for c in t.children
             ):
-                return True  # ("the Paris daily Le Monde": the press noun may be the name's modifier)
+                return True  # ("the Vilnius daily X": the press noun may be the name's modifier)
         for c in tok.children:
             if c.dep_ not in ("poss", "compound", "amod"):
                 continue
@@ -605,9 +605,9 @@ class Participants:
                 stack.append(c)
         start = min(t.idx for t in toks)
         end = max(t.idx + len(t) for t in toks)
-        # "his rivals", "his own people": a possessive pronoun names the owner, not the phrase;
-        # only those who speak or act for the owner are the owner ("his aides", "her campaign's
-        # leadership")
+        # "his rivals", "his voters": a possessive pronoun names the owner, not the phrase;
+        # only those who speak or act for the owner are the owner ("his aides", "her campaign
+        # staff")
         for_owner = self.lemma(head) in self.s.agent_nouns
         owners = {t.idx for t in toks if t.tag_ == "PRP$" and t.i != head.i and not for_owner}
         found = [m for m in self.index.overlapping(start, end) if m.span[0] not in owners]
@@ -618,7 +618,7 @@ class Participants:
             found = [m for m in found if not (title[0] <= m.span[0] and m.span[1] <= title[1] and m.span != title)]
         people = head.lemma_.lower() in self.s.actor_nouns or plural_name(head)
         if not found and people:
-            # "his counterpart, Vladimir Putin": the name in apposition says who the role is
+            # "his counterpart, Jane Roe": the name in apposition says who the role is
             for c in head.children:
                 if c.dep_ == "appos" and c.pos_ == "PROPN" and (named := self.actor_of(c)):
                     return named

@@ -226,7 +226,7 @@ def test_a_time_phrase_is_no_pattern_preposition(pipeline, text, absent_roots) -
         # a publication is put out, not freed
         ("Iran released a statement on the British sailors.", "Iran released the British sailors.", "08"),
         # only people are questioned
-        ("The Dutch minister questioned Belgium's commitment to the plan.", "Dutch police questioned two Belgian officers.", "09"),
+        ("The Dutch minister questioned Belgium's motives.", "Dutch police questioned two Belgian officers.", "09"),
         # people are let in, a mistake is admitted
         ("Syrian refugees admitted to Canada found work quickly.", "Syria admitted the mistake.", "01"),
         # a view shared is no deal
@@ -240,7 +240,7 @@ def test_a_verbs_object_decides_its_sense(pipeline, wrong_sense: str, right_sens
 
 def test_a_pattern_preposition_before_its_verb_is_an_adjunct(pipeline) -> None:
     # "On X, Y called Z ...": not "called on"
-    assert "02" not in roots(events_of(pipeline, "On Twitter, the Polish minister called Germany unreliable."))
+    assert "02" not in roots(events_of(pipeline, "On the campaign trail, Poland's president called Germany unreliable."))
 
 
 def test_the_party_called_on_is_the_target_not_the_complements_object(pipeline) -> None:
@@ -273,8 +273,8 @@ def test_a_place_between_two_countries_is_no_party(pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "refused_by_poland"),
     [
-        # the one railed against refused, not the officials ...
-        ("Polish officials railed against Germany for refusing to give the Lithuanian president a hearing.", False),
+        # the one spoken out against refused, not the officials ...
+        ("Polish officials spoke out against Germany for refusing to give the Lithuanian president a hearing.", False),
         # ... while the criticized refused themselves
         ("Polish officials were criticized for refusing to give the Lithuanian president a hearing.", True),
     ],
@@ -291,7 +291,7 @@ def test_an_unnamed_source_and_his_are_one_person(pipeline) -> None:
     "text",
     [
         # a condition told by inversion did not happen
-        "The Polish president said it would have been right had Germany congratulated Lithuania.",
+        "The Polish president said it would have been better had Germany supported Lithuania.",
         # a poll's share of voters is a finding, not an act
         "The survey found that 60 percent of Poles support Lithuania's bid.",
         # a newspaper named by its city is the press, not the city's country
@@ -306,8 +306,8 @@ def test_conditions_polls_and_the_press_give_no_dyad(pipeline, text: str) -> Non
     ("text", "force"),
     [
         # weapons as a topic do not make an attack between politicians literal
-        ("The Polish president attacked the Lithuanian president for being too soft on guns.", False),
-        ("The Polish president backed gun registration and attacked the Lithuanian president.", False),
+        ("The Polish president attacked the Lithuanian president for being soft on weapons exports.", False),
+        ("The Polish president backed gun control and attacked the Lithuanian president.", False),
         # a weapon the act is done with does
         ("The Polish president attacked the Lithuanian president with a knife.", True),
     ],
@@ -320,11 +320,11 @@ def test_weapons_named_as_a_topic_are_no_means_of_violence(pipeline, text: str, 
     ("text", "expected"),
     [
         # "it" in a person's report is a thing, not the speaker
-        ("The Polish senator said it will help both Lithuania and Latvia.", set()),
+        ("The Polish senator said it would help Lithuania.", set()),
         # ... but a country's "it" is the country
         ("Poland said it will help Lithuania.", {("POL", "LTU", "03")}),
         # a stance on one's own country's thing has no second party; a body of it is one
-        ("The Polish president opposes Polish boots on the ground.", {("POL", None, "11")}),
+        ("The Polish president opposes Polish spending abroad.", {("POL", None, "11")}),
         ("The Polish president sued a Polish veterans group.", {("POL", "POL", "11")}),
         # a name put to a paper is no agreement; a pact is
         ("The Polish president signed a letter to Lithuania.", set()),

@@ -243,9 +243,9 @@ def test_the_parties_of_talks_hosted_or_mediated_between_two_are_targets(pipelin
     ("text", "expected"),
     [
         # a participle clause with no subject of its own is more of what the subject did
-        ("Chile worked hard to calm Bolivian fears, reassuring Peru that the border would stay open.", ("CHL", "PER", "010")),
+        ("Chile spoke for an hour in Lima, reassuring Peru that the border would stay open.", ("CHL", "PER", "010")),
         # a "for" gerund on a plain object or verb is the subject's act ...
-        ("The Chilean admiral made no apology for accusing Peru of spying.", ("CHL", "PER", "112")),
+        ("The Chilean admiral won praise for accusing Peru of spying.", ("CHL", "PER", "112")),
         ("Chile was praised for helping Peru after the floods.", ("CHL", "PER", "070")),
     ],
 )
@@ -267,7 +267,7 @@ def test_a_role_noun_is_the_person_named_in_apposition(pipeline) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Chile stepped up pressure on Peru over the fishing dispute.",
+        "Chile ramped up pressure on Peru over the fishing dispute.",
         "Chile put pressure on Peru over the fishing dispute.",
         "Chile increased pressure on Peru over the fishing dispute.",
     ],
@@ -316,8 +316,8 @@ def test_sympathy_over_a_tragedy_in_a_city_is_for_its_country(pipeline) -> None:
 
 
 def test_a_meeting_partner_hung_on_the_source_is_the_target(pipeline) -> None:
-    text = "The meetings held by the British foreign secretary with the Saudi leadership shed light on the talks."
-    assert ("GBR", "SAU", "040") in _dyads(_events(pipeline, text))
+    text = "The meetings held by the Chilean foreign minister with the Peruvian leadership ended well."
+    assert ("CHL", "PER", "040") in _dyads(_events(pipeline, text))
 
 
 def test_his_before_the_named_subject_of_its_clause_is_not_an_earlier_person(pipeline) -> None:
