@@ -56,9 +56,10 @@ def code(
     # Words of a dateline ("KYIV. May 3 (Ukrinform) -") are glued by the parser into the first
     # sentence and can be taken as its subject: they never name the actor.
     dateline = reading.dateline
-    coder = _SentenceCoder(
+    who = Participants(
         lexicon, index, dateline_end=dateline.span[1] if dateline else 0, kb=kb, places=places, doc_id=article.doc_id
     )
+    coder = _SentenceCoder(lexicon, who)
     drafts: list[Draft] = []
     for start, end in reading.sentences.bounds:  # (the bounds Doc.sents gives, read once)
         drafts.extend(coder.sentence(doc[start:end]))
@@ -90,20 +91,12 @@ def code(
 
 
 class _SentenceCoder:
-    def __init__(
-        self,
-        lexicon: Lexicon,
-        index: MentionIndex,
-        dateline_end: int = 0,
-        kb: KnowledgeBase | None = None,
-        places: Callable[[str], Location | None] | None = None,
-        doc_id: str = "",
-    ) -> None:
+    def __init__(self, lexicon: Lexicon, who: Participants) -> None:
         self.lex = lexicon
         self.s = lexicon.settings
-        self.index = index
-        self.who = Participants(lexicon, index, dateline_end, kb=kb, places=places, doc_id=doc_id)
-        self.check = Checks(lexicon, self.who, kb)
+        self.index = who.index
+        self.who = who  # the article's actors around a predicate
+        self.check = Checks(lexicon, who, who.kb)
 
     def lemma(self, tok: Token) -> str:
         """The token's lemma, with the model's known slips corrected."""
