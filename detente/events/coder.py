@@ -30,6 +30,7 @@ from detente.events.syntax import (
     object_control,
     reduced_passive,
 )
+from detente.events.targets import Targets
 from detente.reading import Reading
 from detente.records import (
     Event,
@@ -96,6 +97,7 @@ class _SentenceCoder:
         self.s = lexicon.settings
         self.index = who.index
         self.who = who  # the article's actors around a predicate
+        self.targets = Targets(lexicon, who)
         self.check = Checks(lexicon, who, who.kb)
 
     def lemma(self, tok: Token) -> str:
@@ -324,7 +326,7 @@ class _SentenceCoder:
             unidentified = self.who.crowd(verb, pattern, subj)
         if unidentified is not None:
             if targets is None:
-                targets = self.who.verb_targets(verb, pattern, words, passive)
+                targets = self.targets.verb_targets(verb, pattern, words, passive)
             return self._drafts(
                 verb,
                 pattern,
@@ -356,7 +358,7 @@ class _SentenceCoder:
         ):
             return []  # "troops marched on the capital": an advance, not a protest
         if targets is None:
-            targets = self.who.verb_targets(verb, pattern, words, passive)
+            targets = self.targets.verb_targets(verb, pattern, words, passive)
             if not targets and any(pattern.code.startswith(p) for p in self.s.reciprocal_prefixes):
                 # "the talks held by X with Y": the parser often hangs the partner on the source
                 targets = [
@@ -444,7 +446,7 @@ class _SentenceCoder:
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
         if poss is not None:
             source_tok = poss
-        aside = self.who.aside_preps(pattern.code)
+        aside = self.targets.aside_preps(pattern.code)
         for p in preps:
             if p.lower_ in self.s.noun_source_preps and source_tok is None:
                 source_tok = next((c for c in p.children if c.dep_ == "pobj"), None)
