@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from detente.actors.knowledge import KnowledgeBase
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.participants import Participants
-from detente.events.syntax import ACTOR_MODIFIERS, OBJ, PASSIVE_SUBJ, PRONOUNS, SUBJ, reduced_passive
+from detente.events.syntax import ACTOR_MODIFIERS, OBJ, PASSIVE_SUBJ, PRONOUNS, SUBJ, reduced_passive, sympathy_phrases
 from detente.records import Actor, Mention
 
 # Dependents of an object that say whose it is or what it is about ("the Kuwait invasion", "a
@@ -277,11 +277,13 @@ class Checks:
         """Whether the source is a share of people counted by a poll ("60 percent of voters
         now back X", "55 percent of Poles say they will vote for Y"): a finding about
         voters, not an act of theirs."""
-        words = pred.doc.char_span(source.span[0], source.span[1], alignment_mode="expand")
-        if words is None:
-            return False
-        root = words.root
-        return root.dep_ == "pobj" and root.head.lower_ == "of" and self.who.lemma(root.head.head) in self.s.poll_nouns
+        root = _root(pred, source)
+        return (
+            root is not None
+            and root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and self.who.lemma(root.head.head) in self.s.poll_nouns
+        )
 
     def published_noun(self, noun: Token, pattern: Pattern) -> bool:
         """ "the release of a new video", "a video release": a publication put out, not freed."""
@@ -297,19 +299,13 @@ class Checks:
         if self.who.places is None:
             return []
         doc = verb.doc
-        for w in words:
-            for prep in w.children:
-                if prep.dep_ not in ("prep", "dative") or prep.lower_ not in self.s.sympathy_preps:
+        for prep in sympathy_phrases(words, self.s.sympathy_preps):
+            for ent in doc[prep.left_edge.i : prep.right_edge.i + 1].ents:
+                place = self.who.places(ent.text) if ent.label_ in ("GPE", "LOC") else None
+                if place is None or place.country is None or place.kind == "country":
                     continue
-                lo, hi = prep.left_edge.i, prep.right_edge.i + 1
-                for ent in doc[lo:hi].ents:
-                    place = self.who.places(ent.text) if ent.label_ in ("GPE", "LOC") else None
-                    if place is None or place.country is None or place.kind == "country":
-                        continue
-                    actor = Actor(text=ent.text, name=place.name, country=place.country)
-                    return [
-                        Mention(doc_id=self.who.doc_id, span=(ent.start_char, ent.end_char), actor=actor, kind="place")
-                    ]
+                actor = Actor(text=ent.text, name=place.name, country=place.country)
+                return [Mention(doc_id=self.who.doc_id, span=(ent.start_char, ent.end_char), actor=actor, kind="place")]
         return []
 
     # ---- words around the predicate --------------------------------------------------------------
@@ -317,16 +313,16 @@ class Checks:
     def whole_country(self, pred: Token, m: Mention) -> bool:
         """Whether a mention is a country named as a whole ("the United States"), not a
         modifier of another actor ("his Rwandan Patriotic Front")."""
-        words = pred.doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
-        return m.kind == "country" and words is not None and words.root.dep_ not in ACTOR_MODIFIERS
+        root = _root(pred, m)
+        return m.kind == "country" and root is not None and root.dep_ not in ACTOR_MODIFIERS
 
     def modifies_thing(self, pred: Token, m: Mention) -> bool:
         """Whether a country mention only modifies a thing ("Polish spending", "a French role"),
         not people or a body ("a German group")."""
-        words = pred.doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
-        if m.kind != "country" or words is None or words.root.dep_ not in ACTOR_MODIFIERS:
+        root = _root(pred, m)
+        if m.kind != "country" or root is None or root.dep_ not in ACTOR_MODIFIERS:
             return False
-        head = words.root.head
+        head = root.head
         return self.who.lemma(head) not in self.s.actor_nouns and not self.who.actors(head, allow_place=False)
 
     def by_phone(self, pred: Token) -> bool:
@@ -389,3 +385,9 @@ class Checks:
             return m.kind == "person" or m.actor.sector in self.s.figurative_sectors
 
         return political(source) and political(target)
+
+
+def _root(pred: Token, m: Mention) -> Token | None:
+    """The syntactic root of a mention's words in the predicate's doc."""
+    words = pred.doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+    return words.root if words is not None else None

@@ -146,3 +146,9 @@ def contrasting(clause: Token, marks: frozenset[str]) -> bool:
         and any(c.dep_ in SUBJ for c in clause.children)
         and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
     )
+
+
+def sympathy_phrases(words: list[Token], preps: frozenset[str]) -> list[Token]:
+    """The prepositions of a predicate's words that open the phrase a sympathy is about
+    ("condolences over the earthquake in X", "sympathy for the X bombing")."""
+    return [p for w in words for p in w.children if p.dep_ in ("prep", "dative") and p.lower_ in preps]

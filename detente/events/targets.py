@@ -18,6 +18,7 @@ from detente.events.syntax import (
     reduced_passive,
     small_clause_subjects,
     stranded_object,
+    sympathy_phrases,
     xcomp_chain,
 )
 
@@ -141,14 +142,11 @@ class Targets:
         """ "offered condolences over the earthquake in X", "sympathy for the X bombing": the
         country a tragedy struck, named by a place in the phrase of the sympathy, is whom the
         sympathy is for."""
-        for w in words:
-            for prep in w.children:
-                if prep.dep_ not in ("prep", "dative") or prep.lower_ not in self.s.sympathy_preps:
-                    continue
-                lo, hi = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
-                for m in self.who.index.overlapping(lo, hi):
-                    if m.kind in ("place", "country") and m.actor.country:
-                        return [t for t in prep.subtree if t.idx == m.span[0]][:1]
+        for prep in sympathy_phrases(words, self.s.sympathy_preps):
+            lo, hi = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
+            for m in self.who.index.overlapping(lo, hi):
+                if m.kind in ("place", "country") and m.actor.country:
+                    return [t for t in prep.subtree if t.idx == m.span[0]][:1]
         return []
 
     def aside_preps(self, code: str) -> frozenset[str]:
