@@ -159,7 +159,7 @@ class _SentenceCoder:
         # Reported speech: the saying is a statement only when nothing more specific is in it.
         composed: list[Draft] = []
         for verb, pattern, words in speech:
-            demand = self.who.demanded(verb)
+            demand = self.who.demanded(verb) or self.who.denigrated(verb)
             if demand is not None:
                 told, code_ = demand
                 out.extend(self._verb_events(verb, replace(pattern, code=code_), words, sent_span, seen, targets=told))

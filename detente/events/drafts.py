@@ -28,9 +28,11 @@ class Draft:
 def outermost(drafts: list[Draft], doc: Doc, apart: frozenset[str]) -> list[Draft]:
     """One event per clause: an event whose predicate is an argument of another coded predicate
     ("complained over the raids", "demanded that X ease ...") is part of that event, not a second
-    one. Coordinated predicates ("arrested X and expelled Y"), a contrasting clause with a subject
-    of its own ("X did A, while Y did B") and an event noun that frames another ("warned X during
-    their meeting") stay separate events: ``apart`` holds the words that mark them."""
+    one. Coordinated predicates ("arrested X and expelled Y"), a predicate inside a phrase
+    co-ordinated with an event ("a trip to X, and talks that Y held"), a contrasting clause with
+    a subject of its own ("X did A, while Y did B") and an event noun that frames another
+    ("warned X during their meeting") stay separate events: ``apart`` holds the words that mark
+    them."""
     preds = {d.predicate for d in drafts}
     if len(preds) < 2:
         return drafts
@@ -41,6 +43,8 @@ def outermost(drafts: list[Draft], doc: Doc, apart: frozenset[str]) -> list[Draf
         for _ in range(12):
             if t.head.i == t.i or contrasting(t, apart) or (t.dep_ == "pobj" and t.head.lower_ in apart):
                 break
+            if t.dep_ == "conj" and not only_conj and t.head.i in preds:
+                break  # a conjunct of the event is never its argument
             only_conj = only_conj and t.dep_ == "conj"
             t = t.head
             if t.i in preds and t.i != p and not only_conj:

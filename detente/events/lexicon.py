@@ -93,7 +93,11 @@ class Settings:
     demand_code: frozenset[str] = frozenset()
     appeal_modals: frozenset[str] = frozenset()
     appeal_code: frozenset[str] = frozenset()
+    denigrating_words: frozenset[str] = frozenset()
+    conduct_nouns: frozenset[str] = frozenset()
+    denigration_code: frozenset[str] = frozenset()
     clause_target_roots: frozenset[str] = frozenset()
+    threat_roots: frozenset[str] = frozenset()
     people_place_preps: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     against_preps: frozenset[str] = frozenset()
@@ -147,6 +151,7 @@ class Settings:
     own_country_roots: frozenset[str] = frozenset()
     poll_nouns: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()
+    ally_nouns: frozenset[str] = frozenset()
     topic_preps_of_means: frozenset[str] = frozenset()
     sympathy_codes: frozenset[str] = frozenset()
     sympathy_preps: frozenset[str] = frozenset()
@@ -214,7 +219,12 @@ class Lexicon:
             raise KnowledgeError(
                 f'[settings] demand_code must be one known CAMEO code (e.g. ["100"]), got {sorted(demand)}'
             )
-        for key, example in (("verbal_attack_code", "111"), ("phone_code", "041"), ("warning_code", "111")):
+        for key, example in (
+            ("verbal_attack_code", "111"),
+            ("phone_code", "041"),
+            ("warning_code", "111"),
+            ("denigration_code", "111"),
+        ):
             given = settings.get(key, set())
             if len(given) > 1 or any(c not in codes for c in given):
                 raise KnowledgeError(

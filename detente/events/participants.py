@@ -135,6 +135,44 @@ class Participants:
                     return [subj], next(iter(codes))
         return None
 
+    def denigrated(self, speech: Token) -> tuple[list[Token], str] | None:
+        """'X said Y is a liar', '"Y's plan is reckless," X said': a saying whose content clause
+        calls another actor, or what that actor said or did (``conduct_nouns``), something
+        disparaging (``denigrating_words``) denigrates it: CAMEO 111 "criticize, defame,
+        denigrate responsible parties". The party is the clause's named subject or its named
+        owner; not a pronoun (often the speaker), and not when the clause is negated."""
+        code = next(iter(self.s.denigration_code), None)
+        if code is None:
+            return None
+        for c in speech.children:
+            if c.dep_ != "ccomp" or any(g.dep_ == "neg" for g in c.children):
+                continue
+            if c.lemma_ == "be":
+                said = [g for g in c.children if g.dep_ in ("acomp", "attr")]
+            elif c.tag_ == "VBG" and any(g.dep_ == "aux" and g.lemma_ == "be" for g in c.children):
+                said = [c]  # "are insulting": the parser may read an adjective in -ing as a verb
+            else:
+                continue
+            words = [g for p in said if not any(n.dep_ == "neg" for n in p.children) for g in (p, *p.children)]
+            if not any(
+                (g.lower_ in self.s.denigrating_words or g.lemma_.lower() in self.s.denigrating_words)
+                and g.dep_ in ("acomp", "attr", "amod", "ccomp")
+                for g in words
+            ):
+                continue
+            subj = next((g for g in c.children if g.dep_ in SUBJ), None)
+            if subj is None or subj.lower_ in PRONOUNS:
+                continue
+            if self.actors(subj, allow_place=False):
+                return [subj], code
+            if subj.lemma_.lower() in self.s.conduct_nouns:
+                # (the parser may hang "X's" as a nominal modifier)
+                owners = [g for g in subj.children if g.dep_ in ("poss", "nmod") and g.lower_ not in PRONOUNS]
+                owners = [g for g in owners if self.actors(g, allow_place=False)]
+                if owners:
+                    return owners, code
+        return None
+
     def clause_subject(self, verb: Token) -> list[Token]:
         """'demanded that X ...': the subject of the verb's content clause, when it names an actor."""
         for c in verb.children:
@@ -402,10 +440,15 @@ class Participants:
         head = self.counted(head)
         toks = [head]
         stack = [head]
+        owned: set[int] = set()
         while stack:
             t = stack.pop()
             for c in t.children:
                 if c.dep_ in OUTSIDE_PHRASE and not (c.dep_ == "prep" and c.lower_ == "of" and t.i == head.i):
+                    continue
+                if c.dep_ == "poss" and self.lemma(t) in self.s.ally_nouns:
+                    # "America's allies", "X's proxies": whose ally, not who the ally is
+                    owned.update(g.idx for g in c.subtree)
                     continue
                 toks.append(c)
                 stack.append(c)
@@ -416,6 +459,7 @@ class Participants:
         # staff")
         for_owner = self.lemma(head) in self.s.agent_nouns
         owners = {t.idx for t in toks if t.tag_ == "PRP$" and t.i != head.i and not for_owner}
+        owners |= owned
         found = [m for m in self.index.overlapping(start, end) if m.span[0] not in owners]
         title = quoted_stretch(head.doc, min(t.i for t in toks), max(t.i for t in toks))
         if title is not None:
@@ -450,7 +494,7 @@ class Participants:
             more += [
                 m
                 for mod in head.children
-                if mod.dep_ in ("amod", "compound") and mod.conjuncts
+                if mod.dep_ in ("amod", "compound", "nmod") and mod.conjuncts
                 for adj in (mod, *mod.conjuncts)
                 for m in self.index.overlapping(adj.idx, adj.idx + len(adj))
                 if m.actor.country

@@ -106,11 +106,17 @@ _OTHER_CLAUSE = {
 
 
 def clause_words(verb: Token, depth: int = 4) -> list[Token]:
-    """The verb's own phrase, breadth first, without other clauses or the subject."""
+    """The verb's own phrase, breadth first, without other clauses or the subject (a noun's
+    conjuncts are its phrase: "launched artillery and rocket fire against X")."""
     out: list[Token] = []
     level = [verb]
     for _ in range(depth):
-        level = [c for t in level for c in t.children if c.dep_ not in _OTHER_CLAUSE]
+        level = [
+            c
+            for t in level
+            for c in t.children
+            if c.dep_ not in _OTHER_CLAUSE or (c.dep_ == "conj" and t.i != verb.i and t.pos_ in ("NOUN", "PROPN"))
+        ]
         out.extend(level)
     return out
 

@@ -13,6 +13,7 @@ from detente.events.syntax import (
     DATIVE,
     OBJ,
     PASSIVE_SUBJ,
+    PRONOUNS,
     SUBJ,
     clause_words,
     reduced_passive,
@@ -78,7 +79,8 @@ class Targets:
                             return [pobj]
             if obj is not None and h.i == verb.i:
                 preps += [c for c in obj.children if c.dep_ == "prep"]
-            preps += [c for c in hk if c.dep_ == "prep"]
+            # ("provided intelligence to X": the parser may read the pattern's "to" as a dative)
+            preps += [c for c in hk if c.dep_ == "prep" or (c.dep_ == "dative" and c.tag_ == "IN")]
             if obj is None:  # "discussed relations with X": the phrase may hang off the object
                 preps += [g for c in hk if c.dep_ in OBJ for g in c.children if g.dep_ == "prep"]
         wanted = [c for c in preps if c.lower_ == pattern.prep and pattern.pobj is None]
@@ -124,8 +126,11 @@ class Targets:
                 mods = [c for c in pobj.children if c.dep_ in ACTOR_MODIFIERS and self.who.actors(c, allow_place=False)]
                 if mods:
                     return mods
-        if self.lex.codes[pattern.code].root in self.s.clause_target_roots:
+        root = self.lex.codes[pattern.code].root
+        if root in self.s.clause_target_roots:
             clause = self.who.clause_subject(verb)
+            if not clause and root in self.s.threat_roots:
+                clause = self.threatened(verb)
             if clause:
                 return clause
         if pattern.code in self.s.sympathy_codes:
@@ -137,6 +142,31 @@ class Targets:
         placed = self.lex.codes[pattern.code].root not in self.s.placeless_roots
         venue = any(pattern.code.startswith(p) for p in self.s.venue_prefixes)
         return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs, placed, venue, aside)
+
+    def threatened(self, verb: Token) -> list[Token]:
+        """ "warned it could freeze X's accounts", "threatened that it would impose tariffs on X": a
+        threat the speaker will carry out (its content clause has no subject but a pronoun) is
+        aimed at whom the threatened act is aimed at: its object when that names an actor, else
+        the object of a directed phrase of the act ("tariffs on X"), else an actor modifying a noun
+        in its object or phrases ("freeze millions in Japanese bonds")."""
+        for c in verb.children:
+            subj = next((g for g in c.children if g.dep_ in SUBJ), None) if c.dep_ == "ccomp" else None
+            if c.dep_ != "ccomp" or (subj is not None and subj.lower_ not in PRONOUNS):
+                continue
+            for h in [c, *xcomp_chain(c)]:
+                objs = [o for o in h.children if o.dep_ in OBJ]
+                phrases = [(p, g) for p in h.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+                named = objs + [g for p, g in phrases if p.lower_ in self.s.target_preps]
+                for o in named:
+                    if self.who.actors(o, allow_place=False):
+                        return [o]
+                for o in objs + [g for _, g in phrases]:
+                    owners = [
+                        t for t in o.subtree if t.dep_ in ACTOR_MODIFIERS and self.who.actors(t, allow_place=False)
+                    ]
+                    if owners:
+                        return owners[:1]
+        return []
 
     def struck_place(self, verb: Token, words: list[Token]) -> list[Token]:
         """ "offered condolences over the earthquake in X", "sympathy for the X bombing": the

@@ -24,40 +24,151 @@ from docs import parse
 RULES = rules_from(Knowledge.load(keys=("actor_rules",)).toml("actor_rules"))
 
 COUNTRIES = [
-    {"alpha3": "RUS", "alpha2": "RU", "name": "Russia", "aliases": "", "adjectives": "Russian", "demonyms": "", "capital": "Moscow"},
-    {"alpha3": "USA", "alpha2": "US", "name": "United States", "aliases": "U.S.", "adjectives": "American", "demonyms": "", "capital": "Washington"},
-    {"alpha3": "ZMB", "alpha2": "ZM", "name": "Zambia", "aliases": "", "adjectives": "Zambian", "demonyms": "", "capital": "Lusaka"},
+    {
+        "alpha3": "RUS",
+        "alpha2": "RU",
+        "name": "Russia",
+        "aliases": "",
+        "adjectives": "Russian",
+        "demonyms": "",
+        "capital": "Moscow",
+    },
+    {
+        "alpha3": "USA",
+        "alpha2": "US",
+        "name": "United States",
+        "aliases": "U.S.",
+        "adjectives": "American",
+        "demonyms": "",
+        "capital": "Washington",
+    },
+    {
+        "alpha3": "ZMB",
+        "alpha2": "ZM",
+        "name": "Zambia",
+        "aliases": "",
+        "adjectives": "Zambian",
+        "demonyms": "",
+        "capital": "Lusaka",
+    },
 ]
 SEATS = [
-    {"seat": "U.state", "country": "USA", "role": "Secretary of State", "sector": "GOV", "category": "foreign_minister", "titles": "secretary of state|acting secretary of state"},
-    {"seat": "Z.president", "country": "ZMB", "role": "President of Zambia", "sector": "GOV", "category": "head_of_state", "titles": "president"},
-    {"seat": "Z.finance", "country": "ZMB", "role": "Finance Minister of Zambia", "sector": "GOV", "category": "finance_minister", "titles": "finance minister"},
+    {
+        "seat": "U.state",
+        "country": "USA",
+        "role": "Secretary of State",
+        "sector": "GOV",
+        "category": "foreign_minister",
+        "titles": "secretary of state|acting secretary of state",
+    },
+    {
+        "seat": "Z.president",
+        "country": "ZMB",
+        "role": "President of Zambia",
+        "sector": "GOV",
+        "category": "head_of_state",
+        "titles": "president",
+    },
+    {
+        "seat": "Z.finance",
+        "country": "ZMB",
+        "role": "Finance Minister of Zambia",
+        "sector": "GOV",
+        "category": "finance_minister",
+        "titles": "finance minister",
+    },
 ]
 HOLDERS = [
-    {"seat": "U.state", "person_id": "walter-grant", "name": "Walter Grant", "aliases": "", "start": "1981-01-20", "end": "1985-01-20"},
+    {
+        "seat": "U.state",
+        "person_id": "walter-grant",
+        "name": "Walter Grant",
+        "aliases": "",
+        "start": "1981-01-20",
+        "end": "1985-01-20",
+    },
     # A one-day acting stint: not enough to be "the former secretary of state".
-    {"seat": "U.state", "person_id": "paul-hensley", "name": "Paul Hensley", "aliases": "", "start": "1993-01-20", "end": "1993-01-21"},
-    {"seat": "Z.president", "person_id": "amos-mbeki", "name": "Amos Mbeki", "aliases": "", "start": "1991-11-02", "end": "2002-01-02"},
-    {"seat": "Z.president", "person_id": "levy-chanda", "name": "Levy Chanda", "aliases": "", "start": "2002-01-02", "end": "2008-08-19"},
-    {"seat": "Z.finance", "person_id": "ruth-mbeki", "name": "Ruth Mbeki", "aliases": "", "start": "2003-01-01", "end": "2006-01-01"},
+    {
+        "seat": "U.state",
+        "person_id": "paul-hensley",
+        "name": "Paul Hensley",
+        "aliases": "",
+        "start": "1993-01-20",
+        "end": "1993-01-21",
+    },
+    {
+        "seat": "Z.president",
+        "person_id": "amos-mbeki",
+        "name": "Amos Mbeki",
+        "aliases": "",
+        "start": "1991-11-02",
+        "end": "2002-01-02",
+    },
+    {
+        "seat": "Z.president",
+        "person_id": "levy-chanda",
+        "name": "Levy Chanda",
+        "aliases": "",
+        "start": "2002-01-02",
+        "end": "2008-08-19",
+    },
+    {
+        "seat": "Z.finance",
+        "person_id": "ruth-mbeki",
+        "name": "Ruth Mbeki",
+        "aliases": "",
+        "start": "2003-01-01",
+        "end": "2006-01-01",
+    },
 ]
-FIRST_NAMES = [{"name": "Walter", "gender": "m"}, {"name": "Paul", "gender": "m"}, {"name": "Anna", "gender": "f"},
-               {"name": "Pavel", "gender": "m"}, {"name": "Oleg", "gender": "m"}]
+FIRST_NAMES = [
+    {"name": "Walter", "gender": "m"},
+    {"name": "Paul", "gender": "m"},
+    {"name": "Anna", "gender": "f"},
+    {"name": "Pavel", "gender": "m"},
+    {"name": "Oleg", "gender": "m"},
+]
 REGIONS = [
-    {"name": "Northland", "country": "ZMB", "kind": "region", "aliases": "North Northland", "adjectives": "", "demonyms": "", "needs_noun": ""},
-    {"name": "Tumbo", "country": "ZMB", "kind": "people", "aliases": "", "adjectives": "", "demonyms": "Tumbos", "needs_noun": ""},
-    {"name": "Clara", "country": "ZMB", "kind": "people", "aliases": "", "adjectives": "", "demonyms": "", "needs_noun": "yes"},
+    {
+        "name": "Northland",
+        "country": "ZMB",
+        "kind": "region",
+        "aliases": "North Northland",
+        "adjectives": "",
+        "demonyms": "",
+        "needs_noun": "",
+    },
+    {
+        "name": "Tumbo",
+        "country": "ZMB",
+        "kind": "people",
+        "aliases": "",
+        "adjectives": "",
+        "demonyms": "Tumbos",
+        "needs_noun": "",
+    },
+    {
+        "name": "Clara",
+        "country": "ZMB",
+        "kind": "people",
+        "aliases": "",
+        "adjectives": "",
+        "demonyms": "",
+        "needs_noun": "yes",
+    },
 ]
 
 
 @pytest.fixture(scope="module")
 def small_kb() -> KnowledgeBase:
-    titles = [{"phrase": "minister", "sector": "GOV", "kind": "person", "same_as": ""},
-              {"phrase": "rebels", "sector": "REB", "kind": "group", "same_as": ""},
-              {"phrase": "leaders", "sector": "", "kind": "group", "same_as": ""},
-              {"phrase": "director", "sector": "", "kind": "person", "same_as": ""},
-              {"phrase": "analyst", "sector": "EDU", "kind": "person", "same_as": ""},
-              {"phrase": "opposition leader", "sector": "OPP", "kind": "person", "same_as": ""}]
+    titles = [
+        {"phrase": "minister", "sector": "GOV", "kind": "person", "same_as": ""},
+        {"phrase": "rebels", "sector": "REB", "kind": "group", "same_as": ""},
+        {"phrase": "leaders", "sector": "", "kind": "group", "same_as": ""},
+        {"phrase": "director", "sector": "", "kind": "person", "same_as": ""},
+        {"phrase": "analyst", "sector": "EDU", "kind": "person", "same_as": ""},
+        {"phrase": "opposition leader", "sector": "OPP", "kind": "person", "same_as": ""},
+    ]
     return build(COUNTRIES, [], [], titles, SEATS, HOLDERS, RULES, REGIONS, FIRST_NAMES)
 
 
@@ -89,8 +200,10 @@ def _at(mentions: list[Mention], text: str, nth: int = 0) -> Mention:
 
 
 def test_pronoun_takes_the_previous_subject_not_a_later_name(nlp, small_kb) -> None:
-    text = ("Former U.S. Secretary of State Walter Grant spoke in Vienna on Friday. "
-            "He said that, before going to Lusaka, he had talked with Oleg Petrenko, who told him the vote was close.")
+    text = (
+        "Former U.S. Secretary of State Walter Grant spoke in Vienna on Friday. "
+        "He said that, before going to Lusaka, he had talked with Oleg Petrenko, who told him the vote was close."
+    )
     ms = _run(nlp, small_kb, text)
     assert _at(ms, "He").actor.name == "Walter Grant"
     assert _at(ms, "he").actor.name == "Walter Grant"
@@ -98,10 +211,13 @@ def test_pronoun_takes_the_previous_subject_not_a_later_name(nlp, small_kb) -> N
 
 
 def test_object_pronoun_is_not_its_own_verbs_subject(en_vocab, small_kb) -> None:
-    """"him" is the object (dobj) of "briefed", whose subject is the nearer person: a pronoun is
+    """ "him" is the object (dobj) of "briefed", whose subject is the nearer person: a pronoun is
     never its own verb's subject, so it takes the subject of the sentence before."""
     text = "Walter Grant flew to Lusaka. Oleg Petrenko briefed him on the vote."
-    doc = parse(en_vocab, text, """
+    doc = parse(
+        en_vocab,
+        text,
+        """
         Walter    Walter    NNP  PROPN  compound   1  B-PERSON  # 0
         Grant     Grant     NNP  PROPN  nsubj      2  I-PERSON  # 1
         flew      fly       VBD  VERB   ROOT       2            # 2
@@ -116,16 +232,22 @@ def test_object_pronoun_is_not_its_own_verbs_subject(en_vocab, small_kb) -> None
         the       the       DT   DET    det       12            # 11
         vote      vote      NN   NOUN   pobj      10            # 12
         .         .         .    PUNCT  punct      8            # 13
-    """)
+    """,
+    )
     assert _at(_resolve(doc, small_kb), "him").actor.name == "Walter Grant"
 
 
 def test_attribution_after_a_quote_goes_to_the_speaker_before_it(nlp, small_kb) -> None:
-    text = ("The director of the Institute for Northern Studies, Pavel Orlov, said that the deal would fail.\n"
-            "\"Nobody in Lusaka believes in it. Oleg Petrenko knows that too,\" he added.")
+    text = (
+        "The director of the Institute for Northern Studies, Pavel Orlov, said that the deal would fail.\n"
+        '"Nobody in Lusaka believes in it. Oleg Petrenko knows that too," he added.'
+    )
     ms = _run(nlp, small_kb, text)
     orlov = _at(ms, "The director of the Institute for Northern Studies, Pavel Orlov")  # title and name: one mention
-    assert (orlov.actor.name, orlov.actor.sector) == ("Pavel Orlov", "EDU")  # an institute's director: a think-tank analyst
+    assert (orlov.actor.name, orlov.actor.sector) == (
+        "Pavel Orlov",
+        "EDU",
+    )  # an institute's director: a think-tank analyst
     assert _at(ms, "he").actor.name == "Pavel Orlov"
 
 
@@ -135,14 +257,21 @@ def test_typewriter_quotes_close_a_quote(nlp, small_kb) -> None:
 
 
 def test_sector_title_links_to_the_one_person_of_that_sector(nlp, small_kb) -> None:
-    ms = _run(nlp, small_kb, "Pavel Orlov, a political analyst, said the plan would fail. According to the analyst, the talks are frozen.")
+    ms = _run(
+        nlp,
+        small_kb,
+        "Pavel Orlov, a political analyst, said the plan would fail. According to the analyst, the talks are frozen.",
+    )
     assert _at(ms, "the analyst").actor.name == "Pavel Orlov"
 
 
 def test_gender_mismatch_is_rejected(en_vocab, small_kb) -> None:
     """Two people, subject and object of one sentence; "She" in the next sentence agrees only with
     the female first name. With only a woman named before, "He" is left unresolved."""
-    doc = parse(en_vocab, "Anna Kovacs met Walter Grant in Lusaka. She said the talks went well.", """
+    doc = parse(
+        en_vocab,
+        "Anna Kovacs met Walter Grant in Lusaka. She said the talks went well.",
+        """
         Anna    Anna    NNP  PROPN  compound   1  B-PERSON  # 0
         Kovacs  Kovacs  NNP  PROPN  nsubj      2  I-PERSON  # 1
         met     meet    VBD  VERB   ROOT       2            # 2
@@ -158,9 +287,13 @@ def test_gender_mismatch_is_rejected(en_vocab, small_kb) -> None:
         went    go      VBD  VERB   ccomp      9            # 12
         well    well    RB   ADV    advmod    12            # 13
         .       .       .    PUNCT  punct      9            # 14
-    """)
+    """,
+    )
     assert _at(_resolve(doc, small_kb), "She").actor.name == "Anna Kovacs"
-    doc = parse(en_vocab, "Anna Kovacs welcomed the plan on Monday. He did not comment.", """
+    doc = parse(
+        en_vocab,
+        "Anna Kovacs welcomed the plan on Monday. He did not comment.",
+        """
         Anna      Anna     NNP  PROPN  compound   1  B-PERSON  # 0
         Kovacs    Kovacs   NNP  PROPN  nsubj      2  I-PERSON  # 1
         welcomed  welcome  VBD  VERB   ROOT       2            # 2
@@ -174,7 +307,8 @@ def test_gender_mismatch_is_rejected(en_vocab, small_kb) -> None:
         not       not      RB   PART   neg       11            # 10
         comment   comment  VB   VERB   ROOT      11            # 11
         .         .        .    PUNCT  punct     11            # 12
-    """)
+    """,
+    )
     assert not [m for m in _resolve(doc, small_kb) if m.actor.text == "He"]
 
 
@@ -187,16 +321,23 @@ def test_quoted_ranges_pair_marks_within_a_paragraph() -> None:
 
 
 def test_role_phrase_prefers_the_title_the_document_gave(nlp, small_kb) -> None:
-    text = ("Former U.S. Secretary of State Walter Grant arrived in Lusaka on Monday. Grant met Paul Hensley there. "
-            "The former U.S. secretary of state later said progress was possible.")
+    text = (
+        "Former U.S. Secretary of State Walter Grant arrived in Lusaka on Monday. Grant met Paul Hensley there. "
+        "The former U.S. secretary of state later said progress was possible."
+    )
     m = _at(_run(nlp, small_kb, text, date(2005, 6, 1)), "The former U.S. secretary of state")
     assert (m.actor.name, m.actor.sector) == ("Walter Grant", "ELI")
 
 
 def test_role_phrase_without_country_needs_one_candidate(nlp, small_kb) -> None:
-    text = "Zambian Finance Minister Ruth Mbeki and Russian Finance Minister Oleg Petrenko met. The minister said little."
+    text = (
+        "Zambian Finance Minister Ruth Mbeki and Russian Finance Minister Oleg Petrenko met. The minister said little."
+    )
     assert not [m for m in _run(nlp, small_kb, text) if m.actor.text == "The minister"]
-    m = _at(_run(nlp, small_kb, "Zambian Finance Minister Ruth Mbeki met bankers. The minister said little."), "The minister")
+    m = _at(
+        _run(nlp, small_kb, "Zambian Finance Minister Ruth Mbeki met bankers. The minister said little."),
+        "The minister",
+    )
     assert m.actor.name == "Ruth Mbeki"
 
 
@@ -218,7 +359,9 @@ def test_bare_title_and_surname_resolve_at_the_date(nlp, small_kb) -> None:
 
 
 def test_title_must_match_one_of_the_surname_holders_seats(nlp, small_kb) -> None:
-    m = _at(_run(nlp, small_kb, "Finance Minister Mbeki presented the budget.", date(2004, 3, 1)), "Finance Minister Mbeki")
+    m = _at(
+        _run(nlp, small_kb, "Finance Minister Mbeki presented the budget.", date(2004, 3, 1)), "Finance Minister Mbeki"
+    )
     assert m.actor.actor_id == "ruth-mbeki"
 
 
@@ -228,10 +371,32 @@ def test_misspelt_surname_with_the_same_first_name(nlp, small_kb) -> None:
 
 
 def test_two_holders_of_one_office_still_give_the_country(nlp, small_kb) -> None:
-    small = build(COUNTRIES, [], [], [], SEATS[1:2], [
-        {"seat": "Z.president", "person_id": "a-tembo", "name": "Ade Tembo", "aliases": "", "start": "1970-01-01", "end": "1980-01-01"},
-        {"seat": "Z.president", "person_id": "b-tembo", "name": "Bo Tembo", "aliases": "", "start": "1990-01-01", "end": "2000-01-01"},
-    ], RULES)
+    small = build(
+        COUNTRIES,
+        [],
+        [],
+        [],
+        SEATS[1:2],
+        [
+            {
+                "seat": "Z.president",
+                "person_id": "a-tembo",
+                "name": "Ade Tembo",
+                "aliases": "",
+                "start": "1970-01-01",
+                "end": "1980-01-01",
+            },
+            {
+                "seat": "Z.president",
+                "person_id": "b-tembo",
+                "name": "Bo Tembo",
+                "aliases": "",
+                "start": "1990-01-01",
+                "end": "2000-01-01",
+            },
+        ],
+        RULES,
+    )
     m = _at(_run(nlp, small, "President Tembo opened the bridge.", None), "President Tembo")
     assert (m.actor.actor_id, m.actor.country) == (None, "ZMB")
 
@@ -259,7 +424,11 @@ def test_people_name_that_is_also_a_first_name_needs_a_noun(nlp, small_kb) -> No
 
 def test_shipped_regions_and_peoples(nlp, kb) -> None:
     ms = _run(nlp, kb, "Darfur rebels accused the army. Yoruba elders met in Lagos. Chechen fighters fled.")
-    assert {m.actor.country for m in ms if m.actor.text in ("Darfur rebels", "Yoruba elders", "Chechen fighters")} >= {"SDN", "NGA", "RUS"}
+    assert {m.actor.country for m in ms if m.actor.text in ("Darfur rebels", "Yoruba elders", "Chechen fighters")} >= {
+        "SDN",
+        "NGA",
+        "RUS",
+    }
 
 
 def test_first_names_have_one_gender(kb) -> None:
@@ -296,8 +465,10 @@ def test_president_elect_links_only_to_the_incoming_holder(nlp, small_kb) -> Non
 
 
 def test_elect_title_read_as_one_phrase_links_to_the_incoming_holder(nlp, kb) -> None:
-    text = ("Russian President Vladimir Putin met the visitors. Mr. Putin's successor Dmitri Medvedev also spoke. "
-            "Russia's president-elect said ties would improve.")
+    text = (
+        "Russian President Vladimir Putin met the visitors. Mr. Putin's successor Dmitri Medvedev also spoke. "
+        "Russia's president-elect said ties would improve."
+    )
     m = _at(_run(nlp, kb, text, date(2008, 3, 10)), "Russia's president-elect")
     assert m.actor.actor_id == "dmitry-medvedev"
 
@@ -322,8 +493,10 @@ def test_present_role_in_the_text_beats_a_past_office(nlp, small_kb) -> None:
 def test_fast_scan_finds_what_the_pattern_finds(kb) -> None:
     import dataclasses
 
-    text = ("The U.S. and Russia's Foreign Ministry met in Moscow; Russians, Iraqis and the Kremlin. "
-            "Anti-Syrian U.N. staff left Darfur. NATO's chief and the E.U.-led mission; Germanyx, xRussia.")
+    text = (
+        "The U.S. and Russia's Foreign Ministry met in Moscow; Russians, Iraqis and the Kremlin. "
+        "Anti-Syrian U.N. staff left Darfur. NATO's chief and the E.U.-led mission; Germanyx, xRussia."
+    )
     slow = dataclasses.replace(kb, scan_index={})
     assert list(kb.scan(text)) == list(slow.scan(text))
     assert {text[s:e] for s, e, _ in kb.scan(text)} >= {"U.S.", "Moscow", "Darfur", "NATO"}

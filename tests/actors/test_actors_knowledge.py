@@ -30,8 +30,18 @@ def test_every_iso_country_is_shipped(kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize(
     "text, code",
-    [("U.S.", "USA"), ("American", "USA"), ("Russian", "RUS"), ("Russians", "RUS"), ("Soviet", "RUS"),
-     ("USSR", "RUS"), ("Moscow", "RUS"), ("Britain", "GBR"), ("Burmese", "MMR"), ("Ivory Coast", "CIV")],
+    [
+        ("U.S.", "USA"),
+        ("American", "USA"),
+        ("Russian", "RUS"),
+        ("Russians", "RUS"),
+        ("Soviet", "RUS"),
+        ("USSR", "RUS"),
+        ("Moscow", "RUS"),
+        ("Britain", "GBR"),
+        ("Burmese", "MMR"),
+        ("Ivory Coast", "CIV"),
+    ],
 )
 def test_country_by_name(kb: KnowledgeBase, text: str, code: str) -> None:
     found = kb.country_by_name(text)
@@ -70,16 +80,61 @@ def test_titles_map_to_plover_sectors(kb: KnowledgeBase) -> None:
 
 def _tiny_kb() -> KnowledgeBase:
     seats = [
-        {"seat": "RUR.defence", "country": "RUS", "role": "Defence Minister", "sector": "GOV", "category": "defence_minister", "titles": "defence minister|defense minister"},
-        {"seat": "RUR.council", "country": "RUS", "role": "Council Secretary", "sector": "GOV", "category": "other", "titles": "council secretary"},
+        {
+            "seat": "RUR.defence",
+            "country": "RUS",
+            "role": "Defence Minister",
+            "sector": "GOV",
+            "category": "defence_minister",
+            "titles": "defence minister|defense minister",
+        },
+        {
+            "seat": "RUR.council",
+            "country": "RUS",
+            "role": "Council Secretary",
+            "sector": "GOV",
+            "category": "other",
+            "titles": "council secretary",
+        },
     ]
     holders = [
-        {"seat": "RUR.defence", "person_id": "pavel-petrov", "name": "Pavel Petrov", "aliases": "P. Petrov", "start": "2001-03", "end": "2007-02-15"},
-        {"seat": "RUR.council", "person_id": "oleg-petrov", "name": "Oleg Petrov", "aliases": "", "start": "2004-07-19", "end": "2010-01"},
+        {
+            "seat": "RUR.defence",
+            "person_id": "pavel-petrov",
+            "name": "Pavel Petrov",
+            "aliases": "P. Petrov",
+            "start": "2001-03",
+            "end": "2007-02-15",
+        },
+        {
+            "seat": "RUR.council",
+            "person_id": "oleg-petrov",
+            "name": "Oleg Petrov",
+            "aliases": "",
+            "start": "2004-07-19",
+            "end": "2010-01",
+        },
         {"seat": "RUR.council", "person_id": "half-written", "name": "", "aliases": "", "start": "", "end": ""},
     ]
-    return build([{"alpha3": "RUS", "alpha2": "RU", "name": "Russia", "aliases": "", "adjectives": "Russian", "demonyms": "", "capital": "Moscow"}],
-                 [], [], [{"phrase": "minister", "sector": "GOV", "kind": "person", "same_as": ""}], seats, holders, RULES)
+    return build(
+        [
+            {
+                "alpha3": "RUS",
+                "alpha2": "RU",
+                "name": "Russia",
+                "aliases": "",
+                "adjectives": "Russian",
+                "demonyms": "",
+                "capital": "Moscow",
+            }
+        ],
+        [],
+        [],
+        [{"phrase": "minister", "sector": "GOV", "kind": "person", "same_as": ""}],
+        seats,
+        holders,
+        RULES,
+    )
 
 
 def test_holders_by_date_and_incomplete_rows_are_skipped() -> None:
@@ -95,7 +150,10 @@ def test_holders_by_date_and_incomplete_rows_are_skipped() -> None:
 
 def test_user_files_extend_the_shipped_tables(tmp_path: Path) -> None:
     countries = tmp_path / "countries.csv"
-    countries.write_text("alpha3,alpha2,name,aliases,adjectives,demonyms,capital,from,to\nZZZ,ZZ,Freedonia,,Freedonian,,Fredville,,\n", encoding="utf-8")
+    countries.write_text(
+        "alpha3,alpha2,name,aliases,adjectives,demonyms,capital,from,to\nZZZ,ZZ,Freedonia,,Freedonian,,Fredville,,\n",
+        encoding="utf-8",
+    )
     kb = KnowledgeBase.load(Knowledge.load(KnowledgeConfig(countries=(countries,))))
     assert kb.country_by_name("Freedonian").alpha3 == "ZZZ"
     assert kb.country_by_name("Russian").alpha3 == "RUS"
@@ -116,13 +174,52 @@ def test_a_name_written_family_name_first_is_found_by_its_first_word() -> None:
         {"seat": "RUR.council", "country": "RUS", "role": "Chair", "sector": "GOV", "category": "", "titles": "chair"},
     ]
     holders = [
-        {"seat": "CHN.council", "person_id": "lin-hao", "name": "Lin Hao", "aliases": "", "start": "2001-03", "end": "2007-02"},
-        {"seat": "CHN.council", "person_id": "pavel-orlov", "name": "Pavel Orlov", "aliases": "", "start": "2007-03", "end": ""},
+        {
+            "seat": "CHN.council",
+            "person_id": "lin-hao",
+            "name": "Lin Hao",
+            "aliases": "",
+            "start": "2001-03",
+            "end": "2007-02",
+        },
+        {
+            "seat": "CHN.council",
+            "person_id": "pavel-orlov",
+            "name": "Pavel Orlov",
+            "aliases": "",
+            "start": "2007-03",
+            "end": "",
+        },
         # a country whose names are written given name first: the first word is no family name
-        {"seat": "RUR.council", "person_id": "ilse-marek", "name": "Ilse Marek", "aliases": "", "start": "2001-03", "end": ""},
+        {
+            "seat": "RUR.council",
+            "person_id": "ilse-marek",
+            "name": "Ilse Marek",
+            "aliases": "",
+            "start": "2001-03",
+            "end": "",
+        },
     ]
-    kb = build([{"alpha3": "RUS", "alpha2": "RU", "name": "Russia", "aliases": "", "adjectives": "Russian", "demonyms": "", "capital": "Moscow"}],
-               [], [], [], seats, holders, RULES, first_name_rows=[{"name": "Pavel", "gender": "m"}])
+    kb = build(
+        [
+            {
+                "alpha3": "RUS",
+                "alpha2": "RU",
+                "name": "Russia",
+                "aliases": "",
+                "adjectives": "Russian",
+                "demonyms": "",
+                "capital": "Moscow",
+            }
+        ],
+        [],
+        [],
+        [],
+        seats,
+        holders,
+        RULES,
+        first_name_rows=[{"name": "Pavel", "gender": "m"}],
+    )
     assert [p.person_id for p in kb.people_with_surname("Lin")] == ["lin-hao"]
     assert [p.person_id for p in kb.people_with_surname("Hao")] == ["lin-hao"]
     # a known first name is not a family name

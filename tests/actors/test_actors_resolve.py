@@ -45,14 +45,19 @@ def test_title_gives_country_and_sector_to_an_unknown_person(nlp, kb) -> None:
 
 
 def test_former_office_holder_is_an_elite(nlp, kb) -> None:
-    m = _find(_run(nlp, kb, "Former Brazilian President Jose Alves criticised the plan."), "Former Brazilian President Jose Alves")
+    m = _find(
+        _run(nlp, kb, "Former Brazilian President Jose Alves criticised the plan."),
+        "Former Brazilian President Jose Alves",
+    )
     assert (m.actor.country, m.actor.sector) == ("BRA", "ELI")
 
 
 @pytest.mark.parametrize(
     "text, mention",
-    [("Political analyst Pavel Orlov said the talks would fail.", "Political analyst Pavel Orlov"),
-     ("\"It will fail,\" said Pavel Orlov, a political analyst.", "Pavel Orlov")],
+    [
+        ("Political analyst Pavel Orlov said the talks would fail.", "Political analyst Pavel Orlov"),
+        ('"It will fail," said Pavel Orlov, a political analyst.', "Pavel Orlov"),
+    ],
 )
 def test_analysts_are_education_not_government(nlp, kb, text: str, mention: str) -> None:
     m = _find(_run(nlp, kb, text), mention)
@@ -83,25 +88,105 @@ def test_later_surname_pronoun_and_role_phrase_link_to_the_person(nlp, kb) -> No
 
 def test_the_same_surname_resolves_by_date(nlp) -> None:
     seats = [
-        {"seat": "X.defence", "country": "RUS", "role": "Defence Minister", "sector": "GOV", "category": "defence_minister", "titles": "defence minister"},
-        {"seat": "X.staff", "country": "RUS", "role": "Chief of Staff", "sector": "GOV", "category": "chief_of_staff", "titles": "chief of staff"},
+        {
+            "seat": "X.defence",
+            "country": "RUS",
+            "role": "Defence Minister",
+            "sector": "GOV",
+            "category": "defence_minister",
+            "titles": "defence minister",
+        },
+        {
+            "seat": "X.staff",
+            "country": "RUS",
+            "role": "Chief of Staff",
+            "sector": "GOV",
+            "category": "chief_of_staff",
+            "titles": "chief of staff",
+        },
     ]
     holders = [
-        {"seat": "X.defence", "person_id": "anton-volkov", "name": "Anton Volkov", "aliases": "", "start": "2001-01-01", "end": "2006-12-31"},
-        {"seat": "X.staff", "person_id": "boris-volkov", "name": "Boris Volkov", "aliases": "", "start": "2011-01-01", "end": ""},
+        {
+            "seat": "X.defence",
+            "person_id": "anton-volkov",
+            "name": "Anton Volkov",
+            "aliases": "",
+            "start": "2001-01-01",
+            "end": "2006-12-31",
+        },
+        {
+            "seat": "X.staff",
+            "person_id": "boris-volkov",
+            "name": "Boris Volkov",
+            "aliases": "",
+            "start": "2011-01-01",
+            "end": "",
+        },
     ]
-    kb = build([{"alpha3": "RUS", "alpha2": "RU", "name": "Russia", "aliases": "", "adjectives": "Russian", "demonyms": "", "capital": "Moscow"}],
-               [], [], [{"phrase": "minister", "sector": "GOV", "kind": "person", "same_as": ""}], seats, holders, RULES)
+    kb = build(
+        [
+            {
+                "alpha3": "RUS",
+                "alpha2": "RU",
+                "name": "Russia",
+                "aliases": "",
+                "adjectives": "Russian",
+                "demonyms": "",
+                "capital": "Moscow",
+            }
+        ],
+        [],
+        [],
+        [{"phrase": "minister", "sector": "GOV", "kind": "person", "same_as": ""}],
+        seats,
+        holders,
+        RULES,
+    )
     text = "Volkov said on Tuesday that the talks would go on."
     assert _find(_run(nlp, kb, text, date(2005, 5, 1)), "Volkov").actor.actor_id == "anton-volkov"
     assert _find(_run(nlp, kb, text, date(2013, 5, 1)), "Volkov").actor.actor_id == "boris-volkov"
 
 
 def test_dating_evidence_from_a_titled_full_name(nlp) -> None:
-    seats = [{"seat": "X.staff", "country": "RUS", "role": "Chief of Staff", "sector": "GOV", "category": "chief_of_staff", "titles": "chief of staff"}]
-    holders = [{"seat": "X.staff", "person_id": "boris-volkov", "name": "Boris Volkov", "aliases": "", "start": "2011-01-01", "end": "2016-08-12"}]
-    kb = build([{"alpha3": "RUS", "alpha2": "RU", "name": "Russia", "aliases": "", "adjectives": "Russian", "demonyms": "", "capital": "Moscow"}],
-               [], [], [], seats, holders, RULES)
+    seats = [
+        {
+            "seat": "X.staff",
+            "country": "RUS",
+            "role": "Chief of Staff",
+            "sector": "GOV",
+            "category": "chief_of_staff",
+            "titles": "chief of staff",
+        }
+    ]
+    holders = [
+        {
+            "seat": "X.staff",
+            "person_id": "boris-volkov",
+            "name": "Boris Volkov",
+            "aliases": "",
+            "start": "2011-01-01",
+            "end": "2016-08-12",
+        }
+    ]
+    kb = build(
+        [
+            {
+                "alpha3": "RUS",
+                "alpha2": "RU",
+                "name": "Russia",
+                "aliases": "",
+                "adjectives": "Russian",
+                "demonyms": "",
+                "capital": "Moscow",
+            }
+        ],
+        [],
+        [],
+        [],
+        seats,
+        holders,
+        RULES,
+    )
     text = "Russian chief of staff Boris Volkov met the delegation. Former chief of staff Boris Volkov wrote a book."
     ev = dating_evidence(read(nlp(text), Article(doc_id="t", text=text)), kb)
     assert [(e.person_id, e.start, e.end) for e in ev] == [
@@ -111,7 +196,11 @@ def test_dating_evidence_from_a_titled_full_name(nlp) -> None:
 
 
 def test_metonyms_bodies_and_agencies(nlp, kb) -> None:
-    ms = _run(nlp, kb, "The Kremlin rejected the proposal, the Pentagon said, according to Interfax. NATO and the U.N. stayed silent.")
+    ms = _run(
+        nlp,
+        kb,
+        "The Kremlin rejected the proposal, the Pentagon said, according to Interfax. NATO and the U.N. stayed silent.",
+    )
     assert (_find(ms, "Kremlin").actor.country, _find(ms, "Kremlin").actor.sector) == ("RUS", "GOV")
     assert _find(ms, "Pentagon").actor.sector == "MIL"
     assert _find(ms, "Interfax").actor.sector == "JRN"
@@ -123,7 +212,11 @@ def test_metonyms_bodies_and_agencies(nlp, kb) -> None:
     ("text", "body", "name"),
     [
         ("The Commerce Department opened an inquiry.", "Commerce Department", "US Department of Commerce"),
-        ("The Department of Homeland Security issued a warning.", "Department of Homeland Security", "US Department of Homeland Security"),
+        (
+            "The Department of Homeland Security issued a warning.",
+            "Department of Homeland Security",
+            "US Department of Homeland Security",
+        ),
         ("The Energy Department blocked the sale.", "Energy Department", "US Department of Energy"),
     ],
 )

@@ -44,7 +44,12 @@ def _at(mentions: list[Mention], text: str, nth: int = 0) -> Mention:
     ("text", "mention", "country", "sector"),
     [
         # One country's own office names that country.
-        ("Chancellor of the Exchequer Tom Reed criticised France.", "Chancellor of the Exchequer Tom Reed", "GBR", "GOV"),
+        (
+            "Chancellor of the Exchequer Tom Reed criticised France.",
+            "Chancellor of the Exchequer Tom Reed",
+            "GBR",
+            "GOV",
+        ),
         ("Treasury Secretary Dana Wolfe criticised China on Monday.", "Treasury Secretary Dana Wolfe", "USA", "GOV"),
         ("The Taoiseach, Sean Doyle, praised Britain.", "The Taoiseach, Sean Doyle", "IRL", "GOV"),
         ("The pope criticised Argentina.", "The pope", "VAT", "REL"),
@@ -54,7 +59,12 @@ def _at(mentions: list[Mention], text: str, nth: int = 0) -> Mention:
         # A state before a title.
         ("Ohio Sen. Maria Olsen criticised Mexico on Monday.", "Ohio Sen. Maria Olsen", "USA", "LEG"),
         # The person whose spokesman the speaker is.
-        ("Austrian Chancellor Greta Lind's spokesman, Tomas Berg, praised France.", "spokesman, Tomas Berg", "AUT", "GOV"),
+        (
+            "Austrian Chancellor Greta Lind's spokesman, Tomas Berg, praised France.",
+            "spokesman, Tomas Berg",
+            "AUT",
+            "GOV",
+        ),
     ],
 )
 def test_an_unknown_person_takes_the_country_the_text_gives(nlp, kb, text, mention, country, sector) -> None:
@@ -83,8 +93,10 @@ def test_one_full_name_is_one_country_across_the_article(nlp, kb) -> None:
 
 def test_two_countries_for_one_name_give_none_to_the_bare_mention(nlp, kb) -> None:
     # (A limit of the rule above: a name the text gives two countries is left without one.)
-    text = ("Kurt Wenger spoke first. Swiss Foreign Minister Kurt Wenger met Italian officials. "
-            "Austrian Foreign Minister Kurt Wenger met them too.")
+    text = (
+        "Kurt Wenger spoke first. Swiss Foreign Minister Kurt Wenger met Italian officials. "
+        "Austrian Foreign Minister Kurt Wenger met them too."
+    )
     assert _at(_resolve(nlp(text), kb), "Kurt Wenger").actor.country is None
 
 
@@ -92,7 +104,10 @@ def test_a_bare_surname_is_the_full_name_nearest_before_it(en_vocab, kb) -> None
     """The parser labels the lone "Berg" as an organisation (the small model often does): it is
     still the person named in full before it, although the full name comes again after it."""
     text = "Chilean Senator Anna Berg spoke. Berg left. Anna Berg returned."
-    doc = parse(en_vocab, text, """
+    doc = parse(
+        en_vocab,
+        text,
+        """
         Chilean   Chilean   JJ   ADJ    amod      2  B-NORP    # 0
         Senator   senator   NNP  PROPN  compound  4            # 1
         Anna      Anna      NNP  PROPN  compound  4  B-PERSON  # 2
@@ -106,7 +121,8 @@ def test_a_bare_surname_is_the_full_name_nearest_before_it(en_vocab, kb) -> None
         Berg      Berg      NNP  PROPN  nsubj    11  I-PERSON  # 10
         returned  return    VBD  VERB   ROOT     11            # 11
         .         .         .    PUNCT  punct    11            # 12
-    """)
+    """,
+    )
     m = _at(_resolve(doc, kb), "Berg")
     assert (m.actor.name, m.actor.country) == ("Anna Berg", "CHL")
 
@@ -156,7 +172,11 @@ def test_a_role_phrase_links_only_to_an_office_held_by_the_article_date(nlp, kb)
     ("text", "mention", "sector"),
     [
         ("Democratic Sen. Tom Hale praised Canada.", "Democratic Sen. Tom Hale", "LEG"),
-        ("Republican presidential candidate Mary Holt criticised Mexico.", "Republican presidential candidate Mary Holt", None),
+        (
+            "Republican presidential candidate Mary Holt criticised Mexico.",
+            "Republican presidential candidate Mary Holt",
+            None,
+        ),
         ("Republicans accused the president of lying.", "Republicans", "PTY"),
         ("Senate Democrats criticised Iran on Monday.", "Democrats", "PTY"),
         ("House Democrats criticised Iran on Monday.", "Democrats", "PTY"),
@@ -184,8 +204,10 @@ def test_a_party_word_inside_another_name_or_alone_is_not_that_party(nlp, kb, te
 
 def test_a_name_set_off_after_a_one_country_title_takes_its_country(nlp, kb) -> None:
     # The title starts at the noun the name hangs on and runs on past it.
-    m = _at(_resolve(nlp("The secretary of the Treasury, Jane Roe, criticised China."), kb),
-            "The secretary of the Treasury, Jane Roe")  # title and name: one mention
+    m = _at(
+        _resolve(nlp("The secretary of the Treasury, Jane Roe, criticised China."), kb),
+        "The secretary of the Treasury, Jane Roe",
+    )  # title and name: one mention
     assert (m.actor.name, m.actor.country) == ("Jane Roe", "USA")
 
 

@@ -22,9 +22,20 @@ HOLDERS_CSV = DATA / "office_holders.csv"
 SEAT_COLUMNS = ["seat", "country", "role", "sector", "category", "titles"]
 HOLDER_COLUMNS = ["seat", "person_id", "name", "aliases", "start", "end"]
 CATEGORIES = {
-    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-    "national_security_adviser", "un_ambassador", "speaker", "diplomat", "chief_of_staff",
-    "security_council_secretary", "deputy", "igo_head", "vice_president", "other",
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "national_security_adviser",
+    "un_ambassador",
+    "speaker",
+    "diplomat",
+    "chief_of_staff",
+    "security_council_secretary",
+    "deputy",
+    "igo_head",
+    "vice_president",
+    "other",
 }
 SECTORS = {"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "CVL", "BUS", "MED", "IGO", "NGO"}
 # Categories whose seats may have several holders at once.
@@ -136,17 +147,38 @@ def test_seats_schema(seats):
 
 def test_required_seats_exist(seats):
     required = [
-        "USA.president", "USA.vice_president", "USA.secretary_of_state", "USA.secretary_of_defense",
-        "USA.national_security_adviser", "USA.un_ambassador", "USA.deputy_secretary_of_state",
-        "USA.ambassador_to_russia", "USA.house_speaker",
-        "SUN.president", "SUN.premier", "SUN.foreign_minister", "SUN.defence_minister",
-        "RUS.president", "RUS.prime_minister", "RUS.foreign_minister", "RUS.defence_minister",
-        "RUS.security_council_secretary", "RUS.chief_of_staff", "RUS.un_ambassador",
-        "RUS.ambassador_to_usa", "RUS.deputy_foreign_minister", "RUS.foreign_ministry_spokesperson",
+        "USA.president",
+        "USA.vice_president",
+        "USA.secretary_of_state",
+        "USA.secretary_of_defense",
+        "USA.national_security_adviser",
+        "USA.un_ambassador",
+        "USA.deputy_secretary_of_state",
+        "USA.ambassador_to_russia",
+        "USA.house_speaker",
+        "SUN.president",
+        "SUN.premier",
+        "SUN.foreign_minister",
+        "SUN.defence_minister",
+        "RUS.president",
+        "RUS.prime_minister",
+        "RUS.foreign_minister",
+        "RUS.defence_minister",
+        "RUS.security_council_secretary",
+        "RUS.chief_of_staff",
+        "RUS.un_ambassador",
+        "RUS.ambassador_to_usa",
+        "RUS.deputy_foreign_minister",
+        "RUS.foreign_ministry_spokesperson",
         "RUS.duma_speaker",
-        "GBR.monarch", "GBR.prime_minister", "GBR.foreign_secretary",
-        "EU.high_representative", "EU.commission_president", "EU.council_president",
-        "UN.secretary_general", "NATO.secretary_general",
+        "GBR.monarch",
+        "GBR.prime_minister",
+        "GBR.foreign_secretary",
+        "EU.high_representative",
+        "EU.commission_president",
+        "EU.council_president",
+        "UN.secretary_general",
+        "NATO.secretary_general",
     ]
     missing = [s for s in required if s not in seats]
     assert not missing, missing
@@ -156,9 +188,34 @@ def test_required_seats_exist(seats):
     by_country = defaultdict(set)
     for s in seats.values():
         by_country[s["country"]].add(s["category"])
-    for country in ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN",
-                    "MEX", "RUS", "SAU", "ZAF", "KOR", "TUR", "GBR", "USA", "UKR", "IRN", "ISR",
-                    "SYR", "POL", "CZE", "AZE"]:
+    for country in [
+        "ARG",
+        "AUS",
+        "BRA",
+        "CAN",
+        "CHN",
+        "FRA",
+        "DEU",
+        "IND",
+        "IDN",
+        "ITA",
+        "JPN",
+        "MEX",
+        "RUS",
+        "SAU",
+        "ZAF",
+        "KOR",
+        "TUR",
+        "GBR",
+        "USA",
+        "UKR",
+        "IRN",
+        "ISR",
+        "SYR",
+        "POL",
+        "CZE",
+        "AZE",
+    ]:
         cats = by_country[country]
         assert "head_of_state" in cats, country
         assert "foreign_minister" in cats, country
@@ -306,8 +363,7 @@ def _coverage_gaps(terms: list[dict[str, str]]) -> list[tuple[dt.date, dt.date]]
 def test_no_gaps_for_p5(seats, holders, country, category):
     # The US president is head of state and head of government alike.
     seat_category = "head_of_state" if (country, category) == ("USA", "head_of_government") else category
-    seat_ids = {s for s, row in seats.items()
-                if row["country"] == country and row["category"] == seat_category}
+    seat_ids = {s for s, row in seats.items() if row["country"] == country and row["category"] == seat_category}
     assert seat_ids, (country, category)
     if country == "USA":
         assert len(seat_ids) == 1
@@ -344,10 +400,8 @@ def test_soviet_seats_hand_over_to_russia(seats, holders):
         assert soviet, category
         ends = [r["end"] for r in holders if r["seat"] in soviet]
         assert SOVIET_END.isoformat() in ends, (category, ends)
-        russian = [s for s, row in seats.items()
-                   if s.startswith("RUS.") and row["category"] == category]
-        on_handover = [r["person_id"] for r in holders
-                       if r["seat"] in russian and holds_on(r, SOVIET_END)]
+        russian = [s for s, row in seats.items() if s.startswith("RUS.") and row["category"] == category]
+        on_handover = [r["person_id"] for r in holders if r["seat"] in russian and holds_on(r, SOVIET_END)]
         assert on_handover, category
 
 
@@ -456,8 +510,7 @@ def test_one_person_many_seats(holders):
     seats_of = defaultdict(set)
     for r in holders:
         seats_of[r["person_id"]].add(r["seat"])
-    assert {"RUS.defence_minister", "RUS.chief_of_staff",
-            "RUS.security_council_secretary"} <= seats_of["sergei-ivanov"]
+    assert {"RUS.defence_minister", "RUS.chief_of_staff", "RUS.security_council_secretary"} <= seats_of["sergei-ivanov"]
     assert {"RUS.foreign_minister", "RUS.security_council_secretary"} <= seats_of["igor-ivanov"]
     assert seats_of["sergei-ivanov"].isdisjoint({"RUS.foreign_minister"})
 
@@ -466,15 +519,115 @@ def test_one_person_many_seats(holders):
 
 # Heads of state and government beyond the G20 and the original extra countries.
 WORLD_COUNTRIES = [
-    "IRQ", "AFG", "PAK", "EGY", "LBY", "DZA", "MAR", "TUN", "SDN", "SSD", "ETH", "SOM", "KEN",
-    "NGA", "ZWE", "COD", "RWA", "UGA", "LBR", "SLE", "MLI", "JOR", "LBN", "PSE", "YEM", "QAT",
-    "ARE", "KWT", "BHR", "OMN", "PRK", "TWN", "VNM", "MMR", "THA", "PHL", "MYS", "SGP", "LKA",
-    "BGD", "NPL", "GEO", "ARM", "BLR", "KAZ", "UZB", "MDA", "SRB", "HRV", "XKX", "ALB", "GRC",
-    "CYP", "HUN", "ROU", "BGR", "SVK", "EST", "LVA", "LTU", "FIN", "SWE", "NOR", "DNK", "NLD",
-    "BEL", "ESP", "PRT", "AUT", "CHE", "IRL", "VEN", "CUB", "COL", "CHL", "PER", "BOL", "ECU",
-    "NIC", "HTI", "NZL", "SVN", "MKD", "MNE", "LUX", "GHA", "SEN", "CIV", "TZA", "AGO", "MOZ",
-    "BFA", "NER", "TCD", "CMR", "ERI", "KGZ", "TJK", "TKM", "MNG", "KHM", "URY", "PRY", "CRI",
-    "SLV", "GTM", "HND", "PAN", "DOM",
+    "IRQ",
+    "AFG",
+    "PAK",
+    "EGY",
+    "LBY",
+    "DZA",
+    "MAR",
+    "TUN",
+    "SDN",
+    "SSD",
+    "ETH",
+    "SOM",
+    "KEN",
+    "NGA",
+    "ZWE",
+    "COD",
+    "RWA",
+    "UGA",
+    "LBR",
+    "SLE",
+    "MLI",
+    "JOR",
+    "LBN",
+    "PSE",
+    "YEM",
+    "QAT",
+    "ARE",
+    "KWT",
+    "BHR",
+    "OMN",
+    "PRK",
+    "TWN",
+    "VNM",
+    "MMR",
+    "THA",
+    "PHL",
+    "MYS",
+    "SGP",
+    "LKA",
+    "BGD",
+    "NPL",
+    "GEO",
+    "ARM",
+    "BLR",
+    "KAZ",
+    "UZB",
+    "MDA",
+    "SRB",
+    "HRV",
+    "XKX",
+    "ALB",
+    "GRC",
+    "CYP",
+    "HUN",
+    "ROU",
+    "BGR",
+    "SVK",
+    "EST",
+    "LVA",
+    "LTU",
+    "FIN",
+    "SWE",
+    "NOR",
+    "DNK",
+    "NLD",
+    "BEL",
+    "ESP",
+    "PRT",
+    "AUT",
+    "CHE",
+    "IRL",
+    "VEN",
+    "CUB",
+    "COL",
+    "CHL",
+    "PER",
+    "BOL",
+    "ECU",
+    "NIC",
+    "HTI",
+    "NZL",
+    "SVN",
+    "MKD",
+    "MNE",
+    "LUX",
+    "GHA",
+    "SEN",
+    "CIV",
+    "TZA",
+    "AGO",
+    "MOZ",
+    "BFA",
+    "NER",
+    "TCD",
+    "CMR",
+    "ERI",
+    "KGZ",
+    "TJK",
+    "TKM",
+    "MNG",
+    "KHM",
+    "URY",
+    "PRY",
+    "CRI",
+    "SLV",
+    "GTM",
+    "HND",
+    "PAN",
+    "DOM",
 ]
 
 WORLD_FACTS = [
@@ -551,8 +704,7 @@ def test_world_heads_of_state_exist(seats, holders):
     assert len(WORLD_FACTS) >= 25
 
 
-@pytest.mark.parametrize("seat_id,day,expected", WORLD_FACTS,
-                         ids=[f"{s}@{d}" for s, d, _ in WORLD_FACTS])
+@pytest.mark.parametrize("seat_id,day,expected", WORLD_FACTS, ids=[f"{s}@{d}" for s, d, _ in WORLD_FACTS])
 def test_world_spot_check(seats, holders, seat_id, day, expected):
     assert seat_id in seats
     when = dt.date.fromisoformat(day)

@@ -64,8 +64,12 @@ def test_yearly_series_counts_folded_events_once(folded_con):
     y2015, y2016, y2017 = s.periods
     # The meeting (three reports) is one event; the sanction is the other.
     assert y2015.events == 2
-    assert y2015.counts == {"verbal_cooperation": 1, "material_cooperation": 0, "verbal_conflict": 0,
-                            "material_conflict": 1}
+    assert y2015.counts == {
+        "verbal_cooperation": 1,
+        "material_cooperation": 0,
+        "verbal_conflict": 0,
+        "material_conflict": 1,
+    }
     assert y2015.goldstein_sum == pytest.approx(1.0 - 8.0)
     assert y2015.goldstein_mean == pytest.approx(-3.5)
     assert y2015.balance == 0.0  # one CONSULT, one SANCTION
@@ -103,7 +107,9 @@ def test_json_csv_and_text_outputs(folded_con):
     s = dyad_series(folded_con, "USA", "RUS")
     data = json.loads(s.to_json())
     assert data["dyad"] == ["USA", "RUS"] and data["by"] == "year"
-    assert {"period", "goldstein_mean", "goldstein_sum", "balance", "index", "counts", "top_events"} <= set(data["periods"][0])
+    assert {"period", "goldstein_mean", "goldstein_sum", "balance", "index", "counts", "top_events"} <= set(
+        data["periods"][0]
+    )
     table = list(csv.DictReader(io.StringIO(s.to_csv())))
     assert [r["period"] for r in table] == ["2015", "2016", "2017"] and table[2]["index"] == "8.0"
     lines = s.render()
@@ -129,14 +135,27 @@ def test_summary_helpers_keep_their_shape(folded_con, tmp_path):
         YearPoint(year=2017, events=1, goldstein=8.0),
     )
     text = "Washington might sanction Moscow."
-    con = duckdb.connect(str(store_db(tmp_path / "h.duckdb", [
-        result("h1", text, [event("h1", 1, "163", USA, RUS, window("2015-01-01"), text, modality="hypothetical")])])))
+    con = duckdb.connect(
+        str(
+            store_db(
+                tmp_path / "h.duckdb",
+                [
+                    result(
+                        "h1",
+                        text,
+                        [event("h1", 1, "163", USA, RUS, window("2015-01-01"), text, modality="hypothetical")],
+                    )
+                ],
+            )
+        )
+    )
     assert dyad_by_year(con, "USA", "RUS") == ()
 
 
 def test_chart_draws_cooperation_right_and_conflict_left():
-    lines = render_series("USA", "RUS", [YearPoint(year=2009, events=2, goldstein=5.0),
-                                         YearPoint(year=2014, events=1, goldstein=-10.0)])
+    lines = render_series(
+        "USA", "RUS", [YearPoint(year=2009, events=2, goldstein=5.0), YearPoint(year=2014, events=1, goldstein=-10.0)]
+    )
     assert lines[0].startswith("USA–RUS relations by year")
     left, right = lines[1].split("|")
     assert "█" * 10 in right and "░" not in left

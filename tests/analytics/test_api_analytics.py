@@ -30,13 +30,16 @@ def test_dyad_series_over_folded_events(db):
     assert series.periods[0].events == 2 and series.periods[0].top_events[0].articles == 3
 
 
-@pytest.mark.parametrize(("filters", "total"), [
-    ({"dyad": ("RUS", "USA")}, 6),
-    ({"cameo": "04"}, 3),
-    ({"context": "cbrn"}, 2),
-    ({"text": "sanctions"}, 1),
-    ({"since": date(2017, 1, 1)}, 1),
-])
+@pytest.mark.parametrize(
+    ("filters", "total"),
+    [
+        ({"dyad": ("RUS", "USA")}, 6),
+        ({"cameo": "04"}, 3),
+        ({"context": "cbrn"}, 2),
+        ({"text": "sanctions"}, 1),
+        ({"since": date(2017, 1, 1)}, 1),
+    ],
+)
 def test_find_events(db, filters, total):
     page = db.find_events(**filters)
     assert page.total == total and list(page.rows["evidence"]) and page.rows["fold_id"].notna().all()

@@ -16,11 +16,19 @@ from detente.records import Article
 from detente.store.store import Store
 
 ARTICLES = [
-    ("n1", "Wire A", date(2021, 4, 15),
-     "WASHINGTON, April 15 - The United States imposed sanctions on Russia on Thursday over a wave of cyber attacks."),
+    (
+        "n1",
+        "Wire A",
+        date(2021, 4, 15),
+        "WASHINGTON, April 15 - The United States imposed sanctions on Russia on Thursday over a wave of cyber attacks.",
+    ),
     ("n2", "Wire B", date(2021, 4, 16), "Washington slapped sanctions on Moscow on Thursday over the hacking."),
-    ("n3", "Wire C", date(2021, 6, 17),
-     "GENEVA, June 17 - President Biden met President Putin in Geneva on Wednesday to discuss nuclear arms control."),
+    (
+        "n3",
+        "Wire C",
+        date(2021, 6, 17),
+        "GENEVA, June 17 - President Biden met President Putin in Geneva on Wednesday to discuss nuclear arms control.",
+    ),
 ]
 
 pytestmark = pytest.mark.model
@@ -43,7 +51,9 @@ def con(pipeline, tmp_path_factory):
 def test_tone_and_contexts_are_filled(con):
     tones = dict(con.execute("SELECT doc_id, tone FROM documents").fetchall())
     assert all(t is not None for t in tones.values()) and tones["n1"] < 0
-    contexts = dict(con.execute("SELECT doc_id, list_distinct(flatten(list(contexts))) FROM events GROUP BY 1").fetchall())
+    contexts = dict(
+        con.execute("SELECT doc_id, list_distinct(flatten(list(contexts))) FROM events GROUP BY 1").fetchall()
+    )
     assert "cyber" in contexts["n1"] and "cbrn" in contexts["n3"]
 
 

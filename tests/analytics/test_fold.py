@@ -51,8 +51,10 @@ A = event("a", 1, "040", KERRY, LAVROV, window("2015-03-03"), location=VIENNA)
         (event("b", 1, "040", USA, CHN, window("2015-03-03")), False),  # the same code between others
         (event("b", 1, "040", KERRY, RUS, window("2015-03-03")), True),  # a country stands for its side
         (event("b", 1, "040", KERRY, KERRY, window("2015-03-03")), False),  # both people: ids decide
-        (event("b", 1, "040", KERRY, USA.__class__(text="the Russian side", country="RUS"),
-               window("2015-03-03")), True),  # no id: countries decide
+        (
+            event("b", 1, "040", KERRY, USA.__class__(text="the Russian side", country="RUS"), window("2015-03-03")),
+            True,
+        ),  # no id: countries decide
     ],
 )
 def test_compatibility_rules(other, expected):
@@ -75,9 +77,19 @@ def test_date_slack_is_a_rule_passed_in():
 
 
 def _refs():
-    return [(DocRef(doc_id=r.document.doc_id, outlet=r.document.source, text=r.document.text,
-                    published=r.document.published.window.earliest, tone=r.document.tone), r.events)
-            for r in standard_results()]
+    return [
+        (
+            DocRef(
+                doc_id=r.document.doc_id,
+                outlet=r.document.source,
+                text=r.document.text,
+                published=r.document.published.window.earliest,
+                tone=r.document.tone,
+            ),
+            r.events,
+        )
+        for r in standard_results()
+    ]
 
 
 def test_fold_all_counts_reports_outlets_and_articles():
@@ -94,8 +106,10 @@ def test_fold_all_counts_reports_outlets_and_articles():
 
 def test_reports_within_one_article_fold():
     text = "Kerry met Lavrov on Tuesday. Their meeting on Tuesday ran long."
-    events = [event("x", 1, "040", KERRY, LAVROV, window("2015-03-03"), text, span=(0, 28)),
-              event("x", 2, "040", LAVROV, KERRY, window("2015-03-03"), text, span=(29, len(text)))]
+    events = [
+        event("x", 1, "040", KERRY, LAVROV, window("2015-03-03"), text, span=(0, 28)),
+        event("x", 2, "040", LAVROV, KERRY, window("2015-03-03"), text, span=(29, len(text))),
+    ]
     (folded,) = fold_all([(DocRef(doc_id="x", text=text), events)])
     assert folded.num_mentions == 2 and folded.num_articles == 1 and folded.num_sources == 1
 
@@ -110,8 +124,11 @@ def test_database_fold_matches_the_in_memory_fold(tmp_path):
     ids = _fold_ids(con)
     assert ids["d1:e1"] == ids["d2:e1"] == ids["d3:e1"]
     assert len({ids["d1:e1"], ids["d4:e1"], ids["d5:e1"], ids["d6:e1"]}) == 4
-    row = con.execute("SELECT num_mentions, num_sources, num_articles, dyad, evidence, source_url FROM folded_events "
-                      "WHERE fold_id = ?", [ids["d1:e1"]]).fetchone()
+    row = con.execute(
+        "SELECT num_mentions, num_sources, num_articles, dyad, evidence, source_url FROM folded_events "
+        "WHERE fold_id = ?",
+        [ids["d1:e1"]],
+    ).fetchone()
     assert row[:4] == (3, 2, 3, "RUS|USA")
     assert row[4].startswith("Kerry and Lavrov") and row[5] == "https://a.example/1"
     assert con.execute("SELECT count(*) FROM folded_events").fetchone()[0] == 4
@@ -141,12 +158,18 @@ def test_a_new_article_updates_the_folded_event_incrementally(tmp_path):
     results = standard_results()
     path = store_db(tmp_path / "s.duckdb", results)
     text = "Lavrov and Kerry spoke for an hour on Tuesday."
-    late = result("d7", text, [event("d7", 1, "040", LAVROV, KERRY, window("2015-03-03"), text)],
-                  outlet="Wire D", published="2015-03-09")
+    late = result(
+        "d7",
+        text,
+        [event("d7", 1, "040", LAVROV, KERRY, window("2015-03-03"), text)],
+        outlet="Wire D",
+        published="2015-03-09",
+    )
     store_db(path, [late])  # the store exists: migrate_fold is not run twice
     con = duckdb.connect(str(path))
-    row = con.execute("SELECT num_mentions, num_sources, last_report FROM folded_events "
-                      "WHERE list_contains(event_ids, 'd7:e1')").fetchone()
+    row = con.execute(
+        "SELECT num_mentions, num_sources, last_report FROM folded_events WHERE list_contains(event_ids, 'd7:e1')"
+    ).fetchone()
     assert row[0] == 4 and row[1] == 3 and row[2].isoformat() == "2015-03-09"
 
 
@@ -161,7 +184,8 @@ def test_migrating_a_store_with_articles_and_refolding_it(tmp_path):
     folded = duckdb.connect(str(store_db(tmp_path / "new.duckdb", standard_results())))
     columns = "dyad, cameo, num_mentions, num_sources, num_articles, event_ids"
     assert sorted(con.execute(f"SELECT {columns} FROM folded_events").fetchall()) == sorted(
-        folded.execute(f"SELECT {columns} FROM folded_events").fetchall())
+        folded.execute(f"SELECT {columns} FROM folded_events").fetchall()
+    )
 
 
 def test_an_article_reads_only_the_folded_events_of_its_days(tmp_path):

@@ -17,9 +17,13 @@ ACTORS = [USA, RUS, CHN, KERRY, LAVROV]
 CODES = ["040", "042", "036", "057", "112", "163", "061"]
 
 report = st.tuples(
-    st.sampled_from(CODES), st.sampled_from(ACTORS), st.sampled_from(ACTORS),
-    st.integers(min_value=0, max_value=20), st.integers(min_value=0, max_value=10),
-    st.sampled_from(["asserted", "future", "hypothetical"]), st.sampled_from([None, VIENNA, OSLO]),
+    st.sampled_from(CODES),
+    st.sampled_from(ACTORS),
+    st.sampled_from(ACTORS),
+    st.integers(min_value=0, max_value=20),
+    st.integers(min_value=0, max_value=10),
+    st.sampled_from(["asserted", "future", "hypothetical"]),
+    st.sampled_from([None, VIENNA, OSLO]),
 )
 article = st.tuples(st.sampled_from(["Wire A", "Wire B", "Wire C"]), st.lists(report, min_size=1, max_size=4))
 
@@ -32,10 +36,20 @@ def test_folding_partitions_the_reports_into_compatible_events(articles):
     for a, (outlet, reports) in enumerate(articles):
         doc_id = f"a{a}"
         events = [
-            event(doc_id, n, code, src, tgt, DateWindow(earliest=start + timedelta(days=day),
-                                                         latest=start + timedelta(days=day + width),
-                                                         precision="day" if width == 0 else "month"),
-                  modality=modality, location=place)
+            event(
+                doc_id,
+                n,
+                code,
+                src,
+                tgt,
+                DateWindow(
+                    earliest=start + timedelta(days=day),
+                    latest=start + timedelta(days=day + width),
+                    precision="day" if width == 0 else "month",
+                ),
+                modality=modality,
+                location=place,
+            )
             for n, (code, src, tgt, day, width, modality, place) in enumerate(reports, 1)
         ]
         coded.append((DocRef(doc_id=doc_id, outlet=outlet, published=start + timedelta(days=a)), events))

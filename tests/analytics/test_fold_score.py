@@ -48,10 +48,22 @@ def test_labels_follow_countries_root_and_symmetry():
 def test_small_wire_set_folds_above_the_target(pipeline):
     items = [json.loads(line) for line in WIRE.read_text(encoding="utf-8").splitlines() if line.strip()]
     truth = {d["id"]: [TruthEvent.from_dict(t) for t in d["truth"]] for d in items}
-    articles = [Article(doc_id=d["id"], text=d["text"], source=d["source"], published=date.fromisoformat(d["published"]))
-                for d in items]
-    coded = [(DocRef(doc_id=r.document.doc_id, outlet=r.document.source, published=r.document.published.window.earliest,
-                     text=r.document.text), r.events) for r in pipeline.process(articles)]
+    articles = [
+        Article(doc_id=d["id"], text=d["text"], source=d["source"], published=date.fromisoformat(d["published"]))
+        for d in items
+    ]
+    coded = [
+        (
+            DocRef(
+                doc_id=r.document.doc_id,
+                outlet=r.document.source,
+                published=r.document.published.window.earliest,
+                text=r.document.text,
+            ),
+            r.events,
+        )
+        for r in pipeline.process(articles)
+    ]
     folded = fold_all(coded)
     clusters = {r.event.event_id: f.fold_id for f in folded for r in f.reports}
     labels, _ = labelled((e, truth[e.doc_id]) for _, evs in coded for e in evs)

@@ -44,9 +44,15 @@ def exported(tmp_path):
 
 
 def _read(path, columns):
-    return pd.read_csv(path, sep="\t", header=None, names=[n for n, _ in columns],
-                       dtype={n: PANDAS_TYPES[t] for n, t in columns}, keep_default_na=False,
-                       na_values={n: [""] for n, t in columns if t != "STRING"})
+    return pd.read_csv(
+        path,
+        sep="\t",
+        header=None,
+        names=[n for n, _ in columns],
+        dtype={n: PANDAS_TYPES[t] for n, t in columns},
+        keep_default_na=False,
+        na_values={n: [""] for n, t in columns if t != "STRING"},
+    )
 
 
 def test_our_columns_are_gdelts(shared):
@@ -62,22 +68,61 @@ def test_event_rows_read_back_with_gdelt_types(shared, exported):
     table = _read(out, _published(shared, "GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv"))
     meeting = table[table.EventRootCode == "04"].iloc[0]
     expected = {
-        "SQLDATE": 20150303, "MonthYear": 201503, "Year": 2015, "FractionDate": round(2015 + (3 * 30 + 3) / 365, 4),
-        "Actor1Code": "USAGOV", "Actor1Name": "JOHN KERRY", "Actor1CountryCode": "USA", "Actor1KnownGroupCode": "",
-        "Actor1EthnicCode": "", "Actor1Religion1Code": "", "Actor1Religion2Code": "", "Actor1Type1Code": "GOV",
-        "Actor1Type2Code": "", "Actor1Type3Code": "",
-        "Actor2Code": "RUSGOV", "Actor2Name": "SERGEY LAVROV", "Actor2CountryCode": "RUS", "Actor2KnownGroupCode": "",
-        "Actor2EthnicCode": "", "Actor2Religion1Code": "", "Actor2Religion2Code": "", "Actor2Type1Code": "GOV",
-        "Actor2Type2Code": "", "Actor2Type3Code": "",
-        "IsRootEvent": 1, "EventCode": "040", "EventBaseCode": "040", "EventRootCode": "04", "QuadClass": 1,
-        "GoldsteinScale": 1.0, "NumMentions": 3, "NumSources": 2, "NumArticles": 3,
-        "Actor1Geo_Type": 0, "Actor1Geo_FullName": "", "Actor1Geo_CountryCode": "", "Actor1Geo_ADM1Code": "",
-        "Actor1Geo_ADM2Code": "", "Actor1Geo_FeatureID": "",
-        "Actor2Geo_Type": 0, "Actor2Geo_FullName": "", "Actor2Geo_CountryCode": "", "Actor2Geo_ADM1Code": "",
-        "Actor2Geo_ADM2Code": "", "Actor2Geo_FeatureID": "",
-        "ActionGeo_Type": 4, "ActionGeo_FullName": "Vienna, Austria", "ActionGeo_CountryCode": "AU",
-        "ActionGeo_ADM1Code": "AU", "ActionGeo_ADM2Code": "", "ActionGeo_Lat": 48.21, "ActionGeo_Long": 16.37,
-        "ActionGeo_FeatureID": "", "DATEADDED": 20150304000000, "SOURCEURL": "https://a.example/1",
+        "SQLDATE": 20150303,
+        "MonthYear": 201503,
+        "Year": 2015,
+        "FractionDate": round(2015 + (3 * 30 + 3) / 365, 4),
+        "Actor1Code": "USAGOV",
+        "Actor1Name": "JOHN KERRY",
+        "Actor1CountryCode": "USA",
+        "Actor1KnownGroupCode": "",
+        "Actor1EthnicCode": "",
+        "Actor1Religion1Code": "",
+        "Actor1Religion2Code": "",
+        "Actor1Type1Code": "GOV",
+        "Actor1Type2Code": "",
+        "Actor1Type3Code": "",
+        "Actor2Code": "RUSGOV",
+        "Actor2Name": "SERGEY LAVROV",
+        "Actor2CountryCode": "RUS",
+        "Actor2KnownGroupCode": "",
+        "Actor2EthnicCode": "",
+        "Actor2Religion1Code": "",
+        "Actor2Religion2Code": "",
+        "Actor2Type1Code": "GOV",
+        "Actor2Type2Code": "",
+        "Actor2Type3Code": "",
+        "IsRootEvent": 1,
+        "EventCode": "040",
+        "EventBaseCode": "040",
+        "EventRootCode": "04",
+        "QuadClass": 1,
+        "GoldsteinScale": 1.0,
+        "NumMentions": 3,
+        "NumSources": 2,
+        "NumArticles": 3,
+        "Actor1Geo_Type": 0,
+        "Actor1Geo_FullName": "",
+        "Actor1Geo_CountryCode": "",
+        "Actor1Geo_ADM1Code": "",
+        "Actor1Geo_ADM2Code": "",
+        "Actor1Geo_FeatureID": "",
+        "Actor2Geo_Type": 0,
+        "Actor2Geo_FullName": "",
+        "Actor2Geo_CountryCode": "",
+        "Actor2Geo_ADM1Code": "",
+        "Actor2Geo_ADM2Code": "",
+        "Actor2Geo_FeatureID": "",
+        "ActionGeo_Type": 4,
+        "ActionGeo_FullName": "Vienna, Austria",
+        "ActionGeo_CountryCode": "AU",
+        "ActionGeo_ADM1Code": "AU",
+        "ActionGeo_ADM2Code": "",
+        "ActionGeo_Lat": 48.21,
+        "ActionGeo_Long": 16.37,
+        "ActionGeo_FeatureID": "",
+        "DATEADDED": 20150304000000,
+        "SOURCEURL": "https://a.example/1",
     }
     for name, value in expected.items():
         assert meeting[name] == value, name
@@ -100,11 +145,21 @@ def test_mention_rows_read_back_with_gdelt_types(shared, exported):
     assert len(rows) == 3
     first = rows.iloc[0]
     expected = {
-        "EventTimeDate": 20150304000000, "MentionTimeDate": 20150305000000, "MentionType": 2,
-        "MentionSourceName": "Wire B", "MentionIdentifier": "d2", "SentenceID": 1, "Actor1CharOffset": 0,
-        "Actor2CharOffset": len("Lavrov met "), "ActionCharOffset": 0, "InRawText": 1, "Confidence": 80,
-        "MentionDocLen": len("Lavrov met Kerry this week to discuss the ceasefire plan."), "MentionDocTone": -1.0,
-        "MentionDocTranslationInfo": "", "Extras": "",
+        "EventTimeDate": 20150304000000,
+        "MentionTimeDate": 20150305000000,
+        "MentionType": 2,
+        "MentionSourceName": "Wire B",
+        "MentionIdentifier": "d2",
+        "SentenceID": 1,
+        "Actor1CharOffset": 0,
+        "Actor2CharOffset": len("Lavrov met "),
+        "ActionCharOffset": 0,
+        "InRawText": 1,
+        "Confidence": 80,
+        "MentionDocLen": len("Lavrov met Kerry this week to discuss the ceasefire plan."),
+        "MentionDocTone": -1.0,
+        "MentionDocTranslationInfo": "",
+        "Extras": "",
     }
     for name, value in expected.items():
         assert first[name] == value, name

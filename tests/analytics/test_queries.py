@@ -25,8 +25,13 @@ from detente.analytics.queries import actors, find_events, who_met_whom
 def con(tmp_path_factory):
     extra = "Kerry and Lavrov might meet again in the autumn."
     results = standard_results() + [
-        result("d8", extra, [event("d8", 1, "040", KERRY, LAVROV, window("2015-10-01", "2015-11-30"), extra,
-                                   modality="hypothetical")], outlet="Wire E", published="2015-09-01"),
+        result(
+            "d8",
+            extra,
+            [event("d8", 1, "040", KERRY, LAVROV, window("2015-10-01", "2015-11-30"), extra, modality="hypothetical")],
+            outlet="Wire E",
+            published="2015-09-01",
+        ),
     ]
     return duckdb.connect(str(store_db(tmp_path_factory.mktemp("q") / "q.duckdb", results)))
 

@@ -32,8 +32,10 @@ def test_tone_signs_and_scale(scorer):
 
 
 def test_a_long_article_has_a_small_tone(scorer):
-    text = " ".join(["The committee met on Tuesday to review the schedule for next year."] * 20
-                    + ["Officials welcomed the good progress."])
+    text = " ".join(
+        ["The committee met on Tuesday to review the schedule for next year."] * 20
+        + ["Officials welcomed the good progress."]
+    )
     assert 0 < scorer.tone(text) < 10
 
 
@@ -41,7 +43,12 @@ def test_a_long_article_has_a_small_tone(scorer):
     ("sentence", "cameo", "plover", "expected"),
     [
         ("The two sides agreed to cut their stockpiles of nuclear warheads.", "057", "AGREE", {"cbrn", "diplomatic"}),
-        ("Negotiators discussed the arms control treaty in a closed session.", "040", "CONSULT", {"cbrn", "diplomatic"}),
+        (
+            "Negotiators discussed the arms control treaty in a closed session.",
+            "040",
+            "CONSULT",
+            {"cbrn", "diplomatic"},
+        ),
         ("The ministry accused the neighbour of hacking its power grid.", "112", "ACCUSE", {"cyber"}),
         ("Police arrested the opposition leader on bribery charges.", "173", "COERCE", {"corruption"}),
         ("Troops crossed the border at dawn.", "190", "ASSAULT", {"military", "territory"}),

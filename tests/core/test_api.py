@@ -63,7 +63,10 @@ def test_settings_as_keywords():
     from detente.api import _setting_overrides
 
     assert _setting_overrides({"batch_size": 8, "nlp__disable": ["ner"], "progress_after_seconds": 0}) == [
-        "nlp.batch_size=8", "nlp.disable=ner", "run.progress_after_seconds=0"]
+        "nlp.batch_size=8",
+        "nlp.disable=ner",
+        "run.progress_after_seconds=0",
+    ]
     with pytest.raises(ConfigError, match="colour is not a setting"):
         _setting_overrides({"colour": "blue"})
     with pytest.raises(ConfigError, match="batch_size must be at least 1"):

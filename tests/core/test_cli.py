@@ -4,9 +4,9 @@ from detente.cli import EVAL_STAGES, build_parser, main
 
 
 @pytest.mark.parametrize(
-    "argv", [[], ["extract"], ["ingest"], ["export"], ["summary"], ["eval"], ["dyad"], ["events"], ["actors"],
-             ["network"]]
-    + [["eval", stage] for stage in EVAL_STAGES]
+    "argv",
+    [[], ["extract"], ["ingest"], ["export"], ["summary"], ["eval"], ["dyad"], ["events"], ["actors"], ["network"]]
+    + [["eval", stage] for stage in EVAL_STAGES],
 )
 def test_every_command_has_clear_help(argv, capsys):
     with pytest.raises(SystemExit) as exit_info:
@@ -41,11 +41,14 @@ def test_a_missing_path_is_reported_before_the_model_loads(tmp_path, capsys):
     assert code == 1 and err == f"detente: {tmp_path / 'nope.txt'}: no such file or folder; check the path"
 
 
-@pytest.mark.parametrize(("setting", "message"), [
-    ("nlp.batch_size=0", "nlp.batch_size must be at least 1"),
-    ("nlp.batch_size=-3", "nlp.batch_size must be at least 1"),
-    ("run.progress_after_seconds=-1", "run.progress_after_seconds must be 0 or more"),
-])
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("nlp.batch_size=0", "nlp.batch_size must be at least 1"),
+        ("nlp.batch_size=-3", "nlp.batch_size must be at least 1"),
+        ("run.progress_after_seconds=-1", "run.progress_after_seconds must be 0 or more"),
+    ],
+)
 def test_invalid_settings_are_a_clear_error(tmp_path, capsys, setting, message):
     source = tmp_path / "a.txt"
     source.write_text("The minister met the ambassador on Monday.\n")
@@ -128,8 +131,26 @@ def story_db(tmp_path):
 
 def test_dyad_prints_every_period_and_plots(story_db, tmp_path, capsys):
     chart = tmp_path / "chart.svg"
-    assert main(["dyad", "usa", "RUS", "--by", "quarter", "--since", "2015", "--until", "2015",
-                 "--plot", str(chart), "--db", str(story_db)]) == 0
+    assert (
+        main(
+            [
+                "dyad",
+                "usa",
+                "RUS",
+                "--by",
+                "quarter",
+                "--since",
+                "2015",
+                "--until",
+                "2015",
+                "--plot",
+                str(chart),
+                "--db",
+                str(story_db),
+            ]
+        )
+        == 0
+    )
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
     assert lines[0] == "USA–RUS by quarter (folded events)"
@@ -152,14 +173,17 @@ def test_dyad_json_and_csv(story_db, capsys):
     assert rows[0].startswith("period,events,") and len(rows) == 4
 
 
-@pytest.mark.parametrize(("argv", "count"), [
-    (["--dyad", "USA,RUS"], 6),
-    (["--root", "04"], 3),
-    (["--plover", "sanction"], 1),
-    (["--q", "TREATY"], 1),
-    (["--since", "2016", "--until", "2016-12"], 1),
-    (["--actor", "john-kerry", "--limit", "2"], 3),
-])
+@pytest.mark.parametrize(
+    ("argv", "count"),
+    [
+        (["--dyad", "USA,RUS"], 6),
+        (["--root", "04"], 3),
+        (["--plover", "sanction"], 1),
+        (["--q", "TREATY"], 1),
+        (["--since", "2016", "--until", "2016-12"], 1),
+        (["--actor", "john-kerry", "--limit", "2"], 3),
+    ],
+)
 def test_events_filters(story_db, capsys, argv, count):
     import json
 
@@ -184,12 +208,15 @@ def test_actors_and_network(story_db, tmp_path, capsys):
     assert "<graphml" in text and 'id="john-kerry"' in text and 'id="sergey-lavrov"' in text
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["events", "--dyad", "USA"], "two country codes"),
-    (["events", "--limit", "0"], "limit 0 is out of range"),
-    (["network", "-o", "met.txt"], ".graphml or .json"),
-    (["dyad", "USA", "RUS", "--plot", "chart.pdf"], ".png or .svg"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["events", "--dyad", "USA"], "two country codes"),
+        (["events", "--limit", "0"], "limit 0 is out of range"),
+        (["network", "-o", "met.txt"], ".graphml or .json"),
+        (["dyad", "USA", "RUS", "--plot", "chart.pdf"], ".png or .svg"),
+    ],
+)
 def test_analytics_mistakes_are_one_line(story_db, capsys, argv, message):
     assert main([*argv, "--db", str(story_db)]) != 0
     err = capsys.readouterr().err.strip()

@@ -11,7 +11,12 @@ from detente.cli import main
 pytestmark = pytest.mark.model
 
 LINES = [
-    {"id": 1, "text": "Ghana's president met the Nigerian foreign minister in Accra.", "date": "March 4, 2021", "lang": "en"},
+    {
+        "id": 1,
+        "text": "Ghana's president met the Nigerian foreign minister in Accra.",
+        "date": "March 4, 2021",
+        "lang": "en",
+    },
     {"id": 2, "text": "Nigeria will host the regional summit in Abuja next year.", "publish_date": "2021-03-05"},
 ]
 
@@ -33,7 +38,11 @@ def test_extract_by_extension_and_by_flag(tmp_path, inputs, capsys):
     assert [d["published"]["date"] for d in documents] == ["2021-03-04", "2021-03-05"]
     assert main(["extract", str(inputs), "-o", str(tmp_path / "b.parquet")]) == 0
     assert sorted(p.name for p in (tmp_path / "b.parquet").iterdir()) == [
-        "documents.parquet", "events.parquet", "mentions.parquet", "quotes.parquet"]
+        "documents.parquet",
+        "events.parquet",
+        "mentions.parquet",
+        "quotes.parquet",
+    ]
     assert main(["extract", str(inputs), "--format", "jsonl", "-o", str(tmp_path / "c.out")]) == 0
     assert (tmp_path / "c.out").read_text(encoding="utf-8") == (tmp_path / "a.jsonl").read_text(encoding="utf-8")
 

@@ -14,11 +14,21 @@ from docs import make_doc, parse
 @pytest.mark.parametrize(
     ("words", "sent_starts", "bounds", "of"),
     [
-        pytest.param(["Talks", "began", ".", "They", "ended", "."], [True, False, False, True, False, False],
-                     ((0, 3), (3, 6)), (0, 0, 0, 1, 1, 1), id="two-sentences"),
+        pytest.param(
+            ["Talks", "began", ".", "They", "ended", "."],
+            [True, False, False, True, False, False],
+            ((0, 3), (3, 6)),
+            (0, 0, 0, 1, 1, 1),
+            id="two-sentences",
+        ),
         pytest.param(["Talks", "began", "."], None, ((0, 3),), (0, 0, 0), id="no-boundaries-is-one-sentence"),
-        pytest.param(["A", ".", "B", ".", "C"], [True, False, True, False, True],
-                     ((0, 2), (2, 4), (4, 5)), (0, 0, 1, 1, 2), id="one-word-last-sentence"),
+        pytest.param(
+            ["A", ".", "B", ".", "C"],
+            [True, False, True, False, True],
+            ((0, 2), (2, 4), (4, 5)),
+            (0, 0, 1, 1, 2),
+            id="one-word-last-sentence",
+        ),
         pytest.param([], None, (), (), id="empty-doc"),
     ],
 )
@@ -32,8 +42,11 @@ def test_sentence_bounds_from_sentence_starts(en_vocab, words, sent_starts, boun
 
 def test_sentence_of_a_token_is_the_span_of_its_sentence(en_vocab) -> None:
     """Two sentences by their starts; ``sentence`` gives each token's own sentence as a span."""
-    doc = make_doc(en_vocab, words=["Talks", "began", ".", "They", "ended", "early", "."],
-                   sent_starts=[True, False, False, True, False, False, False])
+    doc = make_doc(
+        en_vocab,
+        words=["Talks", "began", ".", "They", "ended", "early", "."],
+        sent_starts=[True, False, False, True, False, False, False],
+    )
     sentences = Sentences.of_doc(doc)
     assert sentences.sentence(doc, 1).text == "Talks began ."
     assert sentences.sentence(doc, 5).text == "They ended early ."
@@ -43,14 +56,18 @@ def test_sentences_of_a_parse_follow_its_roots(en_vocab) -> None:
     """Two roots (``met``, ``left``): a parsed Doc has its sentences set by the tree, and the index
     agrees with ``Doc.sents``."""
     text = "Envoys met. Both left."
-    doc = parse(en_vocab, text, """
+    doc = parse(
+        en_vocab,
+        text,
+        """
         Envoys  envoy  NNS  NOUN   nsubj  1   # 0
         met     meet   VBD  VERB   ROOT   1   # 1
         .       .      .    PUNCT  punct  1   # 2
         Both    both   DT   PRON   nsubj  4   # 3
         left    leave  VBD  VERB   ROOT   4   # 4
         .       .      .    PUNCT  punct  4   # 5
-    """)
+    """,
+    )
     assert doc.text == text
     sentences = Sentences.of_doc(doc)
     assert sentences.bounds == tuple((s.start, s.end) for s in doc.sents) == ((0, 3), (3, 6))
@@ -73,8 +90,11 @@ def test_read_finds_the_dateline_of_an_article_built_without_one(en_vocab) -> No
     """An article built outside ingest (a test, an evaluation reader) has its dateline looked for
     in the text; one that carries a dateline keeps it."""
     text = "OSLO, May 4 (Wire) - Ministers met."
-    doc = make_doc(en_vocab, words=["OSLO", ",", "May", "4", "(", "Wire", ")", "-", "Ministers", "met", "."],
-                   spaces=[False, True, True, True, False, False, True, True, True, False, False])
+    doc = make_doc(
+        en_vocab,
+        words=["OSLO", ",", "May", "4", "(", "Wire", ")", "-", "Ministers", "met", "."],
+        spaces=[False, True, True, True, False, False, True, True, True, False, False],
+    )
     found = read(doc, Article(doc_id="t", text=text)).dateline
     assert found is not None and (found.place, found.month, found.day, found.agency) == ("OSLO", 5, 4, "Wire")
     given = Dateline(span=(0, 4), place="OSLO", place_span=(0, 4))

@@ -28,26 +28,42 @@ def test_window_rejects_inverted_or_half_known():
 
 def test_unknown_window_serialises_as_nulls():
     assert DateWindow.unknown().to_dict() == {
-        "date": None, "earliest": None, "latest": None, "precision": "unknown", "timex": None,
+        "date": None,
+        "earliest": None,
+        "latest": None,
+        "precision": "unknown",
+        "timex": None,
     }
 
 
 def test_result_records_follow_the_contract_shape():
     text = "“We agree,” the minister said."
     doc = Document(
-        doc_id="d", title=None, source=None, url=None, text=text, captions=(),
+        doc_id="d",
+        title=None,
+        source=None,
+        url=None,
+        text=text,
+        captions=(),
         published=Published(window=DateWindow.day(date(2020, 5, 1)), method="given"),
     )
     quote = Quote(
-        doc_id="d", quote_id="d:q1", text="We agree,", span=(1, 10), parts=((1, 10),), kind="direct",
-        cue="said", speaker=Actor(text="the minister", sector="GOV"), date=DateWindow.day(date(2020, 5, 1)),
+        doc_id="d",
+        quote_id="d:q1",
+        text="We agree,",
+        span=(1, 10),
+        parts=((1, 10),),
+        kind="direct",
+        cue="said",
+        speaker=Actor(text="the minister", sector="GOV"),
+        date=DateWindow.day(date(2020, 5, 1)),
     )
     records = Result(document=doc, quotes=(quote,)).records()
     assert [r["type"] for r in records] == ["document", "quote"]
     assert records[0]["published"]["method"] == "given"
     assert records[0]["published"]["date"] == "2020-05-01"
     q = records[1]
-    assert text[q["span"][0]:q["span"][1]] == q["text"]
+    assert text[q["span"][0] : q["span"][1]] == q["text"]
     assert set(q["speaker"]) == {"text", "name", "actor_id", "country", "sector", "role"}
     json.dumps(records)  # serialisable as is
 

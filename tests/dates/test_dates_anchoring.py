@@ -41,38 +41,101 @@ def value_of(text: str, ref: date, tense="none", quarter: str | None = None) -> 
 @pytest.mark.parametrize(
     ("text", "published", "expression", "expected"),
     [
-        pytest.param("The league has called a special session of its council for Thursday.", MONDAY, "Thursday",
-                     "2013-10-31", id="arranged-for-lies-ahead"),
-        pytest.param("The hearing is scheduled for Wednesday.", MONDAY, "Wednesday", "2013-10-30",
-                     id="scheduled-for-lies-ahead"),
+        pytest.param(
+            "The league has called a special session of its council for Thursday.",
+            MONDAY,
+            "Thursday",
+            "2013-10-31",
+            id="arranged-for-lies-ahead",
+        ),
+        pytest.param(
+            "The hearing is scheduled for Wednesday.", MONDAY, "Wednesday", "2013-10-30", id="scheduled-for-lies-ahead"
+        ),
         # told in the past: the nearer of last and next Wednesday
-        pytest.param("The vote was set for Wednesday.", MONDAY, "Wednesday", "2013-10-30", id="set-for-told-in-the-past"),
+        pytest.param(
+            "The vote was set for Wednesday.", MONDAY, "Wednesday", "2013-10-30", id="set-for-told-in-the-past"
+        ),
         # told on a Sunday: the concert planned for Saturday was yesterday's
-        pytest.param("A concert planned for Saturday was called off because of the storm.", SUNDAY, "Saturday",
-                     "2013-10-26", id="arranged-for-in-the-past-takes-the-nearer-day"),
-        pytest.param("The summit opens on Monday.", date(2013, 10, 30), "Monday", "2013-11-04",
-                     id="simple-present-is-a-timetable"),
-        pytest.param("Voters go to the polls on Sunday.", date(2013, 10, 30), "Sunday", "2013-11-03",
-                     id="simple-present-plural-is-a-timetable"),
+        pytest.param(
+            "A concert planned for Saturday was called off because of the storm.",
+            SUNDAY,
+            "Saturday",
+            "2013-10-26",
+            id="arranged-for-in-the-past-takes-the-nearer-day",
+        ),
+        pytest.param(
+            "The summit opens on Monday.",
+            date(2013, 10, 30),
+            "Monday",
+            "2013-11-04",
+            id="simple-present-is-a-timetable",
+        ),
+        pytest.param(
+            "Voters go to the polls on Sunday.",
+            date(2013, 10, 30),
+            "Sunday",
+            "2013-11-03",
+            id="simple-present-plural-is-a-timetable",
+        ),
         # the day itself when told on that day
-        pytest.param("The talks resume on Wednesday.", date(2013, 10, 30), "Wednesday", "2013-10-30",
-                     id="timetable-day-told-that-day"),
-        pytest.param("The president is due in Berlin on Thursday.", date(2024, 3, 13), "Thursday", "2024-03-14",
-                     id="present-copula-due-lies-ahead"),
+        pytest.param(
+            "The talks resume on Wednesday.",
+            date(2013, 10, 30),
+            "Wednesday",
+            "2013-10-30",
+            id="timetable-day-told-that-day",
+        ),
+        pytest.param(
+            "The president is due in Berlin on Thursday.",
+            date(2024, 3, 13),
+            "Thursday",
+            "2024-03-14",
+            id="present-copula-due-lies-ahead",
+        ),
         # the plan may lie on either side of publication: the nearer weekday, not always the past one
-        pytest.param("The two sides agreed to meet again on Friday.", date(2024, 3, 13), "Friday", "2024-03-15",
-                     id="plan-told-in-the-past-nearer-day-ahead"),
-        pytest.param("The two sides agreed to meet again on Tuesday.", date(2024, 3, 13), "Tuesday", "2024-03-12",
-                     id="plan-told-in-the-past-nearer-day-behind"),
-        pytest.param("The ministers were to meet on Friday.", date(2024, 3, 13), "Friday", "2024-03-15",
-                     id="were-to-meet-nearer-day"),
-        pytest.param("Shares rose after Friday's report.", date(2013, 10, 30), "Friday", "2013-10-25",
-                     id="possessive-day-is-past"),
-        pytest.param("Candidates campaigned ahead of Sunday's vote.", date(2013, 10, 30), "Sunday", "2013-11-03",
-                     id="possessive-day-ahead-of"),
+        pytest.param(
+            "The two sides agreed to meet again on Friday.",
+            date(2024, 3, 13),
+            "Friday",
+            "2024-03-15",
+            id="plan-told-in-the-past-nearer-day-ahead",
+        ),
+        pytest.param(
+            "The two sides agreed to meet again on Tuesday.",
+            date(2024, 3, 13),
+            "Tuesday",
+            "2024-03-12",
+            id="plan-told-in-the-past-nearer-day-behind",
+        ),
+        pytest.param(
+            "The ministers were to meet on Friday.",
+            date(2024, 3, 13),
+            "Friday",
+            "2024-03-15",
+            id="were-to-meet-nearer-day",
+        ),
+        pytest.param(
+            "Shares rose after Friday's report.",
+            date(2013, 10, 30),
+            "Friday",
+            "2013-10-25",
+            id="possessive-day-is-past",
+        ),
+        pytest.param(
+            "Candidates campaigned ahead of Sunday's vote.",
+            date(2013, 10, 30),
+            "Sunday",
+            "2013-11-03",
+            id="possessive-day-ahead-of",
+        ),
         # told in October: "since November" is last November, not next month
-        pytest.param("The fleet will stay in port, where it has been since November.", MONDAY, "November", "2012-11",
-                     id="since-a-month-is-behind"),
+        pytest.param(
+            "The fleet will stay in port, where it has been since November.",
+            MONDAY,
+            "November",
+            "2012-11",
+            id="since-a-month-is-behind",
+        ),
     ],
 )
 def test_day_in_its_clause(nlp, text: str, published: date, expression: str, expected: str):

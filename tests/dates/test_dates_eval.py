@@ -27,7 +27,7 @@ def test_read_timeml(tmp_path: Path):
     assert [(t.text, t.value) for t in doc.timexes] == [("Friday", "2001-03-02"), ("next week", "2001-W11")]
     assert "&" in doc.text  # entities decoded: the text is what the articles carry
     for t in doc.timexes:
-        assert doc.text[t.span[0]:t.span[1]] == t.text
+        assert doc.text[t.span[0] : t.span[1]] == t.text
 
 
 def test_scoring_counts_overlap_and_value(tmp_path: Path):

@@ -36,9 +36,12 @@ def values(doc: Doc, published: Published) -> dict[str, str | None]:
 
 
 def test_quarterly_before_a_noun_is_a_kind_not_a_time(en_vocab):
-    """"quarterly" as an adjective of "payout" (amod) is a kind of payout; the adverb of "paid" is
+    """ "quarterly" as an adjective of "payout" (amod) is a kind of payout; the adverb of "paid" is
     a frequency."""
-    doc = parse(en_vocab, "The brewer raised its quarterly payout and paid the bonus quarterly.", """
+    doc = parse(
+        en_vocab,
+        "The brewer raised its quarterly payout and paid the bonus quarterly.",
+        """
         The        the        DT   DET    det      1  # 0
         brewer     brewer     NN   NOUN   nsubj    2  # 1
         raised     raise      VBD  VERB   ROOT     2  # 2
@@ -51,13 +54,17 @@ def test_quarterly_before_a_noun_is_a_kind_not_a_time(en_vocab):
         bonus      bonus      NN   NOUN   dobj     7  # 9
         quarterly  quarterly  RB   ADV    advmod   7  # 10
         .          .          .    PUNCT  punct    2  # 11
-    """)
+    """,
+    )
     assert values(doc, pub(MONDAY)) == {"quarterly": "P3M"}  # the adverb only
 
 
 def test_fall_the_verb_is_not_autumn(en_vocab):
-    """"to fall" (VERB) is no season; "the fall" (NOUN) is."""
-    doc = parse(en_vocab, "Analysts expect prices to fall in the fall.", """
+    """ "to fall" (VERB) is no season; "the fall" (NOUN) is."""
+    doc = parse(
+        en_vocab,
+        "Analysts expect prices to fall in the fall.",
+        """
         Analysts  analyst  NNS  NOUN   nsubj   1  # 0
         expect    expect   VBP  VERB   ROOT    1  # 1
         prices    price    NNS  NOUN   nsubj   4  # 2
@@ -67,14 +74,17 @@ def test_fall_the_verb_is_not_autumn(en_vocab):
         the       the      DT   DET    det     7  # 6
         fall      fall     NN   NOUN   pobj    5  # 7
         .         .        .    PUNCT  punct   1  # 8
-    """)
+    """,
+    )
     assert list(values(doc, pub(MONDAY)).values()) == ["2013-FA"]
 
 
 @pytest.mark.parametrize(
     ("text", "table", "expected"),
     [
-        pytest.param("Exports should grow 6% annually, and the mill makes 500 tons monthly.", """
+        pytest.param(
+            "Exports should grow 6% annually, and the mill makes 500 tons monthly.",
+            """
             Exports   export    NNS  NOUN   nsubj      2  # 0
             should    should    MD   AUX    aux        2  # 1
             grow      grow      VB   VERB   ROOT       2  # 2
@@ -90,8 +100,13 @@ def test_fall_the_verb_is_not_autumn(en_vocab):
             tons      ton       NNS  NOUN   dobj      10  # 12
             monthly   monthly   RB   ADV    advmod    10  # 13
             .         .         .    PUNCT  punct     10  # 14
-        """, {}, id="after-a-percentage-and-a-counted-noun"),
-        pytest.param("Pilgrims gather at the shrine annually.", """
+        """,
+            {},
+            id="after-a-percentage-and-a-counted-noun",
+        ),
+        pytest.param(
+            "Pilgrims gather at the shrine annually.",
+            """
             Pilgrims  pilgrim   NNS  NOUN   nsubj    1  # 0
             gather    gather    VBP  VERB   ROOT     1  # 1
             at        at        IN   ADP    prep     1  # 2
@@ -99,7 +114,10 @@ def test_fall_the_verb_is_not_autumn(en_vocab):
             shrine    shrine    NN   NOUN   pobj     2  # 4
             annually  annually  RB   ADV    advmod   1  # 5
             .         .         .    PUNCT  punct    1  # 6
-        """, {"annually": "P1Y"}, id="after-a-noun-uncounted"),
+        """,
+            {"annually": "P1Y"},
+            id="after-a-noun-uncounted",
+        ),
     ],
 )
 def test_a_frequency_after_an_amount_is_a_rate(en_vocab, text: str, table: str, expected: dict[str, str]):
@@ -109,22 +127,29 @@ def test_a_frequency_after_an_amount_is_a_rate(en_vocab, text: str, table: str, 
 
 
 def test_a_bare_year_that_is_an_amount_is_not_a_date(en_vocab):
-    """"2000" with the entity type CARDINAL and no date preposition before it is a number."""
-    doc = parse(en_vocab, "The plant employs 2000 workers.", """
+    """ "2000" with the entity type CARDINAL and no date preposition before it is a number."""
+    doc = parse(
+        en_vocab,
+        "The plant employs 2000 workers.",
+        """
         The      the     DT   DET    det      1              # 0
         plant    plant   NN   NOUN   nsubj    2              # 1
         employs  employ  VBZ  VERB   ROOT     2              # 2
         2000     2000    CD   NUM    nummod   4  B-CARDINAL  # 3
         workers  worker  NNS  NOUN   dobj     2              # 4
         .        .       .    PUNCT  punct    2              # 5
-    """)
+    """,
+    )
     assert "2000" not in values(doc, pub(MONDAY))
 
 
 def test_may_the_verb_is_not_a_month(en_vocab):
     """Two sentences (two roots): the modal "may" is no month (a month is capitalised); "in May"
     is, in the past of "met"."""
-    doc = parse(en_vocab, "The sides may meet again. They met in May.", """
+    doc = parse(
+        en_vocab,
+        "The sides may meet again. They met in May.",
+        """
         The    the    DT   DET    det      1  # 0
         sides  side   NNS  NOUN   nsubj    3  # 1
         may    may    MD   AUX    aux      3  # 2
@@ -136,5 +161,6 @@ def test_may_the_verb_is_not_a_month(en_vocab):
         in     in     IN   ADP    prep     7  # 8
         May    May    NNP  PROPN  pobj     8  # 9
         .      .      .    PUNCT  punct    7  # 10
-    """)
+    """,
+    )
     assert values(doc, pub(MONDAY)) == {"May": "2013-05"}

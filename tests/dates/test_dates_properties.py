@@ -18,8 +18,20 @@ KNOW = DateKnowledge.load(Knowledge.load())
 
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 days = st.dates(min_value=date(1950, 1, 1), max_value=date(2040, 12, 31))
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -43,10 +55,19 @@ def test_past_tense_never_after_the_publication_window(nlp, day, phrase, span_da
 
 
 @SETTINGS
-@given(day=days, phrase=st.one_of(past_phrases, st.sampled_from(
-    ["next week", "on Tuesday", "the third quarter", "this summer", "in 1991", "the 1980s", "next year"])))
+@given(
+    day=days,
+    phrase=st.one_of(
+        past_phrases,
+        st.sampled_from(
+            ["next week", "on Tuesday", "the third quarter", "this summer", "in 1991", "the 1980s", "next year"]
+        ),
+    ),
+)
 def test_windows_are_ordered_and_date_is_set_exactly_for_one_day(nlp, day, phrase):
-    for t in find(nlp(f"The delegations will discuss it {phrase}."), Published(window=DateWindow.day(day), method="given"), KNOW):
+    for t in find(
+        nlp(f"The delegations will discuss it {phrase}."), Published(window=DateWindow.day(day), method="given"), KNOW
+    ):
         w = t.window
         assert (w.earliest is None) == (w.latest is None)
         if w.known:

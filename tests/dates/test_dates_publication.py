@@ -17,7 +17,9 @@ TODAY = date(2025, 1, 1)
 
 
 def term(text: str, start: date, end: date | None, where: tuple[int, int] = (0, 1)) -> TermEvidence:
-    return TermEvidence(span=where, person_id=text.lower().replace(" ", "-"), seat="X.office", start=start, end=end, text=text)
+    return TermEvidence(
+        span=where, person_id=text.lower().replace(" ", "-"), seat="X.office", start=start, end=end, text=text
+    )
 
 
 def run(nlp, text: str, evidence=(), captions=(), published=None):

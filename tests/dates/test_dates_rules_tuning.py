@@ -77,9 +77,26 @@ def _full_scan(text: str) -> list[tuple[int, int, str]]:
     return sorted((c.start, c.end, c.rule.name) for c in taken)
 
 
-PIECES = ["The talks ended on Friday.", "Prices rose 3% in the third quarter of 1998.", "He left office",
-          "two years ago", "last week", "on March", "5, 2001", "since the 1990s", "Currently,", "next month.",
-          "at 5 p.m. Tuesday", "A year earlier", "the future", "Christmas", "\n", "\n\n", "fiscal 1999", " "]
+PIECES = [
+    "The talks ended on Friday.",
+    "Prices rose 3% in the third quarter of 1998.",
+    "He left office",
+    "two years ago",
+    "last week",
+    "on March",
+    "5, 2001",
+    "since the 1990s",
+    "Currently,",
+    "next month.",
+    "at 5 p.m. Tuesday",
+    "A year earlier",
+    "the future",
+    "Christmas",
+    "\n",
+    "\n\n",
+    "fiscal 1999",
+    " ",
+]
 
 
 @settings(max_examples=150, deadline=None)
@@ -100,9 +117,14 @@ def test_past_floor_ignores_dates_of_subjectless_participles(en_vocab):
     past clause with a subject ("The negotiators began ... in March 2010") is."""
     from detente.dates.publication import _past_floor
 
-    text = ("The pact keeps a cap of 700 deployed launchers until February 2031. "
-            "The negotiators began their work in March 2010.")
-    doc = parse(en_vocab, text, """
+    text = (
+        "The pact keeps a cap of 700 deployed launchers until February 2031. "
+        "The negotiators began their work in March 2010."
+    )
+    doc = parse(
+        en_vocab,
+        text,
+        """
         The          the         DT   DET    det      1  # 0
         pact         pact        NN   NOUN   nsubj    2  # 1
         keeps        keep        VBZ  VERB   ROOT     2  # 2
@@ -125,7 +147,8 @@ def test_past_floor_ignores_dates_of_subjectless_participles(en_vocab):
         March        March       NNP  PROPN  pobj    18  # 19
         2010         2010        CD   NUM    nummod  19  # 20
         .            .           .    PUNCT  punct   15  # 21
-    """)
+    """,
+    )
     assert _past_floor(doc, text, KNOW) == date(2010, 3, 1)
 
 
@@ -135,7 +158,9 @@ def test_quarter_followed_by_an_amount_is_still_a_quarter(nlp):
 
 
 def test_rates_are_not_durations(nlp):
-    got = values(nlp, "The airline flies four flights a week and earns $3 million a year. The strike lasted a week.", pub(MONDAY))
+    got = values(
+        nlp, "The airline flies four flights a week and earns $3 million a year. The strike lasted a week.", pub(MONDAY)
+    )
     assert "a year" not in got
     assert list(got.values()).count("P1W") == 1  # the strike's week, not the flights'
 
@@ -163,7 +188,6 @@ def test_previous_weekday_counts_from_the_day_just_named(nlp):
     assert got["Friday"] == "2013-10-25" and got["previous Friday"] == "2013-10-18"
 
 
-
 def _value(text: str, ref: date, tense: str = "none") -> str | None:
     (cand,) = candidates(text, KNOW.rules)
     out = cand.rule.normalise(cand.match, Ctx(ref=ref, tense=tense), KNOW.lexicon)
@@ -178,8 +202,9 @@ def _value(text: str, ref: date, tense: str = "none") -> str | None:
         pytest.param("the last half of 2011", date(2011, 10, 3), "none", "2011-H2", id="last-half-is-the-second"),
         pytest.param("the final quarter of 2004", date(2011, 10, 3), "none", "2004-Q4", id="final-quarter"),
         pytest.param("March nineteen eighty-two", date(1998, 1, 5), "none", "1982-03", id="spoken-year-with-a-month"),
-        pytest.param("the summer of nineteen sixty-eight", date(1998, 1, 5), "none", "1968-SU",
-                     id="spoken-year-with-a-season"),
+        pytest.param(
+            "the summer of nineteen sixty-eight", date(1998, 1, 5), "none", "1968-SU", id="spoken-year-with-a-season"
+        ),
         # written in late October: "bids were due in mid-November" is this November, not last year's
         pytest.param("mid-November", date(2011, 10, 30), "past", "2011-11", id="past-clause-naming-next-month"),
         pytest.param("April", date(2011, 10, 30), "past", "2011-04", id="past-clause-naming-a-month-gone"),

@@ -53,8 +53,12 @@ def test_seed_publication_methods(parsed):
 def test_2023_article_dated_events(parsed):
     doc, _, published, times = parsed["001_0cfbf426513677e2"]
     by_text = {t.text: t for t in times}
-    for text, day in (("October 25", date(2023, 10, 25)), ("October 26", date(2023, 10, 26)),
-                      ("November 27", date(2023, 11, 27)), ("November 28", date(2023, 11, 28))):
+    for text, day in (
+        ("October 25", date(2023, 10, 25)),
+        ("October 26", date(2023, 10, 26)),
+        ("November 27", date(2023, 11, 27)),
+        ("November 28", date(2023, 11, 28)),
+    ):
         t = by_text[text]
         assert t.window.date == day
         # the clause the expression is anchored to gets that date
@@ -73,4 +77,4 @@ def test_timeml_reader_on_gold(shared: Path):
     doc = read_timeml(first)
     assert doc.dct is not None and doc.timexes
     for t in doc.timexes:
-        assert doc.text[t.span[0]:t.span[1]] == t.text
+        assert doc.text[t.span[0] : t.span[1]] == t.text

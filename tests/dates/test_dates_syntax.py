@@ -46,9 +46,12 @@ def token(doc: Doc, word: str) -> int:
 
 
 def test_reported_speech_time_belongs_to_the_telling(en_vocab):
-    """"on Monday" hangs on the telling verb, between it and the reported clause's subject: it is
+    """ "on Monday" hangs on the telling verb, between it and the reported clause's subject: it is
     the day of the announcing, and the clause's time anchor is the telling verb."""
-    doc = parse(en_vocab, "Norway announced on Monday it would close its consulate in the port city.", """
+    doc = parse(
+        en_vocab,
+        "Norway announced on Monday it would close its consulate in the port city.",
+        """
         Norway     Norway     NNP  PROPN  nsubj      1  # 0
         announced  announce   VBD  VERB   ROOT       1  # 1
         on         on         IN   ADP    prep       1  # 2
@@ -63,7 +66,8 @@ def test_reported_speech_time_belongs_to_the_telling(en_vocab):
         port       port       NN   NOUN   compound  12  # 11
         city       city       NN   NOUN   pobj       9  # 12
         .          .          .    PUNCT  punct      1  # 13
-    """)
+    """,
+    )
     published = pub(date(2013, 11, 4))  # a Monday
     times = find(doc, published, KNOW)
     (t,) = times
@@ -74,9 +78,12 @@ def test_reported_speech_time_belongs_to_the_telling(en_vocab):
 
 
 def test_reported_speech_with_a_weekday_after_the_subject_stays_in_the_clause(en_vocab):
-    """"on Friday" hangs on the reported verb after its subject (ccomp "reopen", nsubj "bridge"):
+    """ "on Friday" hangs on the reported verb after its subject (ccomp "reopen", nsubj "bridge"):
     it is the reported clause's day, in the future of "would"."""
-    doc = parse(en_vocab, "The mayor said the bridge would reopen on Friday.", """
+    doc = parse(
+        en_vocab,
+        "The mayor said the bridge would reopen on Friday.",
+        """
         The     the     DT   DET    det     1  # 0
         mayor   mayor   NN   NOUN   nsubj   2  # 1
         said    say     VBD  VERB   ROOT    2  # 2
@@ -87,7 +94,8 @@ def test_reported_speech_with_a_weekday_after_the_subject_stays_in_the_clause(en
         on      on      IN   ADP    prep    6  # 7
         Friday  Friday  NNP  PROPN  pobj    7  # 8
         .       .       .    PUNCT  punct   2  # 9
-    """)
+    """,
+    )
     (t,) = find(doc, pub(MONDAY), KNOW)
     assert doc[t.anchor_token].text == "reopen"
     assert t.value == "2013-11-01"
@@ -96,7 +104,10 @@ def test_reported_speech_with_a_weekday_after_the_subject_stays_in_the_clause(en
 def test_the_arranging_is_not_dated_by_the_day_arranged(en_vocab):
     """A "for" time of an active verb with a direct object ("called a session ... for Thursday") is
     the object's time: the anchor is the object, and the calling keeps the publication date."""
-    doc = parse(en_vocab, "The league has called a special session of its council for Thursday.", """
+    doc = parse(
+        en_vocab,
+        "The league has called a special session of its council for Thursday.",
+        """
         The       the       DT   DET    det     1  # 0
         league    league    NN   NOUN   nsubj   3  # 1
         has       have      VBZ  AUX    aux     3  # 2
@@ -110,7 +121,8 @@ def test_the_arranging_is_not_dated_by_the_day_arranged(en_vocab):
         for       for       IN   ADP    prep    3  # 10
         Thursday  Thursday  NNP  PROPN  pobj   10  # 11
         .         .         .    PUNCT  punct   3  # 12
-    """)
+    """,
+    )
     published = pub(MONDAY)
     times = find(doc, published, KNOW)
     (t,) = times
@@ -120,9 +132,12 @@ def test_the_arranging_is_not_dated_by_the_day_arranged(en_vocab):
 
 
 def test_a_time_after_that_belongs_to_the_reported_clause(en_vocab):
-    """"agreed that by June 30 ... would leave": the reported clause opens (its "that") before the
+    """ "agreed that by June 30 ... would leave": the reported clause opens (its "that") before the
     time, so the time is the clause's, not the agreeing's."""
-    doc = parse(en_vocab, "The two leaders agreed that by June 30 their armies would leave the valley.", """
+    doc = parse(
+        en_vocab,
+        "The two leaders agreed that by June 30 their armies would leave the valley.",
+        """
         The      the     DT   DET    det      2  # 0
         two      two     CD   NUM    nummod   2  # 1
         leaders  leader  NNS  NOUN   nsubj    3  # 2
@@ -138,7 +153,8 @@ def test_a_time_after_that_belongs_to_the_reported_clause(en_vocab):
         the      the     DT   DET    det     13  # 12
         valley   valley  NN   NOUN   dobj    11  # 13
         .        .       .    PUNCT  punct    3  # 14
-    """)
+    """,
+    )
     times = find(doc, pub(MONDAY), KNOW)
     (t,) = times
     assert doc[t.anchor_token].text == "leave"
@@ -146,8 +162,11 @@ def test_a_time_after_that_belongs_to_the_reported_clause(en_vocab):
 
 
 def test_a_warning_on_a_day_that_something_could_happen_is_dated_by_the_warning(en_vocab):
-    """"on Thursday" hangs on the past verb "issued", not on the modal clause below it: past."""
-    doc = parse(en_vocab, "The ministry issued a warning on Thursday that the dam could burst.", """
+    """ "on Thursday" hangs on the past verb "issued", not on the modal clause below it: past."""
+    doc = parse(
+        en_vocab,
+        "The ministry issued a warning on Thursday that the dam could burst.",
+        """
         The       the       DT   DET    det     1  # 0
         ministry  ministry  NN   NOUN   nsubj   2  # 1
         issued    issue     VBD  VERB   ROOT    2  # 2
@@ -161,15 +180,19 @@ def test_a_warning_on_a_day_that_something_could_happen_is_dated_by_the_warning(
         could     could     MD   AUX    aux    11  # 10
         burst     burst     VB   VERB   ccomp   2  # 11
         .         .         .    PUNCT  punct   2  # 12
-    """)
+    """,
+    )
     (t,) = find(doc, pub(date(2013, 10, 30)), KNOW)
     assert t.value == "2013-10-24"
 
 
 def test_a_time_wholly_after_publication_does_not_date_a_past_clause(en_vocab):
-    """"has cancelled ... next month": the time hangs on the perfect verb, but a month wholly after
+    """ "has cancelled ... next month": the time hangs on the perfect verb, but a month wholly after
     publication cannot date what is already done; the verb keeps the publication date."""
-    doc = parse(en_vocab, "The premier has cancelled a planned visit to Rome next month.", """
+    doc = parse(
+        en_vocab,
+        "The premier has cancelled a planned visit to Rome next month.",
+        """
         The        the      DT   DET    det        1  # 0
         premier    premier  NN   NOUN   nsubj      3  # 1
         has        have     VBZ  AUX    aux        3  # 2
@@ -182,7 +205,8 @@ def test_a_time_wholly_after_publication_does_not_date_a_past_clause(en_vocab):
         next       next     JJ   ADJ    amod      10  # 9
         month      month    NN   NOUN   npadvmod   3  # 10
         .          .        .    PUNCT  punct      3  # 11
-    """)
+    """,
+    )
     published = pub(MONDAY)
     times = find(doc, published, KNOW)
     (t,) = times
@@ -193,7 +217,10 @@ def test_a_time_wholly_after_publication_does_not_date_a_past_clause(en_vocab):
 def test_historical_event_keeps_its_time(en_vocab):
     """Each conjunct keeps the time of its own clause: "fought in World War II" (an era), "met ...
     in 1945" (a year); the telling "said" above them keeps the publication date."""
-    doc = parse(en_vocab, "The veteran said he fought in World War II and met Soviet troops in 1945.", """
+    doc = parse(
+        en_vocab,
+        "The veteran said he fought in World War II and met Soviet troops in 1945.",
+        """
         The      the      DT   DET    det        1  # 0
         veteran  veteran  NN   NOUN   nsubj      2  # 1
         said     say      VBD  VERB   ROOT       2  # 2
@@ -210,7 +237,8 @@ def test_historical_event_keeps_its_time(en_vocab):
         in       in       IN   ADP    prep      10  # 13
         1945     1945     CD   NUM    pobj      13  # 14
         .        .        .    PUNCT  punct      2  # 15
-    """)
+    """,
+    )
     published = pub(MONDAY)
     times = find(doc, published, KNOW)
     assert date_for(token(doc, "fought"), times, published, doc=doc).latest == date(1945, 9, 2)
@@ -222,9 +250,12 @@ def test_historical_event_keeps_its_time(en_vocab):
 
 
 def test_a_plan_that_had_been_due_has_passed(en_vocab):
-    """"had been due to expire": the infinitive's head is "due" (acomp), whose copula carries the
+    """ "had been due to expire": the infinitive's head is "due" (acomp), whose copula carries the
     perfect "had": a plan whose day has passed."""
-    doc = parse(en_vocab, "The offer had been due to expire Friday evening.", """
+    doc = parse(
+        en_vocab,
+        "The offer had been due to expire Friday evening.",
+        """
         The      the      DT   DET    det        1  # 0
         offer    offer    NN   NOUN   nsubj      3  # 1
         had      have     VBD  AUX    aux        3  # 2
@@ -235,13 +266,17 @@ def test_a_plan_that_had_been_due_has_passed(en_vocab):
         Friday   Friday   NNP  PROPN  compound   8  # 7
         evening  evening  NN   NOUN   npadvmod   6  # 8
         .        .        .    PUNCT  punct      3  # 9
-    """)
+    """,
+    )
     assert values(doc, pub(MONDAY))["Friday evening"] == "2013-10-25TEV"
 
 
 def test_a_plan_that_is_due_lies_ahead(en_vocab):
-    """"is due to expire": the same shape with a present copula: the day lies ahead."""
-    doc = parse(en_vocab, "The offer is due to expire on Friday.", """
+    """ "is due to expire": the same shape with a present copula: the day lies ahead."""
+    doc = parse(
+        en_vocab,
+        "The offer is due to expire on Friday.",
+        """
         The     the     DT   DET    det     1  # 0
         offer   offer   NN   NOUN   nsubj   2  # 1
         is      be      VBZ  AUX    ROOT    2  # 2
@@ -251,26 +286,34 @@ def test_a_plan_that_is_due_lies_ahead(en_vocab):
         on      on      IN   ADP    prep    5  # 6
         Friday  Friday  NNP  PROPN  pobj    6  # 7
         .       .       .    PUNCT  punct   2  # 8
-    """)
+    """,
+    )
     assert values(doc, pub(MONDAY))["Friday"] == "2013-11-01"
 
 
 def test_a_day_named_by_the_present_copula_lies_ahead(en_vocab):
     """The day is the attribute of a present "is" (the time on the copula itself): a timetable."""
-    doc = parse(en_vocab, "The vote is Sunday.", """
+    doc = parse(
+        en_vocab,
+        "The vote is Sunday.",
+        """
         The     the     DT   DET    det     1  # 0
         vote    vote    NN   NOUN   nsubj   2  # 1
         is      be      VBZ  AUX    ROOT    2  # 2
         Sunday  Sunday  NNP  PROPN  attr    2  # 3
         .       .       .    PUNCT  punct   2  # 4
-    """)
+    """,
+    )
     assert values(doc, pub(WEDNESDAY))["Sunday"] == "2024-03-17"
 
 
 def test_a_day_on_a_noun_below_the_copula_keeps_no_timetable(en_vocab):
     """The day is the possessive of a noun under the copula's participle ("priced ... to Tuesday's
     level"): a reported result; the copula above says nothing of its direction."""
-    doc = parse(en_vocab, "The bonds are priced at a discount to Tuesday's closing level.", """
+    doc = parse(
+        en_vocab,
+        "The bonds are priced at a discount to Tuesday's closing level.",
+        """
         The       the       DT   DET    det         1  # 0
         bonds     bond      NNS  NOUN   nsubjpass   3  # 1
         are       be        VBP  AUX    auxpass     3  # 2
@@ -284,14 +327,18 @@ def test_a_day_on_a_noun_below_the_copula_keeps_no_timetable(en_vocab):
         closing   closing   NN   NOUN   compound   11  # 10
         level     level     NN   NOUN   pobj        7  # 11
         .         .         .    PUNCT  punct       3  # 12
-    """)
+    """,
+    )
     assert values(doc, pub(WEDNESDAY))["Tuesday"] == "2024-03-12"
 
 
 def test_a_forward_head_needs_an_infinitive(en_vocab):
-    """"is to visit" (an xcomp with its "to" under "be") looks forward; a participle under a copula
+    """ "is to visit" (an xcomp with its "to" under "be") looks forward; a participle under a copula
     ("are calm, reflecting ...") is no plan, and its day is a past one."""
-    plan = parse(en_vocab, "The envoy is to visit Rome on Friday.", """
+    plan = parse(
+        en_vocab,
+        "The envoy is to visit Rome on Friday.",
+        """
         The     the     DT   DET    det     1  # 0
         envoy   envoy   NN   NOUN   nsubj   2  # 1
         is      be      VBZ  AUX    ROOT    2  # 2
@@ -301,9 +348,13 @@ def test_a_forward_head_needs_an_infinitive(en_vocab):
         on      on      IN   ADP    prep    4  # 6
         Friday  Friday  NNP  PROPN  pobj    6  # 7
         .       .       .    PUNCT  punct   2  # 8
-    """)
+    """,
+    )
     assert values(plan, pub(WEDNESDAY))["Friday"] == "2024-03-15"
-    participle = parse(en_vocab, "Markets are calm, reflecting relief after the ceasefire on Monday.", """
+    participle = parse(
+        en_vocab,
+        "Markets are calm, reflecting relief after the ceasefire on Monday.",
+        """
         Markets     market     NNS  NOUN   nsubj   1  # 0
         are         be         VBP  AUX    ROOT    1  # 1
         calm        calm       JJ   ADJ    acomp   1  # 2
@@ -316,13 +367,17 @@ def test_a_forward_head_needs_an_infinitive(en_vocab):
         on          on         IN   ADP    prep    8  # 9
         Monday      Monday     NNP  PROPN  pobj    9  # 10
         .           .          .    PUNCT  punct   1  # 11
-    """)
+    """,
+    )
     assert values(participle, pub(WEDNESDAY))["Monday"] == "2024-03-11"
 
 
 def test_a_possessive_day_takes_the_tense_of_its_clause(en_vocab):
     """The day is the possessive of the subject: "will decide" puts it ahead, "decided" behind."""
-    future = parse(en_vocab, "Saturday's election will decide the new parliament.", """
+    future = parse(
+        en_vocab,
+        "Saturday's election will decide the new parliament.",
+        """
         Saturday    Saturday    NNP  PROPN  poss    2  # 0
         's          's          POS  PART   case    0  # 1
         election    election    NN   NOUN   nsubj   4  # 2
@@ -332,9 +387,13 @@ def test_a_possessive_day_takes_the_tense_of_its_clause(en_vocab):
         new         new         JJ   ADJ    amod    7  # 6
         parliament  parliament  NN   NOUN   dobj    4  # 7
         .           .           .    PUNCT  punct   4  # 8
-    """)
+    """,
+    )
     assert values(future, pub(WEDNESDAY))["Saturday"] == "2024-03-16"
-    past = parse(en_vocab, "Saturday's election decided the new parliament.", """
+    past = parse(
+        en_vocab,
+        "Saturday's election decided the new parliament.",
+        """
         Saturday    Saturday    NNP  PROPN  poss    2  # 0
         's          's          POS  PART   case    0  # 1
         election    election    NN   NOUN   nsubj   3  # 2
@@ -343,14 +402,18 @@ def test_a_possessive_day_takes_the_tense_of_its_clause(en_vocab):
         new         new         JJ   ADJ    amod    6  # 5
         parliament  parliament  NN   NOUN   dobj    3  # 6
         .           .           .    PUNCT  punct   3  # 7
-    """)
+    """,
+    )
     assert values(past, pub(WEDNESDAY))["Saturday"] == "2024-03-09"
 
 
 def test_a_past_form_read_as_present_stays_past(en_vocab):
-    """"hurt" tagged VBP (a plural present) with a singular subject ("slump", NN): a past form the
+    """ "hurt" tagged VBP (a plural present) with a singular subject ("slump", NN): a past form the
     tagger misread, so the day is a past one."""
-    doc = parse(en_vocab, "The slump in chip makers hurt the index on Monday.", """
+    doc = parse(
+        en_vocab,
+        "The slump in chip makers hurt the index on Monday.",
+        """
         The     the     DT   DET    det        1  # 0
         slump   slump   NN   NOUN   nsubj      5  # 1
         in      in      IN   ADP    prep       1  # 2
@@ -362,14 +425,18 @@ def test_a_past_form_read_as_present_stays_past(en_vocab):
         on      on      IN   ADP    prep       5  # 8
         Monday  Monday  NNP  PROPN  pobj       8  # 9
         .       .       .    PUNCT  punct      5  # 10
-    """)
+    """,
+    )
     assert values(doc, pub(date(2013, 10, 30)))["Monday"] == "2013-10-28"
 
 
 def test_simple_present_of_saying_is_no_timetable(en_vocab):
-    """"say Friday the ship will dock": the day hangs on the reported clause before its subject, so
+    """ "say Friday the ship will dock": the day hangs on the reported clause before its subject, so
     it belongs to the present "say", a verb of telling: no timetable, the nearest past day."""
-    doc = parse(en_vocab, "Officials say Friday the ship will dock in Malta.", """
+    doc = parse(
+        en_vocab,
+        "Officials say Friday the ship will dock in Malta.",
+        """
         Officials  official  NNS  NOUN   nsubj      1  # 0
         say        say       VBP  VERB   ROOT       1  # 1
         Friday     Friday    NNP  PROPN  npadvmod   6  # 2
@@ -380,13 +447,17 @@ def test_simple_present_of_saying_is_no_timetable(en_vocab):
         in         in        IN   ADP    prep       6  # 7
         Malta      Malta     NNP  PROPN  pobj       7  # 8
         .          .         .    PUNCT  punct      1  # 9
-    """)
+    """,
+    )
     assert values(doc, pub(date(2013, 10, 30)))["Friday"] == "2013-10-25"
 
 
 def test_modals_of_obligation_look_ahead_unless_perfect(en_vocab):
     """An aux "must" looks ahead; "may" with an aux "have" is a past conjecture."""
-    must = parse(en_vocab, "By Friday, the troops must leave.", """
+    must = parse(
+        en_vocab,
+        "By Friday, the troops must leave.",
+        """
         By      by      IN   ADP    prep    6  # 0
         Friday  Friday  NNP  PROPN  pobj    0  # 1
         ,       ,       ,    PUNCT  punct   6  # 2
@@ -395,9 +466,13 @@ def test_modals_of_obligation_look_ahead_unless_perfect(en_vocab):
         must    must    MD   AUX    aux     6  # 5
         leave   leave   VB   VERB   ROOT    6  # 6
         .       .       .    PUNCT  punct   6  # 7
-    """)
+    """,
+    )
     assert values(must, pub(date(2013, 10, 30)))["Friday"] == "2013-11-01"
-    may_have = parse(en_vocab, "The rebels may have fled on Sunday.", """
+    may_have = parse(
+        en_vocab,
+        "The rebels may have fled on Sunday.",
+        """
         The     the     DT   DET    det     1  # 0
         rebels  rebel   NNS  NOUN   nsubj   4  # 1
         may     may     MD   AUX    aux     4  # 2
@@ -406,14 +481,17 @@ def test_modals_of_obligation_look_ahead_unless_perfect(en_vocab):
         on      on      IN   ADP    prep    4  # 5
         Sunday  Sunday  NNP  PROPN  pobj    5  # 6
         .       .       .    PUNCT  punct   4  # 7
-    """)
+    """,
+    )
     assert values(may_have, pub(date(2013, 10, 30)))["Sunday"] == "2013-10-27"
 
 
 @pytest.mark.parametrize(
     ("text", "table", "day", "expected"),
     [
-        pytest.param("Under the terms announced Friday, holders would receive cash.", """
+        pytest.param(
+            "Under the terms announced Friday, holders would receive cash.",
+            """
             Under      under     IN   ADP    prep       8  # 0
             the        the       DT   DET    det        2  # 1
             terms      term      NNS  NOUN   pobj       0  # 2
@@ -425,8 +503,14 @@ def test_modals_of_obligation_look_ahead_unless_perfect(en_vocab):
             receive    receive   VB   VERB   ROOT       8  # 8
             cash       cash      NN   NOUN   dobj       8  # 9
             .          .         .    PUNCT  punct      8  # 10
-        """, "Friday", "2013-10-25", id="reduced-relative-acl"),
-        pytest.param("Under the plan, approved Friday, holders will receive cash.", """
+        """,
+            "Friday",
+            "2013-10-25",
+            id="reduced-relative-acl",
+        ),
+        pytest.param(
+            "Under the plan, approved Friday, holders will receive cash.",
+            """
             Under     under    IN   ADP    prep       9  # 0
             the       the      DT   DET    det        2  # 1
             plan      plan     NN   NOUN   pobj       0  # 2
@@ -439,7 +523,11 @@ def test_modals_of_obligation_look_ahead_unless_perfect(en_vocab):
             receive   receive  VB   VERB   ROOT       9  # 9
             cash      cash     NN   NOUN   dobj       9  # 10
             .         .        .    PUNCT  punct      9  # 11
-        """, "Friday", "2013-10-25", id="participle-aside-advcl"),
+        """,
+            "Friday",
+            "2013-10-25",
+            id="participle-aside-advcl",
+        ),
     ],
 )
 def test_a_participle_without_auxiliary_is_past(en_vocab, text: str, table: str, day: str, expected: str):
@@ -451,7 +539,10 @@ def test_a_participle_without_auxiliary_is_past(en_vocab, text: str, table: str,
 def test_possessive_weekday_is_a_past_day(en_vocab):
     """The day is the possessive of a noun under a present copula's attribute ("is a premium ...
     over Thursday's price"): no timetable, the nearest past day."""
-    doc = parse(en_vocab, "The offer is a premium of 12% over Thursday's closing price.", """
+    doc = parse(
+        en_vocab,
+        "The offer is a premium of 12% over Thursday's closing price.",
+        """
         The       the       DT   DET    det        1  # 0
         offer     offer     NN   NOUN   nsubj      2  # 1
         is        be        VBZ  AUX    ROOT       2  # 2
@@ -466,13 +557,17 @@ def test_possessive_weekday_is_a_past_day(en_vocab):
         closing   closing   NN   NOUN   compound  12  # 11
         price     price     NN   NOUN   pobj       8  # 12
         .         .         .    PUNCT  punct      2  # 13
-    """)
+    """,
+    )
     assert values(doc, pub(MONDAY))["Thursday"] == "2013-10-24"
 
 
 def test_expected_in_a_month_looks_forward(en_vocab):
-    """"is expected in December": a VBN of a forward verb ("expect") with a present auxiliary."""
-    doc = parse(en_vocab, "The closing, which is expected in December, needs approval.", """
+    """ "is expected in December": a VBN of a forward verb ("expect") with a present auxiliary."""
+    doc = parse(
+        en_vocab,
+        "The closing, which is expected in December, needs approval.",
+        """
         The       the       DT   DET    det         1  # 0
         closing   closing   NN   NOUN   nsubj       9  # 1
         ,         ,         ,    PUNCT  punct       1  # 2
@@ -485,14 +580,18 @@ def test_expected_in_a_month_looks_forward(en_vocab):
         needs     need      VBZ  VERB   ROOT        9  # 9
         approval  approval  NN   NOUN   dobj        9  # 10
         .         .         .    PUNCT  punct       9  # 11
-    """)
+    """,
+    )
     assert values(doc, pub(date(2013, 11, 2)))["December"] == "2013-12"
 
 
 def test_infinitive_under_a_past_verb_takes_the_nearest_month(en_vocab):
-    """"agreed to buy ... in January": an infinitive (xcomp with "to") under a past head has no
+    """ "agreed to buy ... in January": an infinitive (xcomp with "to") under a past head has no
     direction; the month nearest the publication is taken (the next January here)."""
-    doc = parse(en_vocab, "The group agreed to buy the mill in January.", """
+    doc = parse(
+        en_vocab,
+        "The group agreed to buy the mill in January.",
+        """
         The      the      DT   DET    det     1  # 0
         group    group    NN   NOUN   nsubj   2  # 1
         agreed   agree    VBD  VERB   ROOT    2  # 2
@@ -503,5 +602,6 @@ def test_infinitive_under_a_past_verb_takes_the_nearest_month(en_vocab):
         in       in       IN   ADP    prep    4  # 7
         January  January  NNP  PROPN  pobj    7  # 8
         .        .        .    PUNCT  punct   2  # 9
-    """)
+    """,
+    )
     assert values(doc, pub(date(2013, 10, 30)))["January"] == "2014-01"

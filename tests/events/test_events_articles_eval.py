@@ -12,7 +12,9 @@ from detente.records import Actor, DateWindow, Event
 PUBLISHED = date(2016, 5, 10)
 
 
-def _event(n: int, source: str, target: str | None, root: str, day: date | None, *, span=(0, 40), modality="asserted") -> Event:
+def _event(
+    n: int, source: str, target: str | None, root: str, day: date | None, *, span=(0, 40), modality="asserted"
+) -> Event:
     return Event(
         doc_id="a",
         event_id=f"a:e{n}",
@@ -35,9 +37,18 @@ GOLD = GoldArticle(
     file="a.txt",
     published=PUBLISHED,
     events=(
-        GoldEvent(id="e1", source="USA", target="CHN", roots=frozenset({"11", "12"}), symmetric=False,
-                  window=(date(2016, 5, 3), PUBLISHED), offset=(0, 40)),
-        GoldEvent(id="e2", source="RUS", target="TUR", roots=frozenset({"04"}), symmetric=True, window=None, offset=(50, 90)),
+        GoldEvent(
+            id="e1",
+            source="USA",
+            target="CHN",
+            roots=frozenset({"11", "12"}),
+            symmetric=False,
+            window=(date(2016, 5, 3), PUBLISHED),
+            offset=(0, 40),
+        ),
+        GoldEvent(
+            id="e2", source="RUS", target="TUR", roots=frozenset({"04"}), symmetric=True, window=None, offset=(50, 90)
+        ),
     ),
     must_not=(
         MustNot(id="n1", kind="historical", source="USA", target="IRQ", roots=frozenset({"19"}), offset=(100, 140)),

@@ -59,7 +59,10 @@ def test_the_press_is_no_party(pipeline, text, absent) -> None:
         ("Scholz asked Macron about the summit.", "Scholz asked Macron to send tanks."),
         ("Scholz asked Macron what France would do.", "Scholz asked Macron for tanks."),
         # An interrogative clause makes a question whatever else the pattern matched.
-        ("Scholz, for example, asked Macron whether France would send tanks.", "Scholz, for example, asked Macron for tanks."),
+        (
+            "Scholz, for example, asked Macron whether France would send tanks.",
+            "Scholz, for example, asked Macron for tanks.",
+        ),
     ],
 )
 def test_a_question_is_no_appeal(pipeline, question, asked_for) -> None:
@@ -123,7 +126,9 @@ def test_a_topic_is_no_target(pipeline, text, absent, kept_text, kept) -> None:
 
 
 def test_the_content_of_an_answer_is_no_target(pipeline) -> None:
-    assert ("FRA", "DEU") not in pairs(events_of(pipeline, "Macron fired back that the residents of Berlin had elected him."))
+    assert ("FRA", "DEU") not in pairs(
+        events_of(pipeline, "Macron fired back that the residents of Berlin had elected him.")
+    )
     assert ("FRA", "DEU", "11") in dyads(events_of(pipeline, "Macron fired back at Scholz."))
 
 
@@ -240,7 +245,9 @@ def test_a_verbs_object_decides_its_sense(pipeline, wrong_sense: str, right_sens
 
 def test_a_pattern_preposition_before_its_verb_is_an_adjunct(pipeline) -> None:
     # "On X, Y called Z ...": not "called on"
-    assert "02" not in roots(events_of(pipeline, "On the campaign trail, Poland's president called Germany unreliable."))
+    assert "02" not in roots(
+        events_of(pipeline, "On the campaign trail, Poland's president called Germany unreliable.")
+    )
 
 
 def test_the_party_called_on_is_the_target_not_the_complements_object(pipeline) -> None:

@@ -15,12 +15,33 @@ from detente.reading import read
 from detente.records import Actor, Article, DateWindow, Event, Mention, Published
 
 COUNTRY = {
-    "Rice": "USA", "Gates": "USA", "Putin": "RUS", "Medvedev": "RUS", "Lavrov": "RUS", "Kerry": "USA",
-    "Merkel": "DEU", "Russia": "RUS", "Iran": "IRN", "Germany": "DEU", "China": "CHN", "Moscow": "RUS",
-    "Ukraine": "UKR", "Interfax": "RUS", "Tass": "RUS", "Japan": "JPN",
+    "Rice": "USA",
+    "Gates": "USA",
+    "Putin": "RUS",
+    "Medvedev": "RUS",
+    "Lavrov": "RUS",
+    "Kerry": "USA",
+    "Merkel": "DEU",
+    "Russia": "RUS",
+    "Iran": "IRN",
+    "Germany": "DEU",
+    "China": "CHN",
+    "Moscow": "RUS",
+    "Ukraine": "UKR",
+    "Interfax": "RUS",
+    "Tass": "RUS",
+    "Japan": "JPN",
 }
-KIND = {"Russia": "country", "Iran": "country", "Germany": "country", "China": "country",
-        "Ukraine": "country", "Japan": "country", "Interfax": "organization", "Tass": "organization"}
+KIND = {
+    "Russia": "country",
+    "Iran": "country",
+    "Germany": "country",
+    "China": "country",
+    "Ukraine": "country",
+    "Japan": "country",
+    "Interfax": "organization",
+    "Tass": "organization",
+}
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +57,14 @@ def run(nlp, lexicon: Lexicon, text: str, places: tuple[str, ...] = ("Moscow",))
         while start >= 0:
             kind = "place" if name in places else KIND.get(name, "person")
             sector = "JRN" if name in ("Interfax", "Tass") else ("GOV" if kind != "place" else None)
-            mentions.append(Mention(
-                doc_id="t", span=(start, start + len(name)), kind=kind,
-                actor=Actor(text=name, name=name, actor_id=name.lower(), country=country, sector=sector),
-            ))
+            mentions.append(
+                Mention(
+                    doc_id="t",
+                    span=(start, start + len(name)),
+                    kind=kind,
+                    actor=Actor(text=name, name=name, actor_id=name.lower(), country=country, sector=sector),
+                )
+            )
             start = text.find(name, start + 1)
     published = Published(window=DateWindow.day(date(2020, 5, 4)), method="given")
     return code(read(doc, Article(doc_id="t", text=text)), MentionIndex(mentions), TimeIndex((), published), lexicon)
@@ -52,8 +77,10 @@ def triples(events: tuple[Event, ...]) -> set[tuple[str, str | None, str]]:
 def test_conjoined_sources_and_targets_give_one_event_per_pair(nlp, lexicon) -> None:
     events = run(nlp, lexicon, "Rice and Gates met Putin and Medvedev on Monday.")
     assert triples(events) == {
-        ("Rice", "Putin", "040"), ("Rice", "Medvedev", "040"),
-        ("Gates", "Putin", "040"), ("Gates", "Medvedev", "040"),
+        ("Rice", "Putin", "040"),
+        ("Rice", "Medvedev", "040"),
+        ("Gates", "Putin", "040"),
+        ("Gates", "Medvedev", "040"),
     }
     assert all(e.plover == "CONSULT" and e.modality == "asserted" for e in events)
     assert [e.event_id for e in events] == ["t:e1", "t:e2", "t:e3", "t:e4"]
@@ -64,8 +91,8 @@ def test_event_fields_follow_the_contract(nlp, lexicon) -> None:
     (e,) = run(nlp, lexicon, text)
     assert (e.cameo, e.cameo_root, e.goldstein, e.quad_class) == ("163", "16", -8.0, 4)
     assert e.plover is not None and e.source.country == "RUS" and e.target and e.target.country == "IRN"
-    assert text[e.span[0]:e.span[1]] == text
-    assert text[e.trigger[0]:e.trigger[1]] == "imposed sanctions"
+    assert text[e.span[0] : e.span[1]] == text
+    assert text[e.trigger[0] : e.trigger[1]] == "imposed sanctions"
     assert e.date.date == date(2020, 5, 4) and e.location is None
 
 
@@ -145,7 +172,9 @@ def test_appeal_and_offer_with_targets(nlp, lexicon) -> None:
 
 
 def test_accusation_and_held_talks(nlp, lexicon) -> None:
-    assert triples(run(nlp, lexicon, "Russia accused Ukraine of shelling the border.")) == {("Russia", "Ukraine", "112")}
+    assert triples(run(nlp, lexicon, "Russia accused Ukraine of shelling the border.")) == {
+        ("Russia", "Ukraine", "112")
+    }
     assert triples(run(nlp, lexicon, "Merkel held talks with Putin.")) == {("Merkel", "Putin", "040")}
 
 
@@ -237,7 +266,9 @@ def test_people_placed_by_a_preposition_stand_for_the_country(nlp, lexicon) -> N
 
 def test_apposition_names_the_source(nlp, lexicon) -> None:
     events = run(nlp, lexicon, "Sergei Lebedev, an envoy of Russia, criticized Germany on Monday.")
-    assert {(e.source.country, e.target.country if e.target else None, e.cameo) for e in events} == {("RUS", "DEU", "111")}
+    assert {(e.source.country, e.target.country if e.target else None, e.cameo) for e in events} == {
+        ("RUS", "DEU", "111")
+    }
 
 
 def test_negated_complement_of_a_promise_is_no_event(nlp, lexicon) -> None:
@@ -246,9 +277,12 @@ def test_negated_complement_of_a_promise_is_no_event(nlp, lexicon) -> None:
 
 def test_reported_conditional_plan_is_an_intent(nlp, lexicon) -> None:
     events = run(nlp, lexicon, "Russia said it would meet Germany if the talks resumed.")
-    assert {(s, t, c, e.modality) for e, (s, t, c) in zip(events, [(e.source.name, e.target.name if e.target else None, e.cameo) for e in events], strict=True)} == {
-        ("Russia", "Germany", "036", "future")
-    }
+    assert {
+        (s, t, c, e.modality)
+        for e, (s, t, c) in zip(
+            events, [(e.source.name, e.target.name if e.target else None, e.cameo) for e in events], strict=True
+        )
+    } == {("Russia", "Germany", "036", "future")}
 
 
 def test_event_noun_that_only_sets_the_time_is_no_event(nlp, lexicon) -> None:
@@ -278,14 +312,23 @@ def test_source_without_a_country_gives_no_event(nlp, lexicon) -> None:
     doc = nlp(text)
     mentions = [
         Mention(doc_id="t", span=(0, 5), kind="person", actor=Actor(text="Smith", name="Smith", country=None)),
-        Mention(doc_id="t", span=(17, 24), kind="country", actor=Actor(text="Germany", name="Germany", actor_id="germany", country="DEU")),
+        Mention(
+            doc_id="t",
+            span=(17, 24),
+            kind="country",
+            actor=Actor(text="Germany", name="Germany", actor_id="germany", country="DEU"),
+        ),
     ]
     published = Published(window=DateWindow.day(date(2020, 5, 4)), method="given")
-    assert code(read(doc, Article(doc_id="t", text=text)), MentionIndex(mentions), TimeIndex((), published), lexicon) == ()
+    assert (
+        code(read(doc, Article(doc_id="t", text=text)), MentionIndex(mentions), TimeIndex((), published), lexicon) == ()
+    )
 
 
 def test_protest_verbs_with_an_object_are_not_protests(nlp, lexicon) -> None:
-    assert {c for _, _, c in triples(run(nlp, lexicon, "Students from Japan demonstrated outside the embassy."))} == {"141"}
+    assert {c for _, _, c in triples(run(nlp, lexicon, "Students from Japan demonstrated outside the embassy."))} == {
+        "141"
+    }
     assert run(nlp, lexicon, "Japan demonstrated its new rocket to China.") == () or all(
         e.plover != "PROTEST" for e in run(nlp, lexicon, "Japan demonstrated its new rocket to China.")
     )

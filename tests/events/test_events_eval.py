@@ -35,10 +35,14 @@ def test_petrarch_reader_tolerates_mis_nesting(tmp_path: Path) -> None:
 
 def test_plover_reader_unions_renames_and_pairs(tmp_path: Path) -> None:
     records = [
-        {"text": "S one.", "date": "2001-02-03", "event": "DEMAND",
-         "source": [{"code": "JAP"}, {"code": "ITL"}], "target": [{"code": "USA"}]},
-        {"text": "S one.", "date": "2001-02-03", "event": "FIGHT",
-         "source": [{"code": "IGOUNO"}], "target": "none"},
+        {
+            "text": "S one.",
+            "date": "2001-02-03",
+            "event": "DEMAND",
+            "source": [{"code": "JAP"}, {"code": "ITL"}],
+            "target": [{"code": "USA"}],
+        },
+        {"text": "S one.", "date": "2001-02-03", "event": "FIGHT", "source": [{"code": "IGOUNO"}], "target": "none"},
         {"text": "S two.", "date": "2001-02-03", "event": "DISAPPROVE", "target": [{"code": "RUS"}]},
     ]
     path = tmp_path / "g.json"

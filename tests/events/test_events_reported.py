@@ -26,13 +26,17 @@ def dyads(events: tuple[Event, ...]) -> set[tuple[str | None, str | None, str]]:
 
 
 def test_report_of_an_attack_on_the_speakers_side_is_an_accusation(pipeline) -> None:
-    events = events_of(pipeline, "The Chilean foreign minister said on June 2 that Peruvian troops had attacked a Chilean border post.")
+    events = events_of(
+        pipeline, "The Chilean foreign minister said on June 2 that Peruvian troops had attacked a Chilean border post."
+    )
     # PETRARCH2: "a (b . ATTACK) SAY = a b 112", and the attack the report states stays.
     assert dyads(events) == {("CHL", "PER", "112"), ("PER", "CHL", "190")}
 
 
 def test_reported_cooperation_is_the_event_not_the_saying(pipeline) -> None:
-    events = events_of(pipeline, "The Chilean foreign minister said on June 2 that Peru had signed an agreement with Bolivia.")
+    events = events_of(
+        pipeline, "The Chilean foreign minister said on June 2 that Peru had signed an agreement with Bolivia."
+    )
     assert dyads(events) == {("PER", "BOL", "057")}
 
 
@@ -51,7 +55,9 @@ def test_statement_to_the_press_or_in_a_place_is_no_event(pipeline, text: str) -
 
 
 def test_event_in_a_dated_report_has_the_reports_date(pipeline) -> None:
-    events = events_of(pipeline, "The Chilean foreign minister said on June 2 that Peru had signed an agreement with Bolivia.")
+    events = events_of(
+        pipeline, "The Chilean foreign minister said on June 2 that Peru had signed an agreement with Bolivia."
+    )
     (e,) = events
     assert (e.date.earliest, e.date.latest) == (date(2021, 6, 2), date(2021, 6, 2))
 
@@ -190,7 +196,9 @@ def test_hyphenated_stance_is_not_a_target(pipeline) -> None:
 def test_every_country_of_an_of_phrase_is_a_target(pipeline) -> None:
     events = events_of(pipeline, "The Chilean president spoke with the leaders of Peru, Bolivia and Ecuador.")
     assert {(e.source.country, e.target.country) for e in events if e.target} == {
-        ("CHL", "PER"), ("CHL", "BOL"), ("CHL", "ECU")
+        ("CHL", "PER"),
+        ("CHL", "BOL"),
+        ("CHL", "ECU"),
     }
 
 
@@ -200,7 +208,9 @@ def test_coordinated_actors_of_a_meeting_give_one_event_per_pair(pipeline) -> No
 
 
 def test_pronoun_subject_is_resolved_through_coreference(pipeline) -> None:
-    events = events_of(pipeline, "Chancellor Angela Merkel landed in Lima on Monday. She met the Peruvian president there.")
+    events = events_of(
+        pipeline, "Chancellor Angela Merkel landed in Lima on Monday. She met the Peruvian president there."
+    )
     assert ("DEU", "PER", "040") in dyads(events)
 
 
@@ -215,7 +225,9 @@ def test_capital_before_an_event_noun_is_the_place_not_the_source(pipeline) -> N
 
 def test_country_adjective_before_an_event_noun_is_the_source(pipeline) -> None:
     events = events_of(pipeline, "Russian sanctions against Peru began on Monday.")
-    assert {(e.source.country, e.target.country if e.target else None, e.cameo_root) for e in events} == {("RUS", "PER", "16")}
+    assert {(e.source.country, e.target.country if e.target else None, e.cameo_root) for e in events} == {
+        ("RUS", "PER", "16")
+    }
 
 
 @pytest.mark.parametrize(
@@ -262,4 +274,3 @@ def test_sympathy_is_for_the_country_a_tragedy_struck(pipeline, text: str, targe
 def test_a_countrys_leadership_is_an_actor(pipeline) -> None:
     events = events_of(pipeline, "The Chilean foreign minister held talks with the Bolivian leadership.")
     assert dyads(events) == {("CHL", "BOL", "040")}
-

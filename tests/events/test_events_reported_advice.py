@@ -17,7 +17,10 @@ def _dyads(pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The deputy head of Japan's delegation said the United States should reduce its patrols.", ("JPN", "USA", "020")),
+        (
+            "The deputy head of Japan's delegation said the United States should reduce its patrols.",
+            ("JPN", "USA", "020"),
+        ),
         ("Kenyan officials said Somalia must close the camps by June.", ("KEN", "SOM", "100")),
         ("A Chinese official responded by saying Japan should stop its patrols.", ("CHN", "JPN", "020")),
         ("Turkey responded by accusing Greece of provocation.", ("TUR", "GRC", "112")),

@@ -28,7 +28,9 @@ def seed_events(pipeline, seeds: Path):
 
 def _has(result, src: str, tgt: str | None, plover: str) -> bool:
     return any(
-        e.source.country == src and (e.target.country if e.target else None) == tgt and e.plover == plover
+        e.source.country == src
+        and (e.target.country if e.target else None) == tgt
+        and e.plover == plover
         and e.modality != "hypothetical"
         for e in result.events
     )
@@ -72,4 +74,4 @@ def test_no_event_from_debris_or_captions(seed_events) -> None:
         for e in r.events:
             assert 0 <= e.span[0] <= e.trigger[0] < e.trigger[1] <= e.span[1] <= len(text)
             for caption in r.document.captions:
-                assert text[e.span[0]:e.span[1]].strip() not in caption
+                assert text[e.span[0] : e.span[1]].strip() not in caption

@@ -149,7 +149,11 @@ PARAGRAPHS = [
         # a stray end tag before the text goes on
         f"<html><body><article><p>{PARAGRAPHS[0]}</p></html><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article></body></html>",
         # nesting deeper than the parser allows
-        "<html><body>" + "<div>" * 10_000 + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>" * 10_000 + "</body></html>",
+        "<html><body>"
+        + "<div>" * 10_000
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</div>" * 10_000
+        + "</body></html>",
     ],
 )
 def test_broken_markup_keeps_its_text(html: str) -> None:

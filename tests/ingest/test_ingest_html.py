@@ -67,8 +67,17 @@ def test_body_without_navigation_footer_comments(page):
     assert page.text.startswith("GENEVA - Envoys from the two countries met on Wednesday")
     assert "strategic stability talks" in " ".join(page.text.split())
     assert "We agreed to keep talking" in page.text
-    for debris in ("Skip to main content", "Home", "Breaking News", "Great reporting", "I doubt",
-                   "Copyright", "Privacy policy", "Share on Facebook", "About us"):
+    for debris in (
+        "Skip to main content",
+        "Home",
+        "Breaking News",
+        "Great reporting",
+        "I doubt",
+        "Copyright",
+        "Privacy policy",
+        "Share on Facebook",
+        "About us",
+    ):
         assert debris not in page.text
 
 

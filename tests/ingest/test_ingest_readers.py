@@ -74,8 +74,14 @@ def test_text_file_becomes_a_cleaned_article_with_sha_of_its_text(corpus):
 def test_jsonl_text_is_verbatim(tmp_path):
     messy = "  Home | World\n\nBreaking News\n\nHeadline here\n\nBody text, verbatim.  \r\n"
     lines = [
-        {"id": "j1", "text": messy, "title": "Given title", "source": "Given Source",
-         "url": "https://x.example/1", "published": "2020-02-29"},
+        {
+            "id": "j1",
+            "text": messy,
+            "title": "Given title",
+            "source": "Given Source",
+            "url": "https://x.example/1",
+            "published": "2020-02-29",
+        },
         {"id": "j2", "text": "Second article."},
     ]
     path = tmp_path / "batch.jsonl"
@@ -84,7 +90,12 @@ def test_jsonl_text_is_verbatim(tmp_path):
     assert not errors
     first, second = articles
     assert first.text == messy
-    assert (first.doc_id, first.title, first.source, first.url) == ("j1", "Given title", "Given Source", "https://x.example/1")
+    assert (first.doc_id, first.title, first.source, first.url) == (
+        "j1",
+        "Given title",
+        "Given Source",
+        "https://x.example/1",
+    )
     assert first.published == date(2020, 2, 29)
     assert first.captions == ()
     assert first.origin == f"{path}:1" and second.origin == f"{path}:2"
@@ -99,7 +110,9 @@ def test_stdin_plain_text_is_one_article_called_stdin():
 
 
 def test_stdin_jsonl_when_the_first_non_blank_character_is_a_brace():
-    data = "\n  " + json.dumps({"id": "s1", "text": " verbatim "}) + "\n" + json.dumps({"id": "s2", "text": "two"}) + "\n"
+    data = (
+        "\n  " + json.dumps({"id": "s1", "text": " verbatim "}) + "\n" + json.dumps({"id": "s2", "text": "two"}) + "\n"
+    )
     articles, errors = _read(["-"], stdin=data)
     assert not errors
     assert [(a.doc_id, a.text) for a in articles] == [("s1", " verbatim "), ("s2", "two")]
@@ -116,14 +129,20 @@ def bad_and_good(tmp_path: Path) -> Path:
     (root / "a_good.txt").write_text(ARTICLE, encoding="utf-8")
     (root / "b_empty.txt").write_bytes(b"")
     (root / "c_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
-    (root / "d_latin1.txt").write_bytes(("Headline\n\nFirst line is fine.\nThe caf\u00e9 line is not UTF-8.\n").encode("latin-1"))
+    (root / "d_latin1.txt").write_bytes(
+        ("Headline\n\nFirst line is fine.\nThe caf\u00e9 line is not UTF-8.\n").encode("latin-1")
+    )
     (root / "e_broken.html").write_text("<html><body><div><p>Unclosed <b>tags", encoding="utf-8")
     (root / "f_lines.jsonl").write_text(
-        json.dumps({"id": "ok1", "text": "Fine."}) + "\n"
+        json.dumps({"id": "ok1", "text": "Fine."})
+        + "\n"
         + "{not json\n"
-        + json.dumps({"id": "nt", "title": "no text"}) + "\n"
-        + json.dumps({"id": "ok1", "text": "Same id again."}) + "\n"
-        + json.dumps({"id": "ok2", "text": "Also fine."}) + "\n",
+        + json.dumps({"id": "nt", "title": "no text"})
+        + "\n"
+        + json.dumps({"id": "ok1", "text": "Same id again."})
+        + "\n"
+        + json.dumps({"id": "ok2", "text": "Also fine."})
+        + "\n",
         encoding="utf-8",
     )
     (root / "g_good.txt").write_text(ARTICLE.replace("four", "six"), encoding="utf-8")
@@ -144,7 +163,7 @@ def test_each_bad_input_is_one_error_naming_file_and_line_and_the_rest_is_read(b
     assert "no article body" in by_file["e_broken.html"]
     jsonl = [m for m in messages if "f_lines.jsonl" in m]
     assert "f_lines.jsonl:2: not valid JSON" in jsonl[0]
-    assert "f_lines.jsonl:3: no \"text\"" in jsonl[1]
+    assert 'f_lines.jsonl:3: no "text"' in jsonl[1]
     assert "f_lines.jsonl:4: duplicate doc_id 'ok1'" in jsonl[2] and "f_lines.jsonl:1" in jsonl[2]
 
 
@@ -155,7 +174,11 @@ def test_duplicate_doc_id_across_files(tmp_path):
     (tmp_path / "two" / "x.txt").write_text(ARTICLE.replace("four", "two"), encoding="utf-8")
     articles, errors = _read([str(tmp_path / "one"), str(tmp_path / "two")])
     assert [a.doc_id for a in articles] == ["x"]
-    assert len(errors) == 1 and "duplicate doc_id 'x'" in str(errors[0]) and str(tmp_path / "two" / "x.txt") in str(errors[0])
+    assert (
+        len(errors) == 1
+        and "duplicate doc_id 'x'" in str(errors[0])
+        and str(tmp_path / "two" / "x.txt") in str(errors[0])
+    )
 
 
 @pytest.mark.parametrize(

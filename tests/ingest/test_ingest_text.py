@@ -174,7 +174,9 @@ def test_source_from_a_correspondent_byline_sentence(lex):
 
 
 def test_source_from_a_sign_off_before_share_prompts(lex):
-    cleaned = clean(_article("Arctic partners widen research programme", BODY_1, BODY_2, "Baltic Courier", "in Telegram"), lex)
+    cleaned = clean(
+        _article("Arctic partners widen research programme", BODY_1, BODY_2, "Baltic Courier", "in Telegram"), lex
+    )
     assert cleaned.source == "Baltic Courier"
     assert "Baltic Courier" not in cleaned.text
 
@@ -219,7 +221,9 @@ def test_crlf_input_is_read_like_lf(lex):
 
 
 def test_a_dateline_on_its_own_line_opens_the_first_paragraph(lex):
-    cleaned = clean(_article("Arctic partners widen research programme", "OSLO, May 2 (Nordic Wire) -", BODY_1, BODY_2), lex)
+    cleaned = clean(
+        _article("Arctic partners widen research programme", "OSLO, May 2 (Nordic Wire) -", BODY_1, BODY_2), lex
+    )
     assert cleaned.text.startswith("OSLO, May 2 (Nordic Wire) - " + BODY_1)
     assert cleaned.source == "Nordic Wire"
 

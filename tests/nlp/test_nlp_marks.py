@@ -17,19 +17,29 @@ def _texts(text: str) -> list[list[str]]:
     ("text", "quoted"),
     [
         pytest.param("The envoy said: “Talks went well.” Then he left.", [["Talks went well."]], id="curly"),
-        pytest.param('A "first" word and "a second one" here.', [["first"], ["a second one"]],
-                     id="straight-pair-by-position"),
+        pytest.param(
+            'A "first" word and "a second one" here.', [["first"], ["a second one"]], id="straight-pair-by-position"
+        ),
         pytest.param("Il a dit «nous verrons» hier.", [["nous verrons"]], id="guillemets"),
         pytest.param("Er sagte „wir werden sehen“ gestern.", [["wir werden sehen"]], id="low-9-opening"),
-        pytest.param("''The figures are sobering,'' the economist said. \"A deal is near,’’ the aide added.",
-                     [["The figures are sobering,"], ["A deal is near,"]], id="doubled-apostrophes"),
-        pytest.param("“We don’t agree with the minister’s plan,” she said.",
-                     [["We don’t agree with the minister’s plan,"]], id="apostrophes-are-not-marks"),
+        pytest.param(
+            "''The figures are sobering,'' the economist said. \"A deal is near,’’ the aide added.",
+            [["The figures are sobering,"], ["A deal is near,"]],
+            id="doubled-apostrophes",
+        ),
+        pytest.param(
+            "“We don’t agree with the minister’s plan,” she said.",
+            [["We don’t agree with the minister’s plan,"]],
+            id="apostrophes-are-not-marks",
+        ),
         pytest.param("He called it ‘a mistake’ on Monday.", [["a mistake"]], id="single-curly-at-top-level"),
         pytest.param("A stray ” mark, then “a real one” here.", [["a real one"]], id="stray-closing-mark-ignored"),
         # “...,“ said X: after a comma and before a space the mark can only close the quote.
-        pytest.param("“The harbour will reopen in spring,“ said the port director. “We are ready.”",
-                     [["The harbour will reopen in spring,"], ["We are ready."]], id="opening-mark-typed-for-closing"),
+        pytest.param(
+            "“The harbour will reopen in spring,“ said the port director. “We are ready.”",
+            [["The harbour will reopen in spring,"], ["We are ready."]],
+            id="opening-mark-typed-for-closing",
+        ),
     ],
 )
 def test_quoted_pieces(text: str, quoted: list[list[str]]) -> None:

@@ -143,7 +143,11 @@ def test_user_places_file_extends_the_table(tmp_path: Path) -> None:
     )
     gazetteer = Gazetteer.load(Knowledge.load(KnowledgeConfig(places=(extra,))))
     place = gazetteer.lookup("the Old Mill")
-    assert place is not None and (place.name, place.kind, place.country) == ("Old Mill Conference Centre", "site", "NOR")
+    assert place is not None and (place.name, place.kind, place.country) == (
+        "Old Mill Conference Centre",
+        "site",
+        "NOR",
+    )
 
 
 def test_bad_user_file_says_what_to_fix(tmp_path: Path) -> None:

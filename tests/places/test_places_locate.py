@@ -174,8 +174,7 @@ def test_place_noun_with_a_city_name(nlp, gazetteer: Gazetteer) -> None:
 
 def test_fixed_phrases_and_deep_topics_are_not_places(nlp, gazetteer: Gazetteer) -> None:
     text = (
-        "The minister on Friday expelled three diplomats in response to the death of an activist "
-        "in a Siberian prison."
+        "The minister on Friday expelled three diplomats in response to the death of an activist in a Siberian prison."
     )
     event = replace(_event(text, "expelled"), quad_class=4)
     (out,) = locate(read(nlp(text), Article(doc_id="t", text=text)), [event], gazetteer)
@@ -238,7 +237,9 @@ def test_argument_places_stay_in_the_arguments(nlp, gazetteer: Gazetteer, text: 
         ("Soldiers stationed near Herat reported heavy fighting.", "reported", "Herat"),
     ],
 )
-def test_participle_on_the_subject_places_the_actor(nlp, gazetteer: Gazetteer, text: str, trigger: str, name: str) -> None:
+def test_participle_on_the_subject_places_the_actor(
+    nlp, gazetteer: Gazetteer, text: str, trigger: str, name: str
+) -> None:
     place = _place(nlp, gazetteer, text, trigger)
     assert place is not None and place.name == name
 
@@ -274,7 +275,9 @@ def test_path_with_both_ends_is_not_a_place(nlp, gazetteer: Gazetteer) -> None:
 
 
 def test_a_country_s_own_trial_or_election_happens_there(nlp, gazetteer: Gazetteer) -> None:
-    text = "The Polish government demanded new elections after judges acquitted the mayor in Poland's longest fraud trial."
+    text = (
+        "The Polish government demanded new elections after judges acquitted the mayor in Poland's longest fraud trial."
+    )
     place = _place(nlp, gazetteer, text, "demanded")
     assert place is not None and (place.name, place.kind, place.country) == ("Poland", "country", "POL")
     text = "Observers reported fraud at polling stations in Peru's general election on Sunday."

@@ -60,8 +60,15 @@ def gold_dir(tmp_path: Path) -> Path:
 
 def _quote(span: tuple[int, int], speaker: str | None) -> Quote:
     return Quote(
-        doc_id="d", quote_id="d:q1", text=TEXT[span[0] : span[1]], span=span, parts=(span,),
-        kind="direct", cue="said", speaker=Actor(text=speaker) if speaker else None, date=DateWindow(),
+        doc_id="d",
+        quote_id="d:q1",
+        text=TEXT[span[0] : span[1]],
+        span=span,
+        parts=(span,),
+        kind="direct",
+        cue="said",
+        speaker=Actor(text=speaker) if speaker else None,
+        date=DateWindow(),
     )
 
 
@@ -106,6 +113,7 @@ def test_source_ceiling_counts_every_match_whose_gold_source_has_a_word() -> Non
     from detente.evaluate.quotes import GoldAttribution
 
     span = _pos("The bridge opens in May.")
+
     def gold(source: str) -> GoldAttribution:
         return GoldAttribution(pieces=(span,), source=source, cue="said", speech=True)
 

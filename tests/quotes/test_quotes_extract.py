@@ -126,10 +126,7 @@ def test_mixed_quote_absorbs_the_quoted_words(nlp) -> None:
 
 
 def test_quote_inside_a_quote_keeps_its_own_speaker(nlp) -> None:
-    text = (
-        "“Last year you wrote to me, ‘No agreement is ever final’, and I still agree,” "
-        "the president told his guest."
-    )
+    text = "“Last year you wrote to me, ‘No agreement is ever final’, and I still agree,” the president told his guest."
     quotes = _direct(_run(nlp, text))
     speakers = {q.text: _speaker(q) for q in quotes}
     assert speakers["No agreement is ever final"] == "you"
@@ -213,9 +210,24 @@ def test_title_in_quotes_is_not_speech(nlp) -> None:
 
 
 _PIECES = [
-    "The envoy said", "“We will talk,”", "he added.", "\"Never,\"", "said Dahl", "‘fine’", "”", "“",
-    "According to Petrov, the canal is closed.", "\n\n", "It rained.", "’’", "''", ":", "she told reporters",
-    "«non»", "that the border stays open", ",",
+    "The envoy said",
+    "“We will talk,”",
+    "he added.",
+    '"Never,"',
+    "said Dahl",
+    "‘fine’",
+    "”",
+    "“",
+    "According to Petrov, the canal is closed.",
+    "\n\n",
+    "It rained.",
+    "’’",
+    "''",
+    ":",
+    "she told reporters",
+    "«non»",
+    "that the border stays open",
+    ",",
 ]
 
 
@@ -290,16 +302,22 @@ def test_unresolved_pronoun_takes_the_last_speaker(nlp) -> None:
     doc = nlp(text)
     start = text.index("Ilse Brandt")
     brandt = Mention(
-        doc_id="t", span=(start, start + len("Ilse Brandt")), kind="person",
+        doc_id="t",
+        span=(start, start + len("Ilse Brandt")),
+        kind="person",
         actor=Actor(text="Ilse Brandt", name="Ilse Brandt"),
     )
-    quotes = extract(read(doc, Article(doc_id="t", text=text)), MentionIndex((brandt,)), TimeIndex((), Published()), CUES)
+    quotes = extract(
+        read(doc, Article(doc_id="t", text=text)), MentionIndex((brandt,)), TimeIndex((), Published()), CUES
+    )
     first, second = _direct(quotes)
     assert first.speaker is not None and first.speaker.name == "Ilse Brandt"
     assert second.speaker is not None and second.speaker.text == "she" and second.speaker.name == "Ilse Brandt"
     # A pronoun two paragraphs after the last named speaker stays unresolved.
     text2 = text.replace("\n\n“We", "\n\nThe harbour is busy.\n\nShips wait.\n\n“We")
-    quotes = extract(read(nlp(text2), Article(doc_id="t", text=text2)), MentionIndex((brandt,)), TimeIndex((), Published()), CUES)
+    quotes = extract(
+        read(nlp(text2), Article(doc_id="t", text=text2)), MentionIndex((brandt,)), TimeIndex((), Published()), CUES
+    )
     assert _direct(quotes)[1].speaker.name is None
 
 
@@ -319,7 +337,9 @@ def test_speaker_phrase_stops_at_a_paragraph_break(nlp) -> None:
 
 
 def test_name_right_after_the_quote_and_after_the_cue(nlp) -> None:
-    text = "“The plan is not that the port is finished,” Piet Laar, a senior harbour adviser, said at a meeting in Delft."
+    text = (
+        "“The plan is not that the port is finished,” Piet Laar, a senior harbour adviser, said at a meeting in Delft."
+    )
     (q,) = _direct(_run(nlp, text))
     assert _speaker(q) == "Piet Laar"
     text = "“The ferry timetable changes every single winter,” said Nora Fell, head of the regional transport office."

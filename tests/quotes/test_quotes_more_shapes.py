@@ -24,9 +24,9 @@ def _speaker(q: Quote) -> str | None:
 def test_clause_of_the_cue_stays_in_its_paragraph(nlp) -> None:
     # The parser joins the line to the quote above it; the cue reports its own clause.
     text = (
-        "\"That is what I want and that is what the town wants.\"\n"
+        '"That is what I want and that is what the town wants."\n'
         "Earlier, in his opening speech, Okafor said he was the right man for the job.\n"
-        "\"I really think I have the best plan,\" he said of the race."
+        '"I really think I have the best plan," he said of the race.'
     )
     quotes = _run(nlp, text)
     indirect = [q for q in quotes if q.kind == "indirect"]
@@ -94,7 +94,10 @@ def test_name_label_tagged_as_a_noun_still_speaks(nlp) -> None:
 
 
 def test_news_labels_before_a_colon_are_not_speakers(nlp) -> None:
-    for text in ("The Latest: The mayor of the town has resigned from the post.", "Update: The mayor has resigned from the post."):
+    for text in (
+        "The Latest: The mayor of the town has resigned from the post.",
+        "Update: The mayor has resigned from the post.",
+    ):
         assert all(_speaker(q) not in ("The Latest", "Update") for q in _run(nlp, text))
 
 
@@ -181,19 +184,26 @@ def test_a_report_run_back_into_the_dateline_starts_after_it(nlp) -> None:
     text = "WASHINGTON, Aug 7 (Agency) - The president has called off a planned summit in Moscow, the White House said on Wednesday."
     (q,) = _run(nlp, text)
     assert (q.text, _speaker(q)) == ("The president has called off a planned summit in Moscow", "the White House")
-    (q,) = _run(nlp, "BERLIN, Feb 22 (Agency) - German Chancellor Karl Brandt said he had halted the approval of the pipeline.")
+    (q,) = _run(
+        nlp, "BERLIN, Feb 22 (Agency) - German Chancellor Karl Brandt said he had halted the approval of the pipeline."
+    )
     assert _speaker(q) == "German Chancellor Karl Brandt"
 
 
 def test_a_participle_after_the_cue_is_no_report(nlp) -> None:
     # "aired ..." modifies the interview; it is not what was said
-    quotes = _run(nlp, "Lind said in a radio interview aired earlier in the day that trust between the two countries had collapsed.")
+    quotes = _run(
+        nlp,
+        "Lind said in a radio interview aired earlier in the day that trust between the two countries had collapsed.",
+    )
     assert all(not q.text.startswith("aired") for q in quotes)
 
 
 def test_a_one_word_term_is_not_the_first_piece_of_a_split_quote(nlp) -> None:
-    text = ('The word printed on the box meant "overload" rather than "reset", Lind pointed out with a smile. '
-            '"We will not let you do that to us," Brandt joked.')
+    text = (
+        'The word printed on the box meant "overload" rather than "reset", Lind pointed out with a smile. '
+        '"We will not let you do that to us," Brandt joked.'
+    )
     quotes = [q for q in _run(nlp, text) if q.kind == "direct"]
     assert [(q.text, _speaker(q)) for q in quotes] == [("We will not let you do that to us", "Brandt")]
 
@@ -229,4 +239,7 @@ def test_asked_if_reports_the_question(nlp) -> None:
     (q,) = _run(nlp, "The mayor asked the crowd if they would vote in the spring.")
     assert (q.kind, q.text, _speaker(q)) == ("indirect", "if they would vote in the spring", "The mayor")
     # after a verb of saying an if-clause is a condition, not what was said
-    assert all(not q.text.startswith("if") for q in _run(nlp, "The senator said the bill would pass if the vote were held today."))
+    assert all(
+        not q.text.startswith("if")
+        for q in _run(nlp, "The senator said the bill would pass if the vote were held today.")
+    )

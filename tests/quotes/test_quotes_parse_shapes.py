@@ -38,7 +38,9 @@ def _speaker(q: Quote) -> str | None:
 @pytest.mark.parametrize(
     ("text", "table"),
     [
-        pytest.param("“Our patience has limits,” the Tass news agency quoted Orlov as saying on Friday.", """
+        pytest.param(
+            "“Our patience has limits,” the Tass news agency quoted Orlov as saying on Friday.",
+            """
             “         "         ``   PUNCT  punct     11  # 0
             Our       our       PRP$ PRON   poss       2  # 1
             patience  patience  NN   NOUN   nsubj      3  # 2
@@ -57,8 +59,12 @@ def _speaker(q: Quote) -> str | None:
             on        on        IN   ADP    prep      14  # 15
             Friday    Friday    NNP  PROPN  pobj      15  # 16
             .         .         .    PUNCT  punct     11  # 17
-        """, id="quoted-object-as-saying"),
-        pytest.param("“Our patience has limits,” Orlov was quoted as saying by local media.", """
+        """,
+            id="quoted-object-as-saying",
+        ),
+        pytest.param(
+            "“Our patience has limits,” Orlov was quoted as saying by local media.",
+            """
             “         "         ``   PUNCT  punct       9  # 0
             Our       our       PRP$ PRON   poss        2  # 1
             patience  patience  NN   NOUN   nsubj       3  # 2
@@ -75,8 +81,12 @@ def _speaker(q: Quote) -> str | None:
             local     local     JJ   ADJ    amod       14  # 13
             media     medium    NNS  NOUN   pobj       12  # 14
             .         .         .    PUNCT  punct       9  # 15
-        """, id="passive-subject-was-quoted"),
-        pytest.param("“Our patience has limits and the talks are over,” the agency cites Orlov as saying.", """
+        """,
+            id="passive-subject-was-quoted",
+        ),
+        pytest.param(
+            "“Our patience has limits and the talks are over,” the agency cites Orlov as saying.",
+            """
             “         "         ``   PUNCT  punct   14  # 0
             Our       our       PRP$ PRON   poss     2  # 1
             patience  patience  NN   NOUN   nsubj    3  # 2
@@ -96,7 +106,9 @@ def _speaker(q: Quote) -> str | None:
             as        as        IN   ADP    prep    14  # 16
             saying    say       VBG  VERB   pcomp   16  # 17
             .         .         .    PUNCT  punct   14  # 18
-        """, id="cites-object-as-saying"),
+        """,
+            id="cites-object-as-saying",
+        ),
     ],
 )
 def test_quoted_as_saying_gives_the_person_not_the_agency(en_vocab, text: str, table: str) -> None:
@@ -110,7 +122,9 @@ def test_quoted_as_saying_gives_the_person_not_the_agency(en_vocab, text: str, t
     ("text", "table", "speaker"),
     [
         # The parser takes the quote's last noun phrase ("it") for the subject of the cue.
-        pytest.param("“The more voters hear about the plan, the more they like it,” Okafor said.", """
+        pytest.param(
+            "“The more voters hear about the plan, the more they like it,” Okafor said.",
+            """
             “       "       ``   PUNCT  punct      17  # 0
             The     the     DT   DET    det         3  # 1
             more    more    JJR  ADJ    amod        3  # 2
@@ -130,9 +144,14 @@ def test_quoted_as_saying_gives_the_person_not_the_agency(en_vocab, text: str, t
             Okafor  Okafor  NNP  PROPN  npadvmod   17  # 16
             said    say     VBD  VERB   ROOT       17  # 17
             .       .       .    PUNCT  punct      17  # 18
-        """, "Okafor", id="quote-noun-taken-for-the-subject"),
+        """,
+            "Okafor",
+            id="quote-noun-taken-for-the-subject",
+        ),
         # The quote's first noun ("ferry") is the cue's first subject; the name is a second one.
-        pytest.param("“A ferry, its engine burning, its crew shouting,” said harbour master Lena Varga.", """
+        pytest.param(
+            "“A ferry, its engine burning, its crew shouting,” said harbour master Lena Varga.",
+            """
             “         "        ``   PUNCT  punct     13  # 0
             A         a        DT   DET    det        2  # 1
             ferry     ferry    NN   NOUN   nsubj     13  # 2
@@ -152,10 +171,15 @@ def test_quoted_as_saying_gives_the_person_not_the_agency(en_vocab, text: str, t
             Lena      Lena     NNP  PROPN  compound  17  # 16
             Varga     Varga    NNP  PROPN  nsubj     13  # 17
             .         .        .    PUNCT  punct     13  # 18
-        """, "harbour master Lena Varga", id="quote-noun-as-a-first-subject"),
+        """,
+            "harbour master Lena Varga",
+            id="quote-noun-as-a-first-subject",
+        ),
         # The name is the subject of another verb of the attribution clause ("retired"), and the
         # cue has no subject at all.
-        pytest.param("“If the bank had waited, we would have lost everything,” Mr. Halden, now 74 and retired, said.", """
+        pytest.param(
+            "“If the bank had waited, we would have lost everything,” Mr. Halden, now 74 and retired, said.",
+            """
             “           "           ``   PUNCT  punct     22  # 0
             If          if          IN   SCONJ  mark       5  # 1
             the         the         DT   DET    det        3  # 2
@@ -180,7 +204,10 @@ def test_quoted_as_saying_gives_the_person_not_the_agency(en_vocab, text: str, t
             ,           ,           ,    PUNCT  punct     22  # 21
             said        say         VBD  VERB   ROOT      22  # 22
             .           .           .    PUNCT  punct     22  # 23
-        """, "Mr. Halden", id="name-is-another-verb-s-subject"),
+        """,
+            "Mr. Halden",
+            id="name-is-another-verb-s-subject",
+        ),
     ],
 )
 def test_speaker_inside_the_quote_is_the_parse_going_wrong(en_vocab, text: str, table: str, speaker: str) -> None:
@@ -191,10 +218,13 @@ def test_speaker_inside_the_quote_is_the_parse_going_wrong(en_vocab, text: str, 
 
 
 def test_a_cue_without_a_subject_takes_the_name_after_it(en_vocab) -> None:
-    """"tweeted" parsed as an adjective (amod) of the name, which is the sentence's root: the cue
+    """ "tweeted" parsed as an adjective (amod) of the name, which is the sentence's root: the cue
     has no subject at all; the name after the cue is taken."""
     text = "“The debate is over,” tweeted campaign spokesman Ole Brun. “We won it.”"
-    quotes = _run(en_vocab, text, """
+    quotes = _run(
+        en_vocab,
+        text,
+        """
         “          "          ``   PUNCT  punct     11  # 0
         The        the        DT   DET    det        2  # 1
         debate     debate     NN   NOUN   nsubj      3  # 2
@@ -214,16 +244,20 @@ def test_a_cue_without_a_subject_takes_the_name_after_it(en_vocab) -> None:
         it         it         PRP  PRON   dobj      15  # 16
         .          .          .    PUNCT  punct     15  # 17
         ”          "          ''   PUNCT  punct     15  # 18
-    """)
+    """,
+    )
     (q,) = [q for q in quotes if q.kind == "direct"]
     assert _speaker(q) == "campaign spokesman Ole Brun"
 
 
 def test_a_person_named_by_age_speaks(en_vocab) -> None:
-    """"the 52-year-old" tagged as a DATE entity, its head "old" an adjective: after "said" it is
+    """ "the 52-year-old" tagged as a DATE entity, its head "old" an adjective: after "said" it is
     still the speaker, of both quotes."""
     text = "“The talks were useful and long overdue,” said the 52-year-old. “Now we must act.”"
-    quotes = _run(en_vocab, text, """
+    quotes = _run(
+        en_vocab,
+        text,
+        """
         “        "        ``   PUNCT  punct     10          # 0
         The      the      DT   DET    det        2          # 1
         talks    talk     NNS  NOUN   nsubj      3          # 2
@@ -249,15 +283,19 @@ def test_a_person_named_by_age_speaks(en_vocab) -> None:
         act      act      VB   VERB   ROOT      22          # 22
         .        .        .    PUNCT  punct     22          # 23
         ”        "        ''   PUNCT  punct     22          # 24
-    """)
+    """,
+    )
     assert quotes and all(_speaker(q) == "the 52-year-old" for q in quotes)
 
 
 def test_share_of_people_as_speaker(en_vocab) -> None:
-    """"About 4 in 10 say": the count is hung on the cue as a modifier (nummod), not as its
+    """ "About 4 in 10 say": the count is hung on the cue as a modifier (nummod), not as its
     subject; it is still who says."""
     text = "Intro line.\n\nAbout 4 in 10 say they want the next mayor to have bolder plans."
-    (q,) = _run(en_vocab, text, """
+    (q,) = _run(
+        en_vocab,
+        text,
+        """
         Intro   Intro  NNP  PROPN  compound   1  # 0
         line    line   NN   NOUN   ROOT       1  # 1
         .       .      .    PUNCT  punct      1  # 2
@@ -277,15 +315,21 @@ def test_share_of_people_as_speaker(en_vocab) -> None:
         bolder  bold   JJR  ADJ    amod      17  # 16
         plans   plan   NNS  NOUN   dobj      15  # 17
         .       .      .    PUNCT  punct      8  # 18
-    """)
+    """,
+    )
     assert (q.text, _speaker(q)) == ("they want the next mayor to have bolder plans", "About 4 in 10")
 
 
 def test_inverted_cue_opening_the_paragraph(en_vocab) -> None:
-    """"Continued Varga:" parsed as an adjective of the name, the name an object hung across the
+    """ "Continued Varga:" parsed as an adjective of the name, the name an object hung across the
     paragraph break on the sentence before: the name right after the cue speaks."""
     text = "The senator spoke for an hour.\n\nContinued Varga: “Nobody in this chamber has read the whole bill.”"
-    (q,) = [q for q in _run(en_vocab, text, """
+    (q,) = [
+        q
+        for q in _run(
+            en_vocab,
+            text,
+            """
         The        the       DT   DET    det     1  # 0
         senator    senator   NN   NOUN   nsubj   2  # 1
         spoke      speak     VBD  VERB   ROOT    2  # 2
@@ -309,6 +353,9 @@ def test_inverted_cue_opening_the_paragraph(en_vocab) -> None:
         bill       bill      NN   NOUN   dobj   17  # 20
         .          .         .    PUNCT  punct   2  # 21
         ”          "         ''   PUNCT  punct   2  # 22
-    """) if q.kind == "direct"]
+    """,
+        )
+        if q.kind == "direct"
+    ]
     assert _speaker(q) == "Varga"
     assert q.cue == "Continued"

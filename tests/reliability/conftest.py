@@ -53,8 +53,13 @@ def extract(args: list[str], *, timeout: float, stdin: bytes | None = None, outp
     started = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-c", _AS_MAIN, str(peak_file), "extract", *args, "-o", str(output)],
-        input=stdin if stdin is not None else b"", capture_output=True, timeout=timeout, cwd=REPO,
-        env=env, preexec_fn=_limit_memory, check=False,
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        timeout=timeout,
+        cwd=REPO,
+        env=env,
+        preexec_fn=_limit_memory,
+        check=False,
     )
     seconds = time.perf_counter() - started
     peak = int(peak_file.read_text()) * 1024 if peak_file.exists() else 0
@@ -65,7 +70,12 @@ def extract(args: list[str], *, timeout: float, stdin: bytes | None = None, outp
             record = json.loads(line)
             if record.get("type") == "document":
                 doc_ids.add(record["doc_id"])
-    return Run(returncode=proc.returncode, stderr=proc.stderr.decode("utf-8", "replace"), doc_ids=frozenset(doc_ids), seconds=seconds)
+    return Run(
+        returncode=proc.returncode,
+        stderr=proc.stderr.decode("utf-8", "replace"),
+        doc_ids=frozenset(doc_ids),
+        seconds=seconds,
+    )
 
 
 def write_case(case: Case, folder: Path) -> None:

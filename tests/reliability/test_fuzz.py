@@ -21,10 +21,49 @@ from detente.records import Article, Result
 # Words that make the stages work (actors, cues, quotation marks, time expressions), mixed
 # with arbitrary text so that the generated articles reach deep into each stage.
 WORDS = (
-    "Russia", "Ukraine", "China", "the", "minister", "said", "accused", "met", "talks", "on",
-    "Monday", "last", "year", "next", "week", "in", "March", "2019", "“", "”", '"', ",", ".",
-    "\n\n", "according", "to", "officials", "will", "visit", "Kyiv", "ago", "days", "three",
-    "told", "reporters", "that", "sanctions", "Putin", "President", "—", "(", ")", "1990s",
+    "Russia",
+    "Ukraine",
+    "China",
+    "the",
+    "minister",
+    "said",
+    "accused",
+    "met",
+    "talks",
+    "on",
+    "Monday",
+    "last",
+    "year",
+    "next",
+    "week",
+    "in",
+    "March",
+    "2019",
+    "“",
+    "”",
+    '"',
+    ",",
+    ".",
+    "\n\n",
+    "according",
+    "to",
+    "officials",
+    "will",
+    "visit",
+    "Kyiv",
+    "ago",
+    "days",
+    "three",
+    "told",
+    "reporters",
+    "that",
+    "sanctions",
+    "Putin",
+    "President",
+    "—",
+    "(",
+    ")",
+    "1990s",
 )
 SENTENCES = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=40).map(" ".join)
 TEXTS = st.one_of(st.text(max_size=300), SENTENCES)
@@ -66,8 +105,17 @@ def test_any_standard_input_is_an_article_or_one_error(lexicon, data) -> None:
 
 
 @FUZZ
-@given(line=st.one_of(st.text(max_size=200), st.builds(lambda i, t, p: json.dumps({"id": i, "text": t, "published": p}),
-       st.one_of(st.text(max_size=10), st.integers()), TEXTS, st.one_of(st.text(max_size=20), ANY_DAY.map(str)))))
+@given(
+    line=st.one_of(
+        st.text(max_size=200),
+        st.builds(
+            lambda i, t, p: json.dumps({"id": i, "text": t, "published": p}),
+            st.one_of(st.text(max_size=10), st.integers()),
+            TEXTS,
+            st.one_of(st.text(max_size=20), ANY_DAY.map(str)),
+        ),
+    )
+)
 def test_any_jsonl_line_is_an_article_or_one_error(line) -> None:
     item = parse_line(line, "fuzz:1", set())
     assert isinstance(item, Article | InputError)
@@ -105,5 +153,3 @@ def test_the_stages_on_any_text_and_any_reference_date(pipeline, text, published
         assert quote.date.earliest is None or quote.date.earliest <= quote.date.latest
     window = outcome.document.published.window
     assert window.earliest is None or window.earliest <= window.latest
-
-

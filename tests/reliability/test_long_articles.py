@@ -48,18 +48,21 @@ def test_limits_are_checked(limits: dict[str, int]) -> None:
 def test_a_sectioned_article_reads_as_the_whole(pipeline: Pipeline) -> None:
     text = PARAGRAPH * 40  # about 4,000 characters
     small = Pipeline(load_config(environ={}, overrides=["limits.max_chars=1000"]), pipeline.resources)
-    (doc, _), = small.parse([_article(text)])
+    ((doc, _),) = small.parse([_article(text)])
     assert doc.text == text and len(list(doc.sents)) == 80
     whole, cut = pipeline.extract_one(_article(text)), small.extract_one(_article(text))
     assert cut.events == whole.events and cut.quotes == whole.quotes
     assert len(cut.events) == 40 and cut.events[-1].span[1] > 3_000
-    assert all(text[m.span[0]:m.span[1]] == m.actor.text for m in cut.mentions)
+    assert all(text[m.span[0] : m.span[1]] == m.actor.text for m in cut.mentions)
 
 
 @pytest.mark.model
 def test_an_article_over_the_article_limit_is_refused_and_the_batch_goes_on(pipeline: Pipeline) -> None:
     strict = Pipeline(load_config(environ={}, overrides=["limits.max_article_chars=500"]), pipeline.resources)
-    long, short = _article(PARAGRAPH * 10), Article(doc_id="short", text=PARAGRAPH, origin="s", sha256=sha256(PARAGRAPH))
+    long, short = (
+        _article(PARAGRAPH * 10),
+        Article(doc_id="short", text=PARAGRAPH, origin="s", sha256=sha256(PARAGRAPH)),
+    )
     refused, done = list(strict.process([long, short]))
     assert isinstance(refused, InputError) and "limits.max_article_chars" in str(refused) and refused.doc_id == "long"
     assert isinstance(done, Result) and done.document.doc_id == "short"

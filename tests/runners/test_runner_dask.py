@@ -57,7 +57,9 @@ def test_two_worker_cluster_stores_exactly_what_a_local_run_stores(pipeline, tmp
             again = run_dask(items(), config, store=store, workers=2)
         assert (again.new, again.already_stored, len(again.failed)) == (0, 9, 1)
     assert got == expected and len(expected) > 30
-    assert (report.read, report.new, report.already_stored) == (local.read, local.new, local.already_stored) == (10, 8, 1)
+    assert (
+        (report.read, report.new, report.already_stored) == (local.read, local.new, local.already_stored) == (10, 8, 1)
+    )
     assert [f.where for f in report.failed] == ["broken.html"]
     assert (report.events, report.quotes, report.words) == (local.events, local.quotes, local.words)
     assert not list(tmp_path.glob(".detente-shards-*")), "the shards are removed once loaded"
@@ -67,7 +69,9 @@ def test_two_worker_cluster_stores_exactly_what_a_local_run_stores(pipeline, tmp
     report = run_dask(items(), config, output=dataset, workers=2, partition=4)
     import duckdb
 
-    docs = duckdb.sql(f"SELECT doc_id FROM read_parquet('{dataset}/part-*/documents.parquet', filename=true) ORDER BY filename").fetchall()
+    docs = duckdb.sql(
+        f"SELECT doc_id FROM read_parquet('{dataset}/part-*/documents.parquet', filename=true) ORDER BY filename"
+    ).fetchall()
     assert [d for (d,) in docs] == [f"n{n}" for n in range(9)]
     assert report.new == 9
 

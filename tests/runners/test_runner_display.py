@@ -23,7 +23,11 @@ class Clock:
     [
         ("text", 100, "20/100 articles, 2.0 articles/s, ETA 40s"),
         ("text", None, "20 articles, 2.0 articles/s"),
-        ("json", 100, {"event": "progress", "done": 20, "total": 100, "articles_per_s": 2.0, "eta_s": 40.0, "elapsed_s": 10.0}),
+        (
+            "json",
+            100,
+            {"event": "progress", "done": 20, "total": 100, "articles_per_s": 2.0, "eta_s": 40.0, "elapsed_s": 10.0},
+        ),
     ],
 )
 def test_a_line_every_interval_with_rate_and_eta(fmt, total, expected):
@@ -43,9 +47,19 @@ def test_a_line_every_interval_with_rate_and_eta(fmt, total, expected):
 
 def test_report_line_and_json_carry_words_per_second():
     report = RunReport(
-        read=5, new=3, recoded=0, already_stored=1, failed=(Failure(where="x.txt", reason="empty"),),
-        events=7, quotes=2, words=3000, seconds=1.5,
+        read=5,
+        new=3,
+        recoded=0,
+        already_stored=1,
+        failed=(Failure(where="x.txt", reason="empty"),),
+        events=7,
+        quotes=2,
+        words=3000,
+        seconds=1.5,
     )
-    assert render_report(report) == "3 new, 1 already stored, 1 failed (7 events, 2 quotes, 1.5 s, 2,000 words/s; 5 inputs)"
+    assert (
+        render_report(report)
+        == "3 new, 1 already stored, 1 failed (7 events, 2 quotes, 1.5 s, 2,000 words/s; 5 inputs)"
+    )
     data = json.loads(report_json(report))
     assert (data["event"], data["new"], data["failed"], data["words_per_s"]) == ("report", 3, 1, 2000.0)

@@ -50,7 +50,9 @@ def test_the_sink_gets_what_the_store_would_export(pipeline, tmp_path):
         run(items, pipeline, store=store, sink=sink)
         sink.close()
         store.export("jsonl", tmp_path / "export.jsonl")
-    assert (tmp_path / "run.jsonl").read_text(encoding="utf-8") == (tmp_path / "export.jsonl").read_text(encoding="utf-8")
+    assert (tmp_path / "run.jsonl").read_text(encoding="utf-8") == (tmp_path / "export.jsonl").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_two_workers_write_byte_for_byte_what_one_writes(pipeline, tmp_path):

@@ -19,7 +19,7 @@ V1_STATEMENTS = (
     (
         'CREATE TABLE documents ("doc_id" VARCHAR NOT NULL, "title" VARCHAR, "source" VARCHAR, "url" VARCHAR, '
         '"text" VARCHAR NOT NULL, "captions" VARCHAR[], "published" STRUCT(date VARCHAR, earliest VARCHAR, '
-        "latest VARCHAR, precision VARCHAR, timex VARCHAR, method VARCHAR), \"tone\" DOUBLE, "
+        'latest VARCHAR, precision VARCHAR, timex VARCHAR, method VARCHAR), "tone" DOUBLE, '
         '"sha256" VARCHAR NOT NULL, "pipeline_version" VARCHAR NOT NULL, "seq" BIGINT NOT NULL, "n" INTEGER NOT NULL)'
     ),
     (
@@ -51,20 +51,68 @@ V1_STATEMENTS = (
 
 TEXT = "Chile's president met Peru's foreign minister in Lima on Friday."
 SHA = "v1-sample"
-ACTOR_CL = {"text": "Chile's president", "name": None, "actor_id": None, "country": "CHL", "sector": "GOV", "role": "President"}
-ACTOR_PE = {"text": "Peru's foreign minister", "name": None, "actor_id": None, "country": "PER", "sector": "GOV", "role": None}
-DAY = {"date": "2015-06-12", "earliest": "2015-06-12", "latest": "2015-06-12", "precision": "day", "timex": "2015-06-12"}
+ACTOR_CL = {
+    "text": "Chile's president",
+    "name": None,
+    "actor_id": None,
+    "country": "CHL",
+    "sector": "GOV",
+    "role": "President",
+}
+ACTOR_PE = {
+    "text": "Peru's foreign minister",
+    "name": None,
+    "actor_id": None,
+    "country": "PER",
+    "sector": "GOV",
+    "role": None,
+}
+DAY = {
+    "date": "2015-06-12",
+    "earliest": "2015-06-12",
+    "latest": "2015-06-12",
+    "precision": "day",
+    "timex": "2015-06-12",
+}
 # One article as version 1 stored it: (table, contract fields in order) per record.
 RECORDS = (
-    ("documents", {"doc_id": "lima", "title": None, "source": "Example Wire", "url": None, "text": TEXT,
-                   "captions": [], "published": {**DAY, "method": "given"}, "tone": None}),
+    (
+        "documents",
+        {
+            "doc_id": "lima",
+            "title": None,
+            "source": "Example Wire",
+            "url": None,
+            "text": TEXT,
+            "captions": [],
+            "published": {**DAY, "method": "given"},
+            "tone": None,
+        },
+    ),
     ("mentions", {"doc_id": "lima", "span": [0, 17], "actor": ACTOR_CL}),
     ("mentions", {"doc_id": "lima", "span": [22, 45], "actor": ACTOR_PE}),
-    ("events", {"doc_id": "lima", "event_id": "lima:e1", "span": [0, len(TEXT)], "trigger": [18, 21],
-                "source": ACTOR_CL, "target": ACTOR_PE, "cameo": "040", "cameo_root": "04", "goldstein": 1.0,
-                "quad_class": 1, "plover": "CONSULT", "plover_mode": None, "modality": "asserted", "date": DAY,
-                "location": {"name": "Lima", "kind": "city", "country": "PER", "lat": -12.04, "lon": -77.03},
-                "contexts": [], "confidence": 0.6}),
+    (
+        "events",
+        {
+            "doc_id": "lima",
+            "event_id": "lima:e1",
+            "span": [0, len(TEXT)],
+            "trigger": [18, 21],
+            "source": ACTOR_CL,
+            "target": ACTOR_PE,
+            "cameo": "040",
+            "cameo_root": "04",
+            "goldstein": 1.0,
+            "quad_class": 1,
+            "plover": "CONSULT",
+            "plover_mode": None,
+            "modality": "asserted",
+            "date": DAY,
+            "location": {"name": "Lima", "kind": "city", "country": "PER", "lat": -12.04, "lon": -77.03},
+            "contexts": [],
+            "confidence": 0.6,
+        },
+    ),
 )
 
 

@@ -26,8 +26,10 @@ def test_an_alias_is_recorded_and_resolved(tmp_path: Path) -> None:
 def test_ingest_says_same_text_and_the_web_finds_the_alias(tmp_path: Path, capsys) -> None:
     text = "The Norwegian foreign minister met his Canadian counterpart in Oslo on Tuesday."
     inputs = tmp_path / "twice.jsonl"
-    inputs.write_text(json.dumps({"id": "one", "text": text}) + "\n" + json.dumps({"id": "two", "text": text}) + "\n",
-                      encoding="utf-8")
+    inputs.write_text(
+        json.dumps({"id": "one", "text": text}) + "\n" + json.dumps({"id": "two", "text": text}) + "\n",
+        encoding="utf-8",
+    )
     db = tmp_path / "db.duckdb"
     assert main(["ingest", str(inputs), "--db", str(db)]) == 0
     captured = capsys.readouterr()

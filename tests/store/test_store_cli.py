@@ -10,10 +10,18 @@ import pytest
 from detente.cli import main
 
 ARTICLES = [
-    {"id": "oslo-1", "text": "Norway's foreign minister met the Canadian foreign minister in Oslo on Tuesday. "
-     "\"We agreed to work together in the Arctic,\" the Norwegian minister said.", "published": "2019-05-14"},
-    {"id": "oslo-2", "text": "Canada will host the next round of talks in Ottawa in September, officials said.",
-     "title": "Next round in Ottawa", "source": "Example Wire"},
+    {
+        "id": "oslo-1",
+        "text": "Norway's foreign minister met the Canadian foreign minister in Oslo on Tuesday. "
+        '"We agreed to work together in the Arctic," the Norwegian minister said.',
+        "published": "2019-05-14",
+    },
+    {
+        "id": "oslo-2",
+        "text": "Canada will host the next round of talks in Ottawa in September, officials said.",
+        "title": "Next round in Ottawa",
+        "source": "Example Wire",
+    },
 ]
 
 
@@ -66,7 +74,12 @@ def test_parquet_export_folder(tmp_path, inputs, capsys):
     assert main(["ingest", str(inputs), "--db", str(db)]) == 0
     assert main(["export", "--db", str(db), "--format", "parquet", "-o", str(tmp_path / "pq")]) == 0
     assert {p.name for p in (tmp_path / "pq").iterdir()} == {
-        "documents.parquet", "mentions.parquet", "events.parquet", "quotes.parquet", "folded_events.parquet"}
+        "documents.parquet",
+        "mentions.parquet",
+        "events.parquet",
+        "quotes.parquet",
+        "folded_events.parquet",
+    }
     assert "wrote" in capsys.readouterr().err
 
 
@@ -100,5 +113,7 @@ def test_extract_to_csv_and_gdelt_without_a_store(tmp_path, inputs):
     assert rows and all(r["evidence"] and r["doc_id"] in ("oslo-1", "oslo-2") for r in rows)
     events = gdelt.read_text(encoding="utf-8").splitlines()
     mentions = (tmp_path / "events.tsv.mentions.tsv").read_text(encoding="utf-8").splitlines()
-    assert 0 < len(events) <= len(rows) and len(mentions) == sum(1 for r in rows if r["modality"] in ("asserted", "future"))
+    assert 0 < len(events) <= len(rows) and len(mentions) == sum(
+        1 for r in rows if r["modality"] in ("asserted", "future")
+    )
     assert all(len(line.split("\t")) == 61 for line in events)

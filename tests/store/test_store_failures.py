@@ -26,7 +26,9 @@ def _article(n: int):
 def tiny_fs(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "tiny"
     folder.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True, check=False
+    )
     if done.returncode != 0:
         pytest.skip("mounting a tmpfs is not permitted here (needs root)")
     try:
@@ -83,7 +85,11 @@ def _damaged(good: Path, folder: Path, how: str) -> Path:
 
 
 COMMANDS = (
-    ["summary"], ["export", "--format", "jsonl", "-o", "{out}"], ["events"], ["actors"], ["migrate"],
+    ["summary"],
+    ["export", "--format", "jsonl", "-o", "{out}"],
+    ["events"],
+    ["actors"],
+    ["migrate"],
     ["dyad", "RUS", "USA"],
 )
 

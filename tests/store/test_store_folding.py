@@ -53,11 +53,14 @@ def test_a_failing_hook_leaves_neither_the_article_nor_its_folding(tmp_path):
 def test_the_same_text_under_a_new_id_takes_the_old_reports_out(tmp_path):
     first, *_ = standard_results()
     renamed = first.__class__(
-        document=first.document.__class__(**{**{f: getattr(first.document, f) for f in first.document.__slots__},
-                                             "doc_id": "d1-again"}),
-        events=tuple(e.__class__(**{**{f: getattr(e, f) for f in e.__slots__}, "doc_id": "d1-again"})
-                     for e in first.events),
-        sha256=first.sha256, version=first.version,
+        document=first.document.__class__(
+            **{**{f: getattr(first.document, f) for f in first.document.__slots__}, "doc_id": "d1-again"}
+        ),
+        events=tuple(
+            e.__class__(**{**{f: getattr(e, f) for f in e.__slots__}, "doc_id": "d1-again"}) for e in first.events
+        ),
+        sha256=first.sha256,
+        version=first.version,
     )
     with Store.open(tmp_path / "f.duckdb", hooks=STORE_HOOKS) as store:
         store.write(first)

@@ -62,8 +62,7 @@ def test_an_upgraded_database_has_exactly_the_layout_of_a_new_one(tmp_path, v1_d
 def test_upgrading_keeps_the_records_and_records_each_step(v1_db):
     with Store.open(v1_db) as store:
         records = list(store.records())
-        steps = store.connection.execute(
-            "SELECT version, description FROM schema_info ORDER BY version").fetchall()
+        steps = store.connection.execute("SELECT version, description FROM schema_info ORDER BY version").fetchall()
     assert [r["type"] for r in records] == ["document", "mention", "mention", "event"]
     assert records[0]["text"] == make_v1_db.TEXT and records[3]["location"]["name"] == "Lima"
     assert [v for v, _ in steps] == [1, *(m.version for m in MIGRATIONS)]
@@ -80,7 +79,7 @@ def test_new_articles_go_into_an_upgraded_database(v1_db, tmp_path):
         result = make_result("d9", "Another text.")
         store.write(result)
         lines = exported(store, tmp_path)
-    assert lines[-len(expected_lines(result)):] == expected_lines(result)
+    assert lines[-len(expected_lines(result)) :] == expected_lines(result)
     assert json.loads(lines[0])["doc_id"] == "lima"
 
 

@@ -30,29 +30,75 @@ from detente.records import (
 )
 from detente.store import SCHEMA_VERSION, Store
 
-LAVROV = Actor(text="Lavrov", name="Sergei Lavrov", actor_id="lavrov_s", country="RUS", sector="GOV", role="Foreign Minister")
+LAVROV = Actor(
+    text="Lavrov", name="Sergei Lavrov", actor_id="lavrov_s", country="RUS", sector="GOV", role="Foreign Minister"
+)
 KERRY = Actor(text="Kerry", name="John Kerry", actor_id=None, country="USA", sector="GOV", role=None)
 DAY = DateWindow.day(date(2016, 3, 23))
 
 
-def make_result(doc_id: str = "d1", text: str = "Lavrov met Kerry in Moscow.", version: str = "0.1.0",
-                events: int = 1, sha: str | None = None) -> Result:
-    doc = Document(doc_id=doc_id, title="Talks", source="Example Wire", url=None, text=text,
-                   captions=("Lavrov and Kerry, March 23, 2016.",),
-                   published=Published(window=DAY, method="given"))
+def make_result(
+    doc_id: str = "d1",
+    text: str = "Lavrov met Kerry in Moscow.",
+    version: str = "0.1.0",
+    events: int = 1,
+    sha: str | None = None,
+) -> Result:
+    doc = Document(
+        doc_id=doc_id,
+        title="Talks",
+        source="Example Wire",
+        url=None,
+        text=text,
+        captions=("Lavrov and Kerry, March 23, 2016.",),
+        published=Published(window=DAY, method="given"),
+    )
     found = tuple(
-        Event(doc_id=doc_id, event_id=f"{doc_id}:e{n}", span=(0, len(text)), trigger=(7, 10), source=LAVROV,
-              target=KERRY, cameo="043", cameo_root="04", goldstein=2.8, quad_class=1, plover="CONSULT",
-              plover_mode="visit", modality="asserted", date=DAY,
-              location=Location(name="Moscow", kind="city", country="RUS", lat=55.75, lon=37.62),
-              contexts=("diplomatic",), confidence=0.7)
+        Event(
+            doc_id=doc_id,
+            event_id=f"{doc_id}:e{n}",
+            span=(0, len(text)),
+            trigger=(7, 10),
+            source=LAVROV,
+            target=KERRY,
+            cameo="043",
+            cameo_root="04",
+            goldstein=2.8,
+            quad_class=1,
+            plover="CONSULT",
+            plover_mode="visit",
+            modality="asserted",
+            date=DAY,
+            location=Location(name="Moscow", kind="city", country="RUS", lat=55.75, lon=37.62),
+            contexts=("diplomatic",),
+            confidence=0.7,
+        )
         for n in range(1, events + 1)
     )
-    said = (Quote(doc_id=doc_id, quote_id=f"{doc_id}:q1", text="met", span=(7, 10), parts=((7, 10),),
-                  kind="direct", cue="said", speaker=None, date=DateWindow()),)
-    return Result(document=doc, mentions=(Mention(doc_id=doc_id, span=(0, 6), actor=LAVROV),
-                                          Mention(doc_id=doc_id, span=(11, 16), actor=KERRY)),
-                  events=found, quotes=said, sha256=sha or f"sha-{text}", version=version)
+    said = (
+        Quote(
+            doc_id=doc_id,
+            quote_id=f"{doc_id}:q1",
+            text="met",
+            span=(7, 10),
+            parts=((7, 10),),
+            kind="direct",
+            cue="said",
+            speaker=None,
+            date=DateWindow(),
+        ),
+    )
+    return Result(
+        document=doc,
+        mentions=(
+            Mention(doc_id=doc_id, span=(0, 6), actor=LAVROV),
+            Mention(doc_id=doc_id, span=(11, 16), actor=KERRY),
+        ),
+        events=found,
+        quotes=said,
+        sha256=sha or f"sha-{text}",
+        version=version,
+    )
 
 
 def exported(store: Store, tmp: Path) -> list[str]:
@@ -80,42 +126,94 @@ def windows(draw) -> DateWindow:
         return DateWindow()
     start = draw(st.dates(date(1800, 1, 1), date(2100, 1, 1)))
     width = draw(st.integers(0, 400))
-    return DateWindow(earliest=start, latest=start + timedelta(days=width),
-                      precision=draw(st.sampled_from(["day", "month", "year"])), timex=draw(opt_texts))
+    return DateWindow(
+        earliest=start,
+        latest=start + timedelta(days=width),
+        precision=draw(st.sampled_from(["day", "month", "year"])),
+        timex=draw(opt_texts),
+    )
 
 
-actors = st.builds(Actor, text=texts, name=opt_texts, actor_id=opt_texts,
-                   country=st.none() | st.sampled_from(["RUS", "USA", "IGO"]),
-                   sector=st.none() | st.sampled_from(["GOV", "MIL"]), role=opt_texts)
-locations = st.none() | st.builds(Location, name=texts, kind=st.sampled_from(["country", "city"]),
-                                  country=st.none() | st.just("RUS"), lat=st.none() | floats, lon=st.none() | floats)
+actors = st.builds(
+    Actor,
+    text=texts,
+    name=opt_texts,
+    actor_id=opt_texts,
+    country=st.none() | st.sampled_from(["RUS", "USA", "IGO"]),
+    sector=st.none() | st.sampled_from(["GOV", "MIL"]),
+    role=opt_texts,
+)
+locations = st.none() | st.builds(
+    Location,
+    name=texts,
+    kind=st.sampled_from(["country", "city"]),
+    country=st.none() | st.just("RUS"),
+    lat=st.none() | floats,
+    lon=st.none() | floats,
+)
 
 
 @st.composite
 def results(draw) -> Result:
     doc_id = draw(st.text("abcdefgh0123456789_/", min_size=1, max_size=12))
     text = draw(texts)
-    doc = Document(doc_id=doc_id, title=draw(opt_texts), source=draw(opt_texts), url=draw(opt_texts), text=text,
-                   captions=tuple(draw(st.lists(texts, max_size=3))),
-                   published=Published(window=draw(windows()), method=draw(st.sampled_from(["given", "unknown", "inferred"]))),
-                   tone=draw(st.none() | floats))
-    mentions = tuple(Mention(doc_id=doc_id, span=draw(spans), actor=draw(actors)) for _ in range(draw(st.integers(0, 3))))
+    doc = Document(
+        doc_id=doc_id,
+        title=draw(opt_texts),
+        source=draw(opt_texts),
+        url=draw(opt_texts),
+        text=text,
+        captions=tuple(draw(st.lists(texts, max_size=3))),
+        published=Published(window=draw(windows()), method=draw(st.sampled_from(["given", "unknown", "inferred"]))),
+        tone=draw(st.none() | floats),
+    )
+    mentions = tuple(
+        Mention(doc_id=doc_id, span=draw(spans), actor=draw(actors)) for _ in range(draw(st.integers(0, 3)))
+    )
     events = tuple(
-        Event(doc_id=doc_id, event_id=f"{doc_id}:e{n}", span=draw(spans), trigger=draw(spans), source=draw(actors),
-              target=draw(st.none() | actors), cameo=draw(st.sampled_from(["010", "10", "043", "1213"])),
-              cameo_root=draw(st.sampled_from(["01", "04", "12"])), goldstein=draw(floats), quad_class=draw(st.integers(1, 4)),
-              plover=draw(st.none() | st.just("CONSULT")), plover_mode=draw(st.none() | texts),
-              modality=draw(st.sampled_from(["asserted", "future", "hypothetical"])), date=draw(windows()),
-              location=draw(locations), contexts=tuple(draw(st.lists(texts, max_size=2))), confidence=draw(floats))
+        Event(
+            doc_id=doc_id,
+            event_id=f"{doc_id}:e{n}",
+            span=draw(spans),
+            trigger=draw(spans),
+            source=draw(actors),
+            target=draw(st.none() | actors),
+            cameo=draw(st.sampled_from(["010", "10", "043", "1213"])),
+            cameo_root=draw(st.sampled_from(["01", "04", "12"])),
+            goldstein=draw(floats),
+            quad_class=draw(st.integers(1, 4)),
+            plover=draw(st.none() | st.just("CONSULT")),
+            plover_mode=draw(st.none() | texts),
+            modality=draw(st.sampled_from(["asserted", "future", "hypothetical"])),
+            date=draw(windows()),
+            location=draw(locations),
+            contexts=tuple(draw(st.lists(texts, max_size=2))),
+            confidence=draw(floats),
+        )
         for n in range(1, draw(st.integers(0, 3)) + 1)
     )
     quotes = tuple(
-        Quote(doc_id=doc_id, quote_id=f"{doc_id}:q{n}", text=draw(texts), span=draw(spans),
-              parts=tuple(draw(st.lists(spans, min_size=1, max_size=3))), kind=draw(st.sampled_from(["direct", "mixed"])),
-              cue=draw(opt_texts), speaker=draw(st.none() | actors), date=draw(windows()))
+        Quote(
+            doc_id=doc_id,
+            quote_id=f"{doc_id}:q{n}",
+            text=draw(texts),
+            span=draw(spans),
+            parts=tuple(draw(st.lists(spans, min_size=1, max_size=3))),
+            kind=draw(st.sampled_from(["direct", "mixed"])),
+            cue=draw(opt_texts),
+            speaker=draw(st.none() | actors),
+            date=draw(windows()),
+        )
         for n in range(1, draw(st.integers(0, 2)) + 1)
     )
-    return Result(document=doc, mentions=mentions, events=events, quotes=quotes, sha256=draw(st.text("0123456789abcdef", min_size=8, max_size=8)), version="9.9")
+    return Result(
+        document=doc,
+        mentions=mentions,
+        events=events,
+        quotes=quotes,
+        sha256=draw(st.text("0123456789abcdef", min_size=8, max_size=8)),
+        version="9.9",
+    )
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -193,7 +291,11 @@ def test_parquet_export_writes_one_file_per_record_type(tmp_path):
         count = store.export("parquet", tmp_path / "out")
     assert count == 1 + 2 + 2 + 1
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "documents.parquet", "events.parquet", "mentions.parquet", "quotes.parquet"]
+        "documents.parquet",
+        "events.parquet",
+        "mentions.parquet",
+        "quotes.parquet",
+    ]
     events = pq.read_table(tmp_path / "out" / "events.parquet").to_pylist()
     assert [e["event_id"] for e in events] == ["d1:e1", "d1:e2"]
     assert events[0]["source"]["country"] == "RUS" and events[0]["date"]["date"] == "2016-03-23"
@@ -265,8 +367,13 @@ def test_a_database_locked_by_another_process(tmp_path):
     with Store.open(db):
         pass
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ready', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"

@@ -21,7 +21,7 @@ MARKUP_ARTICLE = {
     "text": (
         "HELSINKI (Test Wire) - Finnish President Sauli Niinisto met Russian President Vladimir Putin in "
         "Helsinki on Monday. <script>alert('injected')</script> The two leaders discussed border "
-        "crossings and <b>trade</b>. \"We spoke openly about the frontier,\" Niinisto told reporters."
+        'crossings and <b>trade</b>. "We spoke openly about the frontier," Niinisto told reporters.'
     ),
 }
 

@@ -19,7 +19,8 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 LAPTOP = {"width": 1366, "height": 768}
 
 pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="the browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
+    not CHROMIUM.exists(),
+    reason="the browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
 )
 
 PAGES = [

@@ -18,7 +18,7 @@ from detente.web.app import MAX_URL_CHARS, connection
 PAYLOADS = (
     "' OR '1'='1",
     "' OR 1=1 --",
-    "\" OR \"\"=\"",
+    '" OR ""="',
     "1; DROP TABLE documents; --",
     "x' UNION SELECT text, text, text FROM documents --",
     "%' OR doc_id LIKE '%",
@@ -30,8 +30,10 @@ PAYLOADS = (
     "admin'--",
 )
 PAGES = {  # page: its query parameters
-    "/": (), "/events": ("country", "actor", "dyad", "root", "plover", "context", "since", "until", "q", "limit", "offset"),
-    "/articles": ("q", "limit", "offset"), "/quotes": ("speaker", "q", "limit", "offset"),
+    "/": (),
+    "/events": ("country", "actor", "dyad", "root", "plover", "context", "since", "until", "q", "limit", "offset"),
+    "/articles": ("q", "limit", "offset"),
+    "/quotes": ("speaker", "q", "limit", "offset"),
 }
 
 
@@ -106,10 +108,19 @@ def test_the_database_is_read_only(client: TestClient) -> None:
         client.app.state.db.cursor().execute("CREATE TABLE intruder (a INTEGER)")
 
 
-@pytest.mark.parametrize("path", [
-    "/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py", "/static/%2e%2e%2fapp.py",
-    "/static/..%5capp.py", "/static//etc/passwd", "/static/%2fetc%2fpasswd", "/static/vendor/../../app.py",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../app.py",
+        "/static/%2e%2e/app.py",
+        "/static/..%2fapp.py",
+        "/static/%2e%2e%2fapp.py",
+        "/static/..%5capp.py",
+        "/static//etc/passwd",
+        "/static/%2fetc%2fpasswd",
+        "/static/vendor/../../app.py",
+    ],
+)
 def test_static_paths_cannot_leave_the_static_folder(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code in (400, 404), path

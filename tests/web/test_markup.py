@@ -42,10 +42,21 @@ def test_marks_are_cut_at_paragraph_ends(start: int, end: int, pieces: int) -> N
 def test_the_focused_event_is_evidence_too_and_marks_outside_the_text_are_dropped() -> None:
     doc = {
         "text": TEXT,
-        "mentions": [{"span": [0, 9], "actor": {"name": "Ministers", "country": None, "role": None}},
-                     {"span": [40, 99], "actor": {"name": "beyond the end"}}],
-        "events": [{"event_id": "d:e1", "span": [0, 27], "trigger": [10, 20], "cameo": "040", "plover": "CONSULT",
-                    "source_name": "A", "target_name": None}],
+        "mentions": [
+            {"span": [0, 9], "actor": {"name": "Ministers", "country": None, "role": None}},
+            {"span": [40, 99], "actor": {"name": "beyond the end"}},
+        ],
+        "events": [
+            {
+                "event_id": "d:e1",
+                "span": [0, 27],
+                "trigger": [10, 20],
+                "cameo": "040",
+                "plover": "CONSULT",
+                "source_name": "A",
+                "target_name": None,
+            }
+        ],
         "quotes": [],
     }
     found = marks(doc, focus="d:e1")

@@ -64,7 +64,10 @@ def _overlaps(event: dict, first: str | None, last: str | None) -> bool:
         ({"until": "1995-06"}, lambda e: _overlaps(e, None, "1995-06-30")),
         ({"q": "GENEVA"}, lambda e: "geneva" in e["evidence"].lower()),
         ({"context": "cbrn"}, lambda e: "cbrn" in (e["contexts"] or "").split("; ")),
-        ({"dyad": "USA-RUS", "plover": "CONSULT"}, lambda e: e["plover"] == "CONSULT" and {e["source_country"], e["target_country"]} == {"USA", "RUS"}),
+        (
+            {"dyad": "USA-RUS", "plover": "CONSULT"},
+            lambda e: e["plover"] == "CONSULT" and {e["source_country"], e["target_country"]} == {"USA", "RUS"},
+        ),
     ],
 )
 def test_event_filters_keep_exactly_the_matching_events(client, every_event, params, holds) -> None:
@@ -132,8 +135,12 @@ def test_missing_things_are_404_with_the_same_shape(client, url) -> None:
 
 @pytest.mark.parametrize(
     ("url", "status", "says"),
-    [("/actors/nobody-at-all", 404, "no actor with id"), ("/events?root=x", 400, "not a CAMEO root"),
-     ("/events?limit=none", 400, "limit"), ("/dyads/USA/XX", 400, "three-letter")],
+    [
+        ("/actors/nobody-at-all", 404, "no actor with id"),
+        ("/events?root=x", 400, "not a CAMEO root"),
+        ("/events?limit=none", 400, "limit"),
+        ("/dyads/USA/XX", 400, "three-letter"),
+    ],
 )
 def test_errors_on_pages_are_html_pages_for_people(client, url, status, says) -> None:
     response = client.get(url)
@@ -160,7 +167,7 @@ def test_article_by_an_id_with_slashes(client) -> None:
     for event in body["events"]:
         start, end = event["span"]
         assert event["evidence"] == text[start:end]
-    assert all(text[m["span"][0]:m["span"][1]] == m["actor"]["text"] for m in body["mentions"])
+    assert all(text[m["span"][0] : m["span"][1]] == m["actor"]["text"] for m in body["mentions"])
 
 
 def test_articles_list_search_and_paging(client) -> None:
@@ -185,13 +192,20 @@ def test_actors_and_one_actor(client) -> None:
     listed = client.get("/api/actors", params={"q": "putin"}).json()
     assert listed["rows"] and {a["actor_id"] for a in listed["rows"]} == {"vladimir-putin"}
     putin = client.get("/api/actors/vladimir-putin").json()
-    assert putin["as_source"] == client.get("/api/events", params={"limit": 1, "actor": "vladimir-putin"}).json()["total"] - putin["as_target"]
+    assert (
+        putin["as_source"]
+        == client.get("/api/events", params={"limit": 1, "actor": "vladimir-putin"}).json()["total"]
+        - putin["as_target"]
+    )
     assert all(e["source_actor_id"] == "vladimir-putin" for e in putin["as_source_events"])
     assert all(e["target_actor_id"] == "vladimir-putin" for e in putin["as_target_events"])
     assert "President of Russia" in [r["role"] for r in putin["roles"]]
     edges = client.get("/api/network").json()["edges"]
-    met = {e["source"] if e["target"] == "vladimir-putin" else e["target"] for e in edges
-           if "vladimir-putin" in (e["source"], e["target"])}
+    met = {
+        e["source"] if e["target"] == "vladimir-putin" else e["target"]
+        for e in edges
+        if "vladimir-putin" in (e["source"], e["target"])
+    }
     assert met and {m["id"] for m in putin["met_with"]} == met
     russians = client.get("/api/actors", params={"country": "RUS", "limit": 500}).json()
     assert russians["total"] > 1 and all(a["country"] == "RUS" for a in russians["rows"])
@@ -246,8 +260,15 @@ def test_openapi_lists_the_api_and_docs_are_local(client) -> None:
 
 
 PAGES = [
-    "/", "/events?dyad=USA-RUS", "/dyads/USA/RUS", "/dyads/USA/RUS?by=month", "/articles",
-    "/articles/files/brief-b", "/actors/vladimir-putin", "/quotes", "/quotes?speaker=vladimir-putin",
+    "/",
+    "/events?dyad=USA-RUS",
+    "/dyads/USA/RUS",
+    "/dyads/USA/RUS?by=month",
+    "/articles",
+    "/articles/files/brief-b",
+    "/actors/vladimir-putin",
+    "/quotes",
+    "/quotes?speaker=vladimir-putin",
 ]
 
 
@@ -337,7 +358,9 @@ def test_serve_runs_the_app_until_stopped(demo_db: Path) -> None:
         port = probe.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "detente", "serve", "--db", str(demo_db), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 30

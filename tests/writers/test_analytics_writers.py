@@ -56,7 +56,9 @@ def test_csv_from_records_has_one_row_per_report_with_evidence(tmp_path):
     assert list(rows[0]) == list(CSV_COLUMNS) and len(rows) == 6
     first = rows[0]
     assert first["evidence"] == "Kerry and Lavrov held talks on Tuesday about the ceasefire."
-    assert first["date"] == "2015-03-03" and first["source_country"] == "USA" and first["target_name"] == "Sergey Lavrov"
+    assert (
+        first["date"] == "2015-03-03" and first["source_country"] == "USA" and first["target_name"] == "Sergey Lavrov"
+    )
     assert first["fold_id"] == ""  # no store, no folding
     assert rows[1]["date"] == "" and rows[1]["date_earliest"] == "2015-03-02"  # a week: a window, no single day
 
@@ -92,7 +94,7 @@ def test_jsonl_export_ends_with_the_folded_events(store_path, tmp_path):
     assert count == len(records)
     kinds = [r["type"] for r in records]
     folded = [r for r in records if r["type"] == "folded_event"]
-    assert kinds[-len(folded):] == ["folded_event"] * 4 and "folded_event" not in kinds[:-4]
+    assert kinds[-len(folded) :] == ["folded_event"] * 4 and "folded_event" not in kinds[:-4]
     meeting = folded[0]
     assert meeting["num_mentions"] == 3 and len(meeting["reports"]) == 3
     assert all(r["evidence"] for r in meeting["reports"])

@@ -34,8 +34,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _mount(folder: Path, *options: str) -> bool:
     folder.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", ",".join(options), "tmpfs", str(folder)],
-                          capture_output=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", ",".join(options), "tmpfs", str(folder)], capture_output=True, check=False
+    )
     return done.returncode == 0
 
 

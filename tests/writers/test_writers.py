@@ -33,12 +33,15 @@ def test_format_from_the_flag_else_the_extension(fmt, path, expected):
     assert resolve(fmt, Path(path) if path else None).name == expected
 
 
-@pytest.mark.parametrize(("fmt", "path", "message"), [
-    (None, "out.xml", "'.xml'"),
-    (None, "out.tsv", "'.tsv'"),  # GDELT is chosen by --format gdelt only: its files are not GDELT's by name
-    (None, "out", "no extension"),
-    ("xml", "out.xml", "unknown output format 'xml'"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "path", "message"),
+    [
+        (None, "out.xml", "'.xml'"),
+        (None, "out.tsv", "'.tsv'"),  # GDELT is chosen by --format gdelt only: its files are not GDELT's by name
+        (None, "out", "no extension"),
+        ("xml", "out.xml", "unknown output format 'xml'"),
+    ],
+)
 def test_an_unknown_format_is_refused_naming_the_formats(fmt, path, message):
     with pytest.raises(OutputError) as info:
         resolve(fmt, Path(path))
