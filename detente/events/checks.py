@@ -232,7 +232,8 @@ class Checks:
         privileges", "questioned his motives" (``people_object_verbs``: only people are abused
         or questioned); "admitted the migrants", "admitted to X" (``thing_object_verbs``: a mistake is admitted,
         people are let in); "released a statement" (``publication_verbs``: a publication is put out, not
-        freed); "signed a letter" (``signing_verbs``: a name put to a paper, no agreement); "agrees with X" and nothing more (``view_verbs``: a view shared, not a deal)."""
+        freed); "signed a letter" (``signing_verbs``: a name put to a paper, no agreement); "agrees with X" and nothing more (``view_verbs``: a view shared, not a deal); "linked the economy to X"
+        (``harm_object_verbs``: only a harm tied to an actor accuses it)."""
         if pattern.obj is not None:
             return False  # the pattern names its own object ("admit inspector")
         lemma = pattern.lemma
@@ -260,6 +261,13 @@ class Checks:
         # what is acted on: the objects with their conjuncts, or the noun a participle is said of
         # ("a letter signed by 200 lawmakers", "a video released by the group")
         things = [t for c in objects for t in (c, *c.conjuncts)] + ([verb.head] if reduced_passive(verb) else [])
+        if lemma in self.s.harm_object_verbs:
+            # ("a breach, which X linked to Y": the relative pronoun stands for its noun)
+            tied = things + [c for c in kids if c.dep_ in PASSIVE_SUBJ]
+            tied = [c.head.head if c.lower_ in ("which", "that") and c.head.dep_ == "relcl" else c for c in tied]
+            # ("the theft of files, which X linked to Y": the noun the antecedent is "of")
+            tied += [c.head.head for c in tied if c.dep_ == "pobj" and c.head.lower_ == "of"]
+            return not any(self.who.lemma(c) in self.s.harms for c in tied)
         if lemma in self.s.publication_verbs:
             return any(self.who.lemma(c) in self.s.publications for c in things)
         if lemma in self.s.signing_verbs:

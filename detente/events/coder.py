@@ -251,6 +251,8 @@ class _SentenceCoder:
                 words.append(xc)
             if p.prep is not None:
                 holders = [head] + ([obj_tok] if obj_tok is not None else [])
+                if verb and obj_tok is None and p.lemma in self.s.harm_object_verbs:
+                    holders += [c for c in children if c.dep_ in OBJ]  # "linked the attack to X"
                 prep = next(
                     (
                         c

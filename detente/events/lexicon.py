@@ -143,6 +143,8 @@ class Settings:
     irrealis_nouns: frozenset[str] = frozenset()
     people_object_verbs: frozenset[str] = frozenset()
     thing_object_verbs: frozenset[str] = frozenset()
+    harm_object_verbs: frozenset[str] = frozenset()
+    harms: frozenset[str] = frozenset()
     publication_verbs: frozenset[str] = frozenset()
     publications: frozenset[str] = frozenset()
     signing_verbs: frozenset[str] = frozenset()

@@ -236,6 +236,12 @@ def test_a_time_phrase_is_no_pattern_preposition(pipeline, text, absent_roots) -
         ("Syrian refugees admitted to Canada found work quickly.", "Syria admitted the mistake.", "01"),
         # a view shared is no deal
         ("The Danish minister agrees with Norway.", "Denmark agreed with Norway on a fishing quota.", "03"),
+        # only a harm tied to an actor accuses it
+        (
+            "Finnish officials linked the price rise to Russia.",
+            "Finnish officials linked the sabotage to Russia.",
+            "11",
+        ),
     ],
 )
 def test_a_verbs_object_decides_its_sense(pipeline, wrong_sense: str, right_sense: str, root: str) -> None:
