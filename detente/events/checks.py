@@ -29,6 +29,10 @@ _MODIFIERS = ("poss", "compound", "amod", "nmod")
 _POSSESSIVE = re.compile(r"['’]s\s")
 
 
+# Possessives of the subject's own side ("its army", "their forces").
+_OWN = frozenset({"its", "their", "our", "his", "her"})
+
+
 class Checks:
     """The precision checks of one article (its participants and knowledge base)."""
 
@@ -233,12 +237,19 @@ class Checks:
         or questioned); "admitted the migrants", "admitted to X" (``thing_object_verbs``: a mistake is admitted,
         people are let in); "released a statement" (``publication_verbs``: a publication is put out, not
         freed); "signed a letter" (``signing_verbs``: a name put to a paper, no agreement); "agrees with X" and nothing more (``view_verbs``: a view shared, not a deal); "linked the economy to X"
-        (``harm_object_verbs``: only a harm tied to an actor accuses it)."""
+        (``harm_object_verbs``: only a harm tied to an actor accuses it); "armed its soldiers"
+        (``outward_roots``: aid is given to another, not to one's own forces)."""
+        kids = list(verb.children)
+        objects = [c for c in kids if c.dep_ in OBJ]
+        if self.lex.codes[pattern.code].root in self.s.outward_roots and any(
+            self.who.lemma(c) in self.s.armed_nouns
+            and any(g.lower_ in _OWN or (g.dep_ == "amod" and g.lower_ == "own") for g in c.children)
+            for c in objects
+        ):
+            return True  # "bolstered its army": strengthening one's own forces is no aid
         if pattern.obj is not None:
             return False  # the pattern names its own object ("admit inspector")
         lemma = pattern.lemma
-        kids = list(verb.children)
-        objects = [c for c in kids if c.dep_ in OBJ]
         if lemma in self.s.people_object_verbs:
             return any(
                 self.who.lemma(c) not in self.s.actor_nouns and not self.who.actors(c, allow_place=False)

@@ -242,6 +242,8 @@ def test_a_time_phrase_is_no_pattern_preposition(pipeline, text, absent_roots) -
             "Finnish officials linked the sabotage to Russia.",
             "11",
         ),
+        # aid is given to another, not to one's own forces
+        ("Poland bolstered its army with new tanks.", "Poland bolstered Ukraine's army with new tanks.", "07"),
     ],
 )
 def test_a_verbs_object_decides_its_sense(pipeline, wrong_sense: str, right_sense: str, root: str) -> None:
