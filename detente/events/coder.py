@@ -251,8 +251,10 @@ class _SentenceCoder:
                 words.append(xc)
             if p.prep is not None:
                 holders = [head] + ([obj_tok] if obj_tok is not None else [])
-                if verb and obj_tok is None and p.lemma in self.s.harm_object_verbs:
-                    holders += [c for c in children if c.dep_ in OBJ]  # "linked the attack to X"
+                # "linked the attack to X", "left Paris for X": the object is part of the pattern,
+                # and the parser may hang the preposition on it
+                tied = [c for c in children if c.dep_ in OBJ] if verb and p.lemma in self.s.object_prep_verbs else []
+                holders += tied
                 prep = next(
                     (
                         c
@@ -269,6 +271,7 @@ class _SentenceCoder:
                 )
                 if prep is None:
                     continue
+                words += [c for c in tied if c is not obj_tok and c.i > head.i]  # (not a relative "which")
                 if p.pobj is not None:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is None or (

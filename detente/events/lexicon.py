@@ -145,6 +145,7 @@ class Settings:
     thing_object_verbs: frozenset[str] = frozenset()
     harm_object_verbs: frozenset[str] = frozenset()
     harms: frozenset[str] = frozenset()
+    object_prep_verbs: frozenset[str] = frozenset()
     outward_roots: frozenset[str] = frozenset()
     publication_verbs: frozenset[str] = frozenset()
     publications: frozenset[str] = frozenset()

@@ -375,3 +375,16 @@ def test_a_hostile_phrase_under_a_co_ordinated_object_names_the_target(pipeline)
 def test_a_patterns_to_read_as_a_dative_keeps_its_object(pipeline) -> None:
     text = "Canada is providing trucks and other equipment to Ukraine which is rebuilding its grid."
     assert ("CAN", "UKR", "AID") in _tuples(_events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Japanese prime minister left Tokyo for Washington on Monday.",
+        "The Japanese prime minister left Osaka for the United States on Friday.",
+    ],
+)
+def test_the_place_left_is_no_target_the_place_headed_for_is(pipeline, text: str) -> None:
+    assert ("JPN", "USA", "042") in {
+        (e.source.country, e.target.country if e.target else None, e.cameo) for e in _events(pipeline, text)
+    }
