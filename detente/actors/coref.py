@@ -1,5 +1,6 @@
 """Coreference: "he"/"she" resolved to a person named before, by salience and gender; quoted
-words are not antecedents of a pronoun in an attribution."""
+words are not antecedents of a pronoun in an attribution. "The kingdom", "the Gulf kingdom":
+a definite description of a country resolved to the country named last before it."""
 
 from __future__ import annotations
 
@@ -200,3 +201,61 @@ def _choose(before: list[_Antecedent], here: int, quoted: bool, quoted_sent: lis
             return None  # inside a quote, only a clear subject is taken
         return in_sent[-1]
     return None
+
+
+def resolve_country_descriptions(state: ArticleState) -> None:
+    """ "The kingdom", "the Gulf kingdom", "the Andean nation": a definite description of
+    a country (``country_description_nouns`` with a modifier, ``bare_country_nouns`` alone) names
+    the country mentioned last before it, in its sentence or the few before ("the kingdom": the
+    last monarchy, ``monarchies``). Not a description
+    with an owner, a defining phrase or clause ("the country of X", "the country that ..."), a
+    number or a modifier naming a country or making it generic ("the other country"); and not
+    the subject of its own clause when it is that clause's object ("X condemned the country" is
+    not X)."""
+    rules, doc = state.rules, state.doc
+    nouns = rules.country_description_nouns | rules.bare_country_nouns
+    if not nouns:
+        return
+    named = sorted(
+        (m for m in state.mentions if m.kind in ("country", "place") and m.actor.country),
+        key=lambda m: m.span[0],
+    )
+    starts = [m.span[0] for m in named]
+    sent_starts = [s.start_char for s in state.sents]
+    for tok in doc:
+        if tok.lower_ not in nouns or tok.tag_ not in ("NN", "NNP") or tok.i in state.consumed:
+            continue
+        kids = list(tok.children)
+        mods = [c for c in kids if c.dep_ in ("amod", "compound", "npadvmod")]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+            c.dep_ in ("poss", "nummod", "relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of") for c in kids
+        ):
+            continue
+        if tok.lower_ not in rules.bare_country_nouns and not mods:
+            continue
+        words = [w for c in mods for w in c.subtree]
+        if any(w.lower_ in rules.generic_country_modifiers or w.i in state.consumed for w in words):
+            continue
+        if any(e.kind in ("adjective", "name", "demonym") for w in words for e in state.kb.lookup(w.text)):
+            continue  # "the Syrian state": a country of its own, not a description
+        here = bisect_right(sent_starts, tok.idx) - 1
+        reach = sent_starts[max(0, here - PRONOUN_REACH_SENTENCES)]
+        verb = tok.head if tok.dep_ in ("dobj", "pobj", "attr") else None
+        binding = (
+            {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS for c in c.subtree} if verb is not None else set()
+        )
+        before = named[bisect_left(starts, reach) : bisect_left(starts, tok.idx)]
+        before = [m for m in before if not any(doc[k].idx == m.span[0] for k in binding)]
+        if tok.lower_ in rules.monarchy_nouns:
+            before = [m for m in before if m.actor.country in rules.monarchies]
+        if not before:
+            continue
+        antecedent = before[-1]
+        code = antecedent.actor.country
+        country = state.kb.country(code) if code else None
+        if country is None:
+            continue
+        first = min(c.i for c in kids if c.dep_ == "det")
+        emit(
+            state, first, tok.i + 1, Actor(text="", name=country.name, actor_id=country.alpha3, country=code), "country"
+        )

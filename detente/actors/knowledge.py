@@ -133,6 +133,11 @@ class Rules:
     state_homonyms: Mapping[str, str] = field(default_factory=dict)  # form (case kept) -> country
     state_offices: frozenset[str] = frozenset()
     affiliation_notations: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    country_description_nouns: frozenset[str] = frozenset()
+    bare_country_nouns: frozenset[str] = frozenset()
+    monarchy_nouns: frozenset[str] = frozenset()
+    monarchies: frozenset[str] = frozenset()  # ISO alpha-3, upper case
+    generic_country_modifiers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +328,11 @@ def rules_from(table: Mapping[str, Any]) -> Rules:
             {k.upper(): frozenset(vs) for k, vs in table.get("affiliation_notations", {}).items()}
         ),
         female_markers=words("female_markers"),
+        country_description_nouns=words("country_description_nouns"),
+        bare_country_nouns=words("bare_country_nouns"),
+        monarchy_nouns=words("monarchy_nouns"),
+        monarchies=frozenset(str(c).upper() for c in table.get("monarchies", [])),
+        generic_country_modifiers=words("generic_country_modifiers"),
         role_groups=MappingProxyType(
             {k.lower(): frozenset(v.lower() for v in vs) for k, vs in table.get("role_groups", {}).items()}
         ),

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from detente.actors.coref import resolve_pronouns
+from detente.actors.coref import resolve_country_descriptions, resolve_pronouns
 from detente.actors.identity import NO_SEAT, offices_match, publication_day
 from detente.actors.passes import (
     resolve_bare_surnames,
@@ -59,6 +59,7 @@ PASSES: tuple[tuple[str, Callable[[ArticleState], None], str], ...] = (
         "countries, organisations and metonyms left over, once people and roles have taken their words",
     ),
     ("pronouns", resolve_pronouns, "he/she last: their antecedents are the people the passes above resolved"),
+    ("country descriptions", resolve_country_descriptions, "'the kingdom': the country named last, once all are found"),
 )
 
 

@@ -388,3 +388,10 @@ def test_the_place_left_is_no_target_the_place_headed_for_is(pipeline, text: str
     assert ("JPN", "USA", "042") in {
         (e.source.country, e.target.country if e.target else None, e.cameo) for e in _events(pipeline, text)
     }
+
+
+def test_a_country_described_as_the_kingdom_acts(pipeline) -> None:
+    text = "Jordan hosted the talks on Monday. The kingdom later condemned Syria over the shelling."
+    assert ("JOR", "SYR", "111") in {
+        (e.source.country, e.target.country if e.target else None, e.cameo) for e in _events(pipeline, text)
+    }
