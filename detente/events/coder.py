@@ -560,7 +560,9 @@ class _SentenceCoder:
             if code == pattern.code and self.lex.codes[code].root not in self.s.intent_roots:
                 return []  # "will criticize X": CAMEO has no intent to code it as; it has not happened
         targets: list[Mention | None] = list(target_mentions or [])
-        reciprocal = any(code.startswith(p) for p in self.s.reciprocal_prefixes)
+        reciprocal = (
+            any(code.startswith(p) for p in self.s.reciprocal_prefixes) or pattern.lemma in self.s.reciprocal_lemmas
+        )
         if reciprocal and len({m.actor.country for m in sources}) >= 2:
             # "X and Y met in Z": the place is where the pair met, not a third party.
             target_toks = [t for t in target_toks if not (t.dep_ == "pobj" and t.head.lower_ in self.s.location_preps)]

@@ -119,6 +119,7 @@ class Settings:
     past_markers: frozenset[str] = frozenset()
     longstanding_adverbs: frozenset[str] = frozenset()
     reciprocal_prefixes: frozenset[str] = frozenset()
+    reciprocal_lemmas: frozenset[str] = frozenset()
     bare_statement_codes: frozenset[str] = frozenset()
     plural_pronouns: frozenset[str] = frozenset()
     plural_possessives: frozenset[str] = frozenset()
