@@ -22,6 +22,7 @@ from detente.events.modality import modality
 from detente.events.participants import Participants
 from detente.events.reported import accusations, event_date
 from detente.events.syntax import (
+    ACTOR_MODIFIERS,
     FINITE,
     OBJ,
     PASSIVE_SUBJ,
@@ -467,6 +468,16 @@ class _SentenceCoder:
                         for q in pobj.children:
                             if q.dep_ == "prep" and q.lower_ in self.s.noun_target_preps and not targets:
                                 targets = [c for c in q.children if c.dep_ == "pobj"]
+        if not targets and self.lex.codes[pattern.code].root in self.s.of_object_roots:
+            # "a condemnation of X's test": what a stance is of names (or its owner names) its party
+            things = [g for p in preps if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            targets = [t for t in things if self.who.actors(t, allow_place=False)] or [
+                g
+                for t in things
+                for g in t.children
+                if g.dep_ in ACTOR_MODIFIERS
+                and any(m.kind != "place" and not self.who.is_capital(m) for m in self.who.actors(g, allow_place=True))
+            ][:1]
         if not targets and self.lex.codes[pattern.code].root in self.s.clause_target_roots:
             # "its request that X extradite Y": the subject of the noun's content clause.
             targets = [

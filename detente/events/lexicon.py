@@ -97,6 +97,7 @@ class Settings:
     conduct_nouns: frozenset[str] = frozenset()
     denigration_code: frozenset[str] = frozenset()
     clause_target_roots: frozenset[str] = frozenset()
+    of_object_roots: frozenset[str] = frozenset()
     threat_roots: frozenset[str] = frozenset()
     people_place_preps: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()

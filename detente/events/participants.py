@@ -211,6 +211,10 @@ class Participants:
                 if subj.lower_ in RELATIVE and t.dep_ == "relcl":
                     return t.head
                 return subj
+            # "X, the head of Y, called on Z": the parser may hang a finite verb on a name it made
+            # the sentence's root; the name is then the verb's subject.
+            if t.dep_ == "acl" and t.tag_ == "VBD" and t.head.dep_ == "ROOT" and t.head.pos_ in ("PROPN", "NOUN"):
+                return t.head
             # "France is ready to contribute": the complement of a predicative adjective.
             if t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:
                 t = t.head

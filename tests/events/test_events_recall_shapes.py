@@ -395,3 +395,27 @@ def test_a_country_described_as_the_kingdom_acts(pipeline) -> None:
     assert ("JOR", "SYR", "111") in {
         (e.source.country, e.target.country if e.target else None, e.cameo) for e in _events(pipeline, text)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Security Council made a strong condemnation of Syria's latest chemical attack.", ("IGO", "SYR", "111")),
+        ("Brazil's rejection of the American proposal surprised Washington.", ("BRA", "USA", "120")),
+        ("Germany issued a sharp criticism of Turkey on Monday.", ("DEU", "TUR", "111")),
+    ],
+)
+def test_what_a_stance_noun_is_of_names_its_party(pipeline, text: str, expected: tuple) -> None:
+    assert expected in {
+        (e.source.country, e.target.country if e.target else None, e.cameo) for e in _events(pipeline, text)
+    }
+
+
+def test_a_finite_verb_hung_on_a_root_name_has_that_name_as_subject(pipeline) -> None:
+    # The parser reads "X, the Y, called on Z" with X as the root and "called" as a clause under it.
+    text = "Jean Roe, the top Democrat on the House Intelligence Committee, called on Japan to act."
+    assert ("USA", "JPN", "020") in _tuples_cameo(_events(pipeline, text))
+
+
+def _tuples_cameo(events: tuple[Event, ...]) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source.country, e.target.country if e.target else None, e.cameo) for e in events}
