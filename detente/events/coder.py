@@ -19,10 +19,10 @@ from detente.events.checks import Checks
 from detente.events.drafts import Draft, key, outermost, same
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.modality import modality
+from detente.events.nouns import noun_events
 from detente.events.participants import Participants
 from detente.events.reported import accusations, event_date
 from detente.events.syntax import (
-    ACTOR_MODIFIERS,
     FINITE,
     OBJ,
     PASSIVE_SUBJ,
@@ -61,7 +61,7 @@ def code(
     who = Participants(
         lexicon, index, dateline_end=dateline.span[1] if dateline else 0, kb=kb, places=places, doc_id=article.doc_id
     )
-    coder = _SentenceCoder(lexicon, who)
+    coder = SentenceCoder(lexicon, who)
     drafts: list[Draft] = []
     for start, end in reading.sentences.bounds:  # (the bounds Doc.sents gives, read once)
         drafts.extend(coder.sentence(doc[start:end]))
@@ -92,7 +92,7 @@ def code(
     return tuple(events)
 
 
-class _SentenceCoder:
+class SentenceCoder:
     def __init__(self, lexicon: Lexicon, who: Participants) -> None:
         self.lex = lexicon
         self.s = lexicon.settings
@@ -155,7 +155,7 @@ class _SentenceCoder:
             patterns = self.lex.nouns[noun.lemma_.lower()]
             hit = self._match(noun, patterns, verb=False)
             if hit is not None:
-                out.extend(self._noun_events(noun, hit[0], hit[1], sent_span, seen))
+                out.extend(noun_events(self, noun, hit[0], hit[1], sent_span, seen))
         out = outermost(out, sent.doc, self.s.contrast_marks | self.s.contemporary_preps)
         # Reported speech: the saying is a statement only when nothing more specific is in it.
         composed: list[Draft] = []
@@ -172,7 +172,7 @@ class _SentenceCoder:
                 # and a speaker who says another actor attacked or broke the law accuses it.
                 composed.extend(self._accusations(verb, words, reported, sent_span, seen))
                 continue
-            # A statement with no one it is about or addressed to is no event (`_drafts`).
+            # A statement with no one it is about or addressed to is no event (`drafts`).
             out.extend(self._verb_events(verb, pattern, words, sent_span, seen, confidence=0.3))
         # Again with the demands read from reported speech: what they contain is part of them.
         # An accusation composed from a report stands beside the event reported, not over it.
@@ -297,7 +297,7 @@ class _SentenceCoder:
         confidence: float = 0.6,
         targets: list[Token] | None = None,
     ) -> list[Draft]:
-        modality = self._modality(verb)
+        modality = self.clause_modality(verb)
         if modality is None:
             return []
         if self.check.wrong_sense(verb, pattern):
@@ -333,7 +333,7 @@ class _SentenceCoder:
         if unidentified is not None:
             if targets is None:
                 targets = self.targets.verb_targets(verb, pattern, words, passive)
-            return self._drafts(
+            return self.drafts(
                 verb,
                 pattern,
                 words,
@@ -379,7 +379,7 @@ class _SentenceCoder:
         # ("his condolences": a possessive is the sympathiser, not whom the sympathy is for)
         open_target = all(t.tag_ == "PRP$" for t in targets)
         struck = self.check.struck_city(verb, words) if open_target and pattern.code in self.s.sympathy_codes else []
-        return self._drafts(
+        return self.drafts(
             verb, pattern, words, sources, [] if struck else targets, modality, sent_span, seen, confidence, struck
         )
 
@@ -387,7 +387,7 @@ class _SentenceCoder:
         self, verb: Token, words: list[Token], reported: list[Draft], sent_span: tuple[int, int], seen: set[tuple]
     ) -> list[Draft]:
         """The speaker's accusation of the actors a report says attacked or broke the law."""
-        if self._modality(verb) != "asserted":
+        if self.clause_modality(verb) != "asserted":
             return []
         subj = self.who.subject(verb, passive=False)
         if subj is not None and subj.lower_ in PRONOUNS and not self.who.actors(subj, allow_place=False):
@@ -402,7 +402,7 @@ class _SentenceCoder:
         out: list[Draft] = []
         for speaker, target in accused:
             out.extend(
-                self._drafts(
+                self.drafts(
                     verb, rule, words, [speaker], [], "asserted", sent_span, seen, 0.5, target_mentions=[target]
                 )
             )
@@ -410,140 +410,9 @@ class _SentenceCoder:
 
     # ---- nouns --------------------------------------------------------------------------------------
 
-    def _noun_events(
-        self, noun: Token, pattern: Pattern, words: list[Token], sent_span: tuple[int, int], seen: set[tuple]
-    ) -> list[Draft]:
-        if any(c.lower_ in self.s.negators and c.dep_ in ("det", "neg") for c in noun.children):
-            return []
-        if self.check.published_noun(noun, pattern):
-            return []  # "the release of a video": put out, not freed
-        framed = noun.dep_ == "pobj" and noun.head.lower_ in self.s.background_preps
-        if framed and noun.head.lower_ not in self.s.contemporary_preps:
-            return []  # "after the attack", "since the summit": a time frame, not the news
-        governor = noun.head
-        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
-            governor = governor.head
-        modality: Modality | None = "asserted"
-        if governor.pos_ in ("VERB", "AUX"):
-            modality = self._modality(governor)
-        if modality is None:
-            return []
-        preps = [c for c in noun.children if c.dep_ == "prep"]
-        source_tok: Token | None = None
-        targets: list[Token] = []
-        between = next((p for p in preps if p.lower_ == "between"), None)
-        if between is not None:
-            pobj = next((c for c in between.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                actors = self.who.actors(pobj, allow_place=False)
-                if len(actors) >= 2:
-                    return self._drafts(
-                        noun,
-                        pattern,
-                        words,
-                        actors[:1],
-                        [],
-                        modality,
-                        sent_span,
-                        seen,
-                        0.45,
-                        target_mentions=actors[1:],
-                    )
-        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if poss is not None:
-            source_tok = poss
-        aside = self.targets.aside_preps(pattern.code)
-        for p in preps:
-            if p.lower_ in self.s.noun_source_preps and source_tok is None:
-                source_tok = next((c for c in p.children if c.dep_ == "pobj"), None)
-            elif p.lower_ in self.s.noun_target_preps and not targets:
-                if p.lower_ in aside and p.lower_ != pattern.prep:
-                    continue  # "talks on Syria", "an agreement at the summit": the topic or the venue
-                targets = [c for c in p.children if c.dep_ == "pobj"]
-        if not targets:
-            # "a suspension of air links with X": the target phrase may hang off the "of" object.
-            for p in preps:
-                if p.lower_ == "of":
-                    for pobj in p.children:
-                        for q in pobj.children:
-                            if q.dep_ == "prep" and q.lower_ in self.s.noun_target_preps and not targets:
-                                targets = [c for c in q.children if c.dep_ == "pobj"]
-        if not targets and self.lex.codes[pattern.code].root in self.s.of_object_roots:
-            # "a condemnation of X's test": what a stance is of names (or its owner names) its party
-            things = [g for p in preps if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-            targets = [t for t in things if self.who.actors(t, allow_place=False)] or [
-                g
-                for t in things
-                for g in t.children
-                if g.dep_ in ACTOR_MODIFIERS
-                and any(m.kind != "place" and not self.who.is_capital(m) for m in self.who.actors(g, allow_place=True))
-            ][:1]
-        if not targets and self.lex.codes[pattern.code].root in self.s.clause_target_roots:
-            # "its request that X extradite Y": the subject of the noun's content clause.
-            targets = [
-                g
-                for c in noun.children
-                if c.dep_ == "acl" and any(m.dep_ == "mark" for m in c.children)
-                for g in c.children
-                if g.dep_ in SUBJ and g.lower_ not in PRONOUNS
-            ][:1]
-        sources: list[Mention] = []
-        if source_tok is not None:
-            sources = self.who.actors(source_tok, allow_place=False)
-            if not sources and source_tok is poss and poss.lower_ in self.s.plural_possessives:
-                sources = self.who.plural_possessor(noun)
-        else:
-            # "Russian sanctions against Iran": an actor modifier is the source.
-            for c in noun.children:
-                if c.dep_ in ("amod", "compound", "nmod"):
-                    # "the Paris attacks", "a Beijing summit": a capital before an event noun says
-                    # where it happened, not who acted.
-                    sources = [m for m in self.who.actors(c, allow_place=False) if not self.who.is_capital(m)]
-                    if sources:
-                        break
-        if not sources and noun.dep_ in OBJ and self.lemma(noun.head) in self.s.light_verbs:
-            # "Students staged a demonstration": the light verb's subject is the noun's source.
-            subj = self.who.subject(noun.head, passive=False)
-            plural = (
-                self.who.plural_subject(subj)
-                if subj is not None and not self.who.actors(subj, allow_place=False)
-                else []
-            )
-            if (
-                not plural
-                and subj is not None
-                and subj.lower_ in PRONOUNS
-                and not self.who.actors(subj, allow_place=False)
-            ):
-                subj = self.who.speaker(noun.head, subj.lower_)
-            if plural:
-                sources = plural
-            elif subj is not None:
-                sources = self.who.actors(subj, allow_place=False)
-            if sources and not targets:
-                for p in noun.head.children:
-                    if p.dep_ == "prep" and p.lower_ in self.s.noun_target_preps:
-                        targets = [c for c in p.children if c.dep_ == "pobj"]
-                        break
-        if sources and not targets and source_tok is poss and poss is not None:
-            # "the minister's Cuban visit", "X's Syrian airstrikes": with the source its possessor, a
-            # country modifier of the noun is the party it is aimed at ("X's television attacks":
-            # not a body)
-            targets = [
-                c
-                for c in noun.children
-                if c.dep_ in ("amod", "compound", "nmod")
-                and any(m.kind in ("country", "place") for m in self.who.actors(c, allow_place=True))
-            ][:1]
-        if not sources or (framed and not targets and len(sources) < 2):
-            # "during a summit": a time frame; "during X's visit to Y", "during their meeting":
-            # both parties named
-            return []
-        return self._drafts(noun, pattern, words, sources, targets, modality, sent_span, seen, 0.45)
-
     # ---- shared -------------------------------------------------------------------------------------
 
-    def _drafts(
+    def drafts(
         self,
         pred: Token,
         pattern: Pattern,
@@ -692,6 +561,6 @@ class _SentenceCoder:
             )
         return out
 
-    def _modality(self, verb: Token) -> Modality | None:
+    def clause_modality(self, verb: Token) -> Modality | None:
         """asserted / future / hypothetical, or None when the action is negated (``modality``)."""
         return modality(verb, self.s, self.lemma)
