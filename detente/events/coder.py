@@ -110,16 +110,18 @@ class SentenceCoder:
     def sentence(self, sent: Span) -> list[Draft]:
         consumed: set[int] = set()
         matched: list[tuple[Token, Pattern, list[Token]]] = []
+        naming: list[tuple[Token, list[Token], str]] = []  # "called X a liar" (``named_as``)
         nouns: list[Token] = []
         for tok in sent:
             # "is opposed to": a predicative adjective can carry the event like a verb.
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
                 patterns = self.lex.verbs.get(self.lemma(tok))
-                if patterns:
-                    hit = self._match(tok, patterns, verb=True)
-                    if hit is not None:
-                        matched.append((tok, hit[0], hit[1]))
-                        consumed.update(t.i for t in hit[1])
+                hit = self._match(tok, patterns, verb=True) if patterns else None
+                if hit is not None:
+                    matched.append((tok, hit[0], hit[1]))
+                    consumed.update(t.i for t in hit[1])
+                elif self.lemma(tok) in self.s.naming_verbs and (named := self.who.named_as(tok)) is not None:
+                    naming.append((tok, *named))
             elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex.nouns:
                 nouns.append(tok)
         # A predicate that is the complement of a matched one ("refused to meet") is part of it.
@@ -139,6 +141,9 @@ class SentenceCoder:
                 continue  # "recalled its envoy after troops attacked ...": the earlier act only dates the news
             pattern = self.check.warning(verb, self._composed(verb, pattern))
             out.extend(self._verb_events(verb, pattern, words, sent_span, seen))
+        for verb, parties, code_ in naming:
+            rule = Pattern(lemma=self.lemma(verb), code=code_, text="name-calling", table="rule")
+            out.extend(self._verb_events(verb, rule, [verb], sent_span, seen, targets=parties))
         has_finite = bool(nouns) and any(t.tag_ in FINITE for t in sent)
         for noun in nouns:
             if noun.i in consumed or not has_finite:

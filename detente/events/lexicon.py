@@ -96,6 +96,7 @@ class Settings:
     denigrating_words: frozenset[str] = frozenset()
     conduct_nouns: frozenset[str] = frozenset()
     denigration_code: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
     clause_target_roots: frozenset[str] = frozenset()
     of_object_roots: frozenset[str] = frozenset()
     threat_roots: frozenset[str] = frozenset()

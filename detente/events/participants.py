@@ -173,6 +173,36 @@ class Participants:
                     return owners, code
         return None
 
+    def named_as(self, verb: Token) -> tuple[list[Token], str] | None:
+        """'X called Y a liar', 'X called Y's remarks reckless', 'what X called Y's reckless
+        acts': naming another actor, or what it said or did (``conduct_nouns``), with a
+        disparaging word (``denigrating_words``) denigrates it (CAMEO 111), as a saying does
+        (``denigrated``). Its party is the first actor named in the verb's complements."""
+        code = next(iter(self.s.denigration_code), None)
+        if code is None or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        phrase = [c for c in verb.children if c.dep_ in OBJ + ("oprd", "ccomp", "xcomp", "attr", "acomp")]
+        words = sorted((t for c in phrase for t in c.subtree), key=lambda t: t.i)
+        judged = [
+            t
+            for t in words
+            if (t.lower_ in self.s.denigrating_words or t.lemma_.lower() in self.s.denigrating_words)
+            and t.dep_ in ("amod", "oprd", "attr", "acomp", "dobj", "ccomp", "xcomp", "appos")
+            and not any(n.dep_ == "neg" for n in t.children)
+        ]
+        if not judged:
+            return None
+        for t in words:
+            if t in judged or t.lower_ in PRONOUNS or t.dep_ not in ("dobj", "oprd", "poss", "nmod"):
+                continue
+            if t.dep_ in ("poss", "nmod") and self.lemma(t.head) not in self.s.conduct_nouns and t.head not in judged:
+                continue  # "called China's economy weak": a state, not what China did
+            if any(a.pos_ == "VERB" for a in t.ancestors if a.i != verb.i and verb in a.ancestors):
+                continue  # "called X stupid for backing Y": Y is in a clause of its own
+            if self.actors(t, allow_place=False):
+                return [t], code
+        return None
+
     def clause_subject(self, verb: Token) -> list[Token]:
         """'demanded that X ...': the subject of the verb's content clause, when it names an actor."""
         for c in verb.children:

@@ -59,3 +59,28 @@ def test_a_threat_of_the_speakers_own_act_is_aimed_at_its_party(pipeline, text: 
 def test_a_threat_with_nothing_named_has_no_target(pipeline) -> None:
     threats = [e for e in _events(pipeline, "Tehran warned that it would respond.") if e.cameo_root == "13"]
     assert threats and all(e.target is None for e in threats)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Polish president called Vladimir Putin a liar on Monday.", ("POL", "RUS", "111")),
+        ("Angela Merkel described Recep Tayyip Erdogan's remarks as unacceptable.", ("DEU", "TUR", "111")),
+        ("Few noticed what the Turkish president called Benjamin Netanyahu's reckless policy.", ("TUR", "ISR", "111")),
+    ],
+)
+def test_naming_another_actor_with_a_disparaging_word_denigrates_it(pipeline, text: str, expected: tuple) -> None:
+    assert expected in _dyads(_events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Polish president called the new treaty a disaster.",  # no actor named
+        "The Polish president called Germany's economy weak.",  # a state, not what Germany did
+        "The Polish president did not call Vladimir Putin a liar.",  # negated
+        "The Polish president called Polish voters stupid for backing Vladimir Putin.",  # Putin is in a clause of its own
+    ],
+)
+def test_no_name_calling_without_an_actor_judged(pipeline, text: str) -> None:
+    assert all(e.pattern_id != "rule:name-calling" for e in _events(pipeline, text))
