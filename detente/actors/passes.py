@@ -547,6 +547,18 @@ def _head_noun(state: ArticleState, cue: Cue) -> Token | None:
     return None
 
 
+def _among_states(state: ArticleState, cue: Cue) -> bool:
+    """Whether a country named like a state (``state_homonyms``: "Georgia") is named in a
+    sentence with another state of that state's country ("won Virginia, Georgia and Texas")."""
+    country = state.rules.state_homonyms.get(state.text[cue.start : cue.end])
+    if country is None:
+        return False
+    first, last = state.sent_start[cue.i], state.sent_end[cue.i]
+    return any(
+        c is not cue and first <= c.i < last and c.entry.country == country and c.entry.title_only for c in state.cues
+    )
+
+
 def _modifies_noun(state: ArticleState, cue: Cue) -> bool:
     """The form is followed by a lowercase noun it modifies ("Karen guerrillas")."""
     doc = state.doc
@@ -576,6 +588,8 @@ def resolve_cues(state: ArticleState) -> None:
             continue  # "Karen said": a first name, not the people
         if e.title_only or state.text[cue.start : cue.end] in state.rules.party_adjectives:
             continue  # "won Ohio", "Republican issues": no actor; in "Ohio Sen. X" the title read it
+        if _among_states(state, cue):
+            continue  # "won Georgia, Alabama and Texas": the state, named with its neighbours
         if e.kind == "organization":
             actor = Actor(text="", name=name, actor_id=actor_id, country=country, sector=e.sector)
             emit(state, cue.i, cue.j, actor, "organization")
