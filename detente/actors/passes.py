@@ -17,7 +17,7 @@ from detente.actors.identity import (
     shared_seat,
     title_sector,
 )
-from detente.actors.knowledge import INHERIT
+from detente.actors.knowledge import INHERIT, Country
 from detente.actors.text import (
     FORMER_TITLES,
     SUBJECT_DEPS,
@@ -547,6 +547,19 @@ def _head_noun(state: ArticleState, cue: Cue) -> Token | None:
     return None
 
 
+def _home_of(state: ArticleState, cue: Cue) -> Country | None:
+    """ "The Armenians of Israel", "the Albanians of southern Serbia": a people named "of" a
+    country is of that country (its group there), not of the people's own state."""
+    doc = state.doc
+    if cue.j >= len(doc) or doc[cue.j].lower_ != "of" or doc[cue.j].head.i != cue.j - 1:
+        return None
+    for pobj in (c for c in doc[cue.j].children if c.dep_ == "pobj"):
+        place = state.cue_at.get(pobj.i)
+        if place is not None and place.entry.kind in ("name", "region") and place.entry.country != cue.entry.country:
+            return state.kb.country(place.entry.country)
+    return None
+
+
 def _among_states(state: ArticleState, cue: Cue) -> bool:
     """Whether a country named like a state (``state_homonyms``: "Georgia") is named in a
     sentence with another state of that state's country ("won Virginia, Georgia and Texas")."""
@@ -613,6 +626,9 @@ def resolve_cues(state: ArticleState) -> None:
                 )
             continue
         if e.kind == "demonym":
+            home = _home_of(state, cue)
+            if home is not None:
+                name, actor_id, country = home.name, home.alpha3, home.alpha3
             emit(
                 state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "group"
             )

@@ -272,6 +272,10 @@ class Checks:
         # what is acted on: the objects with their conjuncts, or the noun a participle is said of
         # ("a letter signed by 200 lawmakers", "a video released by the group")
         things = [t for c in objects for t in (c, *c.conjuncts)] + ([verb.head] if reduced_passive(verb) else [])
+        if lemma in self.s.judging_verbs and any(
+            c.dep_ == "oprd" or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("ADJ", "NOUN")) for c in kids
+        ):
+            return True  # "considers X naive": a view, not a deliberation
         if lemma in self.s.harm_object_verbs:
             # ("a breach, which X linked to Y": the relative pronoun stands for its noun)
             tied = things + [c for c in kids if c.dep_ in PASSIVE_SUBJ]

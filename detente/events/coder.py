@@ -208,6 +208,12 @@ class SentenceCoder:
         for p in patterns:
             if verb and p.obj is None and has_object and p.lemma in self.s.intransitive_only:
                 continue
+            if (
+                verb
+                and p.particle is None
+                and any(c.dep_ == "prt" and c.lower_ in self.s.reversing_particles for c in children)
+            ):
+                continue  # "backed off": not "back"
             words = [head]
             if p.particle is not None:
                 # The parser often reads a particle as an adverb ("fired back at").

@@ -148,6 +148,8 @@ class Settings:
     thing_object_verbs: frozenset[str] = frozenset()
     harm_object_verbs: frozenset[str] = frozenset()
     harms: frozenset[str] = frozenset()
+    judging_verbs: frozenset[str] = frozenset()
+    reversing_particles: frozenset[str] = frozenset()
     object_prep_verbs: frozenset[str] = frozenset()
     outward_roots: frozenset[str] = frozenset()
     publication_verbs: frozenset[str] = frozenset()

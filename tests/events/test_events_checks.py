@@ -368,3 +368,19 @@ def test_topics_owners_and_addressees(pipeline, text: str, expected: set) -> Non
 def test_those_who_act_for_a_possessive_are_its_owner(pipeline) -> None:
     text = "The Polish president spoke on Monday. His aides criticized Lithuania."
     assert ("POL", "LTU", "11") in dyads(events_of(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("wrong_sense", "right_sense", "root"),
+    [
+        # a reversing particle is another verb
+        ("Germany backed off on Monday.", "Germany backed France on Monday.", "05"),
+        # only a state or a government is recognized
+        ("Russia recognized the danger of the war.", "Russia recognized Kosovo.", "05"),
+        # a view held is no deliberation
+        ("Japan considers China's navy dangerous.", "Japan considered new sanctions against China.", "01"),
+    ],
+)
+def test_a_verbs_complement_decides_its_sense(pipeline, wrong_sense: str, right_sense: str, root: str) -> None:
+    assert root not in roots(events_of(pipeline, wrong_sense))
+    assert root in roots(events_of(pipeline, right_sense))

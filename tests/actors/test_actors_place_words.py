@@ -1,0 +1,34 @@
+"""Words of place that change whose an actor is, through the whole pipeline, on texts written for
+these tests: a country named like a US state ("Georgia") among other states is the state; a people
+named "of" a country ("the Greeks of Turkey") is of that country."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from detente.records import Article
+
+
+def _countries(pipeline, text: str) -> list[str | None]:
+    result = pipeline.extract_one(Article(doc_id="t", text=text, published=date(2020, 3, 4)))
+    return [m.actor.country for m in result.mentions]
+
+
+def test_georgia_named_with_other_states_is_the_state(pipeline) -> None:
+    assert "GEO" not in _countries(pipeline, "The senator carried Virginia, Georgia and Texas on Tuesday.")
+
+
+def test_georgia_named_alone_is_the_country(pipeline) -> None:
+    assert "GEO" in _countries(pipeline, "Armenia signed a transit deal with Georgia on Tuesday.")
+
+
+def test_a_people_of_a_country_is_of_that_country(pipeline) -> None:
+    result = pipeline.extract_one(
+        Article(doc_id="t", text="The Greeks of Turkey protested the new law on Monday.", published=date(2020, 3, 4))
+    )
+    people = [m for m in result.mentions if m.actor.text == "Greeks"]
+    assert [m.actor.country for m in people] == ["TUR"]
+    result = pipeline.extract_one(
+        Article(doc_id="t", text="Greeks protested the new law in Athens.", published=date(2020, 3, 4))
+    )
+    assert [m.actor.country for m in result.mentions if m.actor.text == "Greeks"] == ["GRC"]
