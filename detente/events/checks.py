@@ -29,6 +29,12 @@ _MODIFIERS = ("poss", "compound", "amod", "nmod")
 _POSSESSIVE = re.compile(r"['’]s\s")
 
 
+def _office(tok: Token, titles: Collection[str]) -> bool:
+    """Whether a phrase names an office ("as prime minister"), not a kind of person ("as an
+    ineffective leader"): a title noun without "a" or "an"."""
+    return tok.lemma_.lower() in titles and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+
+
 # Possessives of the subject's own side ("its army", "their forces").
 _OWN = frozenset({"its", "their", "our", "his", "her"})
 
@@ -272,6 +278,12 @@ class Checks:
         # what is acted on: the objects with their conjuncts, or the noun a participle is said of
         # ("a letter signed by 200 lawmakers", "a video released by the group")
         things = [t for c in objects for t in (c, *c.conjuncts)] + ([verb.head] if reduced_passive(verb) else [])
+        if lemma in self.s.removal_verbs and any(
+            c.dep_ == "prep"
+            and (c.lower_ == "from" or (c.lower_ == "as" and any(_office(g, self.s.actor_nouns) for g in c.children)))
+            for c in kids
+        ):
+            return True  # "dismissed X as prime minister", "dismissed from his post": removed from office
         if lemma in self.s.judging_verbs and any(
             c.dep_ == "oprd" or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("ADJ", "NOUN")) for c in kids
         ):

@@ -149,6 +149,7 @@ class Settings:
     harm_object_verbs: frozenset[str] = frozenset()
     harms: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
+    removal_verbs: frozenset[str] = frozenset()
     reversing_particles: frozenset[str] = frozenset()
     object_prep_verbs: frozenset[str] = frozenset()
     outward_roots: frozenset[str] = frozenset()

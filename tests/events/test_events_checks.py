@@ -379,6 +379,12 @@ def test_those_who_act_for_a_possessive_are_its_owner(pipeline) -> None:
         ("Russia recognized the danger of the war.", "Russia recognized Kosovo.", "05"),
         # a view held is no deliberation
         ("Japan considers China's navy dangerous.", "Japan considered new sanctions against China.", "01"),
+        # a removal from office is no criticism
+        (
+            "The Peruvian president dismissed Jane Roe as prime minister.",
+            "The Peruvian president dismissed Chile's claim as nonsense.",
+            "12",
+        ),
     ],
 )
 def test_a_verbs_complement_decides_its_sense(pipeline, wrong_sense: str, right_sense: str, root: str) -> None:
