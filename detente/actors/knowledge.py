@@ -138,6 +138,7 @@ class Rules:
     monarchy_nouns: frozenset[str] = frozenset()
     monarchies: frozenset[str] = frozenset()  # ISO alpha-3, upper case
     generic_country_modifiers: frozenset[str] = frozenset()
+    not_typos: frozenset[str] = frozenset()  # as written (case kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +334,7 @@ def rules_from(table: Mapping[str, Any]) -> Rules:
         monarchy_nouns=words("monarchy_nouns"),
         monarchies=frozenset(str(c).upper() for c in table.get("monarchies", [])),
         generic_country_modifiers=words("generic_country_modifiers"),
+        not_typos=frozenset(table.get("not_typos", [])),
         role_groups=MappingProxyType(
             {k.lower(): frozenset(v.lower() for v in vs) for k, vs in table.get("role_groups", {}).items()}
         ),

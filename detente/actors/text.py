@@ -285,8 +285,8 @@ class ArticleState:
             if any(t in self.cue_at or t in self.rejected for t in range(ent.start, ent.end)):
                 continue
             # Plurals and adjectives of known forms are not typos ("Russian" vs "Russians").
-            if ent.text.rstrip("s") in self.kb.form_stems:
-                continue
+            if ent.text.rstrip("s") in self.kb.form_stems or ent.text in self.rules.not_typos:
+                continue  # (and real names one slip from a country's: "Columbia" is no "Colombia")
             kinds = ("name",) if ent.label_ == "ORG" else ("name", "adjective", "demonym")
             size = len(ent.text)
             near = {
@@ -315,7 +315,7 @@ class ArticleState:
                 or tok.i in self.rejected
             ):
                 continue
-            if tok.text.rstrip("s") in self.kb.form_stems:
+            if tok.text.rstrip("s") in self.kb.form_stems or tok.text in self.rules.not_typos:
                 continue
             near = {
                 e.country: e

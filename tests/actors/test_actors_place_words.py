@@ -32,3 +32,8 @@ def test_a_people_of_a_country_is_of_that_country(pipeline) -> None:
         Article(doc_id="t", text="Greeks protested the new law in Athens.", published=date(2020, 3, 4))
     )
     assert [m.actor.country for m in result.mentions if m.actor.text == "Greeks"] == ["GRC"]
+
+
+def test_a_real_name_one_slip_from_a_country_is_not_that_country(pipeline) -> None:
+    assert "COL" not in _countries(pipeline, "Columbia defended its climate research, the university said.")
+    assert "ETH" in _countries(pipeline, "Ethopia signed a water deal with Kenya.")  # a typo still is
