@@ -222,8 +222,8 @@ def resolve_country_descriptions(state: ArticleState) -> None:
     )
     starts = [m.span[0] for m in named]
     sent_starts = [s.start_char for s in state.sents]
-    for tok in doc:
-        if tok.lower_ not in nouns or tok.tag_ not in ("NN", "NNP") or tok.i in state.consumed:
+    for tok in (doc[k] for k, w in enumerate(state.low) if w in nouns):
+        if tok.tag_ not in ("NN", "NNP") or tok.i in state.consumed:
             continue
         kids = list(tok.children)
         mods = [c for c in kids if c.dep_ in ("amod", "compound", "npadvmod")]

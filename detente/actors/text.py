@@ -279,6 +279,7 @@ class ArticleState:
     def _add_misspelt(self, doc: Doc) -> None:
         """Country names spaCy labels GPE/NORP that are one typing slip away from a known name
         ("Ethopia"): news copy has typos, and the nearest name is unambiguous at that length."""
+        memo: dict[tuple[str, tuple[str, ...]], dict[str, Entry]] = {}  # names recur in an article
         for ent in self.ents:
             if ent.label_ not in ("GPE", "NORP", "ORG") or len(ent.text) < MIN_TYPO_LENGTH:
                 continue
@@ -288,15 +289,7 @@ class ArticleState:
             if ent.text.rstrip("s") in self.kb.form_stems or ent.text in self.rules.not_typos:
                 continue  # (and real names one slip from a country's: "Columbia" is no "Colombia")
             kinds = ("name",) if ent.label_ == "ORG" else ("name", "adjective", "demonym")
-            size = len(ent.text)
-            near = {
-                e.country: e
-                for length in (size - 1, size, size + 1)
-                for form in self.kb.forms_by_length.get((ent.text[:1], length), ())
-                if one_edit(form, ent.text)
-                for e in self.kb.entries[form]
-                if e.kind in kinds
-            }
+            near = self._near(ent.text, kinds, memo)
             if len(near) == 1 and not self._is_surname(ent.text):
                 cue = Cue(ent.start_char, ent.end_char, ent.start, ent.end, next(iter(near.values())))
                 self.cues.append(cue)
@@ -317,19 +310,29 @@ class ArticleState:
                 continue
             if tok.text.rstrip("s") in self.kb.form_stems or tok.text in self.rules.not_typos:
                 continue
-            near = {
-                e.country: e
-                for length in (size - 1, size, size + 1)
-                for form in self.kb.forms_by_length.get((tok.text[:1], length), ())
-                if one_edit(form, tok.text)
-                for e in self.kb.entries[form]
-                if e.kind == "name"
-            }
+            near = self._near(tok.text, ("name",), memo)
             if len(near) == 1 and not self._is_surname(tok.text):
                 cue = Cue(tok.idx, tok.idx + size, tok.i, tok.i + 1, next(iter(near.values())))
                 self.cues.append(cue)
                 self.cue_at[tok.i] = cue
         self.cues.sort(key=lambda c: c.start)
+
+    def _near(
+        self, word: str, kinds: tuple[str, ...], memo: dict[tuple[str, tuple[str, ...]], dict[str, Entry]]
+    ) -> dict[str, Entry]:
+        """The known forms of these kinds one typing slip from the word, by country."""
+        key = (word, kinds)
+        if key not in memo:
+            size = len(word)
+            memo[key] = {
+                e.country: e
+                for length in (size - 1, size, size + 1)
+                for form in self.kb.forms_by_length.get((word[:1], length), ())
+                if one_edit(form, word)
+                for e in self.kb.entries[form]
+                if e.kind in kinds
+            }
+        return memo[key]
 
     def _is_surname(self, word: str) -> bool:
         """A surname of a person the knowledge base knows or the text names in full ("Hollande"

@@ -73,9 +73,12 @@ def is_cue(tok: Token, cues: Cues, *, indirect: bool = False) -> bool:
 
 def according_length(tok: Token, cues: Cues) -> int:
     """The number of words of the multi-word cue ("according to") starting at `tok`, else 0."""
+    low = tok.lower_
+    if all(low != words[0] for words in cues.according):
+        return 0  # (most words: read the token once)
     doc = tok.doc
     for words in cues.according:
-        if tok.lower_ == words[0] and tok.i + len(words) <= len(doc):
+        if low == words[0] and tok.i + len(words) <= len(doc):
             if all(doc[tok.i + k].lower_ == w for k, w in enumerate(words[1:], start=1)):
                 return len(words)
     return 0
