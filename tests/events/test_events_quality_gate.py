@@ -22,8 +22,10 @@ from detente.evaluate import events as evaluation
 # rejecting mediation, ethnic cleansing, sharing expertise, cancelling restrictions): type F1 0.760,
 # (source, type) F1 0.686, (source, target, type) F1 0.477, extra events 29.7%. Floors are
 # measured - 0.02 (the dyad floor stays where it was set) and the extra-events ceiling is the
-# target itself (30%), never looser.
-PLOVER_FLOORS: dict[str, float] = {"type_f1": 0.740, "source_type_f1": 0.666, "dyad_type_f1": 0.464}
+# target itself (30%), never looser. The whole-article recall rules of 2026-12-04 (denigration, name-
+# calling, threats' parties, country descriptions, senses decided by complements): type F1 0.765,
+# (source, type) F1 0.699, (source, target, type) F1 0.504, extra events 29.3%.
+PLOVER_FLOORS: dict[str, float] = {"type_f1": 0.745, "source_type_f1": 0.679, "dyad_type_f1": 0.484}
 PLOVER_EXTRA_CEILING: float | None = 0.30
 PETRARCH_FLOORS: dict[str, float] = {"root_f1": 0.98, "code_f1": 0.98}
 
