@@ -379,3 +379,15 @@ def link_role(state: ArticleState, info: TitleInfo, hit: TitleHit) -> PersonReco
             return None  # "the minister" with two ministers named: say nothing
         return tier[-1]
     return None
+
+
+def named_body(state: ArticleState, word: str) -> Actor | None:
+    """ "told Fox that ...", after "Fox News" in the article: a lone word that begins the name of
+    an organisation the article names in full is that organisation, not a person of that
+    surname."""
+    for cue in state.cues:
+        e = cue.entry
+        words = state.text[cue.start : cue.end].split()
+        if e.kind == "organization" and len(words) > 1 and words[0] == word:
+            return Actor(text=word, name=e.name, actor_id=e.actor_id, country=e.country, sector=e.sector)
+    return None

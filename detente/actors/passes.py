@@ -12,6 +12,7 @@ from detente.actors.identity import (
     elect_phrase,
     kb_person,
     link_role,
+    named_body,
     person_actor,
     role_text,
     shared_seat,
@@ -71,6 +72,10 @@ def resolve_people(state: ArticleState) -> None:
                 info = right
         full = len(name.split()) > 1
         surname = name.split()[-1].lower()
+        body = None if full else named_body(state, name)
+        if body is not None:
+            emit(state, i, j, body, "organization")
+            continue
         record = _in_document(state, name, surname, full)
         if record is not None and (info is None or not info.hits or record.actor.actor_id is not None):
             actor = record.actor

@@ -474,15 +474,19 @@ class Participants:
         head = self.counted(head)
         toks = [head]
         stack = [head]
-        owned: set[int] = set()
+        owned: list[tuple[int, int]] = []  # character ranges of phrases that say whose, not who
         while stack:
             t = stack.pop()
             for c in t.children:
                 if c.dep_ in OUTSIDE_PHRASE and not (c.dep_ == "prep" and c.lower_ == "of" and t.i == head.i):
                     continue
-                if c.dep_ == "poss" and self.lemma(t) in self.s.ally_nouns:
-                    # "America's allies", "X's proxies": whose ally, not who the ally is
-                    owned.update(g.idx for g in c.subtree)
+                if self.lemma(t) in self.s.ally_nouns and (
+                    c.dep_ == "poss"
+                    or (c.dep_ in ("amod", "compound") and not any(g.dep_ == "poss" for g in t.children))
+                ):
+                    # "America's allies", "American adversaries": whose ally, not who the ally is
+                    # (with an owner named, "Russia's Syrian allies", the adjective says who)
+                    owned.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
                     continue
                 toks.append(c)
                 stack.append(c)
@@ -493,8 +497,11 @@ class Participants:
         # staff")
         for_owner = self.lemma(head) in self.s.agent_nouns
         owners = {t.idx for t in toks if t.tag_ == "PRP$" and t.i != head.i and not for_owner}
-        owners |= owned
-        found = [m for m in self.index.overlapping(start, end) if m.span[0] not in owners]
+        found = [
+            m
+            for m in self.index.overlapping(start, end)
+            if m.span[0] not in owners and not any(lo <= m.span[0] and m.span[1] <= hi for lo, hi in owned)
+        ]
         title = quoted_stretch(head.doc, min(t.i for t in toks), max(t.i for t in toks))
         if title is not None:
             # A name inside a quoted title ('the "Good Day Britain" show') is no actor; a name

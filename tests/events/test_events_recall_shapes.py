@@ -367,6 +367,19 @@ def test_whose_ally_a_phrase_is_is_not_who_the_ally_is(pipeline) -> None:
     assert all(e.target is None or e.target.country != "LBY" for e in _events(pipeline, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Iran backs American adversaries across the region.", None),  # whose foes, not who
+        ("Iran backs Israel's enemies in the region.", None),
+        ("Iran armed Russia's Syrian allies.", "SYR"),  # with an owner named, the adjective says who
+    ],
+)
+def test_a_relational_nouns_country_says_whose_it_is(pipeline, text: str, target: str | None) -> None:
+    found = [e for e in _events(pipeline, text) if e.source.country == "IRN"]
+    assert found and all((e.target.country if e.target else None) == target for e in found)
+
+
 def test_a_hostile_phrase_under_a_co_ordinated_object_names_the_target(pipeline) -> None:
     text = "Thai forces launched rockets, drones and missile strikes against Cambodian positions."
     assert ("THA", "KHM", "ASSAULT") in _tuples(_events(pipeline, text))
