@@ -159,6 +159,20 @@ class Checks:
                     return replace(pattern, code=code)
         return pattern
 
+    def obstruction(self, verb: Token, pattern: Pattern) -> Pattern:
+        """To block a way ("blocked the road", "blocked grain trucks") is a protest blockade (14);
+        to block anything else ("blocked the funding", "blocked his access to data") is to reject
+        or obstruct it, coded ``obstruction_code`` (12)."""
+        code = next(iter(self.s.obstruction_code), None)
+        if code is None or pattern.lemma not in self.s.blockade_verbs or pattern.obj is not None:
+            return pattern
+        if self.lex.codes[pattern.code].root != "14":
+            return pattern
+        objects = [c for c in verb.children if c.dep_ in OBJ]
+        if not objects or any(self.who.lemma(o) in self.s.ways for o in objects):
+            return pattern
+        return replace(pattern, code=code)
+
     # ---- targets -------------------------------------------------------------------------------
 
     def topic(self, tok: Token, pred: Token, root: str, own: Collection[int] = ()) -> bool:

@@ -139,7 +139,7 @@ class SentenceCoder:
                 c.dep_ == "mark" and c.lower_ in self.s.background_preps for c in verb.children
             ):
                 continue  # "recalled its envoy after troops attacked ...": the earlier act only dates the news
-            pattern = self.check.warning(verb, self._composed(verb, pattern))
+            pattern = self.check.obstruction(verb, self.check.warning(verb, self._composed(verb, pattern)))
             out.extend(self._verb_events(verb, pattern, words, sent_span, seen))
         for verb, parties, code_ in naming:
             rule = Pattern(lemma=self.lemma(verb), code=code_, text="name-calling", table="rule")

@@ -390,3 +390,14 @@ def test_those_who_act_for_a_possessive_are_its_owner(pipeline) -> None:
 def test_a_verbs_complement_decides_its_sense(pipeline, wrong_sense: str, right_sense: str, root: str) -> None:
     assert root not in roots(events_of(pipeline, wrong_sense))
     assert root in roots(events_of(pipeline, right_sense))
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Polish farmers blocked the road to the border on Monday.", "14"),  # a way: a blockade
+        ("Senate Democrats blocked a funding package on Monday.", "12"),  # anything else: rejected
+    ],
+)
+def test_what_is_blocked_decides_blockade_or_rejection(pipeline, text: str, root: str) -> None:
+    assert roots(events_of(pipeline, text)) == {root}
