@@ -207,11 +207,10 @@ def resolve_country_descriptions(state: ArticleState) -> None:
     """ "The kingdom", "the Gulf kingdom", "the Andean nation": a definite description of
     a country (``country_description_nouns`` with a modifier, ``bare_country_nouns`` alone) names
     the country mentioned last before it, in its sentence or the few before ("the kingdom": the
-    last monarchy, ``monarchies``). Not a description
-    with an owner, a defining phrase or clause ("the country of X", "the country that ..."), a
-    number or a modifier naming a country or making it generic ("the other country"); and not
-    the subject of its own clause when it is that clause's object ("X condemned the country" is
-    not X)."""
+    last monarchy, ``monarchies``). Not a description with an owner, a defining phrase or clause
+    ("the country of X", "the country that ..."), a number or a modifier naming a country or
+    making it generic ("the other country"); and not the subject of its own clause when it is
+    that clause's object ("X condemned the country" is not X)."""
     rules, doc = state.rules, state.doc
     nouns = rules.country_description_nouns | rules.bare_country_nouns
     if not nouns:
@@ -242,7 +241,7 @@ def resolve_country_descriptions(state: ArticleState) -> None:
         reach = sent_starts[max(0, here - PRONOUN_REACH_SENTENCES)]
         verb = tok.head if tok.dep_ in ("dobj", "pobj", "attr") else None
         binding = (
-            {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS for c in c.subtree} if verb is not None else set()
+            {g.i for c in verb.children if c.dep_ in SUBJECT_DEPS for g in c.subtree} if verb is not None else set()
         )
         before = named[bisect_left(starts, reach) : bisect_left(starts, tok.idx)]
         before = [m for m in before if not any(doc[k].idx == m.span[0] for k in binding)]
