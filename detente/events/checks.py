@@ -161,8 +161,8 @@ class Checks:
 
     def obstruction(self, verb: Token, pattern: Pattern) -> Pattern:
         """To block a way ("blocked the road", "blocked grain trucks") is a protest blockade (14);
-        to block anything else ("blocked the funding", "blocked his access to data") is to reject
-        or obstruct it, coded ``obstruction_code`` (12)."""
+        to block anything else ("blocked the loan", "blocked the sale") is to reject or obstruct
+        it, coded ``obstruction_code`` (12)."""
         code = next(iter(self.s.obstruction_code), None)
         if code is None or pattern.lemma not in self.s.blockade_verbs or pattern.obj is not None:
             return pattern
@@ -301,7 +301,7 @@ class Checks:
         if lemma in self.s.judging_verbs and any(
             c.dep_ == "oprd" or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("ADJ", "NOUN")) for c in kids
         ):
-            return True  # "considers X naive": a view, not a deliberation
+            return True  # "considers X an ally": a view, not a deliberation
         if lemma in self.s.harm_object_verbs:
             # ("a breach, which X linked to Y": the relative pronoun stands for its noun)
             tied = things + [c for c in kids if c.dep_ in PASSIVE_SUBJ]

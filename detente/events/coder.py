@@ -213,7 +213,7 @@ class SentenceCoder:
                 and p.particle is None
                 and any(c.dep_ == "prt" and c.lower_ in self.s.reversing_particles for c in children)
             ):
-                continue  # "backed off": not "back"
+                continue  # "eased off": not "ease"
             words = [head]
             if p.particle is not None:
                 # The parser often reads a particle as an adverb ("fired back at").

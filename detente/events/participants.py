@@ -484,7 +484,7 @@ class Participants:
                     c.dep_ == "poss"
                     or (c.dep_ in ("amod", "compound") and not any(g.dep_ == "poss" for g in t.children))
                 ):
-                    # "America's allies", "American adversaries": whose ally, not who the ally is
+                    # "America's allies", "Iranian foes": whose ally, not who the ally is
                     # (with an owner named, "Russia's Syrian allies", the adjective says who)
                     owned.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
                     continue

@@ -203,7 +203,7 @@ class Targets:
         for o in objects:
             mods = [c for c in o.children if c.dep_ in ACTOR_MODIFIERS and self.who.actors(c, allow_place=True)]
             if self.who.lemma(o) in self.s.ally_nouns:
-                # "backs America's adversaries", "American adversaries": whose foe, not who; with an
+                # "backs America's foes", "Iranian foes": whose foe, not who; with an
                 # owner named, a country adjective says who ("Russia's Syrian allies")
                 owned = any(c.dep_ == "poss" for c in o.children)
                 mods = [c for c in mods if owned and c.dep_ != "poss"]

@@ -66,7 +66,7 @@ def test_a_threat_with_nothing_named_has_no_target(pipeline) -> None:
     [
         ("The Polish president called Vladimir Putin a liar on Monday.", ("POL", "RUS", "111")),
         ("Angela Merkel described Recep Tayyip Erdogan's remarks as unacceptable.", ("DEU", "TUR", "111")),
-        ("Few noticed what the Turkish president called Benjamin Netanyahu's reckless policy.", ("TUR", "ISR", "111")),
+        ("Few noticed what the Turkish president called Benjamin Netanyahu's shameful policy.", ("TUR", "ISR", "111")),
     ],
 )
 def test_naming_another_actor_with_a_disparaging_word_denigrates_it(pipeline, text: str, expected: tuple) -> None:

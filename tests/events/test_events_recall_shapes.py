@@ -370,7 +370,7 @@ def test_whose_ally_a_phrase_is_is_not_who_the_ally_is(pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "target"),
     [
-        ("Iran backs American adversaries across the region.", None),  # whose foes, not who
+        ("Iran backs Saudi foes across the region.", None),  # whose foes, not who
         ("Iran backs Israel's enemies in the region.", None),
         ("Iran armed Russia's Syrian allies.", "SYR"),  # with an owner named, the adjective says who
     ],
@@ -386,7 +386,7 @@ def test_a_hostile_phrase_under_a_co_ordinated_object_names_the_target(pipeline)
 
 
 def test_a_patterns_to_read_as_a_dative_keeps_its_object(pipeline) -> None:
-    text = "Canada is providing trucks and other equipment to Ukraine which is rebuilding its grid."
+    text = "Canada is providing trucks to Ukraine, which is rebuilding its grid."
     assert ("CAN", "UKR", "AID") in _tuples(_events(pipeline, text))
 
 
@@ -413,7 +413,7 @@ def test_a_country_described_as_the_kingdom_acts(pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The Security Council made a strong condemnation of Syria's latest chemical attack.", ("IGO", "SYR", "111")),
+        ("The Security Council issued a condemnation of Syria's chemical attack on Monday.", ("IGO", "SYR", "111")),
         ("Brazil's rejection of the American proposal surprised Washington.", ("BRA", "USA", "120")),
         ("Germany issued a sharp criticism of Turkey on Monday.", ("DEU", "TUR", "111")),
     ],
@@ -426,7 +426,7 @@ def test_what_a_stance_noun_is_of_names_its_party(pipeline, text: str, expected:
 
 def test_a_finite_verb_hung_on_a_root_name_has_that_name_as_subject(pipeline) -> None:
     # The parser reads "X, the Y, called on Z" with X as the root and "called" as a clause under it.
-    text = "Jean Roe, the top Democrat on the House Intelligence Committee, called on Japan to act."
+    text = "Jean Roe, the senior Democrat on the Senate Foreign Relations Committee, called on Japan to act."
     assert ("USA", "JPN", "020") in _tuples_cameo(_events(pipeline, text))
 
 
