@@ -9,10 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from kb_rows import RULES, RUSSIA
 from spacy.tokens import Doc
 
 from detente.actors import KnowledgeBase, resolve
-from detente.actors.knowledge import build, rules_from
+from detente.actors.knowledge import build
 from detente.config import KnowledgeConfig
 from detente.knowledge import Knowledge
 from detente.nlp.marks import quoted_ranges
@@ -20,19 +21,8 @@ from detente.reading import read
 from detente.records import Article, DateWindow, Mention, Published
 from docs import parse
 
-# The actors stage's word lists, as Resources loads them (shipped table only).
-RULES = rules_from(Knowledge.load(keys=("actor_rules",)).toml("actor_rules"))
-
 COUNTRIES = [
-    {
-        "alpha3": "RUS",
-        "alpha2": "RU",
-        "name": "Russia",
-        "aliases": "",
-        "adjectives": "Russian",
-        "demonyms": "",
-        "capital": "Moscow",
-    },
+    RUSSIA,
     {
         "alpha3": "USA",
         "alpha2": "US",

@@ -6,15 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from kb_rows import RULES, RUSSIA
 
-from detente.actors.knowledge import KnowledgeBase, build, rules_from
+from detente.actors.knowledge import KnowledgeBase, build
 from detente.config import KnowledgeConfig
 from detente.errors import KnowledgeError
 from detente.knowledge import Knowledge
 from detente.records import SECTORS
-
-# The actors stage's word lists, as Resources loads them (shipped table only).
-RULES = rules_from(Knowledge.load(keys=("actor_rules",)).toml("actor_rules"))
 
 
 @pytest.fixture(scope="module")
@@ -117,17 +115,7 @@ def _tiny_kb() -> KnowledgeBase:
         {"seat": "RUR.council", "person_id": "half-written", "name": "", "aliases": "", "start": "", "end": ""},
     ]
     return build(
-        [
-            {
-                "alpha3": "RUS",
-                "alpha2": "RU",
-                "name": "Russia",
-                "aliases": "",
-                "adjectives": "Russian",
-                "demonyms": "",
-                "capital": "Moscow",
-            }
-        ],
+        [RUSSIA],
         [],
         [],
         [{"phrase": "minister", "sector": "GOV", "kind": "person", "same_as": ""}],
@@ -201,17 +189,7 @@ def test_a_name_written_family_name_first_is_found_by_its_first_word() -> None:
         },
     ]
     kb = build(
-        [
-            {
-                "alpha3": "RUS",
-                "alpha2": "RU",
-                "name": "Russia",
-                "aliases": "",
-                "adjectives": "Russian",
-                "demonyms": "",
-                "capital": "Moscow",
-            }
-        ],
+        [RUSSIA],
         [],
         [],
         [],

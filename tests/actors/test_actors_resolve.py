@@ -5,16 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from kb_rows import RULES, RUSSIA
 
 from detente.actors import KnowledgeBase, dating_evidence, resolve
-from detente.actors.knowledge import build, rules_from
+from detente.actors.knowledge import build
 from detente.config import KnowledgeConfig
 from detente.knowledge import Knowledge
 from detente.reading import read
 from detente.records import Article, DateWindow, Mention, Published
-
-# The actors stage's word lists, as Resources loads them (shipped table only).
-RULES = rules_from(Knowledge.load(keys=("actor_rules",)).toml("actor_rules"))
 
 
 @pytest.fixture(scope="module")
@@ -124,17 +122,7 @@ def test_the_same_surname_resolves_by_date(nlp) -> None:
         },
     ]
     kb = build(
-        [
-            {
-                "alpha3": "RUS",
-                "alpha2": "RU",
-                "name": "Russia",
-                "aliases": "",
-                "adjectives": "Russian",
-                "demonyms": "",
-                "capital": "Moscow",
-            }
-        ],
+        [RUSSIA],
         [],
         [],
         [{"phrase": "minister", "sector": "GOV", "kind": "person", "same_as": ""}],
@@ -169,17 +157,7 @@ def test_dating_evidence_from_a_titled_full_name(nlp) -> None:
         }
     ]
     kb = build(
-        [
-            {
-                "alpha3": "RUS",
-                "alpha2": "RU",
-                "name": "Russia",
-                "aliases": "",
-                "adjectives": "Russian",
-                "demonyms": "",
-                "capital": "Moscow",
-            }
-        ],
+        [RUSSIA],
         [],
         [],
         [],
