@@ -111,6 +111,7 @@ class Person:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Rules:
     locative_prepositions: frozenset[str]
+    trust_nouns: frozenset[str]
     destination_verbs: frozenset[str]
     place_nouns: frozenset[str]
     honorifics: frozenset[str]
@@ -305,6 +306,7 @@ def rules_from(table: Mapping[str, Any]) -> Rules:
 
     return Rules(
         locative_prepositions=words("locative_prepositions"),
+        trust_nouns=words("trust_nouns"),
         destination_verbs=words("destination_verbs"),
         place_nouns=words("place_nouns"),
         honorifics=words("honorifics"),

@@ -29,10 +29,10 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from detente.actors.coref import resolve_country_descriptions, resolve_pronouns
+from detente.actors.cues import resolve_cues
 from detente.actors.identity import NO_SEAT, offices_match, publication_day
 from detente.actors.passes import (
     resolve_bare_surnames,
-    resolve_cues,
     resolve_people,
     resolve_role_phrases,
 )

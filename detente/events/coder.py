@@ -239,6 +239,24 @@ class SentenceCoder:
                         (c for c in children if c.dep_ in ("compound", "amod") and c.lemma_.lower() == p.obj), None
                     )
                 if obj_tok is None:
+                    # "shipped a large amount of weapons", "imposed a new round of sanctions":
+                    # the lemma may be what a measure of the object counts
+                    # counts (the measure stands as the object).
+                    obj_tok = next(
+                        (
+                            c
+                            for c in children
+                            if c.dep_ in OBJ + PASSIVE_SUBJ and c.lemma_.lower() in self.s.measure_nouns
+                            for prep in c.children
+                            if prep.dep_ == "prep" and prep.lower_ == "of"
+                            for pobj in prep.children
+                            if pobj.dep_ == "pobj"
+                            for g in (pobj, *pobj.conjuncts)
+                            if g.lemma_.lower() == p.obj
+                        ),
+                        None,
+                    )
+                if obj_tok is None:
                     # "hold phone talks": the lemma may sit in the object's compound.
                     obj = next((c for c in children if c.dep_ in OBJ), None)
                     if obj is not None and any(
@@ -452,7 +470,9 @@ class SentenceCoder:
                 return []  # "will criticize X": CAMEO has no intent to code it as; it has not happened
         targets: list[Mention | None] = list(target_mentions or [])
         reciprocal = (
-            any(code.startswith(p) for p in self.s.reciprocal_prefixes) or pattern.lemma in self.s.reciprocal_lemmas
+            any(code.startswith(p) for p in self.s.reciprocal_prefixes)
+            or pattern.lemma in self.s.reciprocal_lemmas
+            or any(c.dep_ == "amod" and c.lower_ in self.s.shared_modifiers for w in words[1:] for c in w.children)
         )
         if reciprocal and len({m.actor.country for m in sources}) >= 2:
             # "X and Y met in Z": the place is where the pair met, not a third party.

@@ -462,6 +462,13 @@ class Participants:
         actor = Actor(text=tok.text, name=e.name, actor_id=e.actor_id, country=e.country)
         return [Mention(doc_id="", span=(tok.idx, tok.idx + len(tok)), actor=actor, kind="country")]
 
+    def alliance(self, modifier: Token) -> bool:
+        """ "NATO allies", "EU partners": an international organization named before an ally
+        noun is the body whose members the phrase names, so the phrase stands for it."""
+        return modifier.dep_ == "compound" and any(
+            m.actor.country == "IGO" for m in self.index.overlapping(modifier.idx, modifier.idx + len(modifier))
+        )
+
     def actor_of(self, head: Token) -> list[Mention]:
         if head.lower_ in RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head
@@ -480,12 +487,17 @@ class Participants:
             for c in t.children:
                 if c.dep_ in OUTSIDE_PHRASE and not (c.dep_ == "prep" and c.lower_ == "of" and t.i == head.i):
                     continue
-                if self.lemma(t) in self.s.ally_nouns and (
-                    c.dep_ == "poss"
-                    or (c.dep_ in ("amod", "compound") and not any(g.dep_ == "poss" for g in t.children))
+                if (
+                    self.lemma(t) in self.s.ally_nouns
+                    and (
+                        c.dep_ == "poss"
+                        or (c.dep_ in ("amod", "compound") and not any(g.dep_ == "poss" for g in t.children))
+                    )
+                    and not self.alliance(c)
                 ):
                     # "America's allies", "Iranian foes": whose ally, not who the ally is
-                    # (with an owner named, "Russia's Syrian allies", the adjective says who)
+                    # (with an owner named, "Russia's Syrian allies", the adjective says who;
+                    # "NATO allies" are the alliance's members, see `alliance`)
                     owned.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
                     continue
                 toks.append(c)
@@ -507,7 +519,11 @@ class Participants:
             # A name inside a quoted title ('the "Good Day Britain" show') is no actor; a name
             # that is all the quotation holds ('the so-called "Islamic State"') is.
             found = [m for m in found if not (title[0] <= m.span[0] and m.span[1] <= title[1] and m.span != title)]
-        people = head.lemma_.lower() in self.s.actor_nouns or plural_name(head)
+        people = (
+            head.lemma_.lower() in self.s.actor_nouns
+            or plural_name(head)
+            or (self.lemma(head) in self.s.ally_nouns and any(self.alliance(c) for c in head.children))
+        )
         if not found and people:
             # "his counterpart, Jane Roe": the name in apposition says who the role is
             for c in head.children:

@@ -33,19 +33,23 @@ def accusations(
     possible). An act by the speaker's own side is the speaker's own claim, not an accusation;
     an act against a third party or against no one named ("police said troops of X seized a
     rebel base") is a report, not an accusation: the act must be against the speaker's side,
-    or be a breach of law (``breach_prefixes``: "X says Y violated the treaty")."""
+    or be a breach of law (``breach_prefixes``: "X says Y violated the treaty"). An
+    international body or a non-governmental monitor (``monitor_countries``: "a UN panel said
+    the army shelled villages") has no side: its report of another's attack accuses."""
     out: list[tuple[Mention, Mention]] = []
     for speaker in speakers:
         country = speaker.actor.country
         if country is None:
             continue
+        monitor = country in settings.monitor_countries
         for source, target, code, modality in reported:
             if modality != "asserted" or source.actor.country in (None, country):
                 continue
-            if target is None and not any(code.startswith(p) for p in settings.breach_prefixes):
-                continue  # an attack on no one named: a report of fighting, not an accusation
-            if target is not None and target.actor.country != country:
-                continue
+            if not monitor:
+                if target is None and not any(code.startswith(p) for p in settings.breach_prefixes):
+                    continue  # an attack on no one named: a report of fighting, not an accusation
+                if target is not None and target.actor.country != country:
+                    continue
             if not any(code.startswith(p) for p in settings.accused_prefixes):
                 continue
             if all(source.span != accused.span for _, accused in out):
@@ -100,6 +104,13 @@ def event_date(
         if child.dep_ in ("dobj", "attr") and child.i in when.anchored and trigger[0] <= child.idx < trigger[1]:
             return when.anchored[child.i]
     s = lexicon.settings
+    # "During their call on Tuesday, X and Y agreed": what happened during a dated event
+    # happened on its date.
+    for child in doc[predicate].children:
+        if child.dep_ == "prep" and child.lower_ in s.contemporary_preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in when.anchored:
+                    return when.anchored[pobj.i]
     token = doc[predicate]
     if placed_in_past(token, s.past_markers, s.longstanding_adverbs):
         return DateWindow()

@@ -79,6 +79,16 @@ class Targets:
                             return [pobj]
             if obj is not None and h.i == verb.i:
                 preps += [c for c in obj.children if c.dep_ == "prep"]
+                if self.who.lemma(obj) in self.s.measure_nouns:
+                    # "imposed a package of sanctions on X": the phrase hangs off what is counted
+                    preps += [
+                        g
+                        for c in obj.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for pobj in c.children
+                        for g in pobj.children
+                        if pobj.dep_ == "pobj" and g.dep_ == "prep"
+                    ]
             # ("provided intelligence to X": the parser may read the pattern's "to" as a dative)
             preps += [c for c in hk if c.dep_ == "prep" or (c.dep_ == "dative" and c.tag_ == "IN")]
             if obj is None:  # "discussed relations with X": the phrase may hang off the object
@@ -124,6 +134,17 @@ class Targets:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 mods = [c for c in pobj.children if c.dep_ in ACTOR_MODIFIERS and self.who.actors(c, allow_place=False)]
+                # "hit back at complaints from X": the author the thing is "from" or "by"
+                mods = (
+                    mods
+                    or [
+                        g
+                        for c in pobj.children
+                        if c.dep_ == "prep" and c.lower_ in self.s.noun_source_preps
+                        for g in c.children
+                        if g.dep_ == "pobj" and self.who.actors(g, allow_place=False)
+                    ][:1]
+                )
                 if mods:
                     return mods
         root = self.lex.codes[pattern.code].root

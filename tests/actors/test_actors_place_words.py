@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from spacy.tokens import Span
+
+from detente.core import analyse
 from detente.records import Article
 
 
@@ -44,3 +47,18 @@ def test_a_lone_word_that_begins_a_named_body_is_that_body(pipeline) -> None:
     result = pipeline.extract_one(Article(doc_id="t", text=text, published=date(2016, 2, 18)))
     fox = [m for m in result.mentions if m.actor.text == "Fox"]
     assert [(m.kind, m.actor.name) for m in fox] == [("organization", "Fox News")]
+
+
+def test_a_country_one_puts_faith_in_is_an_actor_not_a_place(pipeline) -> None:
+    assert "FRA" in _countries(pipeline, "The senator said Washington had put too much trust in France and Italy.")
+    assert "FRA" not in _countries(pipeline, "The senator spent a week in France.")
+
+
+def test_a_lowercase_word_the_tagger_calls_a_name_is_no_person(pipeline) -> None:
+    text = "The Peruvian trade minister snapped back on Friday at objections from his Chilean counterpart."
+    doc = pipeline.resources.nlp(text)
+    # The small model sometimes labels the verb after a title as a PERSON; make it do so here.
+    verb = next(t for t in doc if t.text == "snapped")
+    doc.ents = [Span(doc, verb.i, verb.i + 1, label="PERSON")]
+    result = analyse(doc, Article(doc_id="t", text=text, published=date(2020, 3, 4)), pipeline.resources)
+    assert not any("snapped" in m.actor.text or m.actor.name == "snapped" for m in result.mentions)

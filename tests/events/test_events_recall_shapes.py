@@ -422,3 +422,35 @@ def test_a_finite_verb_hung_on_a_root_name_has_that_name_as_subject(pipeline) ->
     # The parser reads "X, the Y, called on Z" with X as the root and "called" as a clause under it.
     text = "Jean Roe, the senior Democrat on the Senate Foreign Relations Committee, called on Japan to act."
     assert ("USA", "JPN", "020") in _dyads(_events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway ships a large quantity of rifles and weapons to Kenya.", ("NOR", "KEN", "072")),
+        ("The EU imposed a new package of sanctions on Belarus on Monday.", ("IGO", "BLR", "163")),
+    ],
+)
+def test_a_measure_of_the_patterns_object_stands_for_it(pipeline, text: str, expected: tuple) -> None:
+    assert expected in _dyads(_events(pipeline, text))
+
+
+def test_allies_named_by_an_alliance_are_the_alliance(pipeline) -> None:
+    text = "Oslo's offer to send more frigates to the Baltic was welcomed by NATO allies on Monday."
+    assert ("IGO", "NOR", "013") in _dyads(_events(pipeline, text))
+    # Allies named by a country are that country's allies, not the country.
+    assert not any(s == "NOR" for s, _, _ in _dyads(_events(pipeline, "Norwegian allies criticized Chile.")))
+
+
+def test_a_commitment_the_pair_shares_is_between_them(pipeline) -> None:
+    text = "Abe and Modi reaffirmed their shared commitment to fighting piracy on Tuesday."
+    dyads = _dyads(_events(pipeline, text))
+    assert ("JPN", "IND", "030") in dyads or ("IND", "JPN", "030") in dyads
+    # Without a mark of the pair's own, each side's commitment has no second party.
+    text = "Abe and Modi reaffirmed their commitment to fighting piracy on Tuesday."
+    assert not any(t is not None for _, t, _ in _dyads(_events(pipeline, text)))
+
+
+def test_the_author_of_what_a_pattern_is_aimed_at_is_the_target(pipeline) -> None:
+    text = "The Peruvian trade minister hit back on Friday at complaints from his Chilean counterpart."
+    assert ("PER", "CHL", "111") in _dyads(_events(pipeline, text))

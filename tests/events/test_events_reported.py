@@ -140,6 +140,15 @@ def test_time_of_a_light_verbs_noun_dates_the_event(pipeline) -> None:
     assert (e.date.earliest, e.date.latest) == (date(2021, 6, 7), PUBLISHED)
 
 
+def test_what_happens_during_a_dated_event_has_its_date(pipeline) -> None:
+    text = (
+        'During their phone call Monday, the Chilean president "criticized Peru over the fishing dispute," '
+        "his office said."
+    )
+    (e,) = [e for e in events_of(pipeline, text) if e.cameo == "111"]
+    assert (e.date.earliest, e.date.latest) == (date(2021, 6, 7), date(2021, 6, 7))
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -274,3 +283,12 @@ def test_sympathy_is_for_the_country_a_tragedy_struck(pipeline, text: str, targe
 def test_a_countrys_leadership_is_an_actor(pipeline) -> None:
     events = events_of(pipeline, "The Chilean foreign minister held talks with the Bolivian leadership.")
     assert dyads(events) == {("CHL", "BOL", "040")}
+
+
+def test_a_monitors_report_of_an_attack_accuses_the_attacker(pipeline) -> None:
+    # An international body has no side: an attack it reports on no one named still accuses.
+    text = "The report was drafted by a UN panel, which said Sudanese troops had shelled villages near the river."
+    assert ("IGO", "SDN", "112") in dyads(events_of(pipeline, text))
+    # A national authority's report of an attack on no one named is a report, not an accusation.
+    text = "Police said Sudanese troops had shelled villages near the river."
+    assert not any(code == "112" for _, _, code in dyads(events_of(pipeline, text)))
