@@ -235,7 +235,12 @@ def resolve_country_descriptions(state: ArticleState) -> None:
         words = [w for c in mods for w in c.subtree]
         if any(w.lower_ in rules.generic_country_modifiers or w.i in state.consumed for w in words):
             continue
-        if any(e.kind in ("adjective", "name", "demonym") for w in words for e in state.kb.lookup(w.text)):
+        # "the former Soviet republic": not the Soviet Union, but a country that was part of it
+        former = tok.lower_ in rules.former_part_nouns and any(w.lower_ in rules.former_markers for w in words)
+        was_part_of = {
+            e.country for w in words for e in state.kb.lookup(w.text) if e.kind in ("adjective", "name", "demonym")
+        }
+        if was_part_of and not former:
             continue  # "the Syrian state": a country of its own, not a description
         here = bisect_right(sent_starts, tok.idx) - 1
         reach = sent_starts[max(0, here - PRONOUN_REACH_SENTENCES)]
@@ -247,6 +252,7 @@ def resolve_country_descriptions(state: ArticleState) -> None:
         before = [m for m in before if not any(doc[k].idx == m.span[0] for k in binding)]
         if tok.lower_ in rules.monarchy_nouns:
             before = [m for m in before if m.actor.country in rules.monarchies]
+        before = [m for m in before if m.actor.country not in was_part_of]
         if not before:
             continue
         antecedent = before[-1]

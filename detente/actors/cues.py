@@ -152,6 +152,8 @@ def resolve_cues(state: ArticleState) -> None:
             )
             continue
         if e.kind == "adjective":
+            if former_part(state, cue):
+                continue  # "the former Soviet republic": another country, described (coref)
             nxt = state.cue_at.get(cue.j)
             if nxt is not None and nxt.i == cue.j and nxt.entry.kind == "demonym":
                 # "Bosnian Serbs": the place adjective is the country, the demonym an ethnicity.
@@ -193,3 +195,13 @@ def resolve_cues(state: ArticleState) -> None:
         emit(
             state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=sector), "country"
         )
+
+
+def former_part(state: ArticleState, cue: Cue) -> bool:
+    """ "the former Soviet republic": a country adjective after "former" before a noun of a
+    country's part (``former_part_nouns``) names the country the one described was part of."""
+    doc = state.doc
+    if cue.i == 0 or doc[cue.i - 1].lower_ not in state.rules.former_markers or cue.j >= len(doc):
+        return False
+    head = doc[cue.j]
+    return head.lower_ in state.rules.former_part_nouns or head.lemma_.lower() in state.rules.former_part_nouns

@@ -3,6 +3,7 @@ actor a resolved person becomes at the article's date."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from detente.actors.knowledge import (
@@ -51,6 +52,8 @@ def kb_person(state: ArticleState, name: str, info: TitleInfo | None, full: bool
         candidates = matching or candidates
     if not candidates:
         return None
+    if not full and not offices and first_name_abroad(state, name, candidates):
+        return None
     day = state.day
     if day is not None:
         holding = [(p, t) for p in candidates for t in p.terms_on(day)]
@@ -71,6 +74,17 @@ def kb_person(state: ArticleState, name: str, info: TitleInfo | None, full: bool
         return candidates[0], _only_term(kb, candidates[0], offices, groups)
     latest = max(candidates, key=lambda p: p.terms[-1].start)
     return latest, None
+
+
+def first_name_abroad(state: ArticleState, name: str, candidates: Sequence[Person]) -> bool:
+    """ "Paul said", "George wrote": a lone word that is also a common first name names an office
+    holder of that surname only in an article that names the holder's country (a first name
+    of someone the article introduced, or of no one known, is far likelier)."""
+    if name.lower() not in state.kb.first_names:
+        return False
+    named = {c.entry.country for c in state.cues}
+    seats = (state.kb.seat(t.seat) for p in candidates for t in p.terms)
+    return not any(seat is not None and seat.country in named for seat in seats)
 
 
 def _titled_surname(

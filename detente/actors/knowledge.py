@@ -116,6 +116,7 @@ class Rules:
     place_nouns: frozenset[str]
     honorifics: frozenset[str]
     former_markers: frozenset[str]
+    former_part_nouns: frozenset[str]
     elect_markers: frozenset[str]
     person_pronouns: frozenset[str]
     stance_prefixes: frozenset[str]
@@ -311,6 +312,7 @@ def rules_from(table: Mapping[str, Any]) -> Rules:
         place_nouns=words("place_nouns"),
         honorifics=words("honorifics"),
         former_markers=words("former_markers"),
+        former_part_nouns=words("former_part_nouns"),
         elect_markers=words("elect_markers"),
         person_pronouns=words("person_pronouns"),
         stance_prefixes=words("stance_prefixes"),

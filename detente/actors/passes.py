@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from detente.actors.identity import (
     elect_phrase,
+    first_name_abroad,
     kb_person,
     link_role,
     named_body,
@@ -492,7 +493,7 @@ def _resolve_office_holder_surnames(state: ArticleState) -> None:
         if any(doc[n].pos_ == "PROPN" and doc[n].is_title for n in neighbours):
             continue
         holding = [(p, t) for p in kb.people_with_surname(tok.text) for t in p.terms_on(state.day)]
-        if len({p.person_id for p, _ in holding}) != 1:
+        if len({p.person_id for p, _ in holding}) != 1 or first_name_abroad(state, tok.text, [holding[0][0]]):
             continue
         actor = person_actor(state, tok.text, tok.text, None, holding[0])
         emit(state, tok.i, tok.i + 1, actor, "person")

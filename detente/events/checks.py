@@ -428,7 +428,9 @@ class Checks:
         if self.prize(pred):
             return True
         if target is None:
-            return False
+            # "the former minister launched a new round of attacks": a politician's attack on
+            # no one named is rhetoric unless a weapon is named
+            return source.actor.sector in self.s.figurative_sectors
 
         def political(m: Mention) -> bool:
             return m.kind == "person" or m.actor.sector in self.s.figurative_sectors

@@ -238,13 +238,14 @@ class SentenceCoder:
                     obj_tok = next(
                         (c for c in children if c.dep_ in ("compound", "amod") and c.lemma_.lower() == p.obj), None
                     )
+                counted = None
                 if obj_tok is None:
                     # "shipped a large amount of weapons", "imposed a new round of sanctions":
-                    # the lemma may be what a measure of the object counts
-                    # counts (the measure stands as the object).
-                    obj_tok = next(
+                    # the lemma may be what a measure of the object counts (the measure stands
+                    # as the object, and both are the trigger's words)
+                    obj_tok, counted = next(
                         (
-                            c
+                            (c, g)
                             for c in children
                             if c.dep_ in OBJ + PASSIVE_SUBJ and c.lemma_.lower() in self.s.measure_nouns
                             for prep in c.children
@@ -254,7 +255,7 @@ class SentenceCoder:
                             for g in (pobj, *pobj.conjuncts)
                             if g.lemma_.lower() == p.obj
                         ),
-                        None,
+                        (None, None),
                     )
                 if obj_tok is None:
                     # "hold phone talks": the lemma may sit in the object's compound.
@@ -266,6 +267,8 @@ class SentenceCoder:
                 if obj_tok is None:
                     continue
                 words.append(obj_tok)
+                if counted is not None:
+                    words.append(counted)
             if p.xcomp is not None:
                 xc = next(
                     (

@@ -151,6 +151,7 @@ class Settings:
     thing_object_verbs: frozenset[str] = frozenset()
     harm_object_verbs: frozenset[str] = frozenset()
     harms: frozenset[str] = frozenset()
+    harm_stance_prefixes: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     removal_verbs: frozenset[str] = frozenset()
     blockade_verbs: frozenset[str] = frozenset()

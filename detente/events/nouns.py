@@ -73,7 +73,17 @@ def noun_events(
             if p.lower_ in aside and p.lower_ != pattern.prep:
                 continue  # "talks on Syria", "an agreement at the summit": the topic or the venue
             targets = [c for c in p.children if c.dep_ == "pobj"]
-    if not targets:
+    harms = [
+        g
+        for p in preps
+        if p.lower_ == "of" and any(pattern.code.startswith(x) for x in coder.s.harm_stance_prefixes)
+        for g in p.children
+        if g.dep_ == "pobj" and coder.who.lemma(g) in coder.s.harms
+    ]
+    if not targets and harms:
+        # "a condemnation of X's attack on Y": aimed at who did the harm, not at its victim
+        targets = coder.targets.harm_doers(harms[0])
+    if not targets and not harms:
         # "a suspension of air links with X": the target phrase may hang off the "of" object.
         for p in preps:
             if p.lower_ == "of":
@@ -81,7 +91,7 @@ def noun_events(
                     for q in pobj.children:
                         if q.dep_ == "prep" and q.lower_ in coder.s.noun_target_preps and not targets:
                             targets = [c for c in q.children if c.dep_ == "pobj"]
-    if not targets and coder.lex.codes[pattern.code].root in coder.s.of_object_roots:
+    if not targets and not harms and coder.lex.codes[pattern.code].root in coder.s.of_object_roots:
         # "a condemnation of X's test": what a stance is of names (or its owner names) its party
         things = [g for p in preps if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         targets = [t for t in things if coder.who.actors(t, allow_place=False)] or [

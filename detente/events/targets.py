@@ -45,6 +45,19 @@ class Targets:
             named = [t for t in found if self.who.actors(t, allow_place=True)]
             return named or self.fallback_targets(verb, found)
         used = {t.i for t in words}
+        if any(pattern.code.startswith(p) for p in self.s.harm_stance_prefixes):
+            # "condemned X's attack on Y": a stance on a harm is aimed at who did it, never at
+            # the victim; with no one named as the doer it has no second party
+            harms = [c for c in kids if c.dep_ in OBJ and self.who.lemma(c) in self.s.harms]
+            harms += [
+                g
+                for c in kids
+                if c.dep_ == "prep" and c.lower_ == pattern.prep
+                for g in c.children
+                if g.dep_ == "pobj" and self.who.lemma(g) in self.s.harms
+            ]
+            if harms:
+                return self.harm_doers(harms[0])
         # "offered to work with X", "promised to continue aid to X": the complements carry the target.
         holders = [verb] + xcomp_chain(verb)
         obj = None
@@ -163,6 +176,20 @@ class Targets:
         placed = self.lex.codes[pattern.code].root not in self.s.placeless_roots
         venue = any(pattern.code.startswith(p) for p in self.s.venue_prefixes)
         return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs, placed, venue, aside)
+
+    def harm_doers(self, harm: Token) -> list[Token]:
+        """Who did a harm: its possessor or actor modifier ("Russia's attack", "the Russian
+        attack"), else the actor it is "by" or "from"."""
+        mods = [c for c in harm.children if c.dep_ in ACTOR_MODIFIERS and self.who.actors(c, allow_place=False)]
+        if mods:
+            return mods[:1]
+        return [
+            g
+            for c in harm.children
+            if c.dep_ == "prep" and c.lower_ in self.s.noun_source_preps
+            for g in c.children
+            if g.dep_ == "pobj" and self.who.actors(g, allow_place=False)
+        ][:1]
 
     def threatened(self, verb: Token) -> list[Token]:
         """ "warned it could freeze X's accounts", "threatened that it would impose tariffs on X": a

@@ -24,6 +24,11 @@ def _described(pipeline, text: str) -> list[tuple[str, str | None]]:
         ("Peru sent troops to Chile. Argentina criticized the Andean country.", ("the Andean country", "CHL")),
         # "the kingdom" is the last monarchy named, not the last country
         ("Morocco signed a deal with Brazil. The kingdom will export phosphates.", ("The kingdom", "MAR")),
+        # a former part of a country is not that country, nor is the country it was part of an actor
+        (
+            "Armenia and Russia held talks. Moscow praised the former Soviet republic.",
+            ("the former Soviet republic", "ARM"),
+        ),
     ],
 )
 def test_a_country_description_names_the_country_before_it(pipeline, text: str, expected: tuple) -> None:
@@ -41,3 +46,9 @@ def test_a_country_description_names_the_country_before_it(pipeline, text: str, 
 )
 def test_no_country_for_a_generic_or_unsupported_description(pipeline, text: str) -> None:
     assert all(country is None for _, country in _described(pipeline, text))
+
+
+def test_the_country_a_former_part_was_part_of_is_no_actor(pipeline) -> None:
+    text = "Armenia and Russia held talks. Moscow praised the former Soviet republic."
+    result = pipeline.extract_one(Article(doc_id="t", text=text, published=date(2023, 5, 10)))
+    assert [m.actor.text for m in result.mentions if m.actor.text == "Soviet"] == []

@@ -62,3 +62,14 @@ def test_a_lowercase_word_the_tagger_calls_a_name_is_no_person(pipeline) -> None
     doc.ents = [Span(doc, verb.i, verb.i + 1, label="PERSON")]
     result = analyse(doc, Article(doc_id="t", text=text, published=date(2020, 3, 4)), pipeline.resources)
     assert not any("snapped" in m.actor.text or m.actor.name == "snapped" for m in result.mentions)
+
+
+def test_a_first_name_alone_names_an_office_holder_only_where_his_country_is_named(pipeline) -> None:
+    # "Paul" is a common first name and the surname of a Haitian prime minister in office then.
+    published = date(2015, 6, 3)
+    text = "Paul said the campaign would spend more on television next month."
+    result = pipeline.extract_one(Article(doc_id="t", text=text, published=published))
+    assert [m.actor.country for m in result.mentions if m.actor.text == "Paul"] == [None]
+    text = "Haiti will hold elections in August. Paul said the vote would be fair."
+    result = pipeline.extract_one(Article(doc_id="t", text=text, published=published))
+    assert [m.actor.country for m in result.mentions if m.actor.text == "Paul"] == ["HTI"]

@@ -4,6 +4,8 @@ subject, going somewhere for talks."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from spacy.tokens import Doc
 
@@ -454,3 +456,30 @@ def test_a_commitment_the_pair_shares_is_between_them(pipeline) -> None:
 def test_the_author_of_what_a_pattern_is_aimed_at_is_the_target(pipeline) -> None:
     text = "The Peruvian trade minister hit back on Friday at complaints from his Chilean counterpart."
     assert ("PER", "CHL", "111") in _dyads(_events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hillary Clinton launched attacks on Thursday.", "Hillary Clinton launched a fresh wave of attacks on Thursday."],
+)
+def test_a_former_officials_attack_on_no_one_named_is_rhetoric(pipeline, text: str) -> None:
+    codes = {e.cameo for e in pipeline.extract_one(Article(doc_id="t", text=text, published=date(2016, 5, 27))).events}
+    assert not any(c.startswith(("18", "19")) for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway condemned Iran's strike on Iraq.", ("NOR", "IRN", "111")),
+        ("Norway condemned the Iranian strike on Iraq.", ("NOR", "IRN", "111")),
+        ("Norway denounced the attack by Iran on Iraq.", ("NOR", "IRN", "111")),
+        ("Norway's condemnation of Iran's strike on Iraq drew praise.", ("NOR", "IRN", "111")),
+        ("Norway condemned the attack on Iraq.", ("NOR", None, "111")),
+        # an accusation names the doer in its own phrase
+        ("Norway blamed the attack on Iran.", ("NOR", "IRN", "112")),
+    ],
+)
+def test_a_stance_on_a_harm_is_aimed_at_its_doer_not_its_victim(pipeline, text: str, expected: tuple) -> None:
+    dyads = _dyads(_events(pipeline, text))
+    assert expected in dyads
+    assert not any(t == "IRQ" for _, t, _ in dyads)
