@@ -117,6 +117,8 @@ class Rules:
     honorifics: frozenset[str]
     former_markers: frozenset[str]
     former_part_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    document_verbs: frozenset[str]
     elect_markers: frozenset[str]
     person_pronouns: frozenset[str]
     stance_prefixes: frozenset[str]
@@ -313,6 +315,8 @@ def rules_from(table: Mapping[str, Any]) -> Rules:
         honorifics=words("honorifics"),
         former_markers=words("former_markers"),
         former_part_nouns=words("former_part_nouns"),
+        document_nouns=words("document_nouns"),
+        document_verbs=words("document_verbs"),
         elect_markers=words("elect_markers"),
         person_pronouns=words("person_pronouns"),
         stance_prefixes=words("stance_prefixes"),

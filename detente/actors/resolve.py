@@ -21,6 +21,7 @@ Choices (documented because other stages rely on them):
 - he/she: salience (same-sentence subject, then subjects of earlier sentences, most recent
   first), gender agreement from first_names.csv and words like "Mrs."; quoted words are not
   antecedents of a pronoun in an attribution.
+- "The statement said": the author of the last statement the article had put out (documents.py).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from datetime import timedelta
 
 from detente.actors.coref import resolve_country_descriptions, resolve_pronouns
 from detente.actors.cues import resolve_cues
+from detente.actors.documents import resolve_document_authors
 from detente.actors.identity import NO_SEAT, offices_match, publication_day
 from detente.actors.passes import (
     resolve_bare_surnames,
@@ -59,6 +61,7 @@ PASSES: tuple[tuple[str, Callable[[ArticleState], None], str], ...] = (
         "countries, organisations and metonyms left over, once people and roles have taken their words",
     ),
     ("pronouns", resolve_pronouns, "he/she last: their antecedents are the people the passes above resolved"),
+    ("document authors", resolve_document_authors, "'the statement said': the author of the last statement put out"),
     ("country descriptions", resolve_country_descriptions, "'the kingdom': the country named last, once all are found"),
 )
 

@@ -292,3 +292,8 @@ def test_a_monitors_report_of_an_attack_accuses_the_attacker(pipeline) -> None:
     # A national authority's report of an attack on no one named is a report, not an accusation.
     text = "Police said Sudanese troops had shelled villages near the river."
     assert not any(code == "112" for _, _, code in dyads(events_of(pipeline, text)))
+
+
+def test_a_report_that_another_broke_a_ceasefire_accuses_it(pipeline) -> None:
+    text = "The Chilean foreign minister said on June 2 that Peru had violated the ceasefire."
+    assert ("CHL", "PER", "112") in dyads(events_of(pipeline, text))
