@@ -124,7 +124,16 @@ def plausible(cand: Candidate, text: str, doc: Doc, lex: Lexicon) -> bool:
         return False  # "prices continued to fall", "troops spring into action"
     if name == "relative_unit" and groups.get("unit", "")[:1].isupper():
         return False  # "ABC's This Week": a title, not a week
+    if name == "deictic" and groups.get("word", "")[:1].isupper() and _after_capitalised_word(text, m.start()):
+        return False  # "USA Today", "Last Week Tonight": a name, not a day
     return True
+
+
+def _after_capitalised_word(text: str, start: int) -> bool:
+    """Whether a capitalised word ends right before ``start`` on the same line (not a sentence's
+    end): the word at ``start`` continues a name."""
+    m = re.search(r"([A-Z][A-Za-z]*)[ \t]+$", text[max(0, start - 30) : start])
+    return m is not None
 
 
 def _resolve_at(
@@ -286,7 +295,7 @@ class TimeIndex:
         the ``days`` before publication ("Mr. X arrived on Thursday. ... He met Y": the meeting
         is told in Thursday's time), else None: the article's running time is not the news days.
         A time that is a noun's possessor ("Wednesday's vote") names another event's day, not
-        the running time, and is passed over."""
+        the running time, and is passed over, and so is "now"."""
         pub = self.published.window
         if pub.earliest is None or pub.latest is None:
             return None
@@ -294,6 +303,8 @@ class TimeIndex:
             words = doc.char_span(lo, hi, alignment_mode="expand")
             if words is not None and words.root.dep_ == "poss":
                 continue
+            if window.timex == "PRESENT_REF":
+                continue  # "now": the present, not a day the story is told in
             assert window.earliest is not None and window.latest is not None  # known windows only
             if window.earliest < pub.earliest - timedelta(days=days) or window.latest > pub.latest:
                 return None

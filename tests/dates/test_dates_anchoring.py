@@ -178,6 +178,13 @@ def test_a_capitalised_week_is_a_title(nlp):
     assert got["this week"] == "2013-W44"
 
 
+@pytest.mark.parametrize(
+    "text", ["The senator told USA Today that she would run.", 'He watched "Last Week Tonight" at home.']
+)
+def test_a_deictic_word_continuing_a_capitalised_name_is_no_time(nlp, text: str) -> None:
+    assert values(nlp, text, pub(MONDAY)) == {}
+
+
 def test_the_day_before_an_event_is_left_undated(nlp):
     got = values(nlp, "They met the day before the vote.", pub(MONDAY))
     assert got == {}
