@@ -138,10 +138,14 @@ def resolve_people(state: ArticleState) -> None:
 
 
 def _lowercase_name(state: ArticleState, i: int, j: int) -> bool:
-    """ "The finance minister jabbed back": a name ends in a capitalized word ("Ursula von der
-    Leyen") wherever its sentence is written in mixed case; the parser's "name" is a verb."""
+    """ "The trade minister snapped back": the last word of a name has a capital ("Ursula von der
+    Leyen", "Kim Dae-jung", "Bashar al-Assad") wherever its sentence is written in mixed case;
+    a "name" with none is a word the tagger misread (here a verb)."""
     last = state.doc[j - 1]
-    return last.text[:1].islower() and any(t.text[:1].isupper() for t in last.sent if t.i != last.sent.start)
+    word = state.doc[i:j].text.split()[-1]
+    return not any(ch.isupper() for ch in word) and any(
+        t.text[:1].isupper() for t in last.sent if t.i != last.sent.start
+    )
 
 
 def _share_country(state: ArticleState, records: list[PersonRecord], made: list[Mention]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.tokens import Span
 
 from detente.core import analyse
@@ -73,3 +74,15 @@ def test_a_first_name_alone_names_an_office_holder_only_where_his_country_is_nam
     text = "Haiti will hold elections in August. Paul said the vote would be fair."
     result = pipeline.extract_one(Article(doc_id="t", text=text, published=published))
     assert [m.actor.country for m in result.mentions if m.actor.text == "Paul"] == ["HTI"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "name"),
+    [
+        ("South Korean President Kim Dae-jung arrived in Pyongyang on Tuesday.", date(2000, 6, 13), "Kim Dae-jung"),
+        ("Syrian President Bashar al-Assad met Iranian officials on Tuesday.", date(2012, 6, 19), "Bashar al-Assad"),
+    ],
+)
+def test_a_name_whose_last_word_begins_in_lowercase_is_still_a_name(pipeline, text, published, name) -> None:
+    result = pipeline.extract_one(Article(doc_id="t", text=text, published=published))
+    assert name in {m.actor.name for m in result.mentions}
