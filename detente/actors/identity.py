@@ -67,6 +67,9 @@ def kb_person(state: ArticleState, name: str, info: TitleInfo | None, full: bool
                     return narrowed[0]
             return None
         if len(candidates) == 1:
+            later = min(t.start for t in candidates[0].terms) > day
+            if later and not full and not offices and not _country_named(state, candidates):
+                return None  # "Cruz said" in 2016, where Cuba is never named: not its later premier
             return candidates[0], None
         return None
     # Date unknown: the most recent holder, but nothing about the term is certain.
@@ -80,11 +83,14 @@ def first_name_abroad(state: ArticleState, name: str, candidates: Sequence[Perso
     """ "Paul said", "George wrote": a lone word that is also a common first name names an office
     holder of that surname only in an article that names the holder's country (a first name
     of someone the article introduced, or of no one known, is far likelier)."""
-    if name.lower() not in state.kb.first_names:
-        return False
+    return name.lower() in state.kb.first_names and not _country_named(state, candidates)
+
+
+def _country_named(state: ArticleState, candidates: Sequence[Person]) -> bool:
+    """Whether the article names a country where one of these people held a seat."""
     named = {c.entry.country for c in state.cues}
     seats = (state.kb.seat(t.seat) for p in candidates for t in p.terms)
-    return not any(seat is not None and seat.country in named for seat in seats)
+    return any(seat is not None and seat.country in named for seat in seats)
 
 
 def _titled_surname(

@@ -86,3 +86,10 @@ def test_a_first_name_alone_names_an_office_holder_only_where_his_country_is_nam
 def test_a_name_whose_last_word_begins_in_lowercase_is_still_a_name(pipeline, text, published, name) -> None:
     result = pipeline.extract_one(Article(doc_id="t", text=text, published=published))
     assert name in {m.actor.name for m in result.mentions}
+
+
+def test_a_lone_surname_is_no_later_office_holder_where_his_country_is_never_named(pipeline) -> None:
+    # "Cruz" is the surname of a Cuban prime minister who took office years after 2016.
+    text = "Cruz criticized the governor on Tuesday."
+    result = pipeline.extract_one(Article(doc_id="t", text=text, published=date(2016, 3, 10)))
+    assert [m.actor.country for m in result.mentions if m.actor.text == "Cruz"] == [None]
