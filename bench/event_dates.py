@@ -9,7 +9,7 @@ trigger, evidence sentence and resolved window, for checking by hand.
 --jsonl OUT writes one JSON line per event dated away: doc, span (the evidence sentence's
 [start, end]), trigger (its text), cameo, earliest, latest (ISO dates or null).
 --judged JUDGMENTS reads hand judgments (bench/event_dates_judged.jsonl: the same keys plus
-"right": true|false and "why" for wrong ones), matches them on doc + span + trigger + cameo, and
+"right": true|false and "why" for wrong ones), matches them on doc + span + trigger + cameo + window, and
 prints how many events dated away are judged right, wrong and unjudged, then each wrong one.
 """
 
@@ -28,11 +28,13 @@ from detente.ingest import read_inputs
 
 REPO = Path(__file__).resolve().parents[1]
 
-Key = tuple[str, int, int, str, str]
+Key = tuple[str, int, int, str, str, str | None, str | None]
 
 
 def _key(row: dict[str, Any]) -> Key:
-    return (row["doc"], int(row["span"][0]), int(row["span"][1]), row["trigger"], row["cameo"])
+    """A verdict is on one event's date window: the same event dated otherwise is unjudged."""
+    span = (int(row["span"][0]), int(row["span"][1]))
+    return (row["doc"], *span, row["trigger"], row["cameo"], row["earliest"], row["latest"])
 
 
 def _judge(away: list[dict[str, Any]], path: Path) -> None:
