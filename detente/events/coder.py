@@ -572,8 +572,8 @@ class SentenceCoder:
                 if self.check.prize(pred) or not self.check.armed_sentence(pred, words):
                     # Campaign rhetoric: "attacked her rival" is criticism; "beat him in the
                     # polls", "seized on his words" are no event.
-                    if not attack_words or verbal is None:
-                        continue
+                    if not attack_words or verbal is None or modality == "future":
+                        continue  # ("will attack her rival": criticism to come has not happened)
                     this = verbal
             done = (sent_span, key(src), key(tgt) if tgt else None, this)
             if done in seen:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from detente.events.lexicon import Settings
+from detente.events.syntax import went_on
 from detente.records import Modality
 
 
@@ -56,7 +57,7 @@ def modality(verb: Token, settings: Settings, lemma: Callable[[Token], str]) -> 
         if t.dep_ == "acomp" and t.head.lemma_.lower() == "be":
             t = t.head  # "is ready to ...": the copula adds nothing
             continue
-        if t.dep_ == "xcomp" or (t.dep_ == "acomp") or _open_clause(t):
+        if t.dep_ == "xcomp" or (t.dep_ == "acomp") or _open_clause(t) or went_on(t):
             head = t.head
             word = head.lemma_.lower()
             if word in s.negating_heads:
@@ -65,7 +66,8 @@ def modality(verb: Token, settings: Settings, lemma: Callable[[Token], str]) -> 
                 c.dep_ in ("acomp", "attr", "expl") or (c.dep_ == "nsubj" and c.lower_ == "it") for c in head.children
             ):
                 result = "hypothetical"  # "it was premature to back X": judged, not planned ("was to arrive" is)
-            elif word in s.future_heads:
+            elif word in s.future_heads and not went_on(t):
+                # ("is going to meet X" is planned; "went on to attack X" is told as done)
                 result = _stronger(result, "future")
             elif word in s.hypothetical_heads:
                 result = "hypothetical"

@@ -22,6 +22,7 @@ from detente.events.syntax import (
     agent_noun,
     plural_name,
     quoted_stretch,
+    went_on,
 )
 from detente.records import Actor, Location, Mention
 
@@ -245,8 +246,9 @@ class Participants:
             # the sentence's root; the name is then the verb's subject.
             if t.dep_ == "acl" and t.tag_ == "VBD" and t.head.dep_ == "ROOT" and t.head.pos_ in ("PROPN", "NOUN"):
                 return t.head
-            # "France is ready to contribute": the complement of a predicative adjective.
-            if t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:
+            # "France is ready to contribute": the complement of a predicative adjective; "X went
+            # on to criticize Y", which the parser often reads as a clause of purpose.
+            if (t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i) or went_on(t):
                 t = t.head
                 continue
             # "X responded by accusing Y", "spoke before ending a trip to Y": the gerund after a

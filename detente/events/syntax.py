@@ -158,3 +158,16 @@ def sympathy_phrases(words: list[Token], preps: frozenset[str]) -> list[Token]:
     """The prepositions of a predicate's words that open the phrase a sympathy is about
     ("condolences over the earthquake in X", "sympathy for the X bombing")."""
     return [p for w in words for p in w.children if p.dep_ in ("prep", "dative") and p.lower_ in preps]
+
+
+def went_on(verb: Token) -> bool:
+    """ "X went on to criticize Y": an infinitive after "go on", told as done next (the parser
+    reads it as an open complement or as a clause of purpose)."""
+    head = verb.head
+    return (
+        verb.dep_ in ("xcomp", "advcl")
+        and head.i != verb.i
+        and head.lemma_.lower() == "go"
+        and any(c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in head.children)
+        and any(c.tag_ == "TO" for c in verb.children)
+    )

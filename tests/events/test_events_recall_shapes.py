@@ -483,3 +483,26 @@ def test_a_stance_on_a_harm_is_aimed_at_its_doer_not_its_victim(pipeline, text: 
     dyads = _dyads(_events(pipeline, text))
     assert expected in dyads
     assert not any(t == "IRQ" for _, t, _ in dyads)
+
+
+def test_campaign_attacks_told_as_to_come_are_no_event(pipeline) -> None:
+    text = "Donald Trump will be ruthless in his attacks on Hillary Clinton during the U.S. campaign."
+    article = Article(doc_id="t", text=text, published=date(2016, 5, 27))
+    assert [e for e in pipeline.extract_one(article).events if e.target is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway went on to criticize Chile.", {("NOR", "CHL", "111", "asserted")}),
+        ("Norway will go on to impose sanctions on Chile.", {("NOR", "CHL", "1312", "future")}),
+        ("Norway is going to impose sanctions on Chile.", {("NOR", "CHL", "1312", "future")}),
+    ],
+)
+def test_went_on_to_tells_the_act_as_done(pipeline, text: str, expected: set) -> None:
+    events = _events(pipeline, text)
+    assert {(e.source.country, e.target.country if e.target else None, e.cameo, e.modality) for e in events} == expected
+
+
+def test_the_place_of_what_is_backed_is_no_party(pipeline) -> None:
+    assert _dyads(_events(pipeline, "Norway has backed a buffer zone in Somalia.")) == {("NOR", None, "051")}
