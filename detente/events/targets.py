@@ -173,7 +173,7 @@ class Targets:
                 return struck
         # "said on Tuesday in Paris": a statement is made in a place, not to it; "signed a pact in
         # Geneva": an agreement is made at a venue.
-        placed = self.lex.codes[pattern.code].root not in self.s.placeless_roots
+        placed = not any(pattern.code.startswith(p) for p in self.s.placeless_roots)
         venue = any(pattern.code.startswith(p) for p in self.s.venue_prefixes)
         return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs, placed, venue, aside)
 
