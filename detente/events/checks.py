@@ -428,8 +428,8 @@ class Checks:
         if self.prize(pred):
             return True
         if target is None:
-            # "the former minister launched a new round of attacks": a politician's attack on
-            # no one named is rhetoric unless a weapon is named
+            # "the former minister lashed out again": a politician's attack on no one named is
+            # rhetoric unless a weapon is named
             return source.actor.sector in self.s.figurative_sectors
 
         def political(m: Mention) -> bool:

@@ -240,7 +240,7 @@ class SentenceCoder:
                     )
                 counted = None
                 if obj_tok is None:
-                    # "shipped a large amount of weapons", "imposed a new round of sanctions":
+                    # "sent a consignment of weapons", "imposed a new round of sanctions":
                     # the lemma may be what a measure of the object counts (the measure stands
                     # as the object, and both are the trigger's words)
                     obj_tok, counted = next(

@@ -82,7 +82,7 @@ def noun_events(
     ]
     if not targets and harms:
         # "a condemnation of X's attack on Y": aimed at who did the harm, not at its victim
-        targets = coder.targets.harm_doers(harms[0])
+        targets = coder.targets.owners(harms[0])
     if not targets and not harms:
         # "a suspension of air links with X": the target phrase may hang off the "of" object.
         for p in preps:

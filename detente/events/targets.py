@@ -57,7 +57,7 @@ class Targets:
                 if g.dep_ == "pobj" and self.who.lemma(g) in self.s.harms
             ]
             if harms:
-                return self.harm_doers(harms[0])
+                return self.owners(harms[0])
         # "offered to work with X", "promised to continue aid to X": the complements carry the target.
         holders = [verb] + xcomp_chain(verb)
         obj = None
@@ -145,21 +145,8 @@ class Targets:
                 continue  # "with X's help": a helper, not the party acted on
             # ("opposed to French mediation": the pattern's own object may still say whose it is.)
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                mods = [c for c in pobj.children if c.dep_ in ACTOR_MODIFIERS and self.who.actors(c, allow_place=False)]
-                # "hit back at complaints from X": the author the thing is "from" or "by"
-                mods = (
-                    mods
-                    or [
-                        g
-                        for c in pobj.children
-                        if c.dep_ == "prep" and c.lower_ in self.s.noun_source_preps
-                        for g in c.children
-                        if g.dep_ == "pobj" and self.who.actors(g, allow_place=False)
-                    ][:1]
-                )
-                if mods:
-                    return mods
+            if pobj is not None and (mods := self.owners(pobj)):
+                return mods  # ("hit back at complaints from X": whose the thing is)
         root = self.lex.codes[pattern.code].root
         if root in self.s.clause_target_roots:
             clause = self.who.clause_subject(verb)
@@ -177,15 +164,15 @@ class Targets:
         venue = any(pattern.code.startswith(p) for p in self.s.venue_prefixes)
         return self.fallback_targets(verb, ([obj] if obj is not None else []) + plain_objs, placed, venue, aside)
 
-    def harm_doers(self, harm: Token) -> list[Token]:
-        """Who did a harm: its possessor or actor modifier ("Russia's attack", "the Russian
-        attack"), else the actor it is "by" or "from"."""
-        mods = [c for c in harm.children if c.dep_ in ACTOR_MODIFIERS and self.who.actors(c, allow_place=False)]
+    def owners(self, thing: Token) -> list[Token]:
+        """Whose a thing is, or who did it: its possessor or actor modifiers ("Russia's attack",
+        "the Russian attack"), else the actor it is "by" or "from" ("complaints from X")."""
+        mods = [c for c in thing.children if c.dep_ in ACTOR_MODIFIERS and self.who.actors(c, allow_place=False)]
         if mods:
-            return mods[:1]
+            return mods
         return [
             g
-            for c in harm.children
+            for c in thing.children
             if c.dep_ == "prep" and c.lower_ in self.s.noun_source_preps
             for g in c.children
             if g.dep_ == "pobj" and self.who.actors(g, allow_place=False)

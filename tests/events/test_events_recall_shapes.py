@@ -429,7 +429,7 @@ def test_a_finite_verb_hung_on_a_root_name_has_that_name_as_subject(pipeline) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Norway ships a large quantity of rifles and weapons to Kenya.", ("NOR", "KEN", "072")),
+        ("Norway sent a consignment of weapons to Kenya on Monday.", ("NOR", "KEN", "072")),
         ("The EU imposed a new package of sanctions on Belarus on Monday.", ("IGO", "BLR", "163")),
     ],
 )
