@@ -435,6 +435,12 @@ class Checks:
         def political(m: Mention) -> bool:
             return m.kind == "person" or m.actor.sector in self.s.figurative_sectors
 
+        if (
+            source.kind == "person"
+            and target.kind == "group"
+            and source.actor.sector in self.s.figurative_sectors | {None}
+        ):
+            return True  # "the candidate's attacks on immigrants": a politician's words about a people
         return political(source) and political(target)
 
 

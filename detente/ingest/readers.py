@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -250,7 +251,7 @@ def _text_article(text: str, doc_id: str, origin: str, reading: _Reading) -> Art
         text=cleaned.text,
         title=cleaned.title,
         source=cleaned.source,
-        published=cleaned.published,
+        published=cleaned.published or date_in_name(doc_id),
         captions=cleaned.captions,
         origin=origin,
         sha256=sha256(cleaned.text),
@@ -281,12 +282,28 @@ def _html_article(data: bytes, doc_id: str, origin: str, reading: _Reading) -> A
         title=page.title,
         source=page.source,
         url=page.url,
-        published=page.published,
+        published=page.published or date_in_name(doc_id),
         captions=page.captions,
         origin=origin,
         sha256=sha256(page.text),
         dateline=find_dateline(page.text),
     )
+
+
+# "nyt_2016-06-07_talks-resume", "20160607-talks": a full date in a file's name, as scrapers
+# name what they save; the publication date when the page itself gives none.
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_name(name: str) -> date | None:
+    """The one full date a file name holds ("nyt_2016-06-07_x", "20160607"), else None."""
+    found = {(int(m[1]), int(m[3]), int(m[4])) for m in _NAME_DATE.finditer(name)}
+    if len(found) != 1:
+        return None
+    try:
+        return date(*found.pop())
+    except ValueError:
+        return None  # "2016-02-30"
 
 
 def _read_jsonl_bytes(data: bytes, origin: str, reading: _Reading) -> Iterator[Article | InputError]:

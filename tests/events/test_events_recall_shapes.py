@@ -506,3 +506,10 @@ def test_went_on_to_tells_the_act_as_done(pipeline, text: str, expected: set) ->
 
 def test_the_place_of_what_is_backed_is_no_party(pipeline) -> None:
     assert _dyads(_events(pipeline, "Norway has backed a buffer zone in Somalia.")) == {("NOR", None, "051")}
+
+
+def test_a_candidates_attack_on_a_people_is_criticism_not_force(pipeline) -> None:
+    text = "Donald Trump attacked Mexicans again at a rally in the U.S. on Tuesday."
+    article = Article(doc_id="t", text=text, published=date(2016, 5, 27))
+    codes = {(e.cameo, e.target.country if e.target else None) for e in pipeline.extract_one(article).events}
+    assert codes == {("111", "MEX")}

@@ -63,6 +63,23 @@ def test_a_file_named_explicitly_with_an_unknown_extension_is_text(tmp_path):
     assert article.doc_id == "notes" and article.title == "Envoys resume talks in Geneva"
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("wire_2019-03-14_envoys-resume-talks.txt", date(2019, 3, 14)),
+        ("20190314-talks.txt", date(2019, 3, 14)),
+        ("talks.txt", None),
+        ("talks-2019-02-30.txt", None),  # no such day
+        ("talks-2019-03-14-and-2019-03-15.txt", None),  # two dates: neither is sure
+    ],
+)
+def test_a_full_date_in_a_file_name_is_its_publication_date(tmp_path, name, expected):
+    path = tmp_path / name
+    path.write_text(ARTICLE, encoding="utf-8")
+    (article,) = _read([str(path)])[0]
+    assert article.published == expected
+
+
 def test_text_file_becomes_a_cleaned_article_with_sha_of_its_text(corpus):
     (article, _), _ = _read([str(corpus / "batch")])
     assert article.title == "Envoys resume talks in Geneva"
