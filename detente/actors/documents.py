@@ -11,6 +11,8 @@ source.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Token
 
 from detente.actors.passes import emit
@@ -26,25 +28,22 @@ def resolve_document_authors(state: ArticleState) -> None:
     rules, doc = state.rules, state.doc
     if not rules.document_nouns:
         return
-    authored: list[tuple[Token, Mention]] = []  # a document introduced, and its author
-    for tok in doc:
-        if tok.lemma_.lower() not in rules.document_nouns or tok.pos_ != "NOUN":
+    starts = [sent.start for sent in state.sents]
+    authored: list[tuple[Token, Mention, int]] = []  # a document introduced, its author, its sentence
+    for tok in (doc[k] for k, w in enumerate(state.low) if w in rules.document_nouns):
+        if tok.pos_ != "NOUN":
             continue
+        here = bisect_right(starts, tok.i) - 1
         author = _author(state, tok)
         if author is not None:
-            authored.append((tok, author))
+            authored.append((tok, author, here))
             continue
         if tok.dep_ != "nsubj" or tok.i in state.consumed or not _bare_definite(tok):
             continue
-        here = state.sent_start[tok.i]
-        earlier = [
-            (d, m)
-            for d, m in authored
-            if d.lemma_.lower() == tok.lemma_.lower() and _sentences_between(state, d, tok) <= DOCUMENT_REACH_SENTENCES
-        ]
-        if not earlier or here == state.sent_start[earlier[-1][0].i]:
+        earlier = [(m, k) for d, m, k in authored if d.lower_ == tok.lower_ and here - k <= DOCUMENT_REACH_SENTENCES]
+        if not earlier or earlier[-1][1] == here:
             continue
-        author_mention = earlier[-1][1]
+        author_mention = earlier[-1][0]
         first = min(c.i for c in tok.children if c.dep_ == "det")
         emit(state, first, tok.i + 1, author_mention.actor, author_mention.kind)
 
@@ -71,8 +70,3 @@ def _bare_definite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not any(
         c.dep_ in ("poss", "compound", "amod", "prep", "relcl", "acl") for c in kids
     )
-
-
-def _sentences_between(state: ArticleState, a: Token, b: Token) -> int:
-    starts = sorted(set(state.sent_start))
-    return sum(1 for s in starts if state.sent_start[a.i] < s <= state.sent_start[b.i])

@@ -141,11 +141,11 @@ def _lowercase_name(state: ArticleState, i: int, j: int) -> bool:
     """ "The trade minister snapped back": the last word of a name has a capital ("Ursula von der
     Leyen", "Kim Dae-jung", "Bashar al-Assad") wherever its sentence is written in mixed case;
     a "name" with none is a word the tagger misread (here a verb)."""
-    last = state.doc[j - 1]
     word = state.doc[i:j].text.split()[-1]
-    return not any(ch.isupper() for ch in word) and any(
-        t.text[:1].isupper() for t in last.sent if t.i != last.sent.start
-    )
+    if any(ch.isupper() for ch in word):
+        return False
+    sent = state.doc[j - 1].sent
+    return any(t.text[:1].isupper() for t in sent if t.i != sent.start)
 
 
 def _share_country(state: ArticleState, records: list[PersonRecord], made: list[Mention]) -> None:

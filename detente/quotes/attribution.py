@@ -74,7 +74,7 @@ def is_cue(tok: Token, cues: Cues, *, indirect: bool = False) -> bool:
 def according_length(tok: Token, cues: Cues) -> int:
     """The number of words of the multi-word cue ("according to") starting at `tok`, else 0."""
     low = tok.lower_
-    if all(low != words[0] for words in cues.according):
+    if low not in cues.according_starts:
         return 0  # (most words: read the token once)
     doc = tok.doc
     for words in cues.according:

@@ -16,6 +16,7 @@ class Cues:
     quoting: frozenset[str]  # "quote", "cite": the speaker is their object
     needs_particle: dict[str, str]  # lemma -> particle it needs to report ("point out")
     according: tuple[tuple[str, ...], ...]  # multi-word cues taking the speaker as object
+    according_starts: frozenset[str] = frozenset()  # their first words, precomputed for the token scan
     speech: frozenset[str] = frozenset()  # direct | quoting, precomputed for the token scan
     colon_labels: frozenset[str] = frozenset()  # "Update:", "Watch:": line labels, not speakers
     addressee_verbs: frozenset[str] = frozenset()  # their object is spoken to ("told Megyn")
@@ -35,6 +36,7 @@ def load_cues(knowledge: Knowledge) -> Cues:
         data = knowledge.toml("quote_cues")
         direct = frozenset(w.lower() for w in data["direct"])
         quoting = frozenset(w.lower() for w in data["quoting"])
+        according = tuple(tuple(w.lower() for w in words) for words in data.get("according", []))
         return Cues(
             direct=direct,
             indirect=frozenset(w.lower() for w in data["indirect"]),
@@ -50,7 +52,8 @@ def load_cues(knowledge: Knowledge) -> Cues:
             questions=frozenset(w.lower() for w in data.get("questions", [])),
             object_cues={k.lower(): v.lower() for k, v in data.get("object_cues", {}).items()},
             needs_particle={k.lower(): v.lower() for k, v in data.get("needs_particle", {}).items()},
-            according=tuple(tuple(w.lower() for w in words) for words in data.get("according", [])),
+            according=according,
+            according_starts=frozenset(words[0] for words in according if words),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise KnowledgeError(

@@ -13,5 +13,9 @@ if TYPE_CHECKING:
 
 def tone_stage(reading: Reading, so_far: SoFar, res: Resources) -> SoFar:
     text = reading.text
-    events = tuple(replace(e, tone=res.tone.tone(text[e.span[0] : e.span[1]])) for e in so_far.events)
+    tones: dict[tuple[int, int], float | None] = {}  # events of one sentence share its tone
+    for e in so_far.events:
+        if e.span not in tones:
+            tones[e.span] = res.tone.tone(text[e.span[0] : e.span[1]])
+    events = tuple(replace(e, tone=tones[e.span]) for e in so_far.events)
     return replace(so_far, events=events, tone=res.tone.tone(text))
