@@ -4,6 +4,8 @@ The pass after the people passes (``resolve.PASSES``): the words earlier passes 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from detente.actors.knowledge import Country
@@ -114,7 +116,7 @@ def resolve_cues(state: ArticleState) -> None:
         ):
             continue
         e = cue.entry
-        name, actor_id, country = e.name, e.actor_id, e.country
+        actor = Actor(text="", name=e.name, actor_id=e.actor_id, country=e.country, sector=None)
         if e.needs_noun and not _modifies_noun(state, cue):
             continue  # "Karen said": a first name, not the people
         if e.title_only or state.text[cue.start : cue.end] in state.rules.party_adjectives:
@@ -122,34 +124,19 @@ def resolve_cues(state: ArticleState) -> None:
         if _among_states(state, cue):
             continue  # "won Georgia, Alabama and Texas": the state, named with its neighbours
         if e.kind == "organization":
-            actor = Actor(text="", name=name, actor_id=actor_id, country=country, sector=e.sector)
-            emit(state, cue.i, cue.j, actor, "organization")
+            emit(state, cue.i, cue.j, replace(actor, sector=e.sector), "organization")
             continue
         if e.kind == "metonym":
             if _is_place(state, cue):
-                emit(
-                    state,
-                    cue.i,
-                    cue.j,
-                    Actor(text="", name=name, actor_id=actor_id, country=country, sector=None),
-                    "place",
-                )
+                emit(state, cue.i, cue.j, actor, "place")
             else:
-                emit(
-                    state,
-                    cue.i,
-                    cue.j,
-                    Actor(text="", name=name, actor_id=actor_id, country=country, sector=e.sector),
-                    "organization",
-                )
+                emit(state, cue.i, cue.j, replace(actor, sector=e.sector), "organization")
             continue
         if e.kind == "demonym":
             home = _home_of(state, cue)
             if home is not None:
-                name, actor_id, country = home.name, home.alpha3, home.alpha3
-            emit(
-                state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "group"
-            )
+                actor = replace(actor, name=home.name, actor_id=home.alpha3, country=home.alpha3)
+            emit(state, cue.i, cue.j, actor, "group")
             continue
         if e.kind == "adjective":
             if former_part(state, cue):
@@ -157,13 +144,7 @@ def resolve_cues(state: ArticleState) -> None:
             nxt = state.cue_at.get(cue.j)
             if nxt is not None and nxt.i == cue.j and nxt.entry.kind == "demonym":
                 # "Bosnian Serbs": the place adjective is the country, the demonym an ethnicity.
-                emit(
-                    state,
-                    cue.i,
-                    nxt.j,
-                    Actor(text="", name=name, actor_id=actor_id, country=country, sector=None),
-                    "group",
-                )
+                emit(state, cue.i, nxt.j, actor, "group")
                 continue
             head = _head_noun(state, cue)
             if (
@@ -174,27 +155,17 @@ def resolve_cues(state: ArticleState) -> None:
                 continue  # ("Cambodian guerrilla camps": the guerrillas are the actor)
             if head is None and doc[cue.i].ent_type_ not in ("NORP", "GPE", "ORG"):
                 continue  # "Russian" alone as a language or an adjective with no noun
-            emit(
-                state,
-                cue.i,
-                cue.j,
-                Actor(text="", name=name, actor_id=actor_id, country=country, sector=None),
-                "country",
-            )
+            emit(state, cue.i, cue.j, actor, "country")
             continue
         # Country names, capitals and regions.
         if _is_place(state, cue):
-            emit(
-                state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=None), "place"
-            )
+            emit(state, cue.i, cue.j, actor, "place")
             continue
         head = _head_noun(state, cue)
         if head is not None and head.lower_ in state.rules.place_nouns:
             continue
         sector = "GOV" if e.kind == "capital" and not e.subnational else None
-        emit(
-            state, cue.i, cue.j, Actor(text="", name=name, actor_id=actor_id, country=country, sector=sector), "country"
-        )
+        emit(state, cue.i, cue.j, replace(actor, sector=sector), "country")
 
 
 def former_part(state: ArticleState, cue: Cue) -> bool:
